@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The one place that reads the environment. Every default is the embedded mode: SQLite file and
+ * outgoing mail under ./data, demo data on an empty database, listening on loopback.
+ */
+const EnvSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  AGENDUM_DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  AGENDUM_DEMO: Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
+    default: '1',
+  }),
+  AGENDUM_DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  AGENDUM_TRUST_PROXY: Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
+    default: '0',
+  }),
+  AGENDUM_SESSION_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 24 * 30 }),
+  // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
+  AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseFile: string;
+  demo: boolean;
+  demoPassword: string | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  sessionHours: number;
+  scryptLogN: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function describeRule(key: keyof typeof EnvSchema.properties, message: string): string {
+  const schema = EnvSchema.properties[key] as { anyOf?: { const: string }[] };
+  return schema.anyOf ? `must be one of ${schema.anyOf.map((s) => s.const).join(', ')}` : message;
+}
+
+// A secret is never echoed, not even in a start-up error.
+const shown = (key: string, value: unknown) => (/PASSWORD|SECRET/.test(key) ? '(hidden)' : JSON.stringify(value));
+
+const isOn = (flag: string) => flag === '1' || flag === 'true';
+
+/** Reads and checks the configuration; throws ConfigError with one line naming the bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const value = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
+  const [first] = Value.Errors(EnvSchema, value);
+  if (first) {
+    const key = first.instancePath.replace(/^\//, '') as keyof typeof EnvSchema.properties;
+    throw new ConfigError(`${key} ${describeRule(key, first.message)} (got ${shown(key, known[key])})`);
+  }
+  const e = value as Static<typeof EnvSchema>;
+  const dataDir = resolve(e.AGENDUM_DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseFile: resolve(dataDir, 'agendum.sqlite'),
+    demo: isOn(e.AGENDUM_DEMO),
+    demoPassword: e.AGENDUM_DEMO_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: isOn(e.AGENDUM_TRUST_PROXY),
+    sessionHours: e.AGENDUM_SESSION_HOURS,
+    scryptLogN: e.AGENDUM_SCRYPT_LOG_N,
+  };
+}

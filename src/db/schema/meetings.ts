@@ -1,0 +1,30 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id } from './columns.js';
+
+export const networks = sqliteTable('networks', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  // The lines printed at the top of every cover note of this network's meetings, in order.
+  headerLines: text('header_lines', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: id(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    ordinal: integer('ordinal').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull(),
+    status: text('status', { enum: ['planned', 'held', 'cancelled'] })
+      .notNull()
+      .default('planned'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_start_idx').on(t.startDate)],
+);

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, instant } from './columns.js';
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['admin', 'secretariat', 'rapporteur', 'delegate'] }).notNull(),
+    organisation: text('organisation'),
+    memberState: text('member_state'),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Email addresses are compared case-insensitively: Ana@x.eu and ana@x.eu are one person.
+    uniqueIndex('people_email_unique').on(sql`lower(${t.email})`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: id(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    // Only a SHA-256 of the cookie value is stored: a copy of the database opens no session.
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: id(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash),
+    index('api_tokens_person_idx').on(t.personId),
+  ],
+);

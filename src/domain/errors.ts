@@ -1,0 +1,46 @@
+/**
+ * Every error a user can cause is an AgendumError: a stable code, an HTTP-like status and a
+ * sentence for people. The HTTP boundary turns it into application/problem+json; nothing here
+ * knows about HTTP beyond the number.
+ */
+export class AgendumError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+  readonly extras: Record<string, unknown>;
+
+  constructor(spec: ErrorSpec, detail: string, extras: Record<string, unknown> = {}) {
+    super(detail);
+    this.name = 'AgendumError';
+    this.code = spec.code;
+    this.status = spec.status;
+    this.title = spec.title;
+    this.extras = extras;
+  }
+}
+
+interface ErrorSpec {
+  code: `AGENDUM_${string}`;
+  status: number;
+  title: string;
+}
+
+type ErrorFactory = ((detail: string, extras?: Record<string, unknown>) => AgendumError) & ErrorSpec;
+
+/** Declares an error once (code, status, title); call the result with the detail. */
+function defineError(code: ErrorSpec['code'], status: number, title: string): ErrorFactory {
+  const spec = { code, status, title };
+  const factory = (detail: string, extras?: Record<string, unknown>) => new AgendumError(spec, detail, extras);
+  return Object.assign(factory, spec);
+}
+
+export const Errors = {
+  unauthenticated: defineError('AGENDUM_UNAUTHENTICATED', 401, 'Sign-in required'),
+  badCredentials: defineError('AGENDUM_BAD_CREDENTIALS', 401, 'Email or password is wrong'),
+  forbidden: defineError('AGENDUM_FORBIDDEN', 403, 'Not allowed'),
+  notFound: defineError('AGENDUM_NOT_FOUND', 404, 'Not found'),
+  conflict: defineError('AGENDUM_CONFLICT', 409, 'Conflict'),
+  duplicateEmail: defineError('AGENDUM_DUPLICATE_EMAIL', 409, 'Email already in use'),
+  hasContent: defineError('AGENDUM_HAS_CONTENT', 409, 'Would delete content'),
+  invalid: defineError('AGENDUM_INVALID', 422, 'Invalid request'),
+} as const;

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Errors } from '../../domain/errors.js';
+import type { Actor } from '../../domain/roles.js';
+
+export const SESSION_COOKIE = 'agendum_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Open to anonymous callers; every other route needs a session cookie or a bearer token. */
+    public?: boolean;
+  }
+}
+
+/** The signed-in actor of a request that passed the auth hook (typed non-null for handlers). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw Errors.unauthenticated('Sign in, or send an API token.');
+  return request.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    // Secure whenever the request came over HTTPS (directly or, with trustProxy, via the proxy).
+    secure: 'auto',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
+}
+
+/**
+ * Resolves who is calling, once per request: `Authorization: Bearer <token>` first, else the
+ * session cookie. It only identifies; `requireSignIn` (added by the API scope) enforces.
+ */
+async function authPlugin(app: FastifyInstance) {
+  const { auth } = app.services;
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      request.actor = match ? auth.actorForToken(match[1]!) : null;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.actor = cookie ? auth.actorForSession(cookie) : null;
+  });
+}
+
+/** onRequest hook for a closed scope: routes need an actor unless `config: { public: true }`. */
+export async function requireSignIn(request: FastifyRequest, reply: FastifyReply) {
+  if (request.actor || request.routeOptions.config.public) return;
+  if (request.headers.authorization !== undefined) {
+    reply.header('WWW-Authenticate', 'Bearer');
+    throw Errors.unauthenticated('The API token is unknown, revoked or malformed.');
+  }
+  throw Errors.unauthenticated('Sign in (POST /api/v1/session) or send an API token.');
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['services', '@fastify/cookie'] });

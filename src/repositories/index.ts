@@ -1,0 +1,15 @@
+import type { Db } from '../db/client.js';
+import { createAgendaRepository } from './agenda-repository.js';
+import { createMeetingRepository } from './meeting-repository.js';
+import { createNoteRepository } from './note-repository.js';
+import { createPeopleRepository } from './people-repository.js';
+
+export function createRepositories(db: Db) {
+  return {
+    people: createPeopleRepository(db),
+    meetings: createMeetingRepository(db),
+    agenda: createAgendaRepository(db),
+    notes: createNoteRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

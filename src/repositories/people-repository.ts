@@ -1,0 +1,52 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { apiTokens, people, sessions } from '../db/schema/index.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
+
+export function createPeopleRepository(db: Db) {
+  return {
+    findById: (id: number) => db.select().from(people).where(eq(people.id, id)).get(),
+    findByEmail: (email: string) =>
+      db.select().from(people).where(sql`lower(${people.email}) = lower(${email})`).get(),
+    findByIds: (ids: number[]) =>
+      ids.length === 0 ? [] : db.select().from(people).where(inArray(people.id, ids)).all(),
+    list: () => db.select().from(people).orderBy(asc(people.name), asc(people.id)).all(),
+    count: () => db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0,
+    insert: (row: NewPerson) => db.insert(people).values(row).returning().get(),
+    update: (id: number, changes: Partial<NewPerson>) =>
+      db.update(people).set(changes).where(eq(people.id, id)).returning().get(),
+
+    insertSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row).run(),
+    findSession: (tokenHash: string) =>
+      db
+        .select({ session: sessions, person: people })
+        .from(sessions)
+        .innerJoin(people, eq(people.id, sessions.personId))
+        .where(eq(sessions.tokenHash, tokenHash))
+        .get(),
+    deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
+    deleteSessionsOf: (personId: number) => db.delete(sessions).where(eq(sessions.personId, personId)).run(),
+
+    insertToken: (row: typeof apiTokens.$inferInsert) => db.insert(apiTokens).values(row).returning().get(),
+    findToken: (tokenHash: string) =>
+      db
+        .select({ token: apiTokens, person: people })
+        .from(apiTokens)
+        .innerJoin(people, eq(people.id, apiTokens.personId))
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+        .get(),
+    listTokens: (personId: number) =>
+      db.select().from(apiTokens).where(eq(apiTokens.personId, personId)).orderBy(asc(apiTokens.id)).all(),
+    touchToken: (id: number, at: string) =>
+      db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run(),
+    revokeToken: (personId: number, id: number, at: string) =>
+      db
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.id, id), eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
+        .run().changes,
+  };
+}
+export type PeopleRepository = ReturnType<typeof createPeopleRepository>;

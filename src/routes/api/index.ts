@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { requireSignIn } from '../../plugins/app/auth.js';
+import itemRoutes from './items.js';
+import meetingRoutes from './meetings.js';
+import noteRoutes from './notes.js';
+import peopleRoutes from './people.js';
+import sessionRoutes from './session.js';
+import tokenRoutes from './tokens.js';
+
+/** The JSON API under /api/v1: closed by default, a route opens itself with `config.public`. */
+export default async function apiRoutes(app: FastifyInstance) {
+  app.addHook('onRequest', requireSignIn);
+
+  app.get(
+    '/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  await app.register(sessionRoutes);
+  await app.register(tokenRoutes);
+  await app.register(peopleRoutes);
+  await app.register(meetingRoutes);
+  await app.register(itemRoutes);
+  await app.register(noteRoutes);
+}

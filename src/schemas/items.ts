@@ -1,0 +1,51 @@
+import { Type, type TSchema } from 'typebox';
+import { Id, Line } from './common.js';
+
+export const Item = Type.Object({
+  id: Id,
+  meetingId: Id,
+  parentId: Type.Union([Id, Type.Null()]),
+  position: Type.Integer(),
+  number: Type.String({ description: 'Derived from the agenda order: "9.1"' }),
+  title: Type.String(),
+  rapporteurs: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  note: Type.Union([Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: 'Null when the note is not visible to you',
+  }),
+});
+
+const Position = Type.Integer({ minimum: 1, maximum: 1000, description: '1-based place among its siblings' });
+const RapporteurIds = Type.Array(Id, { maxItems: 20, uniqueItems: true });
+
+export const NewItemBody = Type.Object(
+  {
+    title: Line(500),
+    parentId: Type.Optional(Type.Union([Id, Type.Null()])),
+    position: Type.Optional(Position),
+    rapporteurIds: Type.Optional(RapporteurIds),
+  },
+  { additionalProperties: false },
+);
+
+export const ItemChangesBody = Type.Object(
+  {
+    title: Type.Optional(Line(500)),
+    parentId: Type.Optional(Type.Union([Id, Type.Null()])),
+    position: Type.Optional(Position),
+    rapporteurIds: Type.Optional(RapporteurIds),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+// Three levels are all an agenda may hold (MAX_AGENDA_DEPTH); the schema spells them out.
+const orderLevel = (children?: TSchema) =>
+  Type.Object(
+    { id: Id, ...(children ? { children: Type.Optional(Type.Array(children, { maxItems: 500 })) } : {}) },
+    { additionalProperties: false },
+  );
+const OrderNode = orderLevel(orderLevel(orderLevel()));
+
+export const OrderBody = Type.Object(
+  { items: Type.Array(OrderNode, { maxItems: 500, description: 'The whole agenda tree in its new order' }) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,49 @@
+import { Type } from 'typebox';
+import { Id } from './common.js';
+
+const Text = Type.String({ minLength: 1, maxLength: 20000 });
+const Url = Type.String({ format: 'uri', pattern: '^(https?|mailto):', maxLength: 2000 });
+
+const TextRun = Type.Object({ text: Text, href: Type.Optional(Url) }, { additionalProperties: false });
+const FootnoteMarker = Type.Object({ footnote: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
+const Inline = Type.Union([TextRun, FootnoteMarker]);
+const StoredParagraph = Type.Array(Inline);
+const InputParagraph = Type.Union([Text, Type.Array(Inline, { minItems: 1, maxItems: 500 })], {
+  description: 'Plain text, or runs of text, links and footnote markers',
+});
+const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
+
+const sectionsOf = <T extends typeof StoredParagraph | typeof InputParagraph>(p: T, optional: boolean) => {
+  const list = Type.Array(p, { maxItems: 200 });
+  const field = optional ? Type.Optional(list) : list;
+  return Type.Object({ issueAtStake: field, summary: field, procedure: field }, { additionalProperties: false });
+};
+
+export const NewVersionBody = Type.Object(
+  { sections: sectionsOf(InputParagraph, true), footnotes: Type.Optional(Type.Array(Footnote, { maxItems: 200 })) },
+  { additionalProperties: false },
+);
+
+export const Version = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  sections: sectionsOf(StoredParagraph, false),
+  footnotes: Type.Array(Footnote),
+  contentHash: Type.String(),
+  authorId: Id,
+  createdAt: Type.String(),
+});
+
+export const Note = Type.Object({
+  id: Id,
+  itemId: Id,
+  state: Type.String(),
+  procedure: Type.Union([Type.String(), Type.Null()]),
+  procedureKind: Type.Union([Type.String(), Type.Null()]),
+  revision: Type.Integer(),
+  versionCount: Type.Integer(),
+  currentVersion: Type.Union([Version, Type.Null()]),
+  updatedAt: Type.String(),
+});
+
+export const VersionParams = Type.Object({ itemId: Id, number: Type.Integer({ minimum: 1 }) });

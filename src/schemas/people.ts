@@ -1,0 +1,70 @@
+import { Type } from 'typebox';
+import { Id, Line } from './common.js';
+
+export const RoleSchema = Type.Union([
+  Type.Literal('admin'),
+  Type.Literal('secretariat'),
+  Type.Literal('rapporteur'),
+  Type.Literal('delegate'),
+]);
+const MemberState = Type.Union([Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }), Type.Null()]);
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const Person = Type.Object({
+  id: Id,
+  name: Type.String(),
+  email: Type.String(),
+  role: RoleSchema,
+  organisation: Type.Union([Type.String(), Type.Null()]),
+  memberState: MemberState,
+  isActive: Type.Boolean(),
+  canSignIn: Type.Boolean(),
+});
+
+export const NewPersonBody = Type.Object(
+  {
+    name: Line(200),
+    email: Email,
+    role: RoleSchema,
+    organisation: Type.Optional(Type.Union([Line(200), Type.Null()])),
+    memberState: Type.Optional(MemberState),
+    password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonChangesBody = Type.Object(
+  {
+    name: Type.Optional(Line(200)),
+    role: Type.Optional(RoleSchema),
+    organisation: Type.Optional(Type.Union([Line(200), Type.Null()])),
+    memberState: Type.Optional(MemberState),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const PersonParams = Type.Object({ personId: Id });
+
+export const SignInBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const Session = Type.Object({ person: Person, expiresAt: Type.String({ format: 'date-time' }) });
+
+export const NewTokenBody = Type.Object({ name: Line(100) }, { additionalProperties: false });
+export const TokenInfo = Type.Object({
+  id: Id,
+  name: Type.String(),
+  createdAt: Type.String(),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export const NewToken = Type.Object({
+  id: Id,
+  name: Type.String(),
+  createdAt: Type.String(),
+  token: Type.String({ description: 'Shown once; send as `Authorization: Bearer <token>`' }),
+});
+export const TokenParams = Type.Object({ tokenId: Id });

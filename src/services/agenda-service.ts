@@ -1,0 +1,158 @@
+import {
+  assertCompleteOrder,
+  buildAgendaTree,
+  findAgendaNode,
+  layoutAgenda,
+  placeNode,
+  type AgendaNode,
+} from '../domain/agenda-numbering.js';
+import { Errors } from '../domain/errors.js';
+import { assertCanManageAgenda, canReadNoteContent } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
+import type { ItemRow } from '../repositories/agenda-repository.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { presentItem, type ItemView } from './presenters.js';
+
+export interface NewItemInput {
+  title: string;
+  parentId?: number | null;
+  position?: number;
+  rapporteurIds?: number[];
+}
+
+export interface ItemChanges {
+  title?: string;
+  parentId?: number | null;
+  position?: number;
+  rapporteurIds?: number[];
+}
+
+export function createAgendaService(ctx: ServiceContext) {
+  const { agenda, meetings, notes, people } = ctx.repos;
+
+  function assertMeeting(meetingId: number) {
+    if (!meetings.find(meetingId)) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+  }
+
+  function findItemOrThrow(itemId: number): ItemRow {
+    const item = agenda.findItem(itemId);
+    if (!item) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
+    return item;
+  }
+
+  function assertRapporteurs(ids: number[]) {
+    const found = people.findByIds(ids);
+    for (const id of ids) {
+      const person = found.find((p) => p.id === id);
+      if (!person) throw Errors.invalid(`Rapporteur ${id} is not a person known to agendum.`);
+      if (person.role !== 'rapporteur' || !person.isActive) {
+        throw Errors.invalid(`${person.name} cannot be a rapporteur: the account is not an active rapporteur.`);
+      }
+    }
+  }
+
+  /** Writes the tree's layout: positions and numbers follow from the order alone. */
+  function relayout(meetingId: number, tree: AgendaNode[]) {
+    agenda.applyLayout(meetingId, layoutAgenda(tree));
+  }
+
+  function treeOf(meetingId: number) {
+    return buildAgendaTree(agenda.listItems(meetingId));
+  }
+
+  /** Items in agenda order; a note's state shows only to those who may read the note. */
+  function present(actor: Actor, items: ItemRow[]): ItemView[] {
+    const ids = items.map((i) => i.id);
+    const rapporteurs = agenda.rapporteursOf(ids);
+    const noteRows = notes.findByItems(ids);
+    const order = new Map(layoutAgenda(buildAgendaTree(items)).map((p, index) => [p.id, index]));
+    return [...items]
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map((item) => {
+        const own = rapporteurs.filter((r) => r.itemId === item.id);
+        const note = noteRows.find((n) => n.itemId === item.id);
+        const visible =
+          note && canReadNoteContent(actor, { itemId: item.id, state: note.state, rapporteurIds: own.map((r) => r.id) });
+        return presentItem(item, own, visible ? note : undefined);
+      });
+  }
+
+  const presentOne = (actor: Actor, itemId: number) => present(actor, [findItemOrThrow(itemId)])[0]!;
+
+  return {
+    list(actor: Actor, meetingId: number) {
+      assertMeeting(meetingId);
+      return present(actor, agenda.listItems(meetingId));
+    },
+
+    get: (actor: Actor, itemId: number) => presentOne(actor, itemId),
+
+    create(actor: Actor, meetingId: number, input: NewItemInput) {
+      assertCanManageAgenda(actor);
+      assertMeeting(meetingId);
+      const rapporteurIds = [...new Set(input.rapporteurIds ?? [])];
+      assertRapporteurs(rapporteurIds);
+      const id = ctx.transaction(() => {
+        const now = isoNow(ctx);
+        // Parked number until the layout below gives the real one.
+        const row = agenda.insertItem({ meetingId, position: 0, number: `~new`, title: input.title.trim(), createdAt: now });
+        const tree = placeNode(treeOf(meetingId), { id: row.id, children: [] }, {
+          parentId: input.parentId ?? null,
+          position: input.position,
+        });
+        relayout(meetingId, tree);
+        agenda.setRapporteurs(row.id, rapporteurIds);
+        notes.insert({ itemId: row.id, state: 'drafting', updatedAt: now });
+        return row.id;
+      });
+      return presentOne(actor, id);
+    },
+
+    update(actor: Actor, itemId: number, changes: ItemChanges) {
+      assertCanManageAgenda(actor);
+      const item = findItemOrThrow(itemId);
+      if (changes.rapporteurIds) assertRapporteurs([...new Set(changes.rapporteurIds)]);
+      ctx.transaction(() => {
+        if (changes.title !== undefined) agenda.updateTitle(itemId, changes.title.trim());
+        if (changes.rapporteurIds) agenda.setRapporteurs(itemId, [...new Set(changes.rapporteurIds)]);
+        if (changes.parentId !== undefined || changes.position !== undefined) {
+          const tree = treeOf(item.meetingId);
+          const node = findAgendaNode(tree, itemId)!;
+          const parentId = changes.parentId === undefined ? item.parentId : changes.parentId;
+          relayout(item.meetingId, placeNode(tree, node, { parentId, position: changes.position }));
+        }
+      });
+      return presentOne(actor, itemId);
+    },
+
+    /** Sub-items and written notes are work: deleting them takes `force`. */
+    delete(actor: Actor, itemId: number, options: { force: boolean }) {
+      assertCanManageAgenda(actor);
+      const item = findItemOrThrow(itemId);
+      ctx.transaction(() => {
+        const tree = treeOf(item.meetingId);
+        const node = findAgendaNode(tree, itemId)!;
+        const subtree = layoutAgenda([node]).map((p) => p.id);
+        const versions = agenda.countVersions(subtree);
+        if (!options.force && (subtree.length > 1 || versions > 0)) {
+          throw Errors.hasContent(
+            `Item ${item.number} has ${subtree.length - 1} sub-item(s) and ${versions} note version(s); delete with force=true to remove them too.`,
+          );
+        }
+        agenda.deleteItem(itemId);
+        relayout(item.meetingId, treeOf(item.meetingId));
+      });
+    },
+
+    reorder(actor: Actor, meetingId: number, tree: AgendaNode[]) {
+      assertCanManageAgenda(actor);
+      assertMeeting(meetingId);
+      ctx.transaction(() => {
+        assertCompleteOrder(tree, agenda.listItems(meetingId).map((i) => i.id));
+        relayout(meetingId, tree);
+      });
+      return present(actor, agenda.listItems(meetingId));
+    },
+  };
+}
+export type AgendaService = ReturnType<typeof createAgendaService>;

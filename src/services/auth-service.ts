@@ -1,0 +1,89 @@
+import { Errors } from '../domain/errors.js';
+import type { Actor, Role } from '../domain/roles.js';
+import type { PersonRow } from '../repositories/people-repository.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { presentPerson } from './presenters.js';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
+
+const toActor = (p: PersonRow): Actor => ({ id: p.id, name: p.name, role: p.role as Role });
+
+export function createAuthService(ctx: ServiceContext) {
+  const { people } = ctx.repos;
+  // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
+  let decoyHash: Promise<string> | undefined;
+
+  return {
+    async signIn(email: string, password: string) {
+      const person = people.findByEmail(email);
+      if (!person?.passwordHash || !person.isActive) {
+        decoyHash ??= hashPassword('decoy password', ctx.scryptLogN);
+        await verifyPassword(password, await decoyHash);
+        throw Errors.badCredentials('The email or the password is not right.');
+      }
+      if (!(await verifyPassword(password, person.passwordHash))) {
+        throw Errors.badCredentials('The email or the password is not right.');
+      }
+      const token = newSecret();
+      const expiresAt = new Date(ctx.now().getTime() + ctx.sessionHours * 3600_000);
+      people.insertSession({
+        personId: person.id,
+        tokenHash: hashSecret(token),
+        createdAt: isoNow(ctx),
+        expiresAt: expiresAt.toISOString(),
+      });
+      return { token, expiresAt, person: presentPerson(person) };
+    },
+
+    signOut(sessionToken: string) {
+      people.deleteSession(hashSecret(sessionToken));
+    },
+
+    /** The actor behind a session cookie, or null when it is unknown, expired or deactivated. */
+    actorForSession(sessionToken: string): Actor | null {
+      const found = people.findSession(hashSecret(sessionToken));
+      if (!found || !found.person.isActive) return null;
+      if (found.session.expiresAt <= isoNow(ctx)) return null;
+      return toActor(found.person);
+    },
+
+    /** The actor behind a bearer token, or null when it is unknown, revoked or deactivated. */
+    actorForToken(token: string): Actor | null {
+      const found = people.findToken(hashSecret(token));
+      if (!found || !found.person.isActive) return null;
+      // Recorded at most once a minute: a write per API call would cost more than it tells.
+      const now = ctx.now();
+      if (!found.token.lastUsedAt || now.getTime() - Date.parse(found.token.lastUsedAt) > 60_000) {
+        people.touchToken(found.token.id, now.toISOString());
+      }
+      return toActor(found.person);
+    },
+
+    currentPerson(actor: Actor) {
+      const person = people.findById(actor.id);
+      if (!person) throw Errors.unauthenticated('Your account no longer exists.');
+      return presentPerson(person);
+    },
+
+    createToken(actor: Actor, name: string) {
+      const token = newSecret('agd_');
+      const row = people.insertToken({ personId: actor.id, name, tokenHash: hashSecret(token), createdAt: isoNow(ctx) });
+      return { id: row.id, name: row.name, createdAt: row.createdAt, token };
+    },
+
+    listTokens: (actor: Actor) =>
+      people.listTokens(actor.id).map((t) => ({
+        id: t.id,
+        name: t.name,
+        createdAt: t.createdAt,
+        lastUsedAt: t.lastUsedAt,
+        revokedAt: t.revokedAt,
+      })),
+
+    revokeToken(actor: Actor, tokenId: number) {
+      if (people.revokeToken(actor.id, tokenId, isoNow(ctx)) === 0) {
+        throw Errors.notFound(`You have no active token ${tokenId}.`);
+      }
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

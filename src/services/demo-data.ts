@@ -1,0 +1,91 @@
+import { ITEM_9_1, ITEM_9_2 } from '../demo/seed-notes.js';
+import type { Actor, Role } from '../domain/roles.js';
+import type { AgendaService } from './agenda-service.js';
+import { isoNow, type ServiceContext } from './context.js';
+import type { MeetingService } from './meeting-service.js';
+import type { NoteService } from './note-service.js';
+import { generatePassword, hashPassword } from './secrets.js';
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; memberState?: string }[] = [
+  { email: 'admin@example.org', name: 'Ada Admin', role: 'admin' },
+  { email: 'secretariat@example.org', name: 'Sam Secretariat', role: 'secretariat' },
+  { email: 'rapporteur@example.org', name: 'Rita Rapporteur', role: 'rapporteur' },
+  { email: 'delegate@example.org', name: 'Dirk Delegate', role: 'delegate', memberState: 'BE' },
+];
+
+export const EHEALTH_HEADER_LINES = [
+  'EUROPEAN COMMISSION',
+  'DG HEALTH AND FOOD SAFETY',
+  'DG COMMUNICATIONS NETWORKS, CONTENT AND TECHNOLOGY',
+  '',
+  'eHealth-units',
+];
+
+// Items 1-8 only make the numbering real (the seeds are items 9.1 and 9.2); their titles are placeholders.
+const OPENING_ITEMS = [
+  'Opening of the meeting and adoption of the agenda',
+  'Adoption of the minutes of the previous meeting',
+  'Information from the Commission',
+  'Information from the Member States',
+  'Multiannual work plan of the eHealth Network',
+  'Reports of the subgroups',
+  'Interoperability of health data',
+  'Data protection in health',
+];
+
+interface DemoServices {
+  meetings: MeetingService;
+  agenda: AgendaService;
+  notes: NoteService;
+}
+
+export interface DemoResult {
+  loaded: boolean;
+  /** Set when agendum generated the password: shown once in the start log. */
+  generatedPassword?: string;
+}
+
+/**
+ * Loads the demo network, its 18th meeting and one account per role, once: a database that
+ * already has people or networks is left as it is. All of it lands in one transaction.
+ */
+export async function loadDemoData(
+  ctx: ServiceContext,
+  services: DemoServices,
+  options: { password?: string },
+): Promise<DemoResult> {
+  if (ctx.repos.people.count() > 0 || ctx.repos.meetings.countNetworks() > 0) return { loaded: false };
+  const password = options.password ?? generatePassword();
+  const passwordHash = await hashPassword(password, ctx.scryptLogN);
+  const loaded = ctx.transaction(() => {
+    // Re-checked inside the transaction: two starts racing on one file load it once.
+    if (ctx.repos.people.count() > 0) return false;
+    const accounts = new Map<Role, Actor>();
+    for (const account of DEMO_ACCOUNTS) {
+      const row = ctx.repos.people.insert({ ...account, passwordHash, createdAt: isoNow(ctx) });
+      accounts.set(account.role, { id: row.id, name: row.name, role: account.role });
+    }
+    const admin = accounts.get('admin')!;
+    const rapporteur = accounts.get('rapporteur')!;
+    services.meetings.createNetwork(admin, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
+    const meeting = services.meetings.create(admin, {
+      ordinal: 18,
+      startDate: '2020-11-12',
+      endDate: '2020-11-13',
+      city: 'Brussels',
+      country: 'Belgium',
+    });
+    for (const title of OPENING_ITEMS) services.agenda.create(admin, meeting.id, { title });
+    const cyber = services.agenda.create(admin, meeting.id, { title: 'Cybersecurity' });
+    for (const seed of [ITEM_9_1, ITEM_9_2]) {
+      const item = services.agenda.create(admin, meeting.id, {
+        title: seed.title,
+        parentId: cyber.id,
+        rapporteurIds: [rapporteur.id],
+      });
+      services.notes.createVersion(rapporteur, item.id, seed.content);
+    }
+    return true;
+  });
+  return loaded ? { loaded, ...(options.password ? {} : { generatedPassword: password }) } : { loaded };
+}

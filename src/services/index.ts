@@ -1,0 +1,28 @@
+import type { DatabaseHandle } from '../db/client.js';
+import { createRepositories } from '../repositories/index.js';
+import { createAgendaService } from './agenda-service.js';
+import { createAuthService } from './auth-service.js';
+import type { ServiceContext } from './context.js';
+import { createMeetingService } from './meeting-service.js';
+import { createNoteService } from './note-service.js';
+import { createPeopleService } from './people-service.js';
+
+export interface ServiceOptions {
+  now: () => Date;
+  scryptLogN: number;
+  sessionHours: number;
+}
+
+/** Wires every use case to one database: the composition root shared by the server and the CLI. */
+export function createServices(handle: DatabaseHandle, options: ServiceOptions) {
+  const ctx: ServiceContext = { repos: createRepositories(handle.db), transaction: handle.transaction, ...options };
+  return {
+    ctx,
+    auth: createAuthService(ctx),
+    people: createPeopleService(ctx),
+    meetings: createMeetingService(ctx),
+    agenda: createAgendaService(ctx),
+    notes: createNoteService(ctx),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

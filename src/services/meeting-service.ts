@@ -1,0 +1,93 @@
+import { Errors } from '../domain/errors.js';
+import { isValidIsoDate } from '../domain/meeting-line.js';
+import { assertCanManageAgenda } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { presentMeeting, presentNetwork } from './presenters.js';
+
+export type MeetingStatus = 'planned' | 'held' | 'cancelled';
+
+export interface MeetingInput {
+  networkId?: number;
+  ordinal: number;
+  startDate: string;
+  endDate: string;
+  city: string;
+  country: string;
+  status?: MeetingStatus;
+}
+
+function assertDates(startDate: string, endDate: string): void {
+  for (const [field, value] of [['startDate', startDate], ['endDate', endDate]] as const) {
+    if (!isValidIsoDate(value)) throw Errors.invalid(`${field} ${value} is not a calendar date (YYYY-MM-DD).`);
+  }
+  if (endDate < startDate) throw Errors.invalid(`The meeting ends (${endDate}) before it starts (${startDate}).`);
+}
+
+export function createMeetingService(ctx: ServiceContext) {
+  const { meetings, agenda } = ctx.repos;
+
+  function findOrThrow(id: number) {
+    const found = meetings.find(id);
+    if (!found) throw Errors.notFound(`Meeting ${id} does not exist.`);
+    return found;
+  }
+
+  function resolveNetworkId(networkId: number | undefined): number {
+    if (networkId !== undefined) {
+      if (!meetings.findNetwork(networkId)) throw Errors.invalid(`Network ${networkId} does not exist.`);
+      return networkId;
+    }
+    const all = meetings.listNetworks();
+    if (all.length !== 1) throw Errors.invalid('Say which network the meeting belongs to (networkId).');
+    return all[0]!.id;
+  }
+
+  return {
+    listNetworks: () => meetings.listNetworks().map(presentNetwork),
+
+    createNetwork(actor: Actor, input: { name: string; headerLines: string[] }) {
+      assertCanManageAgenda(actor);
+      if (meetings.findNetworkByName(input.name)) throw Errors.conflict(`A network named ${input.name} exists already.`);
+      return presentNetwork(meetings.insertNetwork({ ...input, createdAt: isoNow(ctx) }));
+    },
+
+    list: () => meetings.list().map(presentMeeting),
+
+    get: (id: number) => presentMeeting(findOrThrow(id)),
+
+    create(actor: Actor, input: MeetingInput) {
+      assertCanManageAgenda(actor);
+      assertDates(input.startDate, input.endDate);
+      const networkId = resolveNetworkId(input.networkId);
+      const row = meetings.insert({ ...input, networkId, createdAt: isoNow(ctx) });
+      return presentMeeting(findOrThrow(row.id));
+    },
+
+    update(actor: Actor, id: number, changes: Partial<MeetingInput>) {
+      assertCanManageAgenda(actor);
+      const { meeting } = findOrThrow(id);
+      assertDates(changes.startDate ?? meeting.startDate, changes.endDate ?? meeting.endDate);
+      const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
+      meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
+      return presentMeeting(findOrThrow(id));
+    },
+
+    /** Deleting a meeting whose notes hold versions loses work: it takes `force`. */
+    delete(actor: Actor, id: number, options: { force: boolean }) {
+      assertCanManageAgenda(actor);
+      findOrThrow(id);
+      ctx.transaction(() => {
+        const itemIds = agenda.listItems(id).map((i) => i.id);
+        const versions = agenda.countVersions(itemIds);
+        if (versions > 0 && !options.force) {
+          throw Errors.hasContent(
+            `Meeting ${id} has ${versions} note version(s); cancel it (status "cancelled") or delete with force=true.`,
+          );
+        }
+        meetings.delete(id);
+      });
+    },
+  };
+}
+export type MeetingService = ReturnType<typeof createMeetingService>;

@@ -1,0 +1,80 @@
+import { Errors } from '../domain/errors.js';
+import { assertCanManagePeople } from '../domain/permissions.js';
+import { isStaff, type Actor, type Role } from '../domain/roles.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { presentPerson } from './presenters.js';
+import { hashPassword } from './secrets.js';
+
+export interface NewPersonInput {
+  name: string;
+  email: string;
+  role: Role;
+  organisation?: string | null;
+  memberState?: string | null;
+  password?: string;
+}
+
+export interface PersonChanges {
+  name?: string;
+  role?: Role;
+  organisation?: string | null;
+  memberState?: string | null;
+  isActive?: boolean;
+}
+
+export function createPeopleService(ctx: ServiceContext) {
+  const { people } = ctx.repos;
+
+  function findOrThrow(id: number) {
+    const person = people.findById(id);
+    if (!person) throw Errors.notFound(`Person ${id} does not exist.`);
+    return person;
+  }
+
+  return {
+    list(actor: Actor) {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sees the list of people.');
+      return people.list().map(presentPerson);
+    },
+
+    get(actor: Actor, id: number) {
+      if (!isStaff(actor.role) && actor.id !== id) throw Errors.forbidden('Only the secretariat sees other people.');
+      return presentPerson(findOrThrow(id));
+    },
+
+    /** Creates an account; without a password the person exists (as a rapporteur, say) but cannot sign in yet. */
+    async create(actor: Actor | 'system', input: NewPersonInput) {
+      if (actor !== 'system') assertCanManagePeople(actor, input.role);
+      const email = input.email.trim();
+      if (people.findByEmail(email)) throw Errors.duplicateEmail(`${email} already belongs to somebody.`);
+      const passwordHash = input.password ? await hashPassword(input.password, ctx.scryptLogN) : null;
+      // Checked again after the await: another request may have taken the address meanwhile.
+      if (people.findByEmail(email)) throw Errors.duplicateEmail(`${email} already belongs to somebody.`);
+      const row = people.insert({
+        name: input.name.trim(),
+        email,
+        role: input.role,
+        organisation: input.organisation ?? null,
+        memberState: input.memberState ?? null,
+        passwordHash,
+        createdAt: isoNow(ctx),
+      });
+      return presentPerson(row);
+    },
+
+    update(actor: Actor, id: number, changes: PersonChanges) {
+      const person = findOrThrow(id);
+      assertCanManagePeople(actor, changes.role ?? (person.role as Role));
+      if (changes.role && actor.role !== 'admin' && person.role === 'admin') {
+        throw Errors.forbidden('Only an admin changes the role of an admin.');
+      }
+      return ctx.transaction(() => {
+        const row = people.update(id, changes)!;
+        // A deactivated person is signed out everywhere at once.
+        if (changes.isActive === false) people.deleteSessionsOf(id);
+        return presentPerson(row);
+      });
+    },
+  };
+}
+export type PeopleService = ReturnType<typeof createPeopleService>;
