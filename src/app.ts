@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Config } from './config/env.js';
 import auth from './plugins/app/auth.js';
 import database from './plugins/app/database.js';
@@ -20,7 +21,7 @@ export interface AppOptions {
  * agendum as a Fastify plugin. Registered in a fixed order (external plugins, app plugins,
  * routes) by hand rather than by autoload: the order is the architecture, and it stays visible.
  */
-export default async function app(fastify: FastifyInstance, opts: AppOptions) {
+async function app(fastify: FastifyInstance, opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
 
   await fastify.register(cookie);
@@ -35,3 +36,6 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(healthRoutes);
   await fastify.register(apiRoutes, { prefix: '/api/v1' });
 }
+
+// Not encapsulated: the server (and the tests, built the same way) see the app's decorators.
+export default fp(app, { name: 'agendum' });

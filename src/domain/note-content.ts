@@ -47,21 +47,18 @@ function normaliseParagraph(input: string | Inline[]): Paragraph {
   const runs: Inline[] = typeof input === 'string' ? [{ text: input }] : input;
   const out: Inline[] = [];
   for (const run of runs) {
-    if (isFootnoteMarker(run)) {
-      out.push({ footnote: run.footnote });
-      continue;
-    }
-    const text = collapse(run.text);
-    if (text === '') continue;
     const last = out.at(-1);
+    if (isFootnoteMarker(run)) out.push({ footnote: run.footnote });
     // Adjacent plain runs are one run: two spellings of a paragraph must hash the same.
-    if (last && !isFootnoteMarker(last) && !last.href && !run.href) last.text += text;
-    else out.push(run.href ? { text, href: run.href } : { text });
+    else if (last && !isFootnoteMarker(last) && !last.href && !run.href) last.text += run.text;
+    else out.push(run.href ? { text: run.text, href: run.href } : { text: run.text });
   }
-  const first = out[0];
-  if (first && !isFootnoteMarker(first)) first.text = first.text.trimStart();
-  const last = out.at(-1);
-  if (last && !isFootnoteMarker(last)) last.text = last.text.trimEnd();
+  out.forEach((run, i) => {
+    if (isFootnoteMarker(run)) return;
+    run.text = collapse(run.text);
+    if (i === 0) run.text = run.text.trimStart();
+    if (i === out.length - 1) run.text = run.text.trimEnd();
+  });
   return out.filter((run) => isFootnoteMarker(run) || run.text !== '');
 }
 

@@ -19,8 +19,12 @@ export const Problem = Type.Object(
 );
 
 /** The documented error answers of a route: each status listed shares the problem schema. */
-export function problems(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries([400, 401, ...statuses].map((s) => [s, Type.Ref('Problem')]));
+export function problems(...statuses: number[]): Record<number, { description: string; content: Record<string, { schema: TSchema }> }> {
+  const answer = {
+    description: 'Problem details (RFC 9457)',
+    content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+  };
+  return Object.fromEntries([400, 401, ...statuses].map((s) => [s, answer]));
 }
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });

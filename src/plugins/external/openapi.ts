@@ -6,6 +6,8 @@ import fp from 'fastify-plugin';
 /** OpenAPI 3.1 built from the route schemas; /docs browses it (assets served locally). */
 async function openapiPlugin(app: FastifyInstance) {
   await app.register(swagger, {
+    // Shared schemas keep their own names ($id) in components instead of def-0, def-1 ...
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

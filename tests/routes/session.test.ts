@@ -1,0 +1,109 @@
+import t, { type Test } from 'tap';
+import { as, build, problemOf, signedIn } from '../helper.js';
+
+async function withPassword(t: Test) {
+  const app = await build(t);
+  await app.services.people.create('system', {
+    name: 'Sam Secretariat',
+    email: 'Sam@Example.org',
+    role: 'secretariat',
+    password: 'correct horse battery',
+  });
+  return app;
+}
+
+t.test('signing in sets an httpOnly, SameSite=Lax session cookie that opens the API', async (t) => {
+  const app = await withPassword(t);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: 'sam@example.org', password: 'correct horse battery' },
+  });
+  t.equal(res.statusCode, 200);
+  t.equal(res.json().person.role, 'secretariat');
+  const cookie = res.cookies.find((c) => c.name === 'agendum_session');
+  t.ok(cookie, 'session cookie set');
+  t.equal(cookie!.httpOnly, true);
+  t.equal(cookie!.sameSite, 'Lax');
+  t.equal(cookie!.path, '/');
+
+  const me = await app.inject({ method: 'GET', url: '/api/v1/session', cookies: { agendum_session: cookie!.value } });
+  t.equal(me.statusCode, 200);
+  t.equal(me.json().email, 'Sam@Example.org');
+
+  const out = await app.inject({ method: 'DELETE', url: '/api/v1/session', cookies: { agendum_session: cookie!.value } });
+  t.equal(out.statusCode, 204);
+  const after = await app.inject({ method: 'GET', url: '/api/v1/meetings', cookies: { agendum_session: cookie!.value } });
+  t.equal(after.statusCode, 401, 'the cookie no longer opens anything after sign-out');
+});
+
+t.test('a wrong password and an unknown email get the same 401 problem', async (t) => {
+  const app = await withPassword(t);
+  for (const payload of [
+    { email: 'sam@example.org', password: 'wrong password!' },
+    { email: 'nobody@example.org', password: 'correct horse battery' },
+  ]) {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload });
+    t.equal(res.statusCode, 401);
+    const problem = problemOf(t, res);
+    t.equal(problem.code, 'AGENDUM_BAD_CREDENTIALS');
+    t.equal(problem.detail, 'The email or the password is not right.');
+    t.notOk(res.cookies.length, 'no cookie on failure');
+  }
+});
+
+t.test('a deactivated person can no longer sign in', async (t) => {
+  const app = await withPassword(t);
+  const admin = await signedIn(app, 'admin');
+  const sam = app.services.ctx.repos.people.findByEmail('sam@example.org')!;
+  const res = await as(app, admin, { method: 'PATCH', url: `/api/v1/people/${sam.id}`, payload: { isActive: false } });
+  t.equal(res.statusCode, 200);
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: 'sam@example.org', password: 'correct horse battery' },
+  });
+  t.equal(signIn.statusCode, 401);
+});
+
+t.test('an API token is shown once, works as a bearer token, and stops working when revoked', async (t) => {
+  const app = await build(t);
+  const me = await signedIn(app, 'rapporteur');
+  const created = await as(app, me, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'laptop' } });
+  t.equal(created.statusCode, 201);
+  const { id, token } = created.json();
+  t.match(token, /^agd_[A-Za-z0-9_-]{43}$/);
+
+  const stored = app.database.sqlite.prepare('select token_hash from api_tokens where id = ?').get(id) as { token_hash: string };
+  t.not(stored.token_hash, token, 'only a hash of the token is stored');
+
+  const bearer = { authorization: `Bearer ${token}` };
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 200);
+  const listed = await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: bearer });
+  t.notOk(JSON.stringify(listed.json()).includes(token), 'the token is never shown again');
+
+  t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: bearer })).statusCode, 204);
+  const after = await app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer });
+  t.equal(after.statusCode, 401);
+  t.equal(after.headers['www-authenticate'], 'Bearer');
+  t.equal(problemOf(t, after).code, 'AGENDUM_UNAUTHENTICATED');
+});
+
+t.test('a missing, malformed or unknown token is a 401 problem', async (t) => {
+  const app = await build(t);
+  for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer agd_nope' }]) {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/meetings', headers });
+    t.equal(res.statusCode, 401, JSON.stringify(headers));
+    t.equal(problemOf(t, res).code, 'AGENDUM_UNAUTHENTICATED');
+  }
+});
+
+t.test('a sign-in body with missing fields lists each of them', async (t) => {
+  const app = await build(t);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { extra: 1 } });
+  t.equal(res.statusCode, 400);
+  const problem = problemOf(t, res);
+  t.equal(problem.code, 'AGENDUM_VALIDATION');
+  const paths = problem.errors!.map((e) => e.path).sort();
+  t.same(paths, ['body.email', 'body.extra', 'body.password']);
+});
