@@ -1,0 +1,41 @@
+import t from 'tap';
+import {
+  assertCanManageAgenda,
+  assertCanManagePeople,
+  assertCanWriteVersion,
+  canReadNoteContent,
+} from '../../src/domain/permissions.js';
+import type { Actor } from '../../src/domain/roles.js';
+
+const admin: Actor = { id: 1, name: 'A', role: 'admin' };
+const secretariat: Actor = { id: 2, name: 'S', role: 'secretariat' };
+const rapporteur: Actor = { id: 3, name: 'R', role: 'rapporteur' };
+const otherRapporteur: Actor = { id: 4, name: 'O', role: 'rapporteur' };
+const delegate: Actor = { id: 5, name: 'D', role: 'delegate' };
+const draft = { itemId: 9, state: 'drafting', rapporteurIds: [3] };
+const released = { ...draft, state: 'released' };
+
+t.test('only staff manage agendas', async (t) => {
+  t.doesNotThrow(() => assertCanManageAgenda(admin));
+  t.doesNotThrow(() => assertCanManageAgenda(secretariat));
+  for (const actor of [rapporteur, delegate]) t.throws(() => assertCanManageAgenda(actor), { status: 403 });
+});
+
+t.test('only an admin creates staff accounts', async (t) => {
+  t.doesNotThrow(() => assertCanManagePeople(secretariat, 'delegate'));
+  t.throws(() => assertCanManagePeople(secretariat, 'admin'), { status: 403 });
+  t.throws(() => assertCanManagePeople(secretariat, 'secretariat'), { status: 403 });
+  t.doesNotThrow(() => assertCanManagePeople(admin, 'secretariat'));
+  t.throws(() => assertCanManagePeople(delegate, 'delegate'), { status: 403 });
+});
+
+t.test('drafts are read by staff and the item\'s rapporteurs; released notes by everybody', async (t) => {
+  t.same([admin, secretariat, rapporteur, otherRapporteur, delegate].map((a) => canReadNoteContent(a, draft)), [true, true, true, false, false]);
+  t.ok([otherRapporteur, delegate].every((a) => canReadNoteContent(a, released)));
+});
+
+t.test('a hidden draft is 404 to writers who may not see it, 403 to readers who may', async (t) => {
+  t.doesNotThrow(() => assertCanWriteVersion(rapporteur, draft));
+  t.throws(() => assertCanWriteVersion(otherRapporteur, draft), { status: 404 });
+  t.throws(() => assertCanWriteVersion(delegate, released), { status: 403 });
+});
