@@ -86,3 +86,21 @@ export function problemOf(t: Test, res: LightMyRequestResponse) {
   t.match(res.headers['content-type'], /^application\/problem\+json/, 'answer is problem+json');
   return res.json() as { code: string; status: number; detail: string; title: string; errors?: { path: string; message: string }[] };
 }
+
+/** The ETag of an item's note as `who` reads it (for If-Match). */
+export async function noteEtag(app: FastifyInstance, who: SignedIn, itemId: number): Promise<string> {
+  const res = await as(app, who, { method: 'GET', url: `/api/v1/items/${itemId}/note` });
+  if (res.statusCode !== 200) throw new Error(`cannot read note of item ${itemId}: ${res.statusCode}`);
+  return res.headers.etag as string;
+}
+
+/** POST of a new version with the note's current ETag. */
+export async function postVersion(app: FastifyInstance, who: SignedIn, itemId: number, payload: unknown, readAs: SignedIn = who) {
+  const etag = await noteEtag(app, readAs, itemId).catch(() => '"none"');
+  return as(app, who, {
+    method: 'POST',
+    url: `/api/v1/items/${itemId}/note/versions`,
+    headers: { 'if-match': etag },
+    payload: payload as Record<string, unknown>,
+  });
+}

@@ -3,6 +3,7 @@ import { createAgendaRepository } from './agenda-repository.js';
 import { createMeetingRepository } from './meeting-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createPeopleRepository } from './people-repository.js';
+import { createWorkflowRepository } from './workflow-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -10,6 +11,7 @@ export function createRepositories(db: Db) {
     meetings: createMeetingRepository(db),
     agenda: createAgendaRepository(db),
     notes: createNoteRepository(db),
+    workflow: createWorkflowRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -13,6 +13,14 @@ export function createPeopleRepository(db: Db) {
     findByIds: (ids: number[]) =>
       ids.length === 0 ? [] : db.select().from(people).where(inArray(people.id, ids)).all(),
     list: () => db.select().from(people).orderBy(asc(people.name), asc(people.id)).all(),
+    /** Who stands for "the secretariat" when something is to be told to it. */
+    activeSecretariatIds: () =>
+      db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.role, 'secretariat'), eq(people.isActive, true)))
+        .all()
+        .map((p) => p.id),
     count: () => db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0,
     insert: (row: NewPerson) => db.insert(people).values(row).returning().get(),
     update: (id: number, changes: Partial<NewPerson>) =>

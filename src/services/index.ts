@@ -5,7 +5,9 @@ import { createAuthService } from './auth-service.js';
 import type { ServiceContext } from './context.js';
 import { createMeetingService } from './meeting-service.js';
 import { createNoteService } from './note-service.js';
+import { createNotificationService } from './notification-service.js';
 import { createPeopleService } from './people-service.js';
+import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
   now: () => Date;
@@ -16,8 +18,11 @@ export interface ServiceOptions {
 /** Wires every use case to one database: the composition root shared by the server and the CLI. */
 export function createServices(handle: DatabaseHandle, options: ServiceOptions) {
   const ctx: ServiceContext = { repos: createRepositories(handle.db), transaction: handle.transaction, ...options };
+  const notifications = createNotificationService(ctx);
   return {
     ctx,
+    notifications,
+    workflow: createWorkflowService(ctx, notifications),
     auth: createAuthService(ctx),
     people: createPeopleService(ctx),
     meetings: createMeetingService(ctx),

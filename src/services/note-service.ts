@@ -1,24 +1,19 @@
 import { Errors } from '../domain/errors.js';
 import { hashNoteContent, normaliseNoteContent, paragraphText, type NoteContentInput } from '../domain/note-content.js';
-import { assertCanReadNoteContent, assertCanWriteVersion, type NoteFacts } from '../domain/permissions.js';
+import { assertCanReadNoteContent, assertCanWriteVersion } from '../domain/permissions.js';
 import { procedureKind } from '../domain/procedure.js';
 import type { Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { presentNote, presentVersion } from './presenters.js';
+import { assertFresh, loadNote, viewOfNote } from './note-access.js';
+import { presentVersion } from './presenters.js';
 
 export function createNoteService(ctx: ServiceContext) {
-  const { agenda, notes } = ctx.repos;
+  const { notes } = ctx.repos;
 
-  /** The note of an item with the facts the permission rules need. */
-  function load(itemId: number) {
-    const note = notes.findByItem(itemId);
-    if (!note) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
-    const facts: NoteFacts = {
-      itemId,
-      state: note.state,
-      rapporteurIds: agenda.rapporteursOf([itemId]).map((r) => r.id),
-    };
-    return { note, facts };
+  function readable(actor: Actor, itemId: number) {
+    const loaded = loadNote(ctx, itemId);
+    assertCanReadNoteContent(actor, loaded.facts);
+    return loaded.note;
   }
 
   function versionOrThrow(noteId: number, itemId: number, number: number) {
@@ -28,39 +23,38 @@ export function createNoteService(ctx: ServiceContext) {
   }
 
   return {
-    get(actor: Actor, itemId: number) {
-      const { note, facts } = load(itemId);
-      assertCanReadNoteContent(actor, facts);
-      const current = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
-      return presentNote(note, current, notes.countVersions(note.id));
-    },
+    get: (actor: Actor, itemId: number) => viewOfNote(ctx, readable(actor, itemId)),
 
-    listVersions(actor: Actor, itemId: number) {
-      const { note, facts } = load(itemId);
-      assertCanReadNoteContent(actor, facts);
-      return notes.listVersions(note.id).map(presentVersion);
-    },
+    listVersions: (actor: Actor, itemId: number) => notes.listVersions(readable(actor, itemId).id).map(presentVersion),
 
     getVersion(actor: Actor, itemId: number, number: number) {
-      const { note, facts } = load(itemId);
-      assertCanReadNoteContent(actor, facts);
-      return presentVersion(versionOrThrow(note.id, itemId, number));
+      return presentVersion(versionOrThrow(readable(actor, itemId).id, itemId, number));
+    },
+
+    /** The stored version rows behind two version numbers (for diffs). */
+    versionPair(actor: Actor, itemId: number, a: number, b: number) {
+      const note = readable(actor, itemId);
+      return [versionOrThrow(note.id, itemId, a), versionOrThrow(note.id, itemId, b)] as const;
     },
 
     /**
-     * Writes a new immutable version and makes it current. The first version that opens its
-     * procedure section with a procedure sentence also sets the note's procedure when none is set.
+     * Writes a new immutable version and makes it current; only while drafting. The first
+     * version that opens its procedure section with a procedure sentence also sets the note's
+     * procedure when none is set.
      */
-    createVersion(actor: Actor, itemId: number, input: NoteContentInput) {
-      const { facts } = load(itemId);
-      assertCanWriteVersion(actor, facts);
+    createVersion(actor: Actor, itemId: number, input: NoteContentInput, ifMatch?: string) {
+      assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
       const content = normaliseNoteContent(input);
       const contentHash = hashNoteContent(content);
       return ctx.transaction(() => {
-        // Re-read inside the transaction: the state decides whether writing is allowed.
+        // Re-read inside the transaction: the state and revision decide whether writing is allowed.
         const note = notes.findByItem(itemId)!;
+        assertFresh(ctx, note, ifMatch);
         if (note.state !== 'drafting') {
-          throw Errors.conflict(`The note of item ${itemId} is in ${note.state}; versions are written only while drafting.`);
+          throw Errors.conflict(
+            `The note of item ${itemId} is in ${note.state}; versions are written only while drafting.`,
+            { state: note.state },
+          );
         }
         const now = isoNow(ctx);
         const version = notes.insertVersion({

@@ -5,7 +5,18 @@ import {
   assertCanWriteVersion,
   canReadNoteContent,
 } from '../../src/domain/permissions.js';
+import type { AgendumError } from '../../src/domain/errors.js';
 import type { Actor } from '../../src/domain/roles.js';
+
+/** The status of the error `fn` throws, 0 when it does not throw. */
+function statusOf(fn: () => void): number {
+  try {
+    fn();
+    return 0;
+  } catch (error) {
+    return (error as AgendumError).status;
+  }
+}
 
 const admin: Actor = { id: 1, name: 'A', role: 'admin' };
 const secretariat: Actor = { id: 2, name: 'S', role: 'secretariat' };
@@ -18,15 +29,15 @@ const released = { ...draft, state: 'released' };
 t.test('only staff manage agendas', async (t) => {
   t.doesNotThrow(() => assertCanManageAgenda(admin));
   t.doesNotThrow(() => assertCanManageAgenda(secretariat));
-  for (const actor of [rapporteur, delegate]) t.throws(() => assertCanManageAgenda(actor), { status: 403 });
+  for (const actor of [rapporteur, delegate]) t.equal(statusOf(() => assertCanManageAgenda(actor)), 403);
 });
 
 t.test('only an admin creates staff accounts', async (t) => {
   t.doesNotThrow(() => assertCanManagePeople(secretariat, 'delegate'));
-  t.throws(() => assertCanManagePeople(secretariat, 'admin'), { status: 403 });
-  t.throws(() => assertCanManagePeople(secretariat, 'secretariat'), { status: 403 });
+  t.equal(statusOf(() => assertCanManagePeople(secretariat, 'admin')), 403);
+  t.equal(statusOf(() => assertCanManagePeople(secretariat, 'secretariat')), 403);
   t.doesNotThrow(() => assertCanManagePeople(admin, 'secretariat'));
-  t.throws(() => assertCanManagePeople(delegate, 'delegate'), { status: 403 });
+  t.equal(statusOf(() => assertCanManagePeople(delegate, 'delegate')), 403);
 });
 
 t.test('drafts are read by staff and the item\'s rapporteurs; released notes by everybody', async (t) => {
@@ -36,6 +47,6 @@ t.test('drafts are read by staff and the item\'s rapporteurs; released notes by 
 
 t.test('a hidden draft is 404 to writers who may not see it, 403 to readers who may', async (t) => {
   t.doesNotThrow(() => assertCanWriteVersion(rapporteur, draft));
-  t.throws(() => assertCanWriteVersion(otherRapporteur, draft), { status: 404 });
-  t.throws(() => assertCanWriteVersion(delegate, released), { status: 403 });
+  t.equal(statusOf(() => assertCanWriteVersion(otherRapporteur, draft)), 404);
+  t.equal(statusOf(() => assertCanWriteVersion(delegate, released)), 403);
 });

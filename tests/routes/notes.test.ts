@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { createItem, meetingSetup, simpleContent } from '../factories.js';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { as, build, problemOf, postVersion, signedIn } from '../helper.js';
+
+/** These tests are about content, not concurrency: any version of the note will do. */
+const anyVersion = { 'if-match': '*' };
 
 async function setup(app: FastifyInstance) {
   const secretariat = await signedIn(app, 'secretariat');
@@ -42,11 +45,11 @@ t.test('the rapporteur of the item writes versions; each becomes the current one
   const app = await build(t);
   const { rapporteur, item } = await setup(app);
   const url = `/api/v1/items/${item.id}/note/versions`;
-  const first = await as(app, rapporteur, { method: 'POST', url, payload: simpleContent('First summary.') });
+  const first = await postVersion(app, rapporteur, item.id, simpleContent('First summary.'));
   t.equal(first.statusCode, 201);
   t.match(first.json(), { number: 1, authorId: rapporteur.id, sections: { summary: [[{ text: 'First summary.' }]] } });
   t.match(first.json().contentHash, /^[0-9a-f]{64}$/);
-  const second = await as(app, rapporteur, { method: 'POST', url, payload: withFootnote });
+  const second = await postVersion(app, rapporteur, item.id, withFootnote);
   t.equal(second.json().number, 2);
 
   const note = (await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note` })).json();
@@ -67,10 +70,11 @@ t.test('the same text hashes the same however its whitespace and runs were sent'
   const app = await build(t);
   const { rapporteur, item } = await setup(app);
   const url = `/api/v1/items/${item.id}/note/versions`;
-  const a = (await as(app, rapporteur, { method: 'POST', url, payload: simpleContent('Two  words.') })).json();
+  const a = (await postVersion(app, rapporteur, item.id, simpleContent('Two  words.'))).json();
   const b = (
     await as(app, rapporteur, {
       method: 'POST',
+      headers: anyVersion,
       url,
       payload: { sections: { ...simpleContent().sections, summary: [[{ text: 'Two ' }, { text: ' words. ' }]] } },
     })
@@ -82,7 +86,7 @@ t.test('another item\'s rapporteur cannot write; a delegate does not even see th
   const app = await build(t);
   const { otherRapporteur, delegate, item, rapporteur } = await setup(app);
   const url = `/api/v1/items/${item.id}/note/versions`;
-  await as(app, rapporteur, { method: 'POST', url, payload: simpleContent() });
+  await postVersion(app, rapporteur, item.id, simpleContent());
 
   for (const path of ['note', 'note/versions', 'note/versions/1']) {
     const res = await as(app, otherRapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/${path}` });
@@ -91,8 +95,8 @@ t.test('another item\'s rapporteur cannot write; a delegate does not even see th
     t.equal(asDelegate.statusCode, 404, `delegate: ${path}`);
     t.equal(problemOf(t, asDelegate).code, 'AGENDUM_NOT_FOUND');
   }
-  t.equal((await as(app, otherRapporteur, { method: 'POST', url, payload: simpleContent() })).statusCode, 404);
-  t.equal((await as(app, delegate, { method: 'POST', url, payload: simpleContent() })).statusCode, 404);
+  t.equal((await postVersion(app, otherRapporteur, item.id, simpleContent())).statusCode, 404);
+  t.equal((await postVersion(app, delegate, item.id, simpleContent())).statusCode, 404);
   const agenda = await as(app, delegate, { method: 'GET', url: `/api/v1/items/${item.id}` });
   t.equal(agenda.json().note, null, 'the agenda does not reveal the draft state to a delegate');
 });
@@ -103,6 +107,7 @@ t.test('footnote markers must point at footnotes, and footnotes must be referenc
   const url = `/api/v1/items/${item.id}/note/versions`;
   const dangling = await as(app, rapporteur, {
     method: 'POST',
+    headers: anyVersion,
     url,
     payload: { sections: { summary: [[{ text: 'Text' }, { footnote: 2 }]] }, footnotes: [{ text: 'Only one' }] },
   });
@@ -110,19 +115,21 @@ t.test('footnote markers must point at footnotes, and footnotes must be referenc
   t.match(problemOf(t, dangling).detail, /Footnote marker 2 has no footnote/);
   const orphan = await as(app, rapporteur, {
     method: 'POST',
+    headers: anyVersion,
     url,
     payload: { sections: { summary: ['Text'] }, footnotes: [{ text: 'Never cited' }] },
   });
   t.equal(orphan.statusCode, 422);
-  const empty = await as(app, rapporteur, { method: 'POST', url, payload: { sections: { summary: [] } } });
+  const empty = await as(app, rapporteur, { method: 'POST', headers: anyVersion, url, payload: { sections: { summary: [] } } });
   t.equal(empty.statusCode, 422);
   const script = await as(app, rapporteur, {
     method: 'POST',
+    headers: anyVersion,
     url,
     payload: { sections: { summary: [[{ text: 'click', href: 'javascript:alert(1)' }]] } },
   });
   t.equal(script.statusCode, 400, 'only http(s) and mailto links');
-  const unknownSection = await as(app, rapporteur, { method: 'POST', url, payload: { sections: { conclusion: ['x'] } } });
+  const unknownSection = await as(app, rapporteur, { method: 'POST', headers: anyVersion, url, payload: { sections: { conclusion: ['x'] } } });
   t.equal(unknownSection.statusCode, 400);
   t.equal((await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note` })).json().versionCount, 0);
 });
@@ -130,7 +137,7 @@ t.test('footnote markers must point at footnotes, and footnotes must be referenc
 t.test('a written version cannot be changed, not even with SQL', async (t) => {
   const app = await build(t);
   const { rapporteur, item } = await setup(app);
-  await as(app, rapporteur, { method: 'POST', url: `/api/v1/items/${item.id}/note/versions`, payload: simpleContent() });
+  await postVersion(app, rapporteur, item.id, simpleContent());
   t.throws(
     () => app.database.sqlite.prepare("update note_versions set content_hash = 'x'").run(),
     /note versions are immutable/,
@@ -142,6 +149,7 @@ t.test('the secretariat writes a version for any item', async (t) => {
   const { secretariat, other } = await setup(app);
   const res = await as(app, secretariat, {
     method: 'POST',
+    headers: anyVersion,
     url: `/api/v1/items/${other.id}/note/versions`,
     payload: simpleContent(),
   });

@@ -17,6 +17,8 @@ export const agendaItems = sqliteTable(
     position: integer('position').notNull(),
     number: text('number').notNull(),
     title: text('title').notNull(),
+    // A postponed item copied to a later meeting points back at where it came from.
+    copiedFromItemId: integer('copied_from_item_id'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,3 +2,4 @@ export * from './people.js';
 export * from './meetings.js';
 export * from './agenda.js';
 export * from './notes.js';
+export * from './workflow.js';

@@ -24,6 +24,8 @@ export const meetings = sqliteTable(
     status: text('status', { enum: ['planned', 'held', 'cancelled'] })
       .notNull()
       .default('planned'),
+    // Last day (YYYY-MM-DD) for rapporteurs to submit their notes for review.
+    draftingDeadline: text('drafting_deadline'),
     createdAt: createdAt(),
   },
   (t) => [index('meetings_start_idx').on(t.startDate)],

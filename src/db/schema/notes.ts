@@ -14,6 +14,8 @@ export const coverNotes = sqliteTable(
     state: text('state').notNull().default('drafting'),
     // One of the three procedure codes, or free text that starts with one of their labels.
     procedure: text('procedure'),
+    // After the meeting: noted, adopted, not-adopted or postponed.
+    outcome: text('outcome'),
     currentVersionId: integer('current_version_id').references((): AnySQLiteColumn => noteVersions.id),
     // Bumped on every change of the note row: the basis of its ETag.
     revision: integer('revision').notNull().default(1),

@@ -57,6 +57,8 @@ async function problemsPlugin(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError | AgendumError | Error, request, reply) => {
     if (error instanceof AgendumError) {
+      // A 412 tells the client the entity tag to retry with.
+      if (typeof error.extras.etag === 'string') reply.header('ETag', error.extras.etag);
       return sendProblem(request, reply, { status: error.status, title: error.title, code: error.code, detail: error.message, ...error.extras });
     }
     const fastifyError = error as FastifyError;

@@ -6,6 +6,7 @@ import noteRoutes from './notes.js';
 import peopleRoutes from './people.js';
 import sessionRoutes from './session.js';
 import tokenRoutes from './tokens.js';
+import workflowRoutes from './workflow.js';
 
 /** The JSON API under /api/v1: closed by default, a route opens itself with `config.public`. */
 export default async function apiRoutes(app: FastifyInstance) {
@@ -23,4 +24,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(meetingRoutes);
   await app.register(itemRoutes);
   await app.register(noteRoutes);
+  await app.register(workflowRoutes);
 }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, problems } from '../../schemas/common.js';
 import { NewVersionBody, Note, Version, VersionParams } from '../../schemas/notes.js';
+import { requireIfMatch, withEtag } from './if-match.js';
 
 const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { notes } = app.services;
@@ -17,7 +18,7 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Note, ...problems(404) },
       },
     },
-    async (request) => notes.get(actorOf(request), request.params.itemId),
+    async (request, reply) => withEtag(reply, notes.get(actorOf(request), request.params.itemId)),
   );
 
   app.get(
@@ -38,14 +39,18 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['notes'],
-        summary: 'Write a new version from structured sections',
+        summary: 'Write a new version from structured sections (If-Match: the note ETag)',
         params: ItemParams,
         body: NewVersionBody,
-        response: { 201: Version, ...problems(403, 404, 409, 422) },
+        response: { 201: Version, ...problems(403, 404, 409, 412, 422, 428) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(notes.createVersion(actorOf(request), request.params.itemId, request.body)),
+    async (request, reply) => {
+      const ifMatch = requireIfMatch(request);
+      const version = notes.createVersion(actorOf(request), request.params.itemId, request.body, ifMatch);
+      withEtag(reply, notes.get(actorOf(request), request.params.itemId));
+      return reply.code(201).send(version);
+    },
   );
 
   app.get(

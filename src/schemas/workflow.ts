@@ -1,0 +1,58 @@
+import { Type } from 'typebox';
+import { Id } from './common.js';
+
+export const TransitionBody = Type.Object(
+  {
+    event: Type.Union([
+      Type.Literal('submit'),
+      Type.Literal('return'),
+      Type.Literal('release'),
+      Type.Literal('reopen'),
+      Type.Literal('withdraw'),
+      Type.Literal('restore'),
+    ]),
+    comment: Type.Optional(Type.String({ maxLength: 5000 })),
+    procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const NoteChangesBody = Type.Object(
+  {
+    procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'for-information, for-discussion, for-adoption, or a sentence starting with their label' })),
+    outcome: Type.Optional(
+      Type.Union([Type.Literal('noted'), Type.Literal('adopted'), Type.Literal('not-adopted'), Type.Literal('postponed')]),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const HistoryEntry = Type.Object({
+  id: Id,
+  event: Type.String(),
+  fromState: Type.String(),
+  toState: Type.String(),
+  actor: Type.Object({ id: Id, name: Type.String() }),
+  at: Type.String(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  versionHash: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const AuditVerdict = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  brokenAt: Type.Optional(Type.Integer({ description: 'id of the first audit event whose link fails' })),
+  reason: Type.Optional(Type.String()),
+});
+
+export const Notification = Type.Object({
+  id: Id,
+  kind: Type.String(),
+  itemId: Type.Union([Id, Type.Null()]),
+  meetingId: Type.Union([Id, Type.Null()]),
+  message: Type.String(),
+  createdAt: Type.String(),
+  readAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const NotificationParams = Type.Object({ notificationId: Id });

@@ -1,0 +1,144 @@
+import { verifyAuditChain } from '../domain/audit-chain.js';
+import { Errors } from '../domain/errors.js';
+import { transition, type NoteEvent, type NoteState, type Outcome } from '../domain/note-workflow.js';
+import { assertCanReadNoteContent } from '../domain/permissions.js';
+import { normaliseProcedure } from '../domain/procedure.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { assertFresh, loadNote, noteEtag, viewOfNote } from './note-access.js';
+import type { NotificationService } from './notification-service.js';
+
+export interface TransitionInput {
+  event: NoteEvent;
+  comment?: string;
+  procedure?: string;
+}
+
+const PAST_TENSE: Record<NoteEvent, string> = {
+  submit: 'submitted for review',
+  return: 'returned to drafting',
+  release: 'released',
+  reopen: 'reopened',
+  withdraw: 'withdrawn',
+  restore: 'restored to drafting',
+};
+
+export function createWorkflowService(ctx: ServiceContext, notifications: NotificationService) {
+  const { notes, workflow, agenda } = ctx.repos;
+
+  function itemLabel(itemId: number) {
+    const item = agenda.findItem(itemId)!;
+    return { item, label: `${item.number} ${item.title}` };
+  }
+
+  return {
+    /**
+     * Performs one workflow event: compare-and-set on the note's state and revision plus an audit
+     * event and notifications, in one synchronous transaction. Exactly one of two racing
+     * requests wins; the other sees 412 (or 409 when the state no longer allows the event).
+     */
+    perform(actor: Actor, itemId: number, input: TransitionInput, ifMatch?: string) {
+      return ctx.transaction(() => {
+        const { note, facts } = loadNote(ctx, itemId);
+        assertCanReadNoteContent(actor, facts);
+        assertFresh(ctx, note, ifMatch);
+        const procedure = input.procedure ? normaliseProcedure(input.procedure) : note.procedure;
+        const to = transition(note.state as NoteState, input.event, {
+          actor,
+          isRapporteurOfItem: facts.rapporteurIds.includes(actor.id),
+          comment: input.comment,
+          procedure,
+          hasVersion: note.currentVersionId !== null,
+        });
+        const at = isoNow(ctx);
+        const moved = workflow.moveNote(note.id, note, { state: to, procedure, updatedAt: at, ...(to !== 'released' ? { outcome: null } : {}) });
+        if (!moved) throw Errors.staleWrite('The note changed while you acted on it; reload it and try again.');
+        const version = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
+        workflow.appendAudit({
+          noteId: note.id,
+          itemId,
+          event: input.event,
+          fromState: note.state,
+          toState: to,
+          actorId: actor.id,
+          at,
+          comment: input.comment?.trim() || null,
+          versionHash: version?.contentHash ?? null,
+        });
+        const { item, label } = itemLabel(itemId);
+        const why = input.comment?.trim() ? `: ${input.comment.trim()}` : '';
+        notifications.notify(
+          notifications.concernedBy(facts.rapporteurIds),
+          { kind: `note-${input.event}`, itemId, meetingId: item.meetingId, message: `${actor.name} ${PAST_TENSE[input.event]} the note of item ${label}${why}` },
+          actor.id,
+        );
+        return viewOfNote(ctx, notes.findByItem(itemId)!);
+      });
+    },
+
+    /** Sets the procedure while the note is not released (staff, or the item's rapporteur). */
+    setProcedure(actor: Actor, itemId: number, procedure: string, ifMatch?: string) {
+      return ctx.transaction(() => {
+        const { note, facts } = loadNote(ctx, itemId);
+        assertCanReadNoteContent(actor, facts);
+        if (!isStaff(actor.role) && !facts.rapporteurIds.includes(actor.id)) {
+          throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
+        }
+        assertFresh(ctx, note, ifMatch);
+        if (note.state === 'released') {
+          throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
+        }
+        notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
+        return viewOfNote(ctx, notes.findByItem(itemId)!);
+      });
+    },
+
+    /** Records what the meeting did with a released note. */
+    setOutcome(actor: Actor, itemId: number, outcome: Outcome, ifMatch?: string) {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records outcomes.');
+      return ctx.transaction(() => {
+        const { note } = loadNote(ctx, itemId);
+        assertFresh(ctx, note, ifMatch);
+        if (note.state !== 'released') throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
+        notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
+        return viewOfNote(ctx, notes.findByItem(itemId)!);
+      });
+    },
+
+    /** PATCH of a note: procedure and/or outcome, all or nothing. */
+    changeNote(actor: Actor, itemId: number, changes: { procedure?: string; outcome?: Outcome }, ifMatch?: string) {
+      return ctx.transaction(() => {
+        let note = changes.procedure === undefined ? undefined : this.setProcedure(actor, itemId, changes.procedure, ifMatch);
+        if (changes.outcome !== undefined) {
+          // The second change chains on the revision the first one produced.
+          note = this.setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);
+        }
+        return note!;
+      });
+    },
+
+    history(actor: Actor, itemId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      if (!isStaff(actor.role) && !facts.rapporteurIds.includes(actor.id)) {
+        throw Errors.notFound(`No history is visible for item ${itemId}.`);
+      }
+      return workflow.auditOfNote(note.id).map(({ event: e, actorName }) => ({
+        id: e.id,
+        event: e.event,
+        fromState: e.fromState,
+        toState: e.toState,
+        actor: { id: e.actorId, name: actorName ?? 'unknown' },
+        at: e.at,
+        comment: e.comment,
+        versionHash: e.versionHash,
+      }));
+    },
+
+    verifyAudit(actor: Actor) {
+      if (actor.role !== 'admin') throw Errors.forbidden('Only an admin verifies the audit trail.');
+      return verifyAuditChain(workflow.iterateAudit());
+    },
+  };
+}
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
