@@ -6,6 +6,7 @@ import auth from './plugins/app/auth.js';
 import database from './plugins/app/database.js';
 import demoData from './plugins/app/demo-data.js';
 import problems from './plugins/app/problems.js';
+import reminders from './plugins/app/reminders.js';
 import services from './plugins/app/services.js';
 import openapi from './plugins/external/openapi.js';
 import apiRoutes from './routes/api/index.js';
@@ -32,6 +33,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(services, { config: opts.config, now });
   await fastify.register(auth);
   await fastify.register(demoData, { config: opts.config });
+  await fastify.register(reminders);
 
   await fastify.register(healthRoutes);
   await fastify.register(apiRoutes, { prefix: '/api/v1' });

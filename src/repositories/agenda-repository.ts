@@ -13,6 +13,8 @@ export function createAgendaRepository(db: Db) {
     insertItem: (row: typeof agendaItems.$inferInsert) => db.insert(agendaItems).values(row).returning().get(),
     updateTitle: (id: number, title: string) =>
       db.update(agendaItems).set({ title }).where(eq(agendaItems.id, id)).run(),
+    setCopiedFrom: (id: number, sourceItemId: number) =>
+      db.update(agendaItems).set({ copiedFromItemId: sourceItemId }).where(eq(agendaItems.id, id)).run(),
     deleteItem: (id: number) => db.delete(agendaItems).where(eq(agendaItems.id, id)).run(),
 
     /**

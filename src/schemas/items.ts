@@ -8,6 +8,7 @@ export const Item = Type.Object({
   position: Type.Integer(),
   number: Type.String({ description: 'Derived from the agenda order: "9.1"' }),
   title: Type.String(),
+  copiedFromItemId: Type.Union([Id, Type.Null()], { description: 'The postponed item this one continues' }),
   rapporteurs: Type.Array(Type.Object({ id: Id, name: Type.String() })),
   note: Type.Union([Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
     description: 'Null when the note is not visible to you',

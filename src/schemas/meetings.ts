@@ -25,6 +25,7 @@ export const Meeting = Type.Object({
   city: Type.String(),
   country: Type.String(),
   status: Status,
+  draftingDeadline: Type.Union([Type.String(), Type.Null()]),
   dates: Type.String({ description: 'As printed: 12-13 November 2020' }),
   displayLine: Type.String({ description: '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM' }),
   headerLines: Type.Array(Type.String()),
@@ -38,10 +39,16 @@ const meetingFields = {
   city: Line(100),
   country: Line(100),
   status: Status,
+  draftingDeadline: Type.Union([IsoDate, Type.Null()], { description: 'Last day to submit notes for review' }),
 };
 
 export const NewMeetingBody = Type.Object(
-  { ...meetingFields, networkId: Type.Optional(Id), status: Type.Optional(Status) },
+  {
+    ...meetingFields,
+    networkId: Type.Optional(Id),
+    status: Type.Optional(Status),
+    draftingDeadline: Type.Optional(meetingFields.draftingDeadline),
+  },
   { additionalProperties: false },
 );
 

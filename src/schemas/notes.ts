@@ -40,6 +40,7 @@ export const Note = Type.Object({
   state: Type.String(),
   procedure: Type.Union([Type.String(), Type.Null()]),
   procedureKind: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
   revision: Type.Integer(),
   versionCount: Type.Integer(),
   currentVersion: Type.Union([Version, Type.Null()]),

@@ -4,6 +4,7 @@ import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { MeetingService } from './meeting-service.js';
 import type { NoteService } from './note-service.js';
+import type { WorkflowService } from './workflow-service.js';
 import { generatePassword, hashPassword } from './secrets.js';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; memberState?: string }[] = [
@@ -37,6 +38,7 @@ interface DemoServices {
   meetings: MeetingService;
   agenda: AgendaService;
   notes: NoteService;
+  workflow: WorkflowService;
 }
 
 export interface DemoResult {
@@ -74,17 +76,23 @@ export async function loadDemoData(
       endDate: '2020-11-13',
       city: 'Brussels',
       country: 'Belgium',
+      draftingDeadline: '2020-11-05',
     });
     for (const title of OPENING_ITEMS) services.agenda.create(admin, meeting.id, { title });
     const cyber = services.agenda.create(admin, meeting.id, { title: 'Cybersecurity' });
-    for (const seed of [ITEM_9_1, ITEM_9_2]) {
+    const [item91] = [ITEM_9_1, ITEM_9_2].map((seed) => {
       const item = services.agenda.create(admin, meeting.id, {
         title: seed.title,
         parentId: cyber.id,
         rapporteurIds: [rapporteur.id],
       });
       services.notes.createVersion(rapporteur, item.id, seed.content);
-    }
+      services.workflow.perform(rapporteur, item.id, { event: 'submit' });
+      return item;
+    });
+    // One note of each kind to look at: 9.1 released "For information", 9.2 waiting in review.
+    const secretariat = accounts.get('secretariat')!;
+    services.workflow.perform(secretariat, item91!.id, { event: 'release', procedure: 'for-information' });
     return true;
   });
   return loaded ? { loaded, ...(options.password ? {} : { generatedPassword: password }) } : { loaded };

@@ -2,11 +2,14 @@ import type { DatabaseHandle } from '../db/client.js';
 import { createRepositories } from '../repositories/index.js';
 import { createAgendaService } from './agenda-service.js';
 import { createAuthService } from './auth-service.js';
+import { createCarryOverService } from './carry-over-service.js';
 import type { ServiceContext } from './context.js';
 import { createMeetingService } from './meeting-service.js';
+import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
 import { createPeopleService } from './people-service.js';
+import { createReviewService } from './review-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
@@ -19,15 +22,20 @@ export interface ServiceOptions {
 export function createServices(handle: DatabaseHandle, options: ServiceOptions) {
   const ctx: ServiceContext = { repos: createRepositories(handle.db), transaction: handle.transaction, ...options };
   const notifications = createNotificationService(ctx);
+  const agenda = createAgendaService(ctx);
+  const notes = createNoteService(ctx);
   return {
     ctx,
     notifications,
-    workflow: createWorkflowService(ctx, notifications),
     auth: createAuthService(ctx),
     people: createPeopleService(ctx),
     meetings: createMeetingService(ctx),
-    agenda: createAgendaService(ctx),
-    notes: createNoteService(ctx),
+    agenda,
+    notes,
+    workflow: createWorkflowService(ctx, notifications),
+    review: createReviewService(ctx, notes, notifications),
+    meetingStatus: createMeetingStatusService(ctx, notifications),
+    carryOver: createCarryOverService(ctx, agenda, notes),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -15,6 +15,7 @@ export interface MeetingInput {
   city: string;
   country: string;
   status?: MeetingStatus;
+  draftingDeadline?: string | null;
 }
 
 function assertDates(startDate: string, endDate: string): void {
@@ -22,6 +23,12 @@ function assertDates(startDate: string, endDate: string): void {
     if (!isValidIsoDate(value)) throw Errors.invalid(`${field} ${value} is not a calendar date (YYYY-MM-DD).`);
   }
   if (endDate < startDate) throw Errors.invalid(`The meeting ends (${endDate}) before it starts (${startDate}).`);
+}
+
+function assertDeadline(deadline: string | null | undefined, endDate: string): void {
+  if (!deadline) return;
+  if (!isValidIsoDate(deadline)) throw Errors.invalid(`draftingDeadline ${deadline} is not a calendar date (YYYY-MM-DD).`);
+  if (deadline > endDate) throw Errors.invalid(`The drafting deadline (${deadline}) falls after the meeting (${endDate}).`);
 }
 
 export function createMeetingService(ctx: ServiceContext) {
@@ -59,6 +66,7 @@ export function createMeetingService(ctx: ServiceContext) {
     create(actor: Actor, input: MeetingInput) {
       assertCanManageAgenda(actor);
       assertDates(input.startDate, input.endDate);
+      assertDeadline(input.draftingDeadline, input.endDate);
       const networkId = resolveNetworkId(input.networkId);
       const row = meetings.insert({ ...input, networkId, createdAt: isoNow(ctx) });
       return presentMeeting(findOrThrow(row.id));
@@ -68,6 +76,8 @@ export function createMeetingService(ctx: ServiceContext) {
       assertCanManageAgenda(actor);
       const { meeting } = findOrThrow(id);
       assertDates(changes.startDate ?? meeting.startDate, changes.endDate ?? meeting.endDate);
+      const deadline = changes.draftingDeadline === undefined ? meeting.draftingDeadline : changes.draftingDeadline;
+      assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
       meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
       return presentMeeting(findOrThrow(id));

@@ -31,6 +31,7 @@ export const presentMeeting = ({ meeting: m, network: n }: MeetingWithNetwork) =
   city: m.city,
   country: m.country,
   status: m.status,
+  draftingDeadline: m.draftingDeadline,
   dates: formatDateRange(m.startDate, m.endDate),
   displayLine: formatMeetingLine({ ...m, networkName: n.name }),
   headerLines: n.headerLines,
@@ -44,6 +45,7 @@ export const presentItem = (item: ItemRow, rapporteurs: Rapporteur[], note: Note
   position: item.position,
   number: item.number,
   title: item.title,
+  copiedFromItemId: item.copiedFromItemId,
   rapporteurs: rapporteurs.map((r) => ({ id: r.id, name: r.name })),
   note: note ? { state: note.state, procedure: note.procedure } : null,
 });
@@ -66,6 +68,7 @@ export const presentNote = (note: NoteRow, current: VersionRow | undefined, vers
   state: note.state,
   procedure: note.procedure,
   procedureKind: note.procedure ? procedureKind(note.procedure) : null,
+  outcome: note.outcome,
   revision: note.revision,
   versionCount,
   currentVersion: current ? presentVersion(current) : null,

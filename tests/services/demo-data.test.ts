@@ -62,6 +62,18 @@ t.test('an empty database gets the demo meeting, once', async (t) => {
   t.equal(note.currentVersion.sections.summary.length, 7);
   t.equal(note.currentVersion.footnotes[0].sourceUrl, 'https://ec.europa.eu/digital-single-market/en/cyber-security');
   t.equal(note.procedureKind, 'for-information');
+  t.equal(note.state, 'review', '9.2 waits in review');
+  const item91 = byNumber.get('9.1') as { id: number; note: { state: string; procedure: string } };
+  t.match(item91.note, { state: 'released', procedure: 'for-information' }, '9.1 is released for information');
+
+  const delegate = await first.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: 'delegate@example.org', password: 'demo password 123' },
+  });
+  const asDelegate = { agendum_session: delegate.cookies[0]!.value };
+  t.equal((await first.inject({ method: 'GET', url: `/api/v1/items/${item91.id}/note`, cookies: asDelegate })).statusCode, 200);
+  t.equal((await first.inject({ method: 'GET', url: `/api/v1/items/${item92.id}/note`, cookies: asDelegate })).statusCode, 404);
   await first.close();
 
   const second = await build(t, { config });

@@ -4,6 +4,7 @@ import itemRoutes from './items.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
 import peopleRoutes from './people.js';
+import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
 import tokenRoutes from './tokens.js';
 import workflowRoutes from './workflow.js';
@@ -25,4 +26,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(itemRoutes);
   await app.register(noteRoutes);
   await app.register(workflowRoutes);
+  await app.register(reviewRoutes);
 }

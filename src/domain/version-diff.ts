@@ -1,0 +1,51 @@
+import { diffWordsWithSpace } from 'diff';
+import { isFootnoteMarker, SECTION_KEYS, type NoteContent, type Paragraph, type SectionKey } from './note-content.js';
+
+export type DiffOp = 'equal' | 'insert' | 'delete';
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+/** A section as one text: paragraphs separated by a blank line, footnote markers as `[^n]`. */
+function sectionText(paragraphs: Paragraph[]): string {
+  return paragraphs
+    .map((p) => p.map((run) => (isFootnoteMarker(run) ? `[^${run.footnote}]` : run.text)).join(''))
+    .join('\n\n');
+}
+
+function footnotesText(content: NoteContent): string {
+  return content.footnotes
+    .map((f, i) => `[^${i + 1}] ${f.text}${f.sourceUrl ? ` [source: ${f.sourceUrl}]` : ''}`)
+    .join('\n\n');
+}
+
+/** Word-level changes from `before` to `after`; runs of one kind are merged. */
+export function diffText(before: string, after: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const change of diffWordsWithSpace(before, after)) {
+    const op: DiffOp = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    const last = parts.at(-1);
+    if (last && last.op === op) last.text += change.value;
+    else parts.push({ op, text: change.value });
+  }
+  return parts;
+}
+
+export interface VersionDiff {
+  sections: Record<SectionKey, DiffPart[]>;
+  footnotes: DiffPart[];
+  /** True when the two versions say exactly the same. */
+  identical: boolean;
+}
+
+/** Section-by-section, word-level comparison of two versions of a note. */
+export function diffVersions(before: NoteContent, after: NoteContent): VersionDiff {
+  const sections = {} as Record<SectionKey, DiffPart[]>;
+  for (const key of SECTION_KEYS) {
+    sections[key] = diffText(sectionText(before.sections[key]), sectionText(after.sections[key]));
+  }
+  const footnotes = diffText(footnotesText(before), footnotesText(after));
+  const identical = [...Object.values(sections), footnotes].every((parts) => parts.every((p) => p.op === 'equal'));
+  return { sections, footnotes, identical };
+}

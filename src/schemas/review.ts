@@ -1,0 +1,57 @@
+import { Type } from 'typebox';
+import { Id } from './common.js';
+
+const Section = Type.Union([Type.Literal('issueAtStake'), Type.Literal('summary'), Type.Literal('procedure')]);
+
+export const Comment = Type.Object({
+  id: Id,
+  version: Type.Integer(),
+  section: Type.Union([Section, Type.Null()]),
+  paragraph: Type.Union([Type.Integer(), Type.Null()]),
+  body: Type.String(),
+  author: Type.Object({ id: Id, name: Type.String() }),
+  createdAt: Type.String(),
+  resolvedAt: Type.Union([Type.String(), Type.Null()]),
+  resolvedById: Type.Union([Id, Type.Null()]),
+});
+
+export const NewCommentBody = Type.Object(
+  {
+    body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the current version' })),
+    section: Type.Optional(Section),
+    paragraph: Type.Optional(Type.Integer({ minimum: 1, description: '1-based, within the section' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CommentParams = Type.Object({ itemId: Id, commentId: Id });
+export const DiffParams = Type.Object({ itemId: Id, a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) });
+
+const Parts = Type.Array(
+  Type.Object({ op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]), text: Type.String() }),
+);
+export const VersionDiff = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  identical: Type.Boolean(),
+  sections: Type.Object({ issueAtStake: Parts, summary: Parts, procedure: Parts }),
+  footnotes: Parts,
+});
+
+export const StatusRow = Type.Object({
+  itemId: Id,
+  number: Type.String(),
+  title: Type.String(),
+  state: Type.String(),
+  procedure: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  rapporteurs: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  isLate: Type.Boolean(),
+});
+
+export const CarryOverBody = Type.Object(
+  { meetingId: Id, parentId: Type.Optional(Type.Union([Id, Type.Null()])) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,45 @@
+import { Errors } from '../domain/errors.js';
+import { assertCanManageAgenda } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
+import type { AgendaService } from './agenda-service.js';
+import { isoNow, type ServiceContext } from './context.js';
+import type { NoteService } from './note-service.js';
+
+/**
+ * A postponed item goes on the agenda of a later meeting: same title, rapporteurs, procedure and
+ * text (as version 1 of a new draft), pointing back at the item it continues.
+ */
+export function createCarryOverService(ctx: ServiceContext, agenda: AgendaService, notes: NoteService) {
+  const { repos } = ctx;
+
+  return {
+    carryOver(actor: Actor, itemId: number, target: { meetingId: number; parentId?: number | null }) {
+      assertCanManageAgenda(actor);
+      const item = repos.agenda.findItem(itemId);
+      if (!item) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
+      const note = repos.notes.findByItem(itemId)!;
+      if (note.outcome !== 'postponed') {
+        throw Errors.conflict(`Only a postponed item is carried over; item ${item.number} is ${note.outcome ?? 'without outcome'}.`);
+      }
+      const from = repos.meetings.find(item.meetingId)!.meeting;
+      const to = repos.meetings.find(target.meetingId)?.meeting;
+      if (!to) throw Errors.notFound(`Meeting ${target.meetingId} does not exist.`);
+      if (to.startDate <= from.startDate) throw Errors.invalid('A postponed item moves to a later meeting.');
+      const rapporteurIds = repos.agenda
+        .rapporteursOf([itemId])
+        .map((r) => repos.people.findById(r.id)!)
+        .filter((p) => p.isActive && p.role === 'rapporteur')
+        .map((p) => p.id);
+      const version = note.currentVersionId ? repos.notes.findVersion(note.currentVersionId) : undefined;
+      return ctx.transaction(() => {
+        const copy = agenda.create(actor, to.id, { title: item.title, parentId: target.parentId ?? null, rapporteurIds });
+        repos.agenda.setCopiedFrom(copy.id, itemId);
+        if (version) notes.createVersion(actor, copy.id, version.content);
+        const copyNote = repos.notes.findByItem(copy.id)!;
+        repos.notes.update(copyNote.id, { procedure: note.procedure, updatedAt: isoNow(ctx) });
+        return agenda.get(actor, copy.id);
+      });
+    },
+  };
+}
+export type CarryOverService = ReturnType<typeof createCarryOverService>;
