@@ -8,9 +8,17 @@ import demoData from './plugins/app/demo-data.js';
 import problems from './plugins/app/problems.js';
 import reminders from './plugins/app/reminders.js';
 import services from './plugins/app/services.js';
+import multipart from './plugins/external/multipart.js';
 import openapi from './plugins/external/openapi.js';
 import apiRoutes from './routes/api/index.js';
 import healthRoutes from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The configuration read at start (src/config/env.ts). */
+    config: Config;
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -24,9 +32,11 @@ export interface AppOptions {
  */
 async function app(fastify: FastifyInstance, opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
+  fastify.decorate('config', opts.config);
 
   await fastify.register(cookie);
   await fastify.register(openapi);
+  await fastify.register(multipart, { config: opts.config });
 
   await fastify.register(problems);
   await fastify.register(database, { config: opts.config });

@@ -22,6 +22,10 @@ const EnvSchema = Type.Object({
     default: '0',
   }),
   AGENDUM_SESSION_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 24 * 30 }),
+  AGENDUM_MAX_UPLOAD_MB: Type.Number({ default: 20, exclusiveMinimum: 0, maximum: 1024 }),
+  // A .docx is a zip: what it may inflate to, and how many parts it may hold (zip bombs).
+  AGENDUM_MAX_UNZIPPED_MB: Type.Number({ default: 100, exclusiveMinimum: 0, maximum: 4096 }),
+  AGENDUM_MAX_ZIP_ENTRIES: Type.Integer({ default: 2000, minimum: 10, maximum: 100000 }),
   // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
   AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
 });
@@ -37,6 +41,10 @@ export interface Config {
   trustProxy: boolean;
   sessionHours: number;
   scryptLogN: number;
+  uploadsDir: string;
+  maxUploadBytes: number;
+  maxUnzippedBytes: number;
+  maxZipEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: isOn(e.AGENDUM_TRUST_PROXY),
     sessionHours: e.AGENDUM_SESSION_HOURS,
     scryptLogN: e.AGENDUM_SCRYPT_LOG_N,
+    uploadsDir: resolve(dataDir, 'uploads'),
+    maxUploadBytes: Math.round(e.AGENDUM_MAX_UPLOAD_MB * 1024 * 1024),
+    maxUnzippedBytes: Math.round(e.AGENDUM_MAX_UNZIPPED_MB * 1024 * 1024),
+    maxZipEntries: e.AGENDUM_MAX_ZIP_ENTRIES,
   };
 }

@@ -46,4 +46,8 @@ export const Errors = {
   duplicateEmail: defineError('AGENDUM_DUPLICATE_EMAIL', 409, 'Email already in use'),
   hasContent: defineError('AGENDUM_HAS_CONTENT', 409, 'Would delete content'),
   invalid: defineError('AGENDUM_INVALID', 422, 'Invalid request'),
+  badUpload: defineError('AGENDUM_BAD_UPLOAD', 422, 'The file cannot be read'),
+  unsupportedUpload: defineError('AGENDUM_UNSUPPORTED_FILE', 415, 'Unsupported file type'),
+  uploadTooLarge: defineError('AGENDUM_FILE_TOO_LARGE', 413, 'File too large'),
+  noSections: defineError('AGENDUM_NO_SECTIONS', 422, 'No cover-note section found'),
 } as const;

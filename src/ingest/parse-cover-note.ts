@@ -12,6 +12,11 @@ export interface ExtractedText {
   lines: string[];
   /** True when lines are hard-wrapped and paragraphs must be rejoined. */
   wrapped: boolean;
+  /**
+   * True when a blank line is a real paragraph gap (our PDF reading sees vertical space); in a
+   * plain text extraction blank lines also fall inside paragraphs and mean nothing.
+   */
+  blankLineEndsParagraph?: boolean;
   /** Footnotes found by the extractor itself (Word), referenced as `[^n]` in the lines. */
   footnotes?: string[];
 }
@@ -70,12 +75,18 @@ function joinLines(parts: string[]): string {
 }
 
 /** Splits hard-wrapped lines into paragraphs: a sentence end, or a clearly short line, ends one. */
-function rejoinParagraphs(lines: string[], measure: number): string[] {
+function rejoinParagraphs(lines: string[], measure: number, blankLineEndsParagraph: boolean): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   for (const raw of lines) {
     const line = raw.trim();
-    if (line === '') continue;
+    if (line === '') {
+      if (blankLineEndsParagraph && current.length > 0) {
+        paragraphs.push(joinLines(current));
+        current = [];
+      }
+      continue;
+    }
     current.push(line);
     if (SENTENCE_END.test(line) || line.length < measure * 0.75) {
       paragraphs.push(joinLines(current));
@@ -209,7 +220,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   const measure = Math.max(1, ...bodyLines.map((l) => l.length));
   for (const key of Object.keys(collected) as SectionKey[]) {
     const paragraphs = input.wrapped
-      ? rejoinParagraphs(collected[key], measure)
+      ? rejoinParagraphs(collected[key], measure, input.blankLineEndsParagraph === true)
       : collected[key].map((l) => l.trim()).filter((l) => l !== '');
     sections[key] = paragraphs.map((p) => toRuns(p.replace(/\s+/g, ' '), footnoteTexts.length, warnings));
   }

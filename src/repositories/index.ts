@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createAgendaRepository } from './agenda-repository.js';
+import { createFileRepository } from './file-repository.js';
 import { createMeetingRepository } from './meeting-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createPeopleRepository } from './people-repository.js';
@@ -12,6 +13,7 @@ export function createRepositories(db: Db) {
     agenda: createAgendaRepository(db),
     notes: createNoteRepository(db),
     workflow: createWorkflowRepository(db),
+    files: createFileRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

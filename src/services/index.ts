@@ -1,8 +1,11 @@
+import type { Config } from '../config/env.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { createFileStore } from '../ingest/file-store.js';
 import { createRepositories } from '../repositories/index.js';
 import { createAgendaService } from './agenda-service.js';
 import { createAuthService } from './auth-service.js';
 import { createCarryOverService } from './carry-over-service.js';
+import { createIngestService } from './ingest-service.js';
 import type { ServiceContext } from './context.js';
 import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
@@ -12,15 +15,15 @@ import { createPeopleService } from './people-service.js';
 import { createReviewService } from './review-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
-export interface ServiceOptions {
-  now: () => Date;
-  scryptLogN: number;
-  sessionHours: number;
-}
-
 /** Wires every use case to one database: the composition root shared by the server and the CLI. */
-export function createServices(handle: DatabaseHandle, options: ServiceOptions) {
-  const ctx: ServiceContext = { repos: createRepositories(handle.db), transaction: handle.transaction, ...options };
+export function createServices(handle: DatabaseHandle, config: Config, now: () => Date = () => new Date()) {
+  const ctx: ServiceContext = {
+    repos: createRepositories(handle.db),
+    transaction: handle.transaction,
+    now,
+    scryptLogN: config.scryptLogN,
+    sessionHours: config.sessionHours,
+  };
   const notifications = createNotificationService(ctx);
   const agenda = createAgendaService(ctx);
   const notes = createNoteService(ctx);
@@ -36,6 +39,10 @@ export function createServices(handle: DatabaseHandle, options: ServiceOptions) 
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
+    ingest: createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
+      maxUnzippedBytes: config.maxUnzippedBytes,
+      maxEntries: config.maxZipEntries,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -48,7 +48,7 @@ async function signIn(t: Test, env: Record<string, string>, email: string, passw
   const config = loadConfig(env);
   const handle = openDatabase(config.databaseFile);
   t.teardown(() => handle.close());
-  const services = createServices(handle, { now: () => new Date(), scryptLogN: config.scryptLogN, sessionHours: 1 });
+  const services = createServices(handle, config);
   return services.auth.signIn(email, password);
 }
 

@@ -3,3 +3,4 @@ export * from './meetings.js';
 export * from './agenda.js';
 export * from './notes.js';
 export * from './workflow.js';
+export * from './files.js';

@@ -10,14 +10,11 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance, opts: { config: Config; now: () => Date }) {
-  app.decorate(
-    'services',
-    createServices(app.database, {
-      now: opts.now,
-      scryptLogN: opts.config.scryptLogN,
-      sessionHours: opts.config.sessionHours,
-    }),
-  );
+  const services = createServices(app.database, opts.config, opts.now);
+  app.decorate('services', services);
+  // Files a crash left between writing and recording are removed before anyone can ask for them.
+  const removed = await services.ingest.sweepOrphans();
+  if (removed.length > 0) app.log.warn(`removed ${removed.length} orphan upload file(s) left by an earlier crash`);
 }
 
 export default fp(servicesPlugin, { name: 'services', dependencies: ['database'] });

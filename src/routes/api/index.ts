@@ -7,6 +7,7 @@ import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
 import tokenRoutes from './tokens.js';
+import uploadRoutes from './uploads.js';
 import workflowRoutes from './workflow.js';
 
 /** The JSON API under /api/v1: closed by default, a route opens itself with `config.public`. */
@@ -27,4 +28,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(noteRoutes);
   await app.register(workflowRoutes);
   await app.register(reviewRoutes);
+  await app.register(uploadRoutes);
 }

@@ -4,9 +4,13 @@ import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, problems } from '../../schemas/common.js';
 import { NewVersionBody, Note, Version, VersionParams } from '../../schemas/notes.js';
 import { requireIfMatch, withEtag } from './if-match.js';
+import { readSingleUpload } from './read-upload.js';
+import { Errors } from '../../domain/errors.js';
+import { DryRunQuery, IngestResult } from '../../schemas/ingest.js';
 
 const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { notes } = app.services;
+  const { notes, ingest } = app.services;
+  const { maxUploadBytes } = app.config;
 
   app.get(
     '/items/:itemId/note',
@@ -39,16 +43,36 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['notes'],
-        summary: 'Write a new version from structured sections (If-Match: the note ETag)',
+        summary: 'Write a new version: JSON sections, or an uploaded draft (multipart "file": .docx, .pdf, .txt, .md)',
+        description:
+          'If-Match (the note ETag) is required unless dryRun=true. An upload answers with what was recognised and its warnings.',
         params: ItemParams,
-        body: NewVersionBody,
-        response: { 201: Version, ...problems(403, 404, 409, 412, 422, 428) },
+        querystring: DryRunQuery,
+        body: {
+          content: {
+            'application/json': { schema: NewVersionBody },
+            // The parts are read by @fastify/multipart, not by the validator (the body stays unset).
+            'multipart/form-data': { schema: Type.Unknown({ description: 'One part "file": the draft (.docx, .pdf, .txt, .md)' }) },
+          },
+        } as unknown as typeof NewVersionBody,
+        response: { 200: IngestResult, 201: Type.Union([Version, IngestResult]), ...problems(403, 404, 409, 412, 413, 415, 422, 428) },
       },
     },
     async (request, reply) => {
-      const ifMatch = requireIfMatch(request);
-      const version = notes.createVersion(actorOf(request), request.params.itemId, request.body, ifMatch);
-      withEtag(reply, notes.get(actorOf(request), request.params.itemId));
+      const actor = actorOf(request);
+      const { itemId } = request.params;
+      const { dryRun } = request.query;
+      const ifMatch = dryRun ? undefined : requireIfMatch(request);
+      if (request.isMultipart()) {
+        const upload = await readSingleUpload(request, maxUploadBytes);
+        const result = await ingest.ingestDraft(actor, itemId, upload, { dryRun, ifMatch });
+        if (dryRun) return reply.code(200).send(result);
+        withEtag(reply, notes.get(actor, itemId));
+        return reply.code(201).send(result);
+      }
+      if (dryRun) throw Errors.invalid('dryRun previews an uploaded file; send the draft as multipart/form-data.');
+      const version = notes.createVersion(actor, itemId, request.body, ifMatch);
+      withEtag(reply, notes.get(actor, itemId));
       return reply.code(201).send(version);
     },
   );

@@ -1,0 +1,32 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id } from './columns.js';
+import { coverNotes, noteVersions } from './notes.js';
+import { people } from './people.js';
+
+/**
+ * Uploaded files kept under the data directory: the original of an uploaded draft (beside the
+ * version parsed from it) and the PDF annexes of a note. The bytes live on disk under a
+ * generated name; the client's file name is only shown, never used as a path.
+ */
+export const storedFiles = sqliteTable(
+  'stored_files',
+  {
+    id: id(),
+    noteId: integer('note_id')
+      .notNull()
+      .references(() => coverNotes.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['draft', 'annex'] }).notNull(),
+    versionId: integer('version_id').references(() => noteVersions.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    originalName: text('original_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storedName: text('stored_name').notNull(),
+    uploadedById: integer('uploaded_by_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('stored_files_name_unique').on(t.storedName), index('stored_files_note_idx').on(t.noteId)],
+);

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Uploaded bytes on disk, under generated names only (a client's file name never becomes a path).
+ * Writes go to a temporary file, are flushed, then renamed: a crash leaves either nothing or
+ * the whole file, never half of one.
+ */
+export function createFileStore(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const pathOf = (name: string) => {
+    if (!/^[a-z0-9]+\.[a-z]+$/.test(name)) throw new Error(`not a stored file name: ${name}`);
+    return join(dir, name);
+  };
+
+  return {
+    dir,
+
+    async write(bytes: Uint8Array, extension: string): Promise<string> {
+      const name = `${randomBytes(16).toString('hex')}.${extension}`;
+      const temporary = join(dir, `.tmp-${name}`);
+      const handle = await open(temporary, 'wx', 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, pathOf(name));
+      const folder = await open(dir, 'r');
+      await folder.sync().finally(() => folder.close());
+      return name;
+    },
+
+    read: (name: string) => readFile(pathOf(name)),
+
+    remove: (name: string) => rm(pathOf(name), { force: true }),
+
+    /**
+     * Removes what a crash may have left: temporary files, and files no database row names
+     * (written, then the transaction that would have recorded them did not commit).
+     */
+    async sweep(known: ReadonlySet<string>): Promise<string[]> {
+      const removed: string[] = [];
+      for (const entry of readdirSync(dir)) {
+        if (entry.startsWith('.tmp-') || (/^[a-z0-9]+\.[a-z]+$/.test(entry) && !known.has(entry))) {
+          await rm(join(dir, entry), { force: true });
+          removed.push(entry);
+        }
+      }
+      return removed;
+    },
+  };
+}
+export type FileStore = ReturnType<typeof createFileStore>;

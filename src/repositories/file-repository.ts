@@ -1,0 +1,24 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { storedFiles } from '../db/schema/index.js';
+
+export type StoredFileRow = typeof storedFiles.$inferSelect;
+
+export function createFileRepository(db: Db) {
+  return {
+    insert: (row: typeof storedFiles.$inferInsert) => db.insert(storedFiles).values(row).returning().get(),
+    find: (id: number) => db.select().from(storedFiles).where(eq(storedFiles.id, id)).get(),
+    originalOf: (versionId: number) =>
+      db.select().from(storedFiles).where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, 'draft'))).get(),
+    annexesOf: (noteId: number) =>
+      db
+        .select()
+        .from(storedFiles)
+        .where(and(eq(storedFiles.noteId, noteId), eq(storedFiles.purpose, 'annex')))
+        .orderBy(asc(storedFiles.id))
+        .all(),
+    delete: (id: number) => db.delete(storedFiles).where(eq(storedFiles.id, id)).run(),
+    allStoredNames: () => new Set(db.select({ name: storedFiles.storedName }).from(storedFiles).all().map((r) => r.name)),
+  };
+}
+export type FileRepository = ReturnType<typeof createFileRepository>;

@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { Errors } from '../../domain/errors.js';
+
+export interface ReceivedUpload {
+  bytes: Buffer;
+  fileName: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads the one `file` part of a multipart request (and its small text fields). More than one
+ * file is refused; a file cut at the size limit is refused, never stored half.
+ */
+export async function readSingleUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
+  if (!request.isMultipart()) throw Errors.badUpload('Send the file as multipart/form-data with a part named "file".');
+  let upload: { bytes: Buffer; fileName: string } | undefined;
+  const fields: Record<string, string> = {};
+  const tooLarge = () => Errors.uploadTooLarge(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (upload || part.fieldname !== 'file') {
+        await part.toBuffer().catch(() => undefined);
+        throw Errors.badUpload(upload ? 'Send one file per request.' : `Unexpected file part "${part.fieldname}"; name it "file".`);
+      }
+      const bytes = await part.toBuffer();
+      // @fastify/multipart cuts a file at the limit silently when not told to throw: check anyway.
+      if (part.file.truncated) throw tooLarge();
+      upload = { bytes, fileName: part.filename };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_FILES_LIMIT') throw Errors.badUpload('Send one file per request.');
+    throw error;
+  }
+  if (!upload) throw Errors.badUpload('The request has no part named "file".');
+  return { ...upload, fields };
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../../plugins/app/auth.js';
+import { ItemParams, NoContent, problems } from '../../schemas/common.js';
+import { Annex, AnnexParams, FileBody } from '../../schemas/ingest.js';
+import { VersionParams } from '../../schemas/notes.js';
+import { readSingleUpload } from './read-upload.js';
+
+/** Sends stored bytes back with their type and the name they were uploaded under. */
+function sendFile(reply: FastifyReply, file: { name: string; mediaType: string; bytes: Buffer }) {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .type(file.mediaType)
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(file.bytes);
+}
+
+const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { ingest } = app.services;
+  const { maxUploadBytes } = app.config;
+  const fileResponse = { 200: FileBody };
+
+  app.get(
+    '/items/:itemId/note/versions/:number/original',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'The uploaded file a version was parsed from, unchanged',
+        params: VersionParams,
+        response: { ...fileResponse, ...problems(404) },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await ingest.original(actorOf(request), request.params.itemId, request.params.number)),
+  );
+
+  app.post(
+    '/items/:itemId/annexes',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'Attach a PDF annex to the note (multipart "file", optional "title"); while drafting',
+        params: ItemParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: Annex, ...problems(403, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readSingleUpload(request, maxUploadBytes);
+      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, upload.fields.title);
+      return reply.code(201).send(annex);
+    },
+  );
+
+  app.get(
+    '/items/:itemId/annexes',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'The annexes of the note',
+        params: ItemParams,
+        response: { 200: Type.Array(Annex), ...problems(404) },
+      },
+    },
+    async (request) => ingest.listAnnexes(actorOf(request), request.params.itemId),
+  );
+
+  app.get(
+    '/items/:itemId/annexes/:annexId',
+    {
+      schema: { tags: ['uploads'], summary: 'Download an annex', params: AnnexParams, response: { ...fileResponse, ...problems(404) } },
+    },
+    async (request, reply) =>
+      sendFile(reply, await ingest.annexFile(actorOf(request), request.params.itemId, request.params.annexId)),
+  );
+
+  app.delete(
+    '/items/:itemId/annexes/:annexId',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'Remove an annex (while drafting)',
+        params: AnnexParams,
+        response: { 204: NoContent, ...problems(403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await ingest.removeAnnex(actorOf(request), request.params.itemId, request.params.annexId);
+      return reply.code(204).send(null);
+    },
+  );
+};
+export default uploadRoutes;

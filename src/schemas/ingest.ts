@@ -1,0 +1,41 @@
+import { Type } from 'typebox';
+import { Id } from './common.js';
+import { Version } from './notes.js';
+
+const Warning = Type.Object({ code: Type.String(), message: Type.String() });
+const Runs = Type.Array(Type.Array(Type.Unknown()));
+
+export const IngestResult = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    file: Type.Object({ name: Type.String(), kind: Type.String(), size: Type.Integer(), sha256: Type.String() }),
+    recognised: Type.Object({
+      headerLines: Type.Array(Type.String()),
+      meetingLine: Type.Union([Type.String(), Type.Null()]),
+      hasCoverNoteTitle: Type.Boolean(),
+      item: Type.Union([Type.Object({ number: Type.String(), title: Type.String() }), Type.Null()]),
+      sections: Type.Object({ issueAtStake: Runs, summary: Runs, procedure: Runs }),
+      footnotes: Type.Array(Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) })),
+    }),
+    warnings: Type.Array(Warning),
+    version: Type.Union([Version, Type.Null()], { description: 'The stored version; null on a dry run' }),
+  },
+  { description: 'What was recognised in an uploaded draft' },
+);
+
+export const DryRunQuery = Type.Object({
+  dryRun: Type.Boolean({ default: false, description: 'Parse and show the result without storing anything' }),
+});
+
+export const Annex = Type.Object({
+  id: Id,
+  title: Type.String(),
+  fileName: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: Type.String(),
+});
+export const AnnexParams = Type.Object({ itemId: Id, annexId: Id });
+
+/** A file answer: the bytes as they were uploaded. */
+export const FileBody = Type.String({ format: 'binary', description: 'The file' });

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { Errors } from '../domain/errors.js';
+import { formatMeetingLine } from '../domain/meeting-line.js';
+import { normaliseNoteContent } from '../domain/note-content.js';
+import { assertCanReadNoteContent, assertCanWriteVersion } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
+import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
+import { sniffKind } from '../ingest/detect-type.js';
+import type { FileStore } from '../ingest/file-store.js';
+import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js';
+import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
+import type { ZipLimits } from '../ingest/zip-guard.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { loadNote } from './note-access.js';
+import type { NoteService } from './note-service.js';
+
+export interface Upload {
+  bytes: Buffer;
+  fileName: string;
+}
+
+/** A client's file name, fit to show and to offer back on download (never used as a path). */
+export function displayName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return clean || 'upload';
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Uploaded drafts become versions (with the original kept); PDF annexes ride along with a note. */
+export function createIngestService(ctx: ServiceContext, notes: NoteService, store: FileStore, limits: ZipLimits) {
+  const { repos } = ctx;
+
+  function expectedPlace(itemId: number) {
+    const item = repos.agenda.findItem(itemId)!;
+    const { meeting, network } = repos.meetings.find(item.meetingId)!;
+    return {
+      headerLines: network.headerLines,
+      meetingLine: formatMeetingLine({ ...meeting, networkName: network.name }),
+      itemNumber: item.number,
+      itemTitle: item.title,
+    };
+  }
+
+  /** Stores the bytes, then runs `record`; the file goes again if the database refuses. */
+  async function storeWith<T>(bytes: Buffer, extension: string, record: (storedName: string) => T): Promise<T> {
+    const storedName = await store.write(bytes, extension);
+    try {
+      return record(storedName);
+    } catch (error) {
+      await store.remove(storedName);
+      throw error;
+    }
+  }
+
+  return {
+    async ingestDraft(actor: Actor, itemId: number, upload: Upload, options: { dryRun: boolean; ifMatch?: string }) {
+      assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
+      const { kind, extracted } = await readDraft(upload.bytes, limits);
+      const parsed = parseCoverNote(extracted);
+      if (!parsed.hasSections) {
+        throw Errors.noSections(
+          `No cover-note section was recognised in ${displayName(upload.fileName)}. Expected the headings ${EXPECTED_HEADINGS.map((h) => `"${h}"`).join(', ')}, each on a line of its own.`,
+          { expectedHeadings: EXPECTED_HEADINGS },
+        );
+      }
+      const warnings = [...parsed.warnings, ...checkAgainstMeeting(parsed, expectedPlace(itemId))];
+      const content = normaliseNoteContent(parsed.content);
+      const file = { name: displayName(upload.fileName), kind, size: upload.bytes.length, sha256: sha256(upload.bytes) };
+      const recognised = {
+        headerLines: parsed.headerLines,
+        meetingLine: parsed.meetingLine,
+        hasCoverNoteTitle: parsed.hasCoverNoteTitle,
+        item: parsed.item,
+        sections: content.sections,
+        footnotes: content.footnotes,
+      };
+      if (options.dryRun) return { dryRun: true, file, recognised, warnings, version: null };
+      const version = await storeWith(upload.bytes, EXTENSIONS[kind], (storedName) =>
+        ctx.transaction(() => {
+          const written = notes.createVersion(actor, itemId, content, options.ifMatch);
+          repos.files.insert({
+            noteId: repos.notes.findByItem(itemId)!.id,
+            purpose: 'draft',
+            versionId: written.id,
+            originalName: file.name,
+            mediaType: MEDIA_TYPES[kind],
+            size: file.size,
+            sha256: file.sha256,
+            storedName,
+            uploadedById: actor.id,
+            createdAt: isoNow(ctx),
+          });
+          return written;
+        }),
+      );
+      return { dryRun: false, file, recognised, warnings, version };
+    },
+
+    /** The file a version was parsed from, byte for byte. */
+    async original(actor: Actor, itemId: number, versionNumber: number) {
+      const version = notes.getVersion(actor, itemId, versionNumber);
+      const row = repos.files.originalOf(version.id);
+      if (!row) throw Errors.notFound(`Version ${versionNumber} was not uploaded as a file.`);
+      return { name: row.originalName, mediaType: row.mediaType, bytes: await store.read(row.storedName) };
+    },
+
+    async addAnnex(actor: Actor, itemId: number, upload: Upload, title?: string) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanWriteVersion(actor, facts);
+      if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
+      try {
+        await PDFDocument.load(upload.bytes, { updateMetadata: false });
+      } catch (error) {
+        const encrypted = /encrypt/i.test((error as Error).message);
+        throw Errors.badUpload(encrypted ? 'The PDF is encrypted; annexes are merged into the packet and must not be.' : 'The PDF is damaged and cannot be merged into the packet.');
+      }
+      if (note.state !== 'drafting') throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
+      const name = displayName(upload.fileName);
+      const row = await storeWith(upload.bytes, 'pdf', (storedName) =>
+        repos.files.insert({
+          noteId: note.id,
+          purpose: 'annex',
+          title: title?.trim() || name.replace(/\.pdf$/i, ''),
+          originalName: name,
+          mediaType: 'application/pdf',
+          size: upload.bytes.length,
+          sha256: sha256(upload.bytes),
+          storedName,
+          uploadedById: actor.id,
+          createdAt: isoNow(ctx),
+        }),
+      );
+      return presentAnnex(row);
+    },
+
+    listAnnexes(actor: Actor, itemId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      return repos.files.annexesOf(note.id).map(presentAnnex);
+    },
+
+    async annexFile(actor: Actor, itemId: number, annexId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      const row = repos.files.find(annexId);
+      if (!row || row.noteId !== note.id || row.purpose !== 'annex') throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
+      return { name: row.originalName, mediaType: row.mediaType, bytes: await store.read(row.storedName) };
+    },
+
+    async removeAnnex(actor: Actor, itemId: number, annexId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanWriteVersion(actor, facts);
+      const row = repos.files.find(annexId);
+      if (!row || row.noteId !== note.id || row.purpose !== 'annex') throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
+      if (note.state !== 'drafting') throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
+      repos.files.delete(annexId);
+      await store.remove(row.storedName);
+    },
+
+    /** The annexes of an item as the packet merges them, in upload order. */
+    async annexesForPacket(itemId: number) {
+      const note = repos.notes.findByItem(itemId);
+      if (!note) return [];
+      return Promise.all(
+        repos.files.annexesOf(note.id).map(async (row) => ({ title: row.title ?? row.originalName, bytes: await store.read(row.storedName) })),
+      );
+    },
+
+    /** Removes files a crash left without a database row. */
+    sweepOrphans: () => store.sweep(repos.files.allStoredNames()),
+  };
+}
+
+function presentAnnex(row: { id: number; title: string | null; originalName: string; size: number; sha256: string; createdAt: string }) {
+  return { id: row.id, title: row.title ?? row.originalName, fileName: row.originalName, size: row.size, sha256: row.sha256, createdAt: row.createdAt };
+}
+export type IngestService = ReturnType<typeof createIngestService>;
