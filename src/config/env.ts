@@ -26,6 +26,17 @@ const EnvSchema = Type.Object({
   // A .docx is a zip: what it may inflate to, and how many parts it may hold (zip bombs).
   AGENDUM_MAX_UNZIPPED_MB: Type.Number({ default: 100, exclusiveMinimum: 0, maximum: 4096 }),
   AGENDUM_MAX_ZIP_ENTRIES: Type.Integer({ default: 2000, minimum: 10, maximum: 100000 }),
+  // Mail: unset AGENDUM_SMTP_URL writes .eml files under the data directory (the embedded mode).
+  AGENDUM_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  AGENDUM_SMTP_POOL: Type.Integer({ default: 5, minimum: 1, maximum: 50 }),
+  AGENDUM_MAIL_FROM: Type.String({ default: 'eHealth Network secretariat <secretariat@agendum.invalid>', minLength: 3 }),
+  AGENDUM_MAIL_REPLY_TO: Type.Optional(Type.String({ minLength: 3 })),
+  AGENDUM_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  AGENDUM_MAX_ATTACHMENTS_MB: Type.Number({ default: 10, exclusiveMinimum: 0, maximum: 100 }),
+  AGENDUM_LINK_DAYS: Type.Integer({ default: 14, minimum: 1, maximum: 365 }),
+  AGENDUM_LINK_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  AGENDUM_DIGEST_MINUTES: Type.Integer({ default: 15, minimum: 1, maximum: 1440 }),
+  AGENDUM_RETRY_BASE_MS: Type.Integer({ default: 2000, minimum: 10, maximum: 600000 }),
   // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
   AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
 });
@@ -45,6 +56,19 @@ export interface Config {
   maxUploadBytes: number;
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  mail: {
+    smtpUrl: string | undefined;
+    poolSize: number;
+    from: string;
+    replyTo: string | undefined;
+    outgoingDir: string;
+    maxAttachmentBytes: number;
+    linkDays: number;
+    linkSecret: string | undefined;
+    digestMinutes: number;
+    retryBaseMs: number;
+  };
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -57,7 +81,7 @@ function describeRule(key: keyof typeof EnvSchema.properties, message: string): 
 }
 
 // A secret is never echoed, not even in a start-up error.
-const shown = (key: string, value: unknown) => (/PASSWORD|SECRET/.test(key) ? '(hidden)' : JSON.stringify(value));
+const shown = (key: string, value: unknown) => (/PASSWORD|SECRET|SMTP_URL/.test(key) ? '(hidden)' : JSON.stringify(value));
 
 const isOn = (flag: string) => flag === '1' || flag === 'true';
 
@@ -91,5 +115,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(e.AGENDUM_MAX_UPLOAD_MB * 1024 * 1024),
     maxUnzippedBytes: Math.round(e.AGENDUM_MAX_UNZIPPED_MB * 1024 * 1024),
     maxZipEntries: e.AGENDUM_MAX_ZIP_ENTRIES,
+    mail: {
+      smtpUrl: e.AGENDUM_SMTP_URL,
+      poolSize: e.AGENDUM_SMTP_POOL,
+      from: e.AGENDUM_MAIL_FROM,
+      replyTo: e.AGENDUM_MAIL_REPLY_TO,
+      outgoingDir: resolve(dataDir, 'outgoing-mail'),
+      maxAttachmentBytes: Math.round(e.AGENDUM_MAX_ATTACHMENTS_MB * 1024 * 1024),
+      linkDays: e.AGENDUM_LINK_DAYS,
+      linkSecret: e.AGENDUM_LINK_SECRET,
+      digestMinutes: e.AGENDUM_DIGEST_MINUTES,
+      retryBaseMs: e.AGENDUM_RETRY_BASE_MS,
+    },
+    publicUrl: (e.AGENDUM_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -46,6 +46,7 @@ export const Errors = {
   duplicateEmail: defineError('AGENDUM_DUPLICATE_EMAIL', 409, 'Email already in use'),
   hasContent: defineError('AGENDUM_HAS_CONTENT', 409, 'Would delete content'),
   invalid: defineError('AGENDUM_INVALID', 422, 'Invalid request'),
+  gone: defineError('AGENDUM_GONE', 410, 'Gone'),
   badUpload: defineError('AGENDUM_BAD_UPLOAD', 422, 'The file cannot be read'),
   unsupportedUpload: defineError('AGENDUM_UNSUPPORTED_FILE', 415, 'Unsupported file type'),
   uploadTooLarge: defineError('AGENDUM_FILE_TOO_LARGE', 413, 'File too large'),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { createAgendaRepository } from './agenda-repository.js';
 import { createFileRepository } from './file-repository.js';
+import { createMailRepository } from './mail-repository.js';
 import { createMeetingRepository } from './meeting-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createPeopleRepository } from './people-repository.js';
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
     notes: createNoteRepository(db),
     workflow: createWorkflowRepository(db),
     files: createFileRepository(db),
+    mail: createMailRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

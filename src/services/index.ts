@@ -12,6 +12,7 @@ import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
 import { createPeopleService } from './people-service.js';
+import { createRecipientService } from './recipient-service.js';
 import { createReviewService } from './review-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
@@ -39,6 +40,7 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
+    recipients: createRecipientService(ctx),
     ingest: createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
       maxUnzippedBytes: config.maxUnzippedBytes,
       maxEntries: config.maxZipEntries,

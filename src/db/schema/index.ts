@@ -4,3 +4,4 @@ export * from './agenda.js';
 export * from './notes.js';
 export * from './workflow.js';
 export * from './files.js';
+export * from './mail.js';

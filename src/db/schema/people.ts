@@ -13,6 +13,8 @@ export const people = sqliteTable(
     memberState: text('member_state'),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
+    // How this person wants packets: one combined PDF, or one PDF per note.
+    packetFormat: text('packet_format', { enum: ['combined', 'separate'] }).notNull().default('combined'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,0 +1,78 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, instant } from './columns.js';
+import { meetings } from './meetings.js';
+import { people } from './people.js';
+
+/** Who receives a meeting's packets, by list; without rows, the meeting's list is every active delegate. */
+export const meetingRecipients = sqliteTable(
+  'meeting_recipients',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    list: text('list', { enum: ['delegates', 'observers', 'secretariat-copies'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId, t.list] })],
+);
+
+/** One packet sent (or being sent) for a meeting: what it carries is fixed when it is created. */
+export const packets = sqliteTable('packets', {
+  id: id(),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  message: text('message').notNull(),
+  lists: text('lists', { mode: 'json' }).$type<string[]>().notNull(),
+  content: text('content', { enum: ['personal', 'combined', 'separate'] }).notNull(),
+  includeInvite: integer('include_invite', { mode: 'boolean' }).notNull(),
+  itemIds: text('item_ids', { mode: 'json' }).$type<number[]>().notNull(),
+  leftOut: text('left_out', { mode: 'json' }).$type<{ itemId: number; number: string; title: string; state: string }[]>().notNull(),
+  inviteSequence: integer('invite_sequence'),
+  createdById: integer('created_by_id')
+    .notNull()
+    .references(() => people.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * One row per message to send: written with the packet in one transaction, worked off by the
+ * mail worker. The Message-ID is fixed here, before the first attempt, so a resend after a
+ * crash carries the same one and mail clients fold the duplicate.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['packet', 'digest'] }).notNull(),
+    packetId: integer('packet_id').references(() => packets.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    email: text('email').notNull(),
+    messageId: text('message_id').notNull(),
+    // A digest's text is fixed when it is queued (packets build theirs from the packet row).
+    subject: text('subject'),
+    body: text('body'),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    serverResponse: text('server_response'),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_packet_idx').on(t.packetId)],
+);
+
+/** The calendar entry of a meeting: SEQUENCE goes up whenever its dates or place change. */
+export const meetingInvites = sqliteTable('meeting_invites', {
+  meetingId: integer('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  sequence: integer('sequence').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+});

@@ -1,0 +1,44 @@
+/**
+ * How a send attempt turns out, and what the packet's progress is: pure functions over the
+ * SMTP answer and the outbox rows, so the rules are tested without a mail server.
+ */
+export type AttemptVerdict = { outcome: 'retry'; delayMs: number } | { outcome: 'failed' };
+
+/** After this many attempts a temporary failure becomes final. */
+export const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff: 2 s, 4 s, 8 s ... capped at 10 minutes. */
+export function retryDelay(attempts: number, baseMs = 2000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
+}
+
+/**
+ * 4xx answers (and lost connections) are temporary: try again later. 5xx answers are final for
+ * that recipient; the rest of the packet goes on.
+ */
+export function judgeAttempt(error: { responseCode?: number; code?: string }, attempts: number, baseMs?: number): AttemptVerdict {
+  const code = error.responseCode;
+  const permanent = code !== undefined && code >= 500;
+  if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: 'failed' };
+  return { outcome: 'retry', delayMs: retryDelay(attempts, baseMs) };
+}
+
+export interface OutboxFacts {
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  createdAt: string;
+  lastError: string | null;
+}
+
+/** Counts per status, the age of the oldest message still waiting, and the last error. */
+export function summariseOutbox(rows: readonly OutboxFacts[], now: Date) {
+  const counts = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  let oldest: string | null = null;
+  let lastError: string | null = null;
+  for (const row of rows) {
+    counts[row.status] += 1;
+    if ((row.status === 'queued' || row.status === 'sending') && (oldest === null || row.createdAt < oldest)) oldest = row.createdAt;
+    if (row.lastError) lastError = row.lastError;
+  }
+  const oldestPendingSeconds = oldest === null ? 0 : Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000));
+  return { counts, total: rows.length, done: counts.queued + counts.sending === 0, oldestPendingSeconds, lastError };
+}

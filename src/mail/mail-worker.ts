@@ -1,0 +1,94 @@
+import { judgeAttempt } from '../domain/delivery.js';
+import type { MailRepository, OutboxRow } from '../repositories/mail-repository.js';
+import type { Envelope, MailSender } from './transport.js';
+
+export interface WorkerOptions {
+  repo: MailRepository;
+  sender: MailSender;
+  /** Builds the raw message of an outbox row (personal text, shared attachments). */
+  build: (row: OutboxRow) => Promise<{ envelope: Envelope; raw: Buffer }>;
+  now: () => Date;
+  /** Messages in flight at once: one per pooled connection. */
+  concurrency: number;
+  retryBaseMs: number;
+  log: { info: (msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+  pollMs?: number;
+}
+
+/**
+ * The outbox worker inside the service. A row is `sending` only while its message is on the
+ * wire; it becomes `sent` only after the server accepted it. After a crash, rows still
+ * `sending` are queued again (same Message-ID): at most one duplicate per in-flight message.
+ */
+export function createMailWorker(options: WorkerOptions) {
+  const { repo, sender, now, log } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let lastProgressAt = now();
+
+  async function deliver(row: OutboxRow) {
+    try {
+      const { envelope, raw } = await options.build(row);
+      const { response } = await sender.send(envelope, raw);
+      repo.markSent(row.id, response, now().toISOString());
+    } catch (error) {
+      const smtp = error as { responseCode?: number; code?: string; response?: string; message: string };
+      const reason = smtp.response ?? smtp.message;
+      const verdict = judgeAttempt(smtp, row.attempts, options.retryBaseMs);
+      if (verdict.outcome === 'failed') {
+        repo.markFailed(row.id, reason);
+        log.warn({ outboxId: row.id, to: row.email, reason }, 'message failed');
+      } else {
+        repo.markRetry(row.id, reason, new Date(now().getTime() + verdict.delayMs).toISOString());
+      }
+    } finally {
+      lastProgressAt = now();
+    }
+  }
+
+  function pump() {
+    if (!running) return;
+    const free = options.concurrency - inFlight.size;
+    if (free <= 0) return;
+    const rows = repo.claimDue(now().toISOString(), free);
+    for (const row of rows) {
+      const job = deliver(row).finally(() => {
+        inFlight.delete(job);
+        pump();
+      });
+      inFlight.add(job);
+    }
+  }
+
+  return {
+    start() {
+      const requeued = repo.requeueInFlight();
+      if (requeued > 0) log.info(`mail: ${requeued} message(s) interrupted by a stop are queued again`);
+      running = true;
+      timer = setInterval(pump, pollMs);
+      timer.unref();
+      pump();
+    },
+    /** New work was queued: start on it now rather than at the next poll. */
+    kick: () => setImmediate(pump),
+    /** Stops claiming and waits for the messages on the wire. */
+    async stop() {
+      running = false;
+      clearInterval(timer);
+      await Promise.allSettled([...inFlight]);
+      sender.close();
+    },
+    health() {
+      const { pending, oldest, oldestDue } = repo.pendingSummary();
+      const at = now().getTime();
+      const oldestPendingSeconds = oldest ? Math.round((at - Date.parse(oldest)) / 1000) : 0;
+      // Stuck: something has been due for five minutes and nothing moved meanwhile.
+      const overdue = oldestDue ? at - Date.parse(oldestDue) > 5 * 60_000 : false;
+      const stuck = pending > 0 && overdue && at - lastProgressAt.getTime() > 5 * 60_000;
+      return { running, pending, inFlight: inFlight.size, oldestPendingSeconds, stuck };
+    },
+  };
+}
+export type MailWorker = ReturnType<typeof createMailWorker>;

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { Errors } from '../../domain/errors.js';
+import { templatesFolder } from '../../paths.js';
+
+/**
+ * The mail templates: a private Handlebars environment, each template compiled once, strict
+ * (a missing field throws instead of printing nothing). HTML escapes every `{{ }}`; the text
+ * templates use `{{{ }}}` because plain text has nothing to escape.
+ */
+const env = Handlebars.create();
+const load = (name: string) => readFileSync(join(templatesFolder, 'email', name), 'utf8');
+const compile = (name: string) => env.compile(load(name), { strict: true });
+
+const templates = {
+  packetText: compile('packet.txt.hbs'),
+  packetHtml: compile('packet.html.hbs'),
+  digestText: compile('digest.txt.hbs'),
+};
+
+export interface PacketMailView {
+  subject: string;
+  message: string;
+  messageHtml: string;
+  meeting: { displayLine: string };
+  items: { number: string; title: string; procedure: string }[];
+  attachments: string[];
+  link: string | null;
+  linkExpires: string | null;
+  sizeMb: string;
+  invite: boolean;
+  from: string;
+}
+
+export const renderPacketText = (view: PacketMailView) => templates.packetText(view);
+export const renderPacketHtml = (view: PacketMailView) => templates.packetHtml(view);
+export const renderDigestText = (view: { name: string; notifications: { message: string }[] }) => templates.digestText(view);
+
+export interface MessageFields {
+  meeting: { displayLine: string; dates: string; ordinal: number; city: string; country: string; network: string };
+  recipient: { name: string };
+}
+
+/**
+ * The secretariat's message is itself a template over the meeting's fields. It is compiled
+ * (and tried on sample data) when the packet is created, so a typo is a 422, not a failed send.
+ */
+export function compileMessage(source: string) {
+  const options = { strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
+  let text: HandlebarsTemplateDelegate<MessageFields>;
+  let html: HandlebarsTemplateDelegate<MessageFields>;
+  try {
+    text = env.compile<MessageFields>(source, { ...options, noEscape: true });
+    html = env.compile<MessageFields>(source, options);
+    html(SAMPLE);
+  } catch (error) {
+    throw Errors.invalid(
+      `The message template cannot be used: ${(error as Error).message.split('\n')[0]}. Fields: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{meeting.country}}, {{meeting.ordinal}}, {{meeting.network}}, {{recipient.name}}.`,
+    );
+  }
+  return {
+    text: (fields: MessageFields) => text(fields),
+    // Line breaks of the typed message become <br>; everything typed is escaped first.
+    html: (fields: MessageFields) => html(fields).replace(/\r?\n/g, '<br>\n'),
+  };
+}
+
+const SAMPLE: MessageFields = {
+  meeting: { displayLine: 'X', dates: 'X', ordinal: 1, city: 'X', country: 'X', network: 'X' },
+  recipient: { name: 'X' },
+};

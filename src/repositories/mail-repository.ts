@@ -1,0 +1,106 @@
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { meetingInvites, meetingRecipients, notifications, outbox, packets, people } from '../db/schema/index.js';
+
+export type PacketRow = typeof packets.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export function createMailRepository(db: Db) {
+  return {
+    recipientsOf: (meetingId: number, lists: string[]) =>
+      db
+        .select({ person: people, list: meetingRecipients.list })
+        .from(meetingRecipients)
+        .innerJoin(people, eq(people.id, meetingRecipients.personId))
+        .where(and(eq(meetingRecipients.meetingId, meetingId), inArray(meetingRecipients.list, lists as ('delegates' | 'observers' | 'secretariat-copies')[])))
+        .all(),
+    hasRecipientRows: (meetingId: number) =>
+      db.select({ n: sql<number>`count(*)` }).from(meetingRecipients).where(eq(meetingRecipients.meetingId, meetingId)).get()!.n > 0,
+    activeDelegates: () =>
+      db.select().from(people).where(and(eq(people.role, 'delegate'), eq(people.isActive, true))).orderBy(asc(people.memberState), asc(people.name)).all(),
+    setRecipients(meetingId: number, list: 'delegates' | 'observers' | 'secretariat-copies', personIds: number[]) {
+      db.delete(meetingRecipients).where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.list, list))).run();
+      if (personIds.length > 0) db.insert(meetingRecipients).values(personIds.map((personId) => ({ meetingId, personId, list }))).run();
+    },
+    listRecipients: (meetingId: number) =>
+      db
+        .select({ list: meetingRecipients.list, id: people.id, name: people.name, email: people.email, memberState: people.memberState })
+        .from(meetingRecipients)
+        .innerJoin(people, eq(people.id, meetingRecipients.personId))
+        .where(eq(meetingRecipients.meetingId, meetingId))
+        .orderBy(asc(meetingRecipients.list), asc(people.memberState), asc(people.name))
+        .all(),
+
+    insertPacket: (row: typeof packets.$inferInsert) => db.insert(packets).values(row).returning().get(),
+    findPacket: (id: number) => db.select().from(packets).where(eq(packets.id, id)).get(),
+    insertOutbox: (rows: (typeof outbox.$inferInsert)[]) => (rows.length ? db.insert(outbox).values(rows).run() : undefined),
+    outboxOfPacket: (packetId: number) =>
+      db
+        .select({ row: outbox, name: people.name })
+        .from(outbox)
+        .innerJoin(people, eq(people.id, outbox.personId))
+        .where(eq(outbox.packetId, packetId))
+        .orderBy(asc(outbox.id))
+        .all(),
+
+    /** Messages a crash left in flight go back to the queue; they keep their Message-ID. */
+    requeueInFlight: () => db.update(outbox).set({ status: 'queued' }).where(eq(outbox.status, 'sending')).run().changes,
+
+    /** Claims up to `limit` due messages for sending (one writer: no other process claims meanwhile). */
+    claimDue(now: string, limit: number): OutboxRow[] {
+      const due = db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      return db
+        .update(outbox)
+        .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+        .where(and(inArray(outbox.id, due), eq(outbox.status, 'queued')))
+        .returning()
+        .all();
+    },
+    markSent: (id: number, response: string, at: string) =>
+      db.update(outbox).set({ status: 'sent', serverResponse: response, sentAt: at, lastError: null }).where(eq(outbox.id, id)).run(),
+    markRetry: (id: number, error: string, nextAttemptAt: string) =>
+      db.update(outbox).set({ status: 'queued', lastError: error, nextAttemptAt }).where(eq(outbox.id, id)).run(),
+    markFailed: (id: number, error: string) => db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run(),
+    requeue: (ids: number[], at: string) =>
+      ids.length === 0 ? 0 : db.update(outbox).set({ status: 'queued', nextAttemptAt: at }).where(inArray(outbox.id, ids)).run().changes,
+
+    /** Queue depth and the oldest message still waiting, for /healthz. */
+    pendingSummary: () =>
+      db
+        .select({ pending: sql<number>`count(*)`, oldest: sql<string | null>`min(${outbox.createdAt})`, oldestDue: sql<string | null>`min(${outbox.nextAttemptAt})` })
+        .from(outbox)
+        .where(inArray(outbox.status, ['queued', 'sending']))
+        .get()!,
+
+    /** Notifications not mailed yet, of active people, oldest first. */
+    unmailedNotifications: () =>
+      db
+        .select({ notification: notifications, person: people })
+        .from(notifications)
+        .innerJoin(people, eq(people.id, notifications.personId))
+        .where(and(isNull(notifications.mailedAt), eq(people.isActive, true)))
+        .orderBy(asc(notifications.id))
+        .all(),
+    hasDigestSince: (personId: number, since: string) =>
+      db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.personId, personId), eq(outbox.kind, 'digest'), gt(outbox.createdAt, since)))
+        .get() !== undefined,
+    markMailed: (ids: number[], at: string) =>
+      ids.length === 0 ? undefined : db.update(notifications).set({ mailedAt: at }).where(inArray(notifications.id, ids)).run(),
+
+    findInvite: (meetingId: number) => db.select().from(meetingInvites).where(eq(meetingInvites.meetingId, meetingId)).get(),
+    saveInvite: (row: typeof meetingInvites.$inferInsert) =>
+      db.insert(meetingInvites).values(row).onConflictDoUpdate({ target: meetingInvites.meetingId, set: { sequence: row.sequence, fingerprint: row.fingerprint } }).run(),
+  };
+}
+export type MailRepository = ReturnType<typeof createMailRepository>;

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../../plugins/app/auth.js';
+import { MeetingParams, problems } from '../../schemas/common.js';
+import { FileBody } from '../../schemas/ingest.js';
+import {
+  DownloadQuery,
+  NewPacketBody,
+  PacketCreated,
+  PacketParams,
+  PacketView,
+  RecipientRow,
+  RecipientsBody,
+  ResendBody,
+} from '../../schemas/packets.js';
+
+const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { packets } = app;
+  const { recipients } = app.services;
+
+  app.post(
+    '/meetings/:meetingId/packets',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'Send the packet (agenda and released notes) to the meeting\'s lists; answers at once',
+        params: MeetingParams,
+        body: NewPacketBody,
+        response: { 202: PacketCreated, ...problems(403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(packets.create(actorOf(request), request.params.meetingId, request.body)),
+  );
+
+  app.get(
+    '/packets/:packetId',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'Progress of a packet, recipient by recipient',
+        params: PacketParams,
+        response: { 200: PacketView, ...problems(403, 404) },
+      },
+    },
+    async (request) => packets.view(actorOf(request), request.params.packetId),
+  );
+
+  app.post(
+    '/packets/:packetId/resend',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'Send again to one recipient, or to every recipient that failed',
+        params: PacketParams,
+        body: ResendBody,
+        response: { 202: Type.Object({ requeued: Type.Integer() }), ...problems(403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(packets.resend(actorOf(request), request.params.packetId, request.body)),
+  );
+
+  app.get(
+    '/packets/:packetId/download',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['packets'],
+        summary: 'The packet PDF behind a signed, expiring link (sent when attachments are too large)',
+        params: PacketParams,
+        querystring: DownloadQuery,
+        response: { 200: FileBody, ...problems(403, 410) },
+      },
+    },
+    async (request, reply) => {
+      const file = await packets.download(request.params.packetId, request.query.expires, request.query.signature);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+        .send(file.content as unknown as string);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/recipients',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'The meeting\'s distribution lists',
+        params: MeetingParams,
+        response: { 200: Type.Array(RecipientRow), ...problems(403, 404) },
+      },
+    },
+    async (request) => recipients.list(actorOf(request), request.params.meetingId),
+  );
+
+  app.put(
+    '/meetings/:meetingId/recipients',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'Set one distribution list of the meeting (delegates, observers, secretariat-copies)',
+        params: MeetingParams,
+        body: RecipientsBody,
+        response: { 200: Type.Array(RecipientRow), ...problems(403, 404, 422) },
+      },
+    },
+    async (request) => recipients.set(actorOf(request), request.params.meetingId, request.body.list, request.body.personIds),
+  );
+};
+export default packetRoutes;

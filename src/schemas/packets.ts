@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { Id, Line } from './common.js';
+
+const List = Type.Union([Type.Literal('delegates'), Type.Literal('observers'), Type.Literal('secretariat-copies')]);
+const ItemRef = Type.Object({ itemId: Id, number: Type.String(), title: Type.String() });
+
+export const NewPacketBody = Type.Object(
+  {
+    subject: Line(300),
+    message: Type.String({
+      minLength: 1,
+      maxLength: 20000,
+      description: 'A Handlebars template: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{recipient.name}} ...',
+    }),
+    lists: Type.Optional(Type.Array(List, { minItems: 1, uniqueItems: true, description: 'Default: the delegates' })),
+    content: Type.Optional(
+      Type.Union([Type.Literal('personal'), Type.Literal('combined'), Type.Literal('separate')], {
+        description: 'personal (default): each person\'s preference; combined: one PDF; separate: one PDF per note',
+      }),
+    ),
+    includeInvite: Type.Optional(Type.Boolean({ description: 'Attach the meeting as an .ics invitation (default true)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const PacketCreated = Type.Object({
+  id: Id,
+  recipients: Type.Integer(),
+  items: Type.Array(Type.Object({ itemId: Id, number: Type.String(), title: Type.String(), procedure: Type.String() })),
+  leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() }), { description: 'Notes not released: not sent' }),
+});
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+export const PacketView = Type.Object({
+  id: Id,
+  meetingId: Id,
+  subject: Type.String(),
+  content: Type.String(),
+  createdAt: Type.String(),
+  leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() })),
+  counts: Type.Object({ queued: Type.Integer(), sending: Type.Integer(), sent: Type.Integer(), failed: Type.Integer() }),
+  total: Type.Integer(),
+  done: Type.Boolean(),
+  oldestPendingSeconds: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  recipients: Type.Array(
+    Type.Object({
+      personId: Id,
+      name: Type.String(),
+      email: Type.String(),
+      status: Type.String(),
+      attempts: Type.Integer(),
+      lastError: Nullable(Type.String()),
+      serverResponse: Nullable(Type.String()),
+      sentAt: Nullable(Type.String()),
+    }),
+  ),
+});
+
+export const PacketParams = Type.Object({ packetId: Id });
+export const ResendBody = Type.Object(
+  { personId: Type.Optional(Id) },
+  { additionalProperties: false, description: 'One recipient, or (empty) every recipient that failed' },
+);
+export const DownloadQuery = Type.Object({
+  expires: Type.Integer({ minimum: 0 }),
+  signature: Type.String({ minLength: 10, maxLength: 200 }),
+});
+
+export const RecipientsBody = Type.Object(
+  { list: List, personIds: Type.Array(Id, { maxItems: 2000, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export const RecipientRow = Type.Object({
+  list: Type.String(),
+  id: Id,
+  name: Type.String(),
+  email: Type.String(),
+  memberState: Type.Union([Type.String(), Type.Null()]),
+});

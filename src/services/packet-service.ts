@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { summariseOutbox } from '../domain/delivery.js';
+import { Errors } from '../domain/errors.js';
+import { buildInvite } from '../domain/ics.js';
+import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
+import { procedureLabel } from '../domain/procedure.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import { checkPacketLink, signPacketLink, type LinkVerdict } from '../domain/signed-link.js';
+import type { Config } from '../config/env.js';
+import { composeMessage, encodeSharedParts, type Attachment } from '../mail/mime.js';
+import type { PacketDocuments } from '../mail/packet-documents.js';
+import type { OutboxRow, PacketRow } from '../repositories/mail-repository.js';
+import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
+import { isoNow, type ServiceContext } from './context.js';
+
+export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
+export interface NewPacketInput {
+  subject: string;
+  message: string;
+  lists?: RecipientList[];
+  content?: 'personal' | 'combined' | 'separate';
+  includeInvite?: boolean;
+}
+
+interface MailSettings {
+  mail: Config['mail'];
+  publicUrl: string;
+  linkSecret: Buffer;
+}
+
+/** Packets: who gets what, fixed at creation in one transaction with one outbox row per recipient. */
+export function createPacketService(ctx: ServiceContext, documents: PacketDocuments, settings: MailSettings, kick: () => void) {
+  const { repos } = ctx;
+  const { mail } = settings;
+  // Encoded attachments per packet and variant: built once, shared by every recipient's message.
+  const sharedCache = new Map<string, Promise<{ parts: Buffer[]; names: string[]; size: number }>>();
+
+  function meetingOrThrow(meetingId: number) {
+    const found = repos.meetings.find(meetingId);
+    if (!found) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+    return found;
+  }
+
+  /** Released notes in agenda order, and the notes with work in them that are not released. */
+  function contentOf(meetingId: number) {
+    const items = repos.agenda.listItems(meetingId).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+    const notes = repos.notes.findByItems(items.map((i) => i.id));
+    const released: { itemId: number; number: string; title: string; procedure: string }[] = [];
+    const leftOut: { itemId: number; number: string; title: string; state: string }[] = [];
+    for (const item of items) {
+      const note = notes.find((n) => n.itemId === item.id)!;
+      if (note.state === 'released') released.push({ itemId: item.id, number: item.number, title: item.title, procedure: procedureLabel(note.procedure ?? '') });
+      else if (note.currentVersionId !== null) leftOut.push({ itemId: item.id, number: item.number, title: item.title, state: note.state });
+    }
+    return { released, leftOut };
+  }
+
+  function recipientsFor(meetingId: number, lists: RecipientList[]) {
+    const listed = repos.mail.recipientsOf(meetingId, lists).map((r) => r.person);
+    const fallback = lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId) ? repos.mail.activeDelegates() : [];
+    const byEmail = new Map([...listed, ...fallback].filter((p) => p.isActive).map((p) => [p.email.toLowerCase(), p]));
+    return [...byEmail.values()];
+  }
+
+  /** The meeting's calendar entry: same UID forever, SEQUENCE raised when dates or place change. */
+  function inviteSequence(meetingId: number): number {
+    const { meeting } = meetingOrThrow(meetingId);
+    const fingerprint = [meeting.startDate, meeting.endDate, meeting.city, meeting.country].join('|');
+    const saved = repos.mail.findInvite(meetingId);
+    const sequence = !saved ? 0 : saved.fingerprint === fingerprint ? saved.sequence : saved.sequence + 1;
+    repos.mail.saveInvite({ meetingId, sequence, fingerprint });
+    return sequence;
+  }
+
+  function inviteOf(packet: PacketRow): Attachment {
+    const { meeting, network } = meetingOrThrow(packet.meetingId);
+    const organizer = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
+    const ics = buildInvite({
+      uid: `meeting-${meeting.id}@agendum`,
+      sequence: packet.inviteSequence ?? 0,
+      startDate: meeting.startDate,
+      endDate: meeting.endDate,
+      summary: `${formatMeetingLine({ ...meeting, networkName: network.name })}`,
+      location: `${meeting.city}, ${meeting.country}`,
+      organizer: { name: network.name, email: organizer },
+      stamp: new Date(packet.createdAt),
+      method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    });
+    return { filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics) };
+  }
+
+  async function sharedParts(packet: PacketRow, format: 'combined' | 'separate') {
+    const key = `${packet.id}:${format}`;
+    let cached = sharedCache.get(key);
+    if (!cached) {
+      cached = (async () => {
+        const files = format === 'combined' ? [await documents.combined(packet.meetingId)] : await documents.separate(packet.meetingId);
+        const size = files.reduce((sum, f) => sum + f.content.length, 0);
+        const attach = size <= mail.maxAttachmentBytes ? files : [];
+        const withInvite = packet.includeInvite ? [...attach, inviteOf(packet)] : attach;
+        return { parts: encodeSharedParts(withInvite), names: attach.map((f) => f.filename), size };
+      })();
+      sharedCache.set(key, cached);
+      // A failed build is not cached: the next attempt tries again.
+      cached.catch(() => sharedCache.delete(key));
+    }
+    return cached;
+  }
+
+  return {
+    create(actor: Actor, meetingId: number, input: NewPacketInput) {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
+      meetingOrThrow(meetingId);
+      compileMessage(input.message);
+      const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
+      const { released, leftOut } = contentOf(meetingId);
+      if (released.length === 0) throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
+      const recipients = recipientsFor(meetingId, lists);
+      if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
+      const packet = ctx.transaction(() => {
+        const createdAt = isoNow(ctx);
+        const row = repos.mail.insertPacket({
+          meetingId,
+          subject: input.subject.trim(),
+          message: input.message,
+          lists,
+          content: input.content ?? 'personal',
+          includeInvite: input.includeInvite ?? true,
+          itemIds: released.map((r) => r.itemId),
+          leftOut,
+          inviteSequence: input.includeInvite === false ? null : inviteSequence(meetingId),
+          createdById: actor.id,
+          createdAt,
+        });
+        repos.mail.insertOutbox(
+          recipients.map((person) => ({
+            kind: 'packet' as const,
+            packetId: row.id,
+            personId: person.id,
+            email: person.email,
+            messageId: `<packet-${row.id}-${person.id}-${randomBytes(6).toString('hex')}@agendum>`,
+            status: 'queued' as const,
+            nextAttemptAt: createdAt,
+            createdAt,
+          })),
+        );
+        return row;
+      });
+      kick();
+      return { id: packet.id, recipients: recipients.length, items: released, leftOut };
+    },
+
+    view(actor: Actor, packetId: number) {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat follows packets.');
+      const packet = repos.mail.findPacket(packetId);
+      if (!packet) throw Errors.notFound(`Packet ${packetId} does not exist.`);
+      const rows = repos.mail.outboxOfPacket(packetId);
+      const summary = summariseOutbox(rows.map((r) => r.row), ctx.now());
+      return {
+        id: packet.id,
+        meetingId: packet.meetingId,
+        subject: packet.subject,
+        content: packet.content,
+        createdAt: packet.createdAt,
+        leftOut: packet.leftOut,
+        ...summary,
+        recipients: rows.map(({ row, name }) => ({
+          personId: row.personId,
+          name,
+          email: row.email,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          serverResponse: row.serverResponse,
+          sentAt: row.sentAt,
+        })),
+      };
+    },
+
+    /** Sends again, as a new attempt: to one recipient, or to every recipient that failed. */
+    resend(actor: Actor, packetId: number, target: { personId?: number }) {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat resends packets.');
+      const rows = repos.mail.outboxOfPacket(packetId).map((r) => r.row);
+      if (rows.length === 0) throw Errors.notFound(`Packet ${packetId} does not exist.`);
+      const chosen = target.personId === undefined ? rows.filter((r) => r.status === 'failed') : rows.filter((r) => r.personId === target.personId);
+      if (target.personId !== undefined && chosen.length === 0) throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
+      if (chosen.some((r) => r.status === 'sending' || r.status === 'queued')) throw Errors.conflict('That message is still on its way.');
+      const count = repos.mail.requeue(chosen.map((r) => r.id), isoNow(ctx));
+      kick();
+      return { requeued: count };
+    },
+
+    /** The message of one outbox row: the personal part around the packet's shared parts. */
+    async buildMessage(row: OutboxRow) {
+      const packet = repos.mail.findPacket(row.packetId!)!;
+      const person = repos.people.findById(row.personId)!;
+      const format = packet.content === 'personal' ? person.packetFormat : packet.content;
+      const shared = await sharedParts(packet, format);
+      const { meeting, network } = meetingOrThrow(packet.meetingId);
+      const fields = {
+        meeting: {
+          displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
+          dates: formatDateRange(meeting.startDate, meeting.endDate),
+          ordinal: meeting.ordinal,
+          city: meeting.city,
+          country: meeting.country,
+          network: network.name,
+        },
+        recipient: { name: person.name },
+      };
+      const message = compileMessage(packet.message);
+      const overLimit = shared.names.length === 0;
+      const link = overLimit ? this.downloadLink(packet.id, new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000)) : null;
+      const view = {
+        subject: packet.subject,
+        message: message.text(fields),
+        messageHtml: message.html(fields),
+        meeting: fields.meeting,
+        items: contentOf(packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
+        attachments: shared.names,
+        link: link?.url ?? null,
+        linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,
+        sizeMb: (shared.size / 1024 / 1024).toFixed(1),
+        invite: packet.includeInvite,
+        from: mail.from,
+      };
+      const raw = await composeMessage(
+        {
+          from: mail.from,
+          to: { name: person.name, address: row.email },
+          replyTo: mail.replyTo,
+          subject: packet.subject,
+          messageId: row.messageId,
+          headers: {
+            'List-Id': `${network.name} meeting packets <meetings.${network.id}.agendum>`,
+            'Auto-Submitted': 'auto-generated',
+          },
+          text: renderPacketText(view),
+          html: renderPacketHtml(view),
+        },
+        shared.parts,
+      );
+      return { envelope: { from: /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from, to: row.email }, raw };
+    },
+
+    downloadLink(packetId: number, expiresAt: Date) {
+      const { expires, signature } = signPacketLink(settings.linkSecret, packetId, expiresAt);
+      return { url: `${settings.publicUrl}/api/v1/packets/${packetId}/download?expires=${expires}&signature=${signature}`, expiresAt };
+    },
+
+    /** The packet PDF behind a signed link; no sign-in, the signature is the permission. */
+    async download(packetId: number, expires: number, signature: string) {
+      const verdict: LinkVerdict = checkPacketLink(settings.linkSecret, packetId, expires, signature, ctx.now());
+      if (verdict === 'altered') throw Errors.forbidden('This download link is not valid.');
+      if (verdict === 'expired') throw Errors.gone('This download link has expired; ask the secretariat for a new one.');
+      const packet = repos.mail.findPacket(packetId);
+      if (!packet) throw Errors.gone('This packet no longer exists.');
+      return documents.combined(packet.meetingId);
+    },
+  };
+}
+export type PacketService = ReturnType<typeof createPacketService>;

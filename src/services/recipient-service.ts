@@ -1,0 +1,33 @@
+import { Errors } from '../domain/errors.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import type { ServiceContext } from './context.js';
+
+export type ListName = 'delegates' | 'observers' | 'secretariat-copies';
+
+/** A meeting's distribution lists: delegates (by member state), observers, secretariat copies. */
+export function createRecipientService(ctx: ServiceContext) {
+  const { repos } = ctx;
+
+  function assertAllowed(actor: Actor, meetingId: number) {
+    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat keeps the distribution lists.');
+    if (!repos.meetings.find(meetingId)) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+  }
+
+  return {
+    list(actor: Actor, meetingId: number) {
+      assertAllowed(actor, meetingId);
+      return repos.mail.listRecipients(meetingId);
+    },
+
+    set(actor: Actor, meetingId: number, list: ListName, personIds: number[]) {
+      assertAllowed(actor, meetingId);
+      const found = repos.people.findByIds(personIds);
+      const missing = personIds.filter((id) => !found.some((p) => p.id === id));
+      if (missing.length > 0) throw Errors.invalid(`No person ${missing.join(', ')}.`);
+      const inactive = found.filter((p) => !p.isActive);
+      if (inactive.length > 0) throw Errors.invalid(`${inactive.map((p) => p.name).join(', ')} cannot receive mail: deactivated.`);
+      ctx.transaction(() => repos.mail.setRecipients(meetingId, list, personIds));
+      return repos.mail.listRecipients(meetingId);
+    },
+  };
+}
