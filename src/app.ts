@@ -10,6 +10,7 @@ import reminders from './plugins/app/reminders.js';
 import services from './plugins/app/services.js';
 import multipart from './plugins/external/multipart.js';
 import openapi from './plugins/external/openapi.js';
+import security from './plugins/external/security.js';
 import apiRoutes from './routes/api/index.js';
 import healthRoutes from './routes/health.js';
 
@@ -34,6 +35,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
   fastify.decorate('config', opts.config);
 
+  await fastify.register(security, { config: opts.config });
   await fastify.register(cookie);
   await fastify.register(openapi);
   await fastify.register(multipart, { config: opts.config });

@@ -37,6 +37,9 @@ const EnvSchema = Type.Object({
   AGENDUM_LINK_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   AGENDUM_DIGEST_MINUTES: Type.Integer({ default: 15, minimum: 1, maximum: 1440 }),
   AGENDUM_RETRY_BASE_MS: Type.Integer({ default: 2000, minimum: 10, maximum: 600000 }),
+  // Requests per minute: sign-in attempts per address, and API calls per bearer token.
+  AGENDUM_SIGNIN_PER_MINUTE: Type.Integer({ default: 10, minimum: 1, maximum: 100000 }),
+  AGENDUM_TOKEN_PER_MINUTE: Type.Integer({ default: 1200, minimum: 1, maximum: 10000000 }),
   // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
   AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
 });
@@ -69,6 +72,8 @@ export interface Config {
     retryBaseMs: number;
   };
   publicUrl: string;
+  signInPerMinute: number;
+  tokenPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +132,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digestMinutes: e.AGENDUM_DIGEST_MINUTES,
       retryBaseMs: e.AGENDUM_RETRY_BASE_MS,
     },
+    signInPerMinute: e.AGENDUM_SIGNIN_PER_MINUTE,
+    tokenPerMinute: e.AGENDUM_TOKEN_PER_MINUTE,
     publicUrl: (e.AGENDUM_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -5,7 +5,7 @@ t.test('healthz answers ok once the database is migrated', async (t) => {
   const app = await build(t);
   const res = await app.inject({ method: 'GET', url: '/healthz' });
   t.equal(res.statusCode, 200);
-  t.same(res.json(), { status: 'ok' });
+  t.match(res.json(), { status: 'ok' });
 });
 
 t.test('the OpenAPI 3.1 document lists the API routes and the problem schema', async (t) => {

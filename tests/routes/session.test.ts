@@ -107,3 +107,34 @@ t.test('a sign-in body with missing fields lists each of them', async (t) => {
   const paths = problem.errors!.map((e) => e.path).sort();
   t.same(paths, ['body.email', 'body.extra', 'body.password']);
 });
+
+t.test('sign-in attempts are rate limited per address: 429 with Retry-After, as a problem', async (t) => {
+  const { testConfig } = await import('../helper.js');
+  const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '3' }) });
+  const attempt = () => app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'x@example.org', password: 'guess guess guess' } });
+  for (let i = 0; i < 3; i += 1) t.equal((await attempt()).statusCode, 401);
+  const limited = await attempt();
+  t.equal(limited.statusCode, 429);
+  t.ok(Number(limited.headers['retry-after']) > 0, 'Retry-After says when to try again');
+  t.equal(problemOf(t, limited).code, 'AGENDUM_RATE_LIMITED');
+});
+
+t.test('API calls are rate limited per token', async (t) => {
+  const { testConfig } = await import('../helper.js');
+  const app = await build(t, { config: testConfig(t, { AGENDUM_TOKEN_PER_MINUTE: '5' }) });
+  const me = await signedIn(app, 'delegate');
+  const other = await signedIn(app, 'delegate');
+  for (let i = 0; i < 5; i += 1) t.equal((await as(app, me, { method: 'GET', url: '/api/v1/meetings' })).statusCode, 200);
+  const limited = await as(app, me, { method: 'GET', url: '/api/v1/meetings' });
+  t.equal(limited.statusCode, 429);
+  t.equal((await as(app, other, { method: 'GET', url: '/api/v1/meetings' })).statusCode, 200, 'another token is not affected');
+});
+
+t.test('answers carry security headers and a strict Content-Security-Policy', async (t) => {
+  const app = await build(t);
+  const res = await app.inject({ method: 'GET', url: '/healthz' });
+  t.match(res.headers['content-security-policy'], /default-src 'self'/);
+  t.notMatch(res.headers['content-security-policy'], /unsafe-inline/);
+  t.equal(res.headers['x-content-type-options'], 'nosniff');
+  t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+});

@@ -24,7 +24,7 @@ async function openapiPlugin(app: FastifyInstance) {
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 }
 
 export default fp(openapiPlugin, { name: 'openapi' });

@@ -9,8 +9,17 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/session',
     {
-      config: { public: true },
-      schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: Session, ...problems() } },
+      config: {
+        public: true,
+        // Guessing passwords costs time: a few attempts a minute per address.
+        rateLimit: {
+          max: app.config.signInPerMinute,
+          timeWindow: '1 minute',
+          allowList: () => false,
+          keyGenerator: (request) => `sign-in:${request.ip}`,
+        },
+      },
+      schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: Session, ...problems(429) } },
     },
     async (request, reply) => {
       const { token, expiresAt, person } = await auth.signIn(request.body.email, request.body.password);
