@@ -23,6 +23,8 @@ export interface Upload {
 /** A client's file name, fit to show and to offer back on download (never used as a path). */
 export function displayName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
+  // Control characters would break the Content-Disposition header and the log line.
+  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
   return clean || 'upload';
 }

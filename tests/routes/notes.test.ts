@@ -85,7 +85,6 @@ t.test('the same text hashes the same however its whitespace and runs were sent'
 t.test('another item\'s rapporteur cannot write; a delegate does not even see the draft', async (t) => {
   const app = await build(t);
   const { otherRapporteur, delegate, item, rapporteur } = await setup(app);
-  const url = `/api/v1/items/${item.id}/note/versions`;
   await postVersion(app, rapporteur, item.id, simpleContent());
 
   for (const path of ['note', 'note/versions', 'note/versions/1']) {

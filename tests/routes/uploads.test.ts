@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { actor, createItem, meetingSetup } from '../factories.js';
+import { actor, createItem } from '../factories.js';
 import { noteEtag as currentEtag } from '../../src/services/note-access.js';
 import { as, build, noteEtag, problemOf, signedIn, type SignedIn } from '../helper.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';

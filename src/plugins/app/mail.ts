@@ -33,8 +33,8 @@ function linkSecret(config: Config): Buffer {
 async function mailPlugin(app: FastifyInstance, opts: { config: Config; documents: (app: FastifyInstance) => PacketDocuments }) {
   const { config } = opts;
   const sender = createMailSender(config.mail);
-  let worker: MailWorker | undefined;
-  const kick = () => worker?.kick();
+  // Services queue work and kick the worker; the worker is made below, after them.
+  const kick = () => worker.kick();
   const packets = createPacketService(
     app.services.ctx,
     opts.documents(app),
@@ -42,7 +42,7 @@ async function mailPlugin(app: FastifyInstance, opts: { config: Config; document
     kick,
   );
   const digests = createDigestService(app.services.ctx, config.mail, kick);
-  worker = createMailWorker({
+  const worker: MailWorker = createMailWorker({
     repo: app.services.ctx.repos.mail,
     sender,
     build: (row) => (row.kind === 'digest' ? digests.buildMessage(row) : packets.buildMessage(row)),
@@ -57,7 +57,7 @@ async function mailPlugin(app: FastifyInstance, opts: { config: Config; document
 
   let digestTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    worker!.start();
+    worker.start();
     digestTimer = setInterval(() => {
       try {
         digests.queueDigests();
@@ -68,7 +68,7 @@ async function mailPlugin(app: FastifyInstance, opts: { config: Config; document
   });
   app.addHook('onClose', async () => {
     clearInterval(digestTimer);
-    await worker!.stop();
+    await worker.stop();
   });
 }
 
