@@ -1,0 +1,136 @@
+import { footnoteHeight, paginate, type Block, type FootnoteArea, type LaidOutPage } from './paginate.js';
+import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, MARGIN, TEXT_WIDTH } from './page-style.js';
+import type { PdfWriter, StructElement } from './pdf-writer.js';
+import type { Line } from './typeset.js';
+
+/**
+ * The shared last step of every PDF part (a note, the agenda, the table of contents): blocks are
+ * paginated once, then each page is drawn the same way: watermark, body lines, footnotes under a
+ * short rule, footer. Drawing takes a page numbering from the caller, so a note prints
+ * `Page 2 of 3` alone and `Page 14 of 120` inside a packet.
+ */
+
+export interface BlockTag {
+  /** Structure type of the block: `P`, `H1`, `H2`, `TOCI`... */
+  type: string;
+  /** Named container element the block belongs to inside the part (`TOC` for entries). */
+  container?: string;
+  /** Named destination the entry links to (table of contents). */
+  goTo?: string;
+  /** Named destination set at the block's first line. */
+  destination?: string;
+}
+
+export interface Part {
+  blocks: Block<BlockTag>[];
+  footnotes: ReadonlyMap<number, Line[]>;
+  pages: LaidOutPage[];
+}
+
+export function footnoteArea(notes: ReadonlyMap<number, Line[]>): FootnoteArea {
+  return { notes, separator: FOOTNOTES.separator, between: FOOTNOTES.between };
+}
+
+export function layoutPart(blocks: Block<BlockTag>[], footnotes: ReadonlyMap<number, Line[]> = new Map()): Part {
+  return { blocks, footnotes, pages: paginate(blocks, FRAME, footnoteArea(footnotes)) };
+}
+
+export interface PartDrawing {
+  /** The part's structure element (its blocks' parent). */
+  parent: StructElement;
+  isDraft: boolean;
+  /** Footer texts of the part's page `index` (0-based). */
+  footer: (index: number) => { left: string | null; centre: string | null };
+  /** Called after each page is drawn (bookmarks, yields). */
+  onPage?: (index: number) => void;
+}
+
+interface DrawState {
+  elements: Map<number, StructElement>;
+  containers: Map<string, StructElement>;
+  notes: Map<number, StructElement>;
+  /** Elements ended when their page is complete: their notes are drawn at the page's foot. */
+  finished: StructElement[];
+}
+
+function elementOf(writer: PdfWriter, part: Part, index: number, drawing: PartDrawing, state: DrawState): StructElement {
+  let element = state.elements.get(index);
+  if (element) return element;
+  const { tag } = part.blocks[index]!;
+  let parent = drawing.parent;
+  if (tag.container) {
+    parent = state.containers.get(tag.container) ?? writer.element(tag.container, drawing.parent);
+    state.containers.set(tag.container, parent);
+  }
+  element = writer.element(tag.type, parent);
+  state.elements.set(index, element);
+  return element;
+}
+
+function drawFootnotes(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
+  if (page.footnotes.length === 0) return;
+  const area = footnoteArea(part.footnotes);
+  let y = FRAME.bottom - footnoteHeight(area, page.footnotes) + FOOTNOTES.ruleGap;
+  writer.artifact('Layout', () => writer.rule(MARGIN, y, MARGIN + FOOTNOTES.ruleLength, y, { width: 0.5 }));
+  y += FOOTNOTES.separator - FOOTNOTES.ruleGap;
+  for (const n of page.footnotes) {
+    const element = state.notes.get(n) ?? writer.element('Note', drawing.parent);
+    for (const line of part.footnotes.get(n) ?? []) {
+      writer.line(line, MARGIN, y, { element, type: 'Note' });
+      y += line.height;
+    }
+    writer.closeMark();
+    element.end();
+    y += FOOTNOTES.between;
+  }
+}
+
+function drawFooter(writer: PdfWriter, texts: { left: string | null; centre: string | null }): void {
+  if (!texts.left && !texts.centre) return;
+  writer.artifact('Pagination', () => {
+    if (texts.left) writer.text({ text: texts.left, style: footer }, MARGIN, FOOTER_BASELINE);
+    if (texts.centre) {
+      const width = writer.fonts.regular.widthOf(texts.centre, footer.size);
+      writer.text({ text: texts.centre, style: footer }, MARGIN + (TEXT_WIDTH - width) / 2, FOOTER_BASELINE);
+    }
+  });
+}
+
+function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
+  for (const placed of page.lines) {
+    const block = part.blocks[placed.block]!;
+    const line = block.lines[placed.line]!;
+    if (placed.line === 0 && block.tag.destination) writer.doc.addNamedDestination(block.tag.destination, 'XYZ', 0, placed.y, null);
+    if (line.segments.length === 0) continue;
+    const element = elementOf(writer, part, placed.block, drawing, state);
+    writer.line(line, MARGIN + block.indent, placed.y, {
+      element,
+      type: block.tag.type,
+      onFootnote: (n) => {
+        writer.closeMark();
+        state.notes.set(n, writer.element('Note', element));
+      },
+    });
+    if (block.tag.goTo) {
+      const last = line.segments.at(-1)!;
+      writer.goTo({ x: MARGIN + block.indent, y: placed.y, width: last.x + last.width, height: line.height }, block.tag.goTo, element);
+    }
+    if (placed.line === block.lines.length - 1) state.finished.push(element);
+  }
+}
+
+/** Draws every page of a laid-out part into the writer, each on a new page. */
+export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): void {
+  const state: DrawState = { elements: new Map(), containers: new Map(), notes: new Map(), finished: [] };
+  part.pages.forEach((page, index) => {
+    writer.addPage(A4);
+    if (drawing.isDraft) writer.watermark(A4);
+    drawLines(writer, part, page, drawing, state);
+    writer.closeMark();
+    drawFootnotes(writer, part, page, drawing, state);
+    for (const element of state.finished.splice(0)) element.end();
+    drawFooter(writer, drawing.footer(index));
+    drawing.onPage?.(index);
+  });
+  for (const container of state.containers.values()) container.end();
+}

@@ -1,0 +1,143 @@
+import type { Line } from './typeset.js';
+
+/**
+ * Places typeset blocks on pages. Pure: it only counts heights. The rules:
+ * - a footnote sits at the foot of the page that holds its marker, so a line comes with the
+ *   height of the footnotes it brings;
+ * - a heading (`keepWithNext`) stays with the first two lines of what follows (no orphaned
+ *   headings);
+ * - a paragraph leaves at least two lines at the bottom of a page and carries at least two
+ *   to the next (no single orphan or widow line);
+ * - `keepTogether` blocks move whole; `pageBreakBefore` starts a page.
+ */
+
+export interface Block<Tag> {
+  lines: Line[];
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Left offset of the block inside the text area. */
+  indent: number;
+  keepWithNext?: boolean;
+  keepTogether?: boolean;
+  pageBreakBefore?: boolean;
+  /** What the writer needs to draw and tag the block; pagination only passes it on. */
+  tag: Tag;
+}
+
+export interface FootnoteArea {
+  /** Footnote number -> its typeset lines. */
+  notes: ReadonlyMap<number, Line[]>;
+  /** Space between the body and the notes, the separator rule included. */
+  separator: number;
+  /** Space between two notes. */
+  between: number;
+}
+
+export interface PageFrame {
+  top: number;
+  /** The lowest y the body (and the footnotes) may reach. */
+  bottom: number;
+}
+
+export interface PlacedLine {
+  block: number;
+  line: number;
+  /** Top of the line box. */
+  y: number;
+}
+
+export interface LaidOutPage {
+  lines: PlacedLine[];
+  footnotes: number[];
+}
+
+const MIN_LINES = 2;
+
+/** Height of the footnote area holding these notes (0 for none). */
+export function footnoteHeight(area: FootnoteArea, numbers: readonly number[]): number {
+  if (numbers.length === 0) return 0;
+  const lines = numbers.reduce((sum, n) => sum + (area.notes.get(n) ?? []).reduce((s, l) => s + l.height, 0), 0);
+  return area.separator + lines + area.between * (numbers.length - 1);
+}
+
+export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: FootnoteArea): LaidOutPage[] {
+  const pages: LaidOutPage[] = [];
+  let page: LaidOutPage = { lines: [], footnotes: [] };
+  let y = frame.top;
+  const isEmpty = () => page.lines.length === 0;
+  const newPage = () => {
+    pages.push(page);
+    page = { lines: [], footnotes: [] };
+    y = frame.top;
+  };
+
+  /** How many lines of `block`, from `from`, fit below `top` with the footnotes they bring. */
+  const fitCount = (block: Block<Tag>, from: number, top: number, extraNotes: number[] = []): number => {
+    const notes = [...page.footnotes, ...extraNotes];
+    let height = 0;
+    let count = 0;
+    for (let i = from; i < block.lines.length; i++) {
+      const line = block.lines[i]!;
+      for (const n of line.footnotes) if (!notes.includes(n)) notes.push(n);
+      height += line.height;
+      if (top + height > frame.bottom - footnoteHeight(area, notes) + 0.01) break;
+      count++;
+    }
+    return count;
+  };
+
+  const place = (index: number, from: number, to: number) => {
+    const block = blocks[index]!;
+    for (let i = from; i < to; i++) {
+      const line = block.lines[i]!;
+      page.lines.push({ block: index, line: i, y });
+      y += line.height;
+      for (const n of line.footnotes) if (!page.footnotes.includes(n)) page.footnotes.push(n);
+    }
+  };
+
+  /** A heading must fit together with the first lines of the block after it. */
+  const fitsWithNext = (index: number, top: number): boolean => {
+    const block = blocks[index]!;
+    const next = blocks[index + 1];
+    if (!block.keepWithNext || !next || next.lines.length === 0) return true;
+    const notes = block.lines.flatMap((l) => l.footnotes);
+    const afterBlock = top + block.lines.reduce((s, l) => s + l.height, 0) + block.spaceAfter + next.spaceBefore;
+    return fitCount(next, 0, afterBlock, notes) >= Math.min(MIN_LINES, next.lines.length);
+  };
+
+  blocks.forEach((block, index) => {
+    if (block.pageBreakBefore && !isEmpty()) newPage();
+    let from = 0;
+    while (from < block.lines.length) {
+      const top = y + (from === 0 && !isEmpty() ? block.spaceBefore : 0);
+      const remaining = block.lines.length - from;
+      const fit = fitCount(block, from, top);
+      if (fit >= remaining && (isEmpty() || fitsWithNext(index, top))) {
+        y = top;
+        place(index, from, block.lines.length);
+        break;
+      }
+      let take = Math.min(fit, remaining);
+      if (take >= remaining || block.keepTogether || block.keepWithNext) take = 0;
+      const minFirst = from === 0 ? Math.min(MIN_LINES, remaining) : 1;
+      if (take > 0 && remaining - take < MIN_LINES) take = remaining - MIN_LINES;
+      if (take < minFirst) take = 0;
+      if (take === 0) {
+        if (!isEmpty()) {
+          newPage();
+          continue;
+        }
+        // Nothing fits even on an empty page (a giant footnote): place what we must, move on.
+        take = Math.max(1, Math.min(fit, remaining));
+      }
+      y = top;
+      place(index, from, from + take);
+      from += take;
+      if (from < block.lines.length) newPage();
+    }
+    y += block.spaceAfter;
+  });
+  pages.push(page);
+  return pages;
+}
