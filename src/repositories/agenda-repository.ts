@@ -6,7 +6,16 @@ export type ItemRow = typeof agendaItems.$inferSelect;
 export type Rapporteur = { itemId: number; id: number; name: string; email: string };
 
 export function createAgendaRepository(db: Db) {
+  // Every read of a note checks who its rapporteurs are: prepared once.
+  const rapporteursOfOne = db
+    .select({ itemId: itemRapporteurs.itemId, id: people.id, name: people.name, email: people.email })
+    .from(itemRapporteurs)
+    .innerJoin(people, eq(people.id, itemRapporteurs.personId))
+    .where(eq(itemRapporteurs.itemId, sql.placeholder('itemId')))
+    .orderBy(asc(people.name))
+    .prepare();
   return {
+    rapporteursOfItem: (itemId: number): Rapporteur[] => rapporteursOfOne.all({ itemId }),
     listItems: (meetingId: number) =>
       db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all(),
     findItem: (id: number) => db.select().from(agendaItems).where(eq(agendaItems.id, id)).get(),

@@ -6,6 +6,19 @@ export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
 
 export function createPeopleRepository(db: Db) {
+  // Every API call resolves its caller: these two lookups are prepared once.
+  const tokenByHash = db
+    .select({ token: apiTokens, person: people })
+    .from(apiTokens)
+    .innerJoin(people, eq(people.id, apiTokens.personId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare();
+  const sessionByHash = db
+    .select({ session: sessions, person: people })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare();
   return {
     findById: (id: number) => db.select().from(people).where(eq(people.id, id)).get(),
     findByEmail: (email: string) =>
@@ -27,24 +40,12 @@ export function createPeopleRepository(db: Db) {
       db.update(people).set(changes).where(eq(people.id, id)).returning().get(),
 
     insertSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row).run(),
-    findSession: (tokenHash: string) =>
-      db
-        .select({ session: sessions, person: people })
-        .from(sessions)
-        .innerJoin(people, eq(people.id, sessions.personId))
-        .where(eq(sessions.tokenHash, tokenHash))
-        .get(),
+    findSession: (tokenHash: string) => sessionByHash.get({ hash: tokenHash }),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
     deleteSessionsOf: (personId: number) => db.delete(sessions).where(eq(sessions.personId, personId)).run(),
 
     insertToken: (row: typeof apiTokens.$inferInsert) => db.insert(apiTokens).values(row).returning().get(),
-    findToken: (tokenHash: string) =>
-      db
-        .select({ token: apiTokens, person: people })
-        .from(apiTokens)
-        .innerJoin(people, eq(people.id, apiTokens.personId))
-        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-        .get(),
+    findToken: (tokenHash: string) => tokenByHash.get({ hash: tokenHash }),
     listTokens: (personId: number) =>
       db.select().from(apiTokens).where(eq(apiTokens.personId, personId)).orderBy(asc(apiTokens.id)).all(),
     touchToken: (id: number, at: string) =>

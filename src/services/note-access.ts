@@ -16,7 +16,7 @@ export function loadNote(ctx: ServiceContext, itemId: number): LoadedNote {
   const facts: NoteFacts = {
     itemId,
     state: note.state,
-    rapporteurIds: ctx.repos.agenda.rapporteursOf([itemId]).map((r) => r.id),
+    rapporteurIds: ctx.repos.agenda.rapporteursOfItem(itemId).map((r) => r.id),
   };
   return { note, facts };
 }

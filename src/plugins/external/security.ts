@@ -1,15 +1,29 @@
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env.js';
 
 /**
+ * helmet's headers, computed once. (@fastify/helmet rebuilds helmet's middleware on every
+ * request: 0.1 ms, a quarter of an API read. The headers do not depend on the request.)
+ */
+function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | string[]) => (headers[name] = String(value)),
+    removeHeader: (name: string) => delete headers[name],
+  };
+  helmet(options)({} as never, response as never, () => undefined);
+  return headers;
+}
+
+/**
  * Security headers (a strict Content-Security-Policy: nothing but our own origin, no inline
  * script) and rate limits: sign-in attempts per address, API calls per bearer token.
  */
 async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -25,8 +39,10 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
         baseUri: ["'none'"],
       },
     },
-    // The API browser at /docs sets its own policy (hashes of its inline script).
-    hsts: { maxAge: 31536000, includeSubDomains: true },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
   });
   await app.register(rateLimit, {
     global: true,

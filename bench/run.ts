@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { apiReadBenchmark } from './api-read.js';
+import type { Benchmark, Figure } from './figures.js';
+
+/** Every benchmark the project tracks; each returns figures with their targets. */
+const BENCHMARKS: [string, Benchmark][] = [['api-read', apiReadBenchmark]];
+
+function printTable(figures: Figure[]) {
+  const rows = figures.map((f) => [
+    f.name,
+    f.value === null ? 'skipped' : `${f.value} ${f.unit}`,
+    f.target ?? '',
+    f.met === undefined ? '' : f.met ? 'met' : 'NOT MET',
+    f.note ?? '',
+  ]);
+  const header = ['figure', 'value', 'target', '', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const figures: Figure[] = [];
+  for (const [name, run] of BENCHMARKS) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    process.stderr.write(`bench: ${name} ...\n`);
+    figures.push(...(await run()));
+  }
+  printTable(figures);
+  const out = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), figures }, null, 2)}\n`);
+  console.log(`\nwritten to bench/results.json`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
