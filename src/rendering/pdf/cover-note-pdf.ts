@@ -75,14 +75,14 @@ function footnoteLines(f: FontSet, note: FootnoteView): Line[] {
   return typesetParagraph(f, runs, { ...FOOTNOTES.format, label });
 }
 
-/** The blocks of a note, from its item line on (shared by the note PDF and the packet). */
-export function noteBodyBlocks(f: FontSet, view: NoteView): Block<BlockTag>[] {
+/** The blocks of a note, from its item line on; `destination` names the item line (packets link to it). */
+export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string): Block<BlockTag>[] {
   const labelWidth = f.bold.widthOf(`${view.itemNumber}  `, BODY_SIZE);
   const itemFormat: ParagraphFormat = { ...leftAligned, indent: Math.max(ITEM_TITLE_INDENT, labelWidth) };
   const blocks = [
     block(
       typesetParagraph(f, [{ text: view.itemTitle, style: bold }], { ...itemFormat, label: { text: view.itemNumber, style: bold } }),
-      { type: 'H1' },
+      { type: 'H1', ...(destination ? { destination } : {}) },
       { spaceBefore: 22, spaceAfter: 6, keepWithNext: true },
     ),
   ];
@@ -100,9 +100,9 @@ export function noteBodyBlocks(f: FontSet, view: NoteView): Block<BlockTag>[] {
 }
 
 /** Typesets and paginates a note. */
-export function layoutCoverNote(view: NoteView, f: FontSet = fonts()): Part {
+export function layoutCoverNote(view: NoteView, f: FontSet = fonts(), destination?: string): Part {
   const footnotes = new Map(view.footnotes.map((note) => [note.number, footnoteLines(f, note)]));
-  return layoutPart([...headingBlocks(f, view), ...noteBodyBlocks(f, view)], footnotes);
+  return layoutPart([...headingBlocks(f, view), ...noteBodyBlocks(f, view, destination)], footnotes);
 }
 
 export interface PageNumbering {
@@ -123,14 +123,13 @@ export function drawCoverNote(
   writer: PdfWriter,
   view: NoteView,
   part: Part,
-  options: { numbering: PageNumbering; parent?: StructElement; onPage?: (index: number) => void },
+  options: { numbering: PageNumbering; parent?: StructElement },
 ): void {
   const parent = options.parent ?? writer.root;
   drawPart(writer, part, {
     parent,
     isDraft: view.isDraft,
     footer: (index) => ({ left: view.draftLabel, centre: pageLabel(options.numbering, index) }),
-    ...(options.onPage ? { onPage: options.onPage } : {}),
   });
 }
 

@@ -19,6 +19,8 @@ export interface BlockTag {
   goTo?: string;
   /** Named destination set at the block's first line. */
   destination?: string;
+  /** Key of the page number printed at the right of the block's last line, after dot leaders. */
+  pageNumberOf?: string;
 }
 
 export interface Part {
@@ -41,8 +43,8 @@ export interface PartDrawing {
   isDraft: boolean;
   /** Footer texts of the part's page `index` (0-based). */
   footer: (index: number) => { left: string | null; centre: string | null };
-  /** Called after each page is drawn (bookmarks, yields). */
-  onPage?: (index: number) => void;
+  /** Page numbers by key, for blocks that print one (table of contents). */
+  pageNumbers?: ReadonlyMap<string, number>;
 }
 
 interface DrawState {
@@ -85,15 +87,43 @@ function drawFootnotes(writer: PdfWriter, part: Part, page: LaidOutPage, drawing
   }
 }
 
-function drawFooter(writer: PdfWriter, texts: { left: string | null; centre: string | null }): void {
+/** The footer of a page of any size: a left text and a centred page number, as artifacts. */
+export function drawFooter(
+  writer: PdfWriter,
+  texts: { left: string | null; centre: string | null },
+  page: { width: number; height: number } = A4,
+): void {
   if (!texts.left && !texts.centre) return;
+  const baseline = page.height - (A4.height - FOOTER_BASELINE);
   writer.artifact('Pagination', () => {
-    if (texts.left) writer.text({ text: texts.left, style: footer }, MARGIN, FOOTER_BASELINE);
+    if (texts.left) writer.text({ text: texts.left, style: footer }, MARGIN, baseline);
     if (texts.centre) {
       const width = writer.fonts.regular.widthOf(texts.centre, footer.size);
-      writer.text({ text: texts.centre, style: footer }, MARGIN + (TEXT_WIDTH - width) / 2, FOOTER_BASELINE);
+      writer.text({ text: texts.centre, style: footer }, (page.width - width) / 2, baseline);
     }
   });
+}
+
+/** A table-of-contents page number, right-aligned, after a dot leader from the end of the text. */
+function drawPageNumber(
+  writer: PdfWriter,
+  at: { line: Line; x: number; y: number; page: number; element: StructElement; type: string },
+): void {
+  const { line } = at;
+  const last = line.segments.at(-1)!;
+  const style = last.style.rise ? line.segments[0]!.style : last.style;
+  const text = String(at.page);
+  const right = MARGIN + TEXT_WIDTH;
+  const numberX = right - writer.fonts[style.face].widthOf(text, style.size);
+  const dot = writer.fonts.regular.widthOf('. ', style.size);
+  const start = at.x + last.x + last.width + dot / 2;
+  const dots = Math.floor((numberX - dot / 2 - start) / dot);
+  if (dots > 0) {
+    const leader = { text: '. '.repeat(dots).trimEnd(), style: { ...style, face: 'regular' as const } };
+    writer.artifact('Layout', () => writer.text(leader, numberX - dot / 2 - dots * dot, at.y + line.baseline));
+  }
+  writer.mark(at.element, at.type);
+  writer.text({ text, style }, numberX, at.y + line.baseline);
 }
 
 function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
@@ -111,11 +141,14 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
         state.notes.set(n, writer.element('Note', element));
       },
     });
+    const isLast = placed.line === block.lines.length - 1;
+    const page = block.tag.pageNumberOf && drawing.pageNumbers?.get(block.tag.pageNumberOf);
+    if (isLast && page) drawPageNumber(writer, { line, x: MARGIN + block.indent, y: placed.y, page, element, type: block.tag.type });
     if (block.tag.goTo) {
-      const last = line.segments.at(-1)!;
-      writer.goTo({ x: MARGIN + block.indent, y: placed.y, width: last.x + last.width, height: line.height }, block.tag.goTo, element);
+      const rect = { x: MARGIN + block.indent, y: placed.y, width: TEXT_WIDTH - block.indent, height: line.height };
+      writer.goTo(rect, block.tag.goTo, element);
     }
-    if (placed.line === block.lines.length - 1) state.finished.push(element);
+    if (isLast) state.finished.push(element);
   }
 }
 
@@ -130,7 +163,6 @@ export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): v
     drawFootnotes(writer, part, page, drawing, state);
     for (const element of state.finished.splice(0)) element.end();
     drawFooter(writer, drawing.footer(index));
-    drawing.onPage?.(index);
   });
   for (const container of state.containers.values()) container.end();
 }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { fonts, type FaceName, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
+import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
 import type { Line, Rgb, Segment } from './typeset.js';
 
 /**
@@ -14,13 +15,6 @@ import type { Line, Rgb, Segment } from './typeset.js';
  */
 
 export type StructElement = PDFKit.PDFStructureElement;
-
-/** What the writer uses of pdfkit's embedded font (pdfkit 0.20: `doc._font`). */
-interface PdfkitFont {
-  id: string;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-  ref(): unknown;
-}
 
 export interface DocumentInfo {
   title: string;
@@ -38,13 +32,6 @@ export interface TagContext {
   /** Called after a footnote marker is drawn, with its number. */
   onFootnote?: (n: number) => void;
 }
-
-const num = (n: number) => {
-  const fixed = n.toFixed(3);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-};
-const fill = ([r, g, b]: Rgb) => (r === g && g === b ? `${num(r)} g` : `${num(r)} ${num(g)} ${num(b)} rg`);
-const stroke = ([r, g, b]: Rgb) => `${num(r)} ${num(g)} ${num(b)} RG`;
 
 /**
  * Options of a link annotation tagged under `element`. pdfkit writes a JS string as a PDF name
@@ -158,42 +145,9 @@ export class PdfWriter {
     const font = this.font(style.face);
     const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
     fontsOnPage[font.id] ??= font.ref();
-    const [codes, positions] = font.encode(segment.text);
-    const space = this.spaceCode(font);
-    const extra = (extraPerSpace * 1000) / style.size;
-    const baseline = y - (style.rise ?? 0);
-    const ops = [`BT /${font.id} ${num(style.size)} Tf ${fill(style.color ?? BLACK)} 1 0 0 -1 ${num(x)} ${num(baseline)} Tm`];
-    let run = '';
-    const parts: string[] = [];
-    const flush = () => {
-      if (run) parts.push(`<${run}>`);
-      run = '';
-      if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
-      parts.length = 0;
-    };
-    let advance = 0;
-    codes.forEach((code, i) => {
-      const p = positions[i]!;
-      if (p.xOffset || p.yOffset) {
-        // A positioned mark (a combining accent): set it apart with its own text matrix.
-        flush();
-        const at = x + ((advance + p.xOffset) * style.size) / 1000;
-        ops.push(`1 0 0 -1 ${num(at)} ${num(baseline - (p.yOffset * style.size) / 1000)} Tm [<${code}>] TJ`);
-        advance += p.xAdvance;
-        ops.push(`1 0 0 -1 ${num(x + (advance * style.size) / 1000)} ${num(baseline)} Tm`);
-        return;
-      }
-      run += code;
-      const adjust = p.xAdvance - p.advanceWidth + (code === space ? extra : 0);
-      advance += p.xAdvance + (code === space ? extra : 0);
-      if (Math.abs(adjust) > 1e-6) {
-        parts.push(`<${run}>`, num(-adjust));
-        run = '';
-      }
-    });
-    flush();
-    ops.push('ET');
-    this.doc.addContent(ops.join('\n'));
+    const glyphs = font.encode(segment.text);
+    const ops = textOperators(font.id, glyphs, { style, x, y, extraPerSpace, spaceCode: this.spaceCode(font) });
+    this.doc.addContent(ops);
   }
 
   /** A straight line in top-down coordinates. */
