@@ -11,6 +11,7 @@ import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
+import { createPdfService } from './pdf-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createReviewService } from './review-service.js';
@@ -40,6 +41,7 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
+    pdf: createPdfService(ctx, agenda),
     recipients: createRecipientService(ctx),
     ingest: createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
       maxUnzippedBytes: config.maxUnzippedBytes,

@@ -3,6 +3,7 @@ import { requireSignIn } from '../../plugins/app/auth.js';
 import itemRoutes from './items.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
+import pdfRoutes from './pdf.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
@@ -28,5 +29,6 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(noteRoutes);
   await app.register(workflowRoutes);
   await app.register(reviewRoutes);
+  await app.register(pdfRoutes);
   await app.register(uploadRoutes);
 }

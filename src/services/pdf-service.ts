@@ -1,0 +1,153 @@
+import { Errors } from '../domain/errors.js';
+import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
+import { assertCanReadNoteContent } from '../domain/permissions.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import { renderAgendaPdf } from '../rendering/pdf/agenda-pdf.js';
+import { renderCoverNotePdf } from '../rendering/pdf/cover-note-pdf.js';
+import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
+import { renderPacketPdf } from '../rendering/pdf/packet-pdf.js';
+import { buildAgendaView } from '../rendering/views/agenda-view.js';
+import { buildNoteView, type NoteView } from '../rendering/views/note-view.js';
+import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.js';
+import type { ItemRow } from '../repositories/agenda-repository.js';
+import type { MeetingWithNetwork } from '../repositories/meeting-repository.js';
+import type { NoteRow, VersionRow } from '../repositories/note-repository.js';
+import type { AgendaService } from './agenda-service.js';
+import type { ServiceContext } from './context.js';
+import { loadNote } from './note-access.js';
+
+/** Where a packet finds the PDF annexes of an item (the upload store provides them). */
+export interface PacketSources {
+  /** The PDF annexes of an item, in the order they follow its note. */
+  annexesOf(itemId: number): AnnexView[] | Promise<AnnexView[]>;
+}
+
+export interface PdfFile {
+  /** A file name to offer on download: `18th-ehealth-network-item-9.1-v2.pdf` */
+  fileName: string;
+  bytes: Buffer;
+}
+
+const NO_ANNEXES: PacketSources = { annexesOf: () => [] };
+
+const lineInput = ({ meeting, network }: MeetingWithNetwork): MeetingLineInput => ({ ...meeting, networkName: network.name });
+
+/** `18th-ehealth-network`: the start of every file name of a meeting. */
+function fileStem({ meeting, network }: MeetingWithNetwork): string {
+  const words = `${formatOrdinal(meeting.ordinal)} ${network.name}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.join('-');
+}
+
+/**
+ * The PDFs of notes, agendas and packets. Reading rules are the JSON API's: whoever may read a
+ * note may print it (a draft is a 404 to delegates); every signed-in person prints the agenda;
+ * a packet is for the secretariat, and for everyone once every note in it is released.
+ */
+export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sources: PacketSources = NO_ANNEXES) {
+  const { repos } = ctx;
+
+  function meetingOrThrow(meetingId: number): MeetingWithNetwork {
+    const found = repos.meetings.find(meetingId);
+    if (!found) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+    return found;
+  }
+
+  function noteView(meeting: MeetingWithNetwork, item: ItemRow, note: NoteRow, version: VersionRow): NoteView {
+    return buildNoteView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, item, note, version });
+  }
+
+  function versionOf(note: NoteRow, itemId: number, number: number | undefined): VersionRow {
+    const version =
+      number === undefined
+        ? note.currentVersionId !== null
+          ? repos.notes.findVersion(note.currentVersionId)
+          : undefined
+        : repos.notes.listVersions(note.id).find((v) => v.number === number);
+    if (version) return version;
+    throw Errors.notFound(
+      number === undefined ? `The note of item ${itemId} has no version yet.` : `The note of item ${itemId} has no version ${number}.`,
+    );
+  }
+
+  /** Notes a packet prints: those with a text, not withdrawn, in agenda order. */
+  function packetNotes(items: { id: number; number: string; title: string }[]) {
+    const rows = new Map(repos.notes.findByItems(items.map((i) => i.id)).map((n) => [n.itemId, n]));
+    return items.flatMap((item) => {
+      const note = rows.get(item.id);
+      return note && note.currentVersionId !== null && note.state !== 'withdrawn' ? [{ item, note }] : [];
+    });
+  }
+
+  return {
+    /** The cover note of an item, current version or `version`. */
+    async notePdf(actor: Actor, itemId: number, options: { version?: number } = {}): Promise<PdfFile> {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      const version = versionOf(note, itemId, options.version);
+      const item = repos.agenda.findItem(itemId)!;
+      const meeting = meetingOrThrow(item.meetingId);
+      const view = noteView(meeting, item, note, version);
+      // The version's own time is the file's creation date: a version always prints the same bytes.
+      const bytes = await renderCoverNotePdf(view, { now: new Date(version.createdAt) });
+      const draft = view.isDraft ? '-draft' : '';
+      return { fileName: `${fileStem(meeting)}-item-${item.number}-v${version.number}${draft}.pdf`, bytes };
+    },
+
+    /** The agenda; procedures show as the reader may see them in the JSON agenda. */
+    async agendaPdf(actor: Actor, meetingId: number): Promise<PdfFile> {
+      const meeting = meetingOrThrow(meetingId);
+      const items = agenda.list(actor, meetingId).map((i) => ({ ...i, procedure: i.note?.procedure ?? null }));
+      const view = buildAgendaView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, items });
+      return { fileName: `${fileStem(meeting)}-agenda.pdf`, bytes: await renderAgendaPdf(view, { now: ctx.now() }) };
+    },
+
+    /**
+     * The meeting packet. Unreleased notes refuse it (409, listing them) unless `includeDrafts`,
+     * which only the secretariat may ask for; they are then printed marked DRAFT.
+     */
+    async packetPdf(actor: Actor, meetingId: number, options: { includeDrafts?: boolean } = {}): Promise<PdfFile> {
+      const meeting = meetingOrThrow(meetingId);
+      if (options.includeDrafts && !isStaff(actor.role)) {
+        throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
+      }
+      const items = agenda.list(actor, meetingId);
+      const printed = packetNotes(items);
+      const unreleased = printed.filter(({ note }) => note.state !== 'released');
+      if (unreleased.length > 0 && !options.includeDrafts) {
+        const list = unreleased.map(({ item, note }) => ({
+          itemId: item.id,
+          number: item.number,
+          title: item.title,
+          // Delegates learn that a note is not released yet, not where it stands.
+          ...(isStaff(actor.role) ? { state: note.state } : {}),
+        }));
+        throw Errors.conflict(
+          `The notes of items ${list.map((n) => n.number).join(', ')} are not released yet; release them, or print the packet with includeDrafts=true.`,
+          { unreleased: list },
+        );
+      }
+      const notes = new Map<number, NoteView>();
+      const annexes = new Map<number, AnnexView[]>();
+      for (const { item, note } of printed) {
+        const row = repos.agenda.findItem(item.id)!;
+        notes.set(item.id, noteView(meeting, row, note, repos.notes.findVersion(note.currentVersionId!)!));
+        annexes.set(item.id, await sources.annexesOf(item.id));
+      }
+      const agendaView = buildAgendaView({
+        meeting: lineInput(meeting),
+        headerLines: meeting.network.headerLines,
+        items: items.map((i) => ({ ...i, procedure: i.note?.procedure ?? null })),
+      });
+      const view = buildPacketView({ agenda: agendaView, notes, annexes });
+      try {
+        const bytes = await renderPacketPdf(view, { now: ctx.now() });
+        const drafts = view.draftItems.length > 0 ? '-with-drafts' : '';
+        return { fileName: `${fileStem(meeting)}-packet${drafts}.pdf`, bytes };
+      } catch (error) {
+        if (error instanceof UnreadableAnnexError) throw Errors.conflict(`${error.message} Replace the annex, then print again.`);
+        throw error;
+      }
+    },
+  };
+}
+export type PdfService = ReturnType<typeof createPdfService>;
