@@ -35,6 +35,8 @@ export function testConfig(t: Test, env: Record<string, string> = {}): Config {
 export interface TestApp extends FastifyInstance {
   /** 5xx answers seen so far: a user's mistake must never produce one. */
   serverErrors: string[];
+  /** Every route the app registered (method and URL pattern). */
+  routeList: { method: string; url: string }[];
 }
 
 /** Builds the real app (same plugins, same server options) on a fresh migrated database. */
@@ -42,6 +44,10 @@ export async function build(t: Test, options: { config?: Config; now?: () => Dat
   const config = options.config ?? testConfig(t);
   const server = Fastify(serverOptions(config)) as unknown as TestApp;
   server.serverErrors = [];
+  server.routeList = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) server.routeList.push({ method, url: route.url });
+  });
   server.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 500) return;
     const seen = `${request.method} ${request.url} -> ${reply.statusCode}`;
