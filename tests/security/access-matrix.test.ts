@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import t from 'tap';
+import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
+import { actor, createNetwork, simpleContent } from '../factories.js';
+import { build, signedIn, type SignedIn, type TestApp } from '../helper.js';
+import { fileUpload } from '../support/multipart.js';
+
+/**
+ * Every API route against every kind of caller. The matrix is data: a route the app has and
+ * the matrix lacks fails the test, so nobody adds a route without deciding who may call it.
+ * 'ok' means the caller got past access control (2xx, or a business answer: 409, 412, 422, 428).
+ */
+type Outcome = 'ok' | 401 | 403 | 404;
+type Caller = 'admin' | 'secretariat' | 'rapporteur' | 'otherRapporteur' | 'delegate' | 'anonymous' | 'revokedToken';
+const CALLERS: Caller[] = ['admin', 'secretariat', 'rapporteur', 'otherRapporteur', 'delegate', 'anonymous', 'revokedToken'];
+
+const closed = { anonymous: 401, revokedToken: 401 } as const;
+const everyone = { admin: 'ok', secretariat: 'ok', rapporteur: 'ok', otherRapporteur: 'ok', delegate: 'ok', ...closed } as const;
+const staffOnly = { admin: 'ok', secretariat: 'ok', rapporteur: 403, otherRapporteur: 403, delegate: 403, ...closed } as const;
+const adminOnly = { ...staffOnly, secretariat: 403 } as const;
+/** A draft note: the secretariat and the item's rapporteur; to anyone else it does not exist. */
+const draftNote = { admin: 'ok', secretariat: 'ok', rapporteur: 'ok', otherRapporteur: 404, delegate: 404, ...closed } as const;
+const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+
+interface Fixture {
+  meetingId: number;
+  laterMeetingId: number;
+  itemId: number;
+  personId: number;
+  commentId: number;
+  annexId: number;
+  tokenId: number;
+  notificationId: number;
+}
+
+type Request = { url: string; payload?: unknown; headers?: Record<string, string> };
+const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: (f: Fixture) => Request }> = {
+  'GET /api/v1/openapi.json': { expect: open, request: () => ({ url: '/api/v1/openapi.json' }) },
+  'POST /api/v1/session': {
+    // Public by design; with a wrong password every caller gets the same 401.
+    expect: { ...open, admin: 401, secretariat: 401, rapporteur: 401, otherRapporteur: 401, delegate: 401, anonymous: 401, revokedToken: 401 },
+    request: () => ({ url: '/api/v1/session', payload: { email: 'nobody@example.org', password: 'not the password' } }),
+  },
+  'GET /api/v1/session': { expect: everyone, request: () => ({ url: '/api/v1/session' }) },
+  'DELETE /api/v1/session': { expect: open, request: () => ({ url: '/api/v1/session' }) },
+  'POST /api/v1/tokens': { expect: everyone, request: () => ({ url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
+  'GET /api/v1/tokens': { expect: everyone, request: () => ({ url: '/api/v1/tokens' }) },
+  // The fixture's token is the admin's: to everybody else it is unknown.
+  'DELETE /api/v1/tokens/:tokenId': {
+    expect: { ...everyone, secretariat: 404, rapporteur: 404, otherRapporteur: 404, delegate: 404 },
+    request: (f) => ({ url: `/api/v1/tokens/${f.tokenId}` }),
+  },
+  'GET /api/v1/people': { expect: staffOnly, request: () => ({ url: '/api/v1/people' }) },
+  'POST /api/v1/people': {
+    expect: staffOnly,
+    request: () => ({ url: '/api/v1/people', payload: { name: 'New Delegate', email: `d${Math.random()}@example.org`, role: 'delegate' } }),
+  },
+  'GET /api/v1/people/:personId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/people/${f.personId}` }) },
+  'PATCH /api/v1/people/:personId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/people/${f.personId}`, payload: { name: 'Renamed' } }) },
+  'GET /api/v1/networks': { expect: everyone, request: () => ({ url: '/api/v1/networks' }) },
+  'POST /api/v1/networks': { expect: staffOnly, request: () => ({ url: '/api/v1/networks', payload: { name: `N ${Math.random()}`, headerLines: [] } }) },
+  'GET /api/v1/meetings': { expect: everyone, request: () => ({ url: '/api/v1/meetings' }) },
+  'POST /api/v1/meetings': {
+    expect: staffOnly,
+    request: () => ({ url: '/api/v1/meetings', payload: { ordinal: 30, startDate: '2024-01-01', endDate: '2024-01-01', city: 'X', country: 'Y' } }),
+  },
+  'GET /api/v1/meetings/:meetingId': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}` }) },
+  'PATCH /api/v1/meetings/:meetingId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}`, payload: { city: 'Lisbon' } }) },
+  'DELETE /api/v1/meetings/:meetingId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}?force=true` }) },
+  'GET /api/v1/meetings/:meetingId/items': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items` }) },
+  'POST /api/v1/meetings/:meetingId/items': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items`, payload: { title: 'New' } }) },
+  'PUT /api/v1/meetings/:meetingId/items/order': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items/order`, payload: { items: [{ id: f.itemId }] } }),
+  },
+  'GET /api/v1/items/:itemId': { expect: everyone, request: (f) => ({ url: `/api/v1/items/${f.itemId}` }) },
+  'PATCH /api/v1/items/:itemId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/items/${f.itemId}`, payload: { title: 'Renamed' } }) },
+  'DELETE /api/v1/items/:itemId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/items/${f.itemId}?force=true` }) },
+  'GET /api/v1/items/:itemId/note': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note` }) },
+  'GET /api/v1/items/:itemId/note/versions': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions` }) },
+  'POST /api/v1/items/:itemId/note/versions': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions`, payload: simpleContent(), headers: { 'if-match': '*' } }),
+  },
+  'GET /api/v1/items/:itemId/note/versions/:number': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1` }) },
+  'POST /api/v1/items/:itemId/note/transitions': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/transitions`, payload: { event: 'submit' }, headers: { 'if-match': '*' } }),
+  },
+  'PATCH /api/v1/items/:itemId/note': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note`, payload: { procedure: 'for-discussion' }, headers: { 'if-match': '*' } }),
+  },
+  'GET /api/v1/items/:itemId/note/history': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/history` }) },
+  'GET /api/v1/audit/verify': { expect: adminOnly, request: () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/notifications': { expect: everyone, request: () => ({ url: '/api/v1/notifications' }) },
+  // The fixture's notification is the admin's: to everybody else it does not exist.
+  'POST /api/v1/notifications/:notificationId/read': {
+    expect: { ...everyone, secretariat: 404, rapporteur: 404, otherRapporteur: 404, delegate: 404 },
+    request: (f) => ({ url: `/api/v1/notifications/${f.notificationId}/read` }),
+  },
+  'GET /api/v1/items/:itemId/note/comments': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments` }) },
+  'POST /api/v1/items/:itemId/note/comments': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments`, payload: { body: 'A remark.' } }),
+  },
+  'POST /api/v1/items/:itemId/note/comments/:commentId/resolve': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments/${f.commentId}/resolve` }),
+  },
+  'GET /api/v1/items/:itemId/note/versions/:a/diff/:b': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/diff/2` }) },
+  'GET /api/v1/meetings/:meetingId/status': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/status` }) },
+  'POST /api/v1/items/:itemId/carry-over': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/carry-over`, payload: { meetingId: f.laterMeetingId } }),
+  },
+  'GET /api/v1/items/:itemId/note/versions/:number/original': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/original` }),
+  },
+  'POST /api/v1/items/:itemId/annexes': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes`, ...annexUpload }) },
+  'GET /api/v1/items/:itemId/annexes': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes` }) },
+  'GET /api/v1/items/:itemId/annexes/:annexId': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }) },
+  'DELETE /api/v1/items/:itemId/annexes/:annexId': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }) },
+  'GET /api/v1/items/:itemId/note.pdf': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note.pdf` }) },
+  'GET /api/v1/meetings/:meetingId/agenda.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }) },
+  // Staff get a 409 listing the unreleased notes; others get a packet of what they may read.
+  'GET /api/v1/meetings/:meetingId/packet.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }) },
+};
+
+const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.1-nis-ws12-update.txt', import.meta.url)));
+let annexBytes: Buffer;
+let annexUpload: { payload: Buffer; headers: Record<string, string> };
+
+/** A fresh meeting with a draft note (uploaded, then edited), a comment, an annex, a notification. */
+async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>): Promise<Fixture> {
+  const staff = actor(cast.secretariat!);
+  const networkId = app.services.meetings.listNetworks()[0]!.id;
+  const meeting = app.services.meetings.create(staff, { networkId, ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' });
+  const later = app.services.meetings.create(staff, { networkId, ordinal: 19, startDate: '2021-06-08', endDate: '2021-06-08', city: 'Lisbon', country: 'Portugal' });
+  const item = app.services.agenda.create(staff, meeting.id, { title: ITEM_9_1.title, rapporteurIds: [cast.rapporteur!.id] });
+  app.services.agenda.create(staff, meeting.id, { title: 'Other', rapporteurIds: [cast.otherRapporteur!.id] });
+  const rapporteur = actor(cast.rapporteur!);
+  await app.services.ingest.ingestDraft(rapporteur, item.id, { bytes: seed, fileName: '9.1.txt' }, { dryRun: false });
+  app.services.notes.createVersion(rapporteur, item.id, ITEM_9_1.content);
+  const comment = app.services.review.add(staff, item.id, { body: 'Shorter, please.' });
+  const added = await app.services.ingest.addAnnex(rapporteur, item.id, { bytes: annexBytes, fileName: 'annex.pdf' });
+  const person = await app.services.people.create('system', { name: 'Target', email: `t${Math.random()}@example.org`, role: 'delegate' });
+  const token = app.services.auth.createToken(actor(cast.admin!), 'victim');
+  app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
+  const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
+  return { meetingId: meeting.id, laterMeetingId: later.id, itemId: item.id, personId: person.id, commentId: comment.id, annexId: added.id, tokenId: token.id, notificationId };
+}
+
+t.test('every API route answers every kind of caller as the matrix says', async (t) => {
+  const app = await build(t);
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  annexBytes = Buffer.from(await pdf.save());
+  annexUpload = fileUpload('annex.pdf', annexBytes);
+  const cast: Record<Caller, SignedIn | null> = {
+    admin: await signedIn(app, 'admin'),
+    secretariat: await signedIn(app, 'secretariat'),
+    rapporteur: await signedIn(app, 'rapporteur'),
+    otherRapporteur: await signedIn(app, 'rapporteur'),
+    delegate: await signedIn(app, 'delegate'),
+    anonymous: null,
+    revokedToken: await signedIn(app, 'secretariat'),
+  };
+  const revoked = cast.revokedToken!;
+  app.services.auth.revokeToken(actor(revoked), app.services.auth.listTokens(actor(revoked))[0]!.id);
+  createNetwork(app, cast.secretariat!);
+
+  const routes = app.routeList.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+  t.same(routes.filter((r) => !MATRIX[r]), [], 'every API route has a row in the matrix');
+  t.same(Object.keys(MATRIX).filter((r) => !routes.includes(r)), [], 'every row of the matrix is a route');
+
+  for (const route of routes.filter((r) => MATRIX[r])) {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const row = MATRIX[route]!;
+    for (const caller of CALLERS) {
+      const fixture = await makeFixture(app, cast);
+      const { url, payload, headers } = row.request(fixture);
+      const who = cast[caller];
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        payload: payload as string,
+        headers: { ...(headers ?? {}), ...(who ? who.headers : {}) },
+      });
+      const outcome: Outcome | 'ok' = [401, 403, 404].includes(res.statusCode) ? (res.statusCode as Outcome) : 'ok';
+      const expected = row.expect[caller];
+      if (outcome !== expected || res.statusCode >= 500) {
+        t.fail(`${caller}: ${method} ${pattern} -> ${res.statusCode}, expected ${expected} (${res.body.slice(0, 160)})`);
+      } else t.pass(`${caller}: ${method} ${pattern} -> ${res.statusCode}`);
+      if (expected === 404 && res.statusCode === 404) {
+        t.notMatch(res.body, /draft|drafting|Shorter, please/, 'a hidden note leaks nothing of itself');
+      }
+    }
+  }
+});
