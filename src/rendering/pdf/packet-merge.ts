@@ -190,5 +190,6 @@ export async function finishPacket(
     await input.pause();
   }
   addOutline(doc, input.outline);
-  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  // Saving in slices of objects keeps the event loop turning (a long packet is thousands of objects).
+  return doc.save({ useObjectStreams: false, objectsPerTick: 400 });
 }

@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
+import { normaliseNoteContent } from '../src/domain/note-content.js';
+import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
+import { buildNoteView, type InlineView, type NoteView } from '../src/rendering/views/note-view.js';
+import { EHEALTH_HEADER_LINES } from '../src/services/demo-data.js';
+import { demoItemId, startBenchApp, type BenchApp } from './bench-app.js';
+import { round, type Figure } from './figures.js';
+
+/**
+ * PDF figures: one cover note (the 9.1 seed) rendered warm, the same note printed by headless
+ * Chromium from equivalent HTML, a 30-note packet through the API, and how long a note read
+ * waits while that packet is built.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const note91 = (): NoteView =>
+  buildNoteView({
+    meeting: { ordinal: 18, networkName: 'eHealth Network', startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' },
+    headerLines: EHEALTH_HEADER_LINES,
+    item: { number: '9.1', title: ITEM_9_1.title },
+    note: { state: 'released', procedure: 'for-information', currentVersionId: 1 },
+    version: { id: 1, number: 1, content: normaliseNoteContent(ITEM_9_1.content), createdAt: '2020-11-01T09:00:00.000Z' },
+  });
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Mean ms per call after a warm-up, over `rounds` rounds of `n` calls; the median round counts. */
+async function timeEach(run: () => Promise<unknown>, options: { warm: number; n: number; rounds: number }): Promise<number> {
+  for (let i = 0; i < options.warm; i++) await run();
+  const rounds: number[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    const start = performance.now();
+    for (let i = 0; i < options.n; i++) await run();
+    rounds.push((performance.now() - start) / options.n);
+  }
+  return median(rounds);
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const inline = (runs: InlineView[]) =>
+  runs.map((r) => (r.kind === 'footnote' ? `<sup>${r.number}</sup>` : r.href ? `<a href="${escape(r.href)}">${escape(r.text)}</a>` : escape(r.text))).join('');
+
+/** The note as the HTML views will print it: same blocks, same font, same page. */
+function noteHtml(view: NoteView): string {
+  const header = view.headerLines.map((l) => (l ? `<div class="h">${escape(l)}</div>` : '<div class="h">&nbsp;</div>')).join('');
+  const sections = view.sections.map((s) => `<h2>${escape(s.heading)}</h2>${s.paragraphs.map((p) => `<p>${inline(p)}</p>`).join('')}`).join('');
+  return `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><title>${escape(view.documentTitle)}</title><style>
+@page { size: A4; margin: 2.5cm; }
+body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; line-height: 13.8pt; }
+.h { font-weight: bold; font-size: 10.5pt; } .m { text-align: center; margin-top: 36pt; } .t { text-align: center; font-weight: bold; font-size: 14pt; }
+h1, h2 { font-size: 12pt; margin: 12pt 0 4pt; } p { text-align: justify; margin: 0 0 6pt; }
+</style></head><body>${header}<div class="m">${escape(view.meetingLine)}</div><div class="t">${escape(view.heading)}</div>
+<h1>${escape(view.itemNumber)}&emsp;${escape(view.itemTitle)}</h1>${sections}</body></html>`;
+}
+
+async function chromiumMsPerNote(html: string): Promise<number | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage();
+    return await timeEach(
+      async () => {
+        await page.setContent(html);
+        await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      },
+      { warm: 5, n: 10, rounds: 3 },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A second meeting with 30 released notes (the two seeds in turn), through the services. */
+function thirtyNoteMeeting(bench: BenchApp): number {
+  const { services } = bench.app;
+  const admin = services.ctx.repos.people.findByEmail('admin@example.org')!;
+  const staff = { id: admin.id, name: admin.name, role: 'admin' as const };
+  const meeting = services.meetings.create(staff, { ordinal: 19, startDate: '2021-03-10', endDate: '2021-03-10', city: 'Brussels', country: 'Belgium' });
+  for (let topic = 1; topic <= 15; topic++) {
+    const heading = services.agenda.create(staff, meeting.id, { title: `Topic ${topic}` });
+    for (const seed of [ITEM_9_1, ITEM_9_2]) {
+      const item = services.agenda.create(staff, meeting.id, { title: seed.title, parentId: heading.id });
+      services.notes.createVersion(staff, item.id, seed.content);
+      services.workflow.perform(staff, item.id, { event: 'submit' });
+      services.workflow.perform(staff, item.id, { event: 'release', procedure: 'for-information' });
+    }
+  }
+  return meeting.id;
+}
+
+/** Times a packet request while a note is read over and over; returns both figures. */
+async function packetUnderLoad(bench: BenchApp, meetingId: number) {
+  const headers = { authorization: `Bearer ${bench.token('secretariat@example.org')}` };
+  const packetUrl = `${bench.url}/api/v1/meetings/${meetingId}/packet.pdf`;
+  const noteUrl = `${bench.url}/api/v1/items/${demoItemId(bench.app, '9.1')}/note`;
+  for (let i = 0; i < 3; i++) await (await fetch(packetUrl, { headers })).arrayBuffer();
+  const packetTimes: number[] = [];
+  const waits: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  for (let round = 0; round < 5; round++) {
+    let done = false;
+    const start = performance.now();
+    loop.enable();
+    const packet = fetch(packetUrl, { headers }).then(async (res) => {
+      const bytes = await res.arrayBuffer();
+      packetTimes.push(performance.now() - start);
+      done = true;
+      return bytes.byteLength;
+    });
+    while (!done) {
+      const asked = performance.now();
+      await (await fetch(noteUrl, { headers })).json();
+      waits.push(performance.now() - asked);
+    }
+    loop.disable();
+    await packet;
+  }
+  return { packetMs: median(packetTimes), worstReadMs: Math.max(...waits), reads: waits.length, loopMaxMs: loop.max / 1e6 };
+}
+
+export async function pdfBenchmark(): Promise<Figure[]> {
+  const view = note91();
+  const now = new Date(view.createdAt);
+  const noteMs = await timeEach(() => renderCoverNotePdf(view, { now }), { warm: 50, n: 200, rounds: 5 });
+  const chromeMs = await chromiumMsPerNote(noteHtml(view));
+  const bench = await startBenchApp();
+  let load;
+  try {
+    load = await packetUnderLoad(bench, thirtyNoteMeeting(bench));
+  } finally {
+    await bench.close();
+  }
+  const ratio = chromeMs === null ? null : chromeMs / noteMs;
+  return [
+    { name: 'cover note PDF (9.1, warm)', value: round(noteMs, 2), unit: 'ms/note' },
+    { name: 'cover notes per second', value: round(1000 / noteMs, 0), unit: 'notes/s' },
+    { name: 'same note, headless Chromium', value: chromeMs === null ? null : round(chromeMs, 1), unit: 'ms/note', note: chromeMs === null ? `no ${CHROMIUM}` : 'warm page, setContent + pdf' },
+    { name: 'Chromium / pdfkit per note', value: ratio === null ? null : round(ratio, 1), unit: 'x', target: '>= 10', ...(ratio === null ? {} : { met: ratio >= 10 }) },
+    { name: '30-note packet via the API', value: round(load.packetMs, 0), unit: 'ms', target: '< 500', met: load.packetMs < 500, note: 'median of 5, warm' },
+    {
+      name: 'note read during a packet build',
+      value: round(load.worstReadMs, 1),
+      unit: 'ms (worst)',
+      target: '<= 100',
+      met: load.worstReadMs <= 100,
+      note: `${load.reads} reads; event loop max delay ${round(load.loopMaxMs, 1)} ms`,
+    },
+  ];
+}
+
+// `node dist/bench/pdf.js` runs this benchmark alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  pdfBenchmark().then(
+    (figures) => console.table(figures),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
