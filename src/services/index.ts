@@ -29,6 +29,10 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
   const notifications = createNotificationService(ctx);
   const agenda = createAgendaService(ctx);
   const notes = createNoteService(ctx);
+  const ingest = createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
+    maxUnzippedBytes: config.maxUnzippedBytes,
+    maxEntries: config.maxZipEntries,
+  });
   return {
     ctx,
     notifications,
@@ -41,12 +45,9 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
-    pdf: createPdfService(ctx, agenda),
+    pdf: createPdfService(ctx, agenda, { annexesOf: (itemId) => ingest.annexesForPacket(itemId) }),
     recipients: createRecipientService(ctx),
-    ingest: createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
-      maxUnzippedBytes: config.maxUnzippedBytes,
-      maxEntries: config.maxZipEntries,
-    }),
+    ingest,
   };
 }
 export type Services = ReturnType<typeof createServices>;

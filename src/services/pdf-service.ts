@@ -103,15 +103,16 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
 
     /**
      * The meeting packet. Unreleased notes refuse it (409, listing them) unless `includeDrafts`,
-     * which only the secretariat may ask for; they are then printed marked DRAFT.
+     * which only the secretariat may ask for; they are then printed marked DRAFT. `releasedOnly`
+     * (the mailed packet) leaves unreleased notes out instead.
      */
-    async packetPdf(actor: Actor, meetingId: number, options: { includeDrafts?: boolean } = {}): Promise<PdfFile> {
+    async packetPdf(actor: Actor, meetingId: number, options: { includeDrafts?: boolean; releasedOnly?: boolean } = {}): Promise<PdfFile> {
       const meeting = meetingOrThrow(meetingId);
       if (options.includeDrafts && !isStaff(actor.role)) {
         throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
       }
       const items = agenda.list(actor, meetingId);
-      const printed = packetNotes(items);
+      const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
       const unreleased = printed.filter(({ note }) => note.state !== 'released');
       if (unreleased.length > 0 && !options.includeDrafts) {
         const list = unreleased.map(({ item, note }) => ({

@@ -61,7 +61,7 @@ t.test('backup while the server runs, restore into a fresh folder: same rows, sa
   t.equal(restore.code, 0, restore.stderr);
   const restored = await build(t, { config: testConfig(t, restoreEnv) });
   t.same(snapshot(restored.database.sqlite), before, 'every row as it was at the backup');
-  const storedName = (before.stored_files[0] as { stored_name: string }).stored_name;
+  const storedName = (before.stored_files![0] as { stored_name: string }).stored_name;
   t.ok(readFileSync(join(restored.config.uploadsDir, storedName)).equals(seed), 'the uploaded file came back byte for byte');
   t.same(readdirSync(restored.config.uploadsDir), [storedName]);
   t.equal(restored.services.workflow.verifyAudit({ id: 1, name: 'a', role: 'admin' }).ok, true, 'the audit chain verifies');

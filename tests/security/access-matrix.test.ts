@@ -33,6 +33,8 @@ interface Fixture {
   annexId: number;
   tokenId: number;
   notificationId: number;
+  packetId: number;
+  downloadPath: string;
 }
 
 type Request = { url: string; payload?: unknown; headers?: Record<string, string> };
@@ -128,6 +130,19 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'GET /api/v1/meetings/:meetingId/agenda.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }) },
   // Staff get a 409 listing the unreleased notes; others get a packet of what they may read.
   'GET /api/v1/meetings/:meetingId/packet.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }) },
+  'POST /api/v1/meetings/:meetingId/packets': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets`, payload: { subject: 'Packet', message: 'Dear {{recipient.name}}' } }),
+  },
+  'GET /api/v1/packets/:packetId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/packets/${f.packetId}` }) },
+  'POST /api/v1/packets/:packetId/resend': { expect: staffOnly, request: (f) => ({ url: `/api/v1/packets/${f.packetId}/resend`, payload: {} }) },
+  // The signature is the permission: whoever holds the link downloads, signed in or not.
+  'GET /api/v1/packets/:packetId/download': { expect: open, request: (f) => ({ url: f.downloadPath }) },
+  'GET /api/v1/meetings/:meetingId/recipients': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients` }) },
+  'PUT /api/v1/meetings/:meetingId/recipients': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients`, payload: { list: 'observers', personIds: [] } }),
+  },
 };
 
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.1-nis-ws12-update.txt', import.meta.url)));
@@ -149,9 +164,15 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
   const added = await app.services.ingest.addAnnex(rapporteur, item.id, { bytes: annexBytes, fileName: 'annex.pdf' });
   const person = await app.services.people.create('system', { name: 'Target', email: `t${Math.random()}@example.org`, role: 'delegate' });
   const token = app.services.auth.createToken(actor(cast.admin!), 'victim');
+  const released = app.services.agenda.create(staff, meeting.id, { title: 'Released' });
+  app.services.notes.createVersion(staff, released.id, simpleContent());
+  app.services.workflow.perform(staff, released.id, { event: 'submit' });
+  app.services.workflow.perform(staff, released.id, { event: 'release' });
+  const packet = app.packets.create(staff, meeting.id, { subject: 'Packet', message: 'Dear {{recipient.name}}', lists: ['delegates'] });
+  const downloadPath = app.packets.downloadLink(packet.id, new Date(Date.now() + 86_400_000)).url.replace(/^https?:\/\/[^/]+/, '');
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
-  return { meetingId: meeting.id, laterMeetingId: later.id, itemId: item.id, personId: person.id, commentId: comment.id, annexId: added.id, tokenId: token.id, notificationId };
+  return { meetingId: meeting.id, laterMeetingId: later.id, itemId: item.id, personId: person.id, commentId: comment.id, annexId: added.id, tokenId: token.id, notificationId, packetId: packet.id, downloadPath };
 }
 
 t.test('every API route answers every kind of caller as the matrix says', async (t) => {

@@ -3,6 +3,7 @@ import { requireSignIn } from '../../plugins/app/auth.js';
 import itemRoutes from './items.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
+import packetRoutes from './packets.js';
 import pdfRoutes from './pdf.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
@@ -31,4 +32,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(reviewRoutes);
   await app.register(pdfRoutes);
   await app.register(uploadRoutes);
+  await app.register(packetRoutes);
 }
