@@ -1,11 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { apiReadBenchmark } from './api-read.js';
+import { ingestBenchmark } from './ingest.js';
 import { pdfBenchmark } from './pdf.js';
 import type { Benchmark, Figure } from './figures.js';
 
 /** Every benchmark the project tracks; each returns figures with their targets. */
-const BENCHMARKS: [string, Benchmark][] = [['api-read', apiReadBenchmark], ['pdf', pdfBenchmark]];
+const BENCHMARKS: [string, Benchmark][] = [
+  ['api-read', apiReadBenchmark],
+  ['pdf', pdfBenchmark],
+  ['ingest', ingestBenchmark],
+];
 
 function printTable(figures: Figure[]) {
   const rows = figures.map((f) => [
