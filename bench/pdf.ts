@@ -28,17 +28,32 @@ const CHROMIUM_FLAGS = [
 
 const note91 = (): NoteView =>
   buildNoteView({
-    meeting: { ordinal: 18, networkName: 'eHealth Network', startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' },
+    meeting: {
+      ordinal: 18,
+      networkName: 'eHealth Network',
+      startDate: '2020-11-12',
+      endDate: '2020-11-13',
+      city: 'Brussels',
+      country: 'Belgium',
+    },
     headerLines: EHEALTH_HEADER_LINES,
     item: { number: '9.1', title: ITEM_9_1.title },
     note: { state: 'released', procedure: 'for-information', currentVersionId: 1 },
-    version: { id: 1, number: 1, content: normaliseNoteContent(ITEM_9_1.content), createdAt: '2020-11-01T09:00:00.000Z' },
+    version: {
+      id: 1,
+      number: 1,
+      content: normaliseNoteContent(ITEM_9_1.content),
+      createdAt: '2020-11-01T09:00:00.000Z',
+    },
   });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Mean ms per call after a warm-up, over `rounds` rounds of `n` calls; the median round counts. */
-async function timeEach(run: () => Promise<unknown>, options: { warm: number; n: number; rounds: number }): Promise<number> {
+async function timeEach(
+  run: () => Promise<unknown>,
+  options: { warm: number; n: number; rounds: number },
+): Promise<number> {
   for (let i = 0; i < options.warm; i++) await run();
   const rounds: number[] = [];
   for (let r = 0; r < options.rounds; r++) {
@@ -49,14 +64,27 @@ async function timeEach(run: () => Promise<unknown>, options: { warm: number; n:
   return median(rounds);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const inline = (runs: InlineView[]) =>
-  runs.map((r) => (r.kind === 'footnote' ? `<sup>${r.number}</sup>` : r.href ? `<a href="${escape(r.href)}">${escape(r.text)}</a>` : escape(r.text))).join('');
+  runs
+    .map((r) =>
+      r.kind === 'footnote'
+        ? `<sup>${r.number}</sup>`
+        : r.href
+          ? `<a href="${escape(r.href)}">${escape(r.text)}</a>`
+          : escape(r.text),
+    )
+    .join('');
 
 /** The note as the HTML views will print it: same blocks, same font, same page. */
 function noteHtml(view: NoteView): string {
-  const header = view.headerLines.map((l) => (l ? `<div class="h">${escape(l)}</div>` : '<div class="h">&nbsp;</div>')).join('');
-  const sections = view.sections.map((s) => `<h2>${escape(s.heading)}</h2>${s.paragraphs.map((p) => `<p>${inline(p)}</p>`).join('')}`).join('');
+  const header = view.headerLines
+    .map((l) => (l ? `<div class="h">${escape(l)}</div>` : '<div class="h">&nbsp;</div>'))
+    .join('');
+  const sections = view.sections
+    .map((s) => `<h2>${escape(s.heading)}</h2>${s.paragraphs.map((p) => `<p>${inline(p)}</p>`).join('')}`)
+    .join('');
   return `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><title>${escape(view.documentTitle)}</title><style>
 @page { size: A4; margin: 2.5cm; }
 body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; line-height: 13.8pt; }
@@ -89,7 +117,13 @@ function thirtyNoteMeeting(bench: BenchApp): number {
   const { services } = bench.app;
   const admin = services.ctx.repos.people.findByEmail('admin@example.org')!;
   const staff = { id: admin.id, name: admin.name, role: 'admin' as const };
-  const meeting = services.meetings.create(staff, { ordinal: 19, startDate: '2021-03-10', endDate: '2021-03-10', city: 'Brussels', country: 'Belgium' });
+  const meeting = services.meetings.create(staff, {
+    ordinal: 19,
+    startDate: '2021-03-10',
+    endDate: '2021-03-10',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
   for (let topic = 1; topic <= 15; topic++) {
     const heading = services.agenda.create(staff, meeting.id, { title: `Topic ${topic}` });
     for (const seed of [ITEM_9_1, ITEM_9_2]) {
@@ -129,7 +163,12 @@ async function packetUnderLoad(bench: BenchApp, meetingId: number) {
     loop.disable();
     await packet;
   }
-  return { packetMs: median(packetTimes), worstReadMs: Math.max(...waits), reads: waits.length, loopMaxMs: loop.max / 1e6 };
+  return {
+    packetMs: median(packetTimes),
+    worstReadMs: Math.max(...waits),
+    reads: waits.length,
+    loopMaxMs: loop.max / 1e6,
+  };
 }
 
 export async function pdfBenchmark(): Promise<Figure[]> {
@@ -148,9 +187,27 @@ export async function pdfBenchmark(): Promise<Figure[]> {
   return [
     { name: 'cover note PDF (9.1, warm)', value: round(noteMs, 2), unit: 'ms/note' },
     { name: 'cover notes per second', value: round(1000 / noteMs, 0), unit: 'notes/s' },
-    { name: 'same note, headless Chromium', value: chromeMs === null ? null : round(chromeMs, 1), unit: 'ms/note', note: chromeMs === null ? `no ${CHROMIUM}` : 'warm page, setContent + pdf' },
-    { name: 'Chromium / pdfkit per note', value: ratio === null ? null : round(ratio, 1), unit: 'x', target: '>= 10', ...(ratio === null ? {} : { met: ratio >= 10 }) },
-    { name: '30-note packet via the API', value: round(load.packetMs, 0), unit: 'ms', target: '< 500', met: load.packetMs < 500, note: 'median of 5, warm' },
+    {
+      name: 'same note, headless Chromium',
+      value: chromeMs === null ? null : round(chromeMs, 1),
+      unit: 'ms/note',
+      note: chromeMs === null ? `no ${CHROMIUM}` : 'warm page, setContent + pdf',
+    },
+    {
+      name: 'Chromium / pdfkit per note',
+      value: ratio === null ? null : round(ratio, 1),
+      unit: 'x',
+      target: '>= 10',
+      ...(ratio === null ? {} : { met: ratio >= 10 }),
+    },
+    {
+      name: '30-note packet via the API',
+      value: round(load.packetMs, 0),
+      unit: 'ms',
+      target: '< 500',
+      met: load.packetMs < 500,
+      note: 'median of 5, warm',
+    },
     {
       name: 'note read during a packet build',
       value: round(load.worstReadMs, 1),

@@ -30,7 +30,10 @@ export interface PdfFile {
 
 const NO_ANNEXES: PacketSources = { annexesOf: () => [] };
 
-const lineInput = ({ meeting, network }: MeetingWithNetwork): MeetingLineInput => ({ ...meeting, networkName: network.name });
+const lineInput = ({ meeting, network }: MeetingWithNetwork): MeetingLineInput => ({
+  ...meeting,
+  networkName: network.name,
+});
 
 /** `18th-ehealth-network`: the start of every file name of a meeting. */
 function fileStem({ meeting, network }: MeetingWithNetwork): string {
@@ -53,7 +56,13 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
   }
 
   function noteView(meeting: MeetingWithNetwork, item: ItemRow, note: NoteRow, version: VersionRow): NoteView {
-    return buildNoteView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, item, note, version });
+    return buildNoteView({
+      meeting: lineInput(meeting),
+      headerLines: meeting.network.headerLines,
+      item,
+      note,
+      version,
+    });
   }
 
   function versionOf(note: NoteRow, itemId: number, number: number | undefined): VersionRow {
@@ -65,7 +74,9 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
         : repos.notes.listVersions(note.id).find((v) => v.number === number);
     if (version) return version;
     throw Errors.notFound(
-      number === undefined ? `The note of item ${itemId} has no version yet.` : `The note of item ${itemId} has no version ${number}.`,
+      number === undefined
+        ? `The note of item ${itemId} has no version yet.`
+        : `The note of item ${itemId} has no version ${number}.`,
     );
   }
 
@@ -106,7 +117,11 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
      * which only the secretariat may ask for; they are then printed marked DRAFT. `releasedOnly`
      * (the mailed packet) leaves unreleased notes out instead.
      */
-    async packetPdf(actor: Actor, meetingId: number, options: { includeDrafts?: boolean; releasedOnly?: boolean } = {}): Promise<PdfFile> {
+    async packetPdf(
+      actor: Actor,
+      meetingId: number,
+      options: { includeDrafts?: boolean; releasedOnly?: boolean } = {},
+    ): Promise<PdfFile> {
       const meeting = meetingOrThrow(meetingId);
       if (options.includeDrafts && !isStaff(actor.role)) {
         throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
@@ -122,10 +137,13 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
           // Delegates learn that a note is not released yet, not where it stands.
           ...(isStaff(actor.role) ? { state: note.state } : {}),
         }));
-        throw Errors.conflict(
-          `The notes of items ${list.map((n) => n.number).join(', ')} are not released yet; release them, or print the packet with includeDrafts=true.`,
-          { unreleased: list },
-        );
+        const which =
+          list.length === 1
+            ? `The note of item ${list[0]!.number} is`
+            : `The notes of items ${list.map((n) => n.number).join(', ')} are`;
+        throw Errors.conflict(`${which} not released yet; release them, or print the packet with includeDrafts=true.`, {
+          unreleased: list,
+        });
       }
       const notes = new Map<number, NoteView>();
       const annexes = new Map<number, AnnexView[]>();
@@ -145,7 +163,8 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
         const drafts = view.draftItems.length > 0 ? '-with-drafts' : '';
         return { fileName: `${fileStem(meeting)}-packet${drafts}.pdf`, bytes };
       } catch (error) {
-        if (error instanceof UnreadableAnnexError) throw Errors.conflict(`${error.message} Replace the annex, then print again.`);
+        if (error instanceof UnreadableAnnexError)
+          throw Errors.conflict(`${error.message} Replace the annex, then print again.`);
         throw error;
       }
     },

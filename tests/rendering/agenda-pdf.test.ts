@@ -10,7 +10,13 @@ t.test('prints the agenda: numbers, titles, rapporteurs and the procedure of eac
     meeting: MEETING_18,
     headerLines: EHEALTH_HEADER_LINES,
     items: [
-      { id: 1, number: '1', title: 'Opening of the meeting and adoption of the agenda', rapporteurs: [], procedure: null },
+      {
+        id: 1,
+        number: '1',
+        title: 'Opening of the meeting and adoption of the agenda',
+        rapporteurs: [],
+        procedure: null,
+      },
       { id: 2, number: '9', title: 'Cybersecurity', rapporteurs: [], procedure: null },
       {
         id: 3,

@@ -41,7 +41,10 @@ t.test('prints the 9.1 note in the standard layout, top to bottom', async (t) =>
     '3. Format of procedure in the meeting',
     ...procedure,
   ]);
-  t.notOk(lines.some((l) => /^Page \d/.test(l)), 'a one-page note has no page number');
+  t.notOk(
+    lines.some((l) => /^Page \d/.test(l)),
+    'a one-page note has no page number',
+  );
 });
 
 t.test('prints the footnote of 9.2 at the foot of its page, with its source as a live link', async (t) => {
@@ -51,7 +54,10 @@ t.test('prints the footnote of 9.2 at the foot of its page, with its source as a
   t.match(text, 'knowledge and capacity1.', 'the superscript marker follows the sentence');
   const footnote = ITEM_9_2.content.footnotes[0]!;
   t.match(text, `1 ${footnote.text} [source: ${footnote.sourceUrl}].`);
-  t.ok(text.indexOf('[source:') > text.indexOf('Digital Europe Programme') || text.indexOf('[source:') > text.indexOf('capacity1.'));
+  t.ok(
+    text.indexOf('[source:') > text.indexOf('Digital Europe Programme') ||
+      text.indexOf('[source:') > text.indexOf('capacity1.'),
+  );
   const doc = await PDFDocument.load(pdf);
   const annots = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray);
   const uris = annots.asArray().map((ref) => {
@@ -62,8 +68,13 @@ t.test('prints the footnote of 9.2 at the foot of its page, with its source as a
 });
 
 t.test('prints Greek and Bulgarian notes with their own letters', async (t) => {
-  for (const [number, note] of [['4', GREEK], ['5', BULGARIAN]] as const) {
-    const text = squash((await pdfLines(await render(noteView({ number, title: note.title }, note.content)))).join(' '));
+  for (const [number, note] of [
+    ['4', GREEK],
+    ['5', BULGARIAN],
+  ] as const) {
+    const text = squash(
+      (await pdfLines(await render(noteView({ number, title: note.title }, note.content)))).join(' '),
+    );
     t.match(text, `${number} ${note.title}`);
     t.match(text, note.content.sections.summary[0]!);
   }
@@ -82,10 +93,17 @@ t.test('marks a draft as DRAFT on every page, with its version and state in the 
   t.ok(pages.length > 1);
   for (const page of pages) {
     t.same(page.rotated, ['DRAFT']);
-    t.ok(page.lines.some((l) => l.startsWith('Draft — version 3, review')), 'the footer names the version and state');
+    t.ok(
+      page.lines.some((l) => l.startsWith('Draft — version 3, review')),
+      'the footer names the version and state',
+    );
   }
   const released = await pdfText(await render(note91('released')));
-  t.same(released.flatMap((p) => p.rotated), [], 'a released note has no DRAFT mark');
+  t.same(
+    released.flatMap((p) => p.rotated),
+    [],
+    'a released note has no DRAFT mark',
+  );
   t.notOk(released.flatMap((p) => p.lines).some((l) => l.startsWith('Draft')));
 });
 
@@ -94,7 +112,9 @@ t.test('breaks a long note across pages: numbered pages, no heading left at a pa
   t.ok(pages.length >= 3);
   pages.forEach((page, i) => {
     t.ok(page.lines.includes(`Page ${i + 1} of ${pages.length}`), `page ${i + 1} is numbered`);
-    const body = page.lines.filter((l) => !l.startsWith('Page ') && !/^\d+ Footnote/.test(l) && !l.startsWith('https://'));
+    const body = page.lines.filter(
+      (l) => !l.startsWith('Page ') && !/^\d+ Footnote/.test(l) && !l.startsWith('https://'),
+    );
     const lastBody = body.filter((l) => !/^Footnote|^\d$/.test(l)).at(-1)!;
     t.notMatch(lastBody, /^\d\. /, `page ${i + 1} does not end on a heading`);
   });

@@ -35,13 +35,19 @@ async function thirtyItemPacket(options: { includeDraft: boolean }) {
   let id = 100;
   for (let topic = 1; topic <= 10; topic++) {
     items.push({ id: ++id, number: `${topic}`, title: `Topic ${topic}`, rapporteurs: [], procedure: null });
-    for (const [sub, seed] of [[1, ITEM_9_1], [2, ITEM_9_2]] as const) {
+    for (const [sub, seed] of [
+      [1, ITEM_9_1],
+      [2, ITEM_9_2],
+    ] as const) {
       const number = `${topic}.${sub}`;
       const item = { id: ++id, number, title: `${seed.title} (${number})` };
       items.push({ ...item, rapporteurs: [{ name: 'Rita Rapporteur' }], procedure: 'for-information' });
       const state = number === '3.2' ? 'review' : 'released';
       if (state === 'released' || options.includeDraft) notes.set(item.id, noteView(item, seed.content, { state }));
-      if (sub === 1) annexes.set(item.id, [{ title: `Slides ${number}`, bytes: await annexPdf(`Slides ${number}`, 2 + (topic % 2)) }]);
+      if (sub === 1)
+        annexes.set(item.id, [
+          { title: `Slides ${number}`, bytes: await annexPdf(`Slides ${number}`, 2 + (topic % 2)) },
+        ]);
     }
   }
   const agenda = buildAgendaView({ meeting: MEETING_18, headerLines: EHEALTH_HEADER_LINES, items });
@@ -64,7 +70,11 @@ function readOutline(doc: PDFDocument): Bookmark[] {
       const item = doc.context.lookup(ref, PDFDict);
       const title = item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText();
       const target = item.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef;
-      out.push({ title, page: pages.indexOf(target), children: walk(item.get(PDFName.of('First')) as PDFRef | undefined) });
+      out.push({
+        title,
+        page: pages.indexOf(target),
+        children: walk(item.get(PDFName.of('First')) as PDFRef | undefined),
+      });
       ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
     }
     return out;
@@ -81,7 +91,12 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
   const total = pages.length;
 
   t.test('every page carries its number in the whole packet', async (t) => {
-    pages.forEach((page, i) => t.ok(page.lines.some((l) => l.endsWith(`Page ${i + 1} of ${total}`)), `page ${i + 1}`));
+    pages.forEach((page, i) =>
+      t.ok(
+        page.lines.some((l) => l.endsWith(`Page ${i + 1} of ${total}`)),
+        `page ${i + 1}`,
+      ),
+    );
   });
 
   t.test('the contents give the page each note and annex starts on', async (t) => {
@@ -94,7 +109,9 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
         else all[all.length - 1] += ` ${line}`;
         return all;
       }, []);
-    const entries = joined.map((entry) => /^(.*?\S)\s+\.(?: \.)*\s+(\d+)$/.exec(entry)).filter((m): m is RegExpExecArray => m !== null);
+    const entries = joined
+      .map((entry) => /^(.*?\S)\s+\.(?: \.)*\s+(\d+)$/.exec(entry))
+      .filter((m): m is RegExpExecArray => m !== null);
     t.equal(entries.length, 1 + 20 + 10, 'agenda, 20 notes and 10 annexes are listed');
     for (const [, label, page] of entries) {
       const target = text[Number(page) - 1]!;
@@ -107,12 +124,21 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
 
   t.test('one bookmark per item, nested under its parent, annexes under their item', async (t) => {
     const outline = readOutline(await PDFDocument.load(pdf));
-    t.same(outline.slice(0, 2).map((b) => b.title), ['Contents', 'Agenda']);
+    t.same(
+      outline.slice(0, 2).map((b) => b.title),
+      ['Contents', 'Agenda'],
+    );
     const topics = outline.slice(2);
-    t.same(topics.map((b) => b.title), items.filter((i) => !i.number.includes('.')).map((i) => `${i.number} ${i.title}`));
+    t.same(
+      topics.map((b) => b.title),
+      items.filter((i) => !i.number.includes('.')).map((i) => `${i.number} ${i.title}`),
+    );
     for (const topic of topics) {
       const number = topic.title.split(' ')[0]!;
-      t.same(topic.children.map((c) => c.title.split(' ')[0]), [`${number}.1`, `${number}.2`]);
+      t.same(
+        topic.children.map((c) => c.title.split(' ')[0]),
+        [`${number}.1`, `${number}.2`],
+      );
       t.equal(topic.page, topic.children[0]!.page, 'a topic opens its first note');
       for (const note of topic.children) {
         t.match(text[note.page], squash(note.title), `${note.title.slice(0, 8)} opens its note`);
@@ -121,7 +147,8 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
       t.equal(annex!.title, `Annex: Slides ${number}.1`);
       t.match(text[annex!.page], `Slides ${number}.1 page 1`);
     }
-    const count = (list: Bookmark[]): number => list.reduce((n, b) => n + (b.title.startsWith('Annex') ? 0 : 1) + count(b.children), 0);
+    const count = (list: Bookmark[]): number =>
+      list.reduce((n, b) => n + (b.title.startsWith('Annex') ? 0 : 1) + count(b.children), 0);
     t.equal(count(topics), 30);
   });
 
@@ -134,7 +161,10 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
 
   t.test('metadata name the meeting and the creation date', async (t) => {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    t.equal(doc.getTitle(), 'Meeting packet of the 18th eHealth Network meeting, 12-13 November 2020, Brussels, Belgium');
+    t.equal(
+      doc.getTitle(),
+      'Meeting packet of the 18th eHealth Network meeting, 12-13 November 2020, Brussels, Belgium',
+    );
     t.equal(doc.getSubject(), '18th eHealth Network meeting, 12-13 November 2020, Brussels, Belgium');
     t.equal(doc.getCreationDate()?.toISOString(), NOW.toISOString());
     t.equal(doc.getPageCount(), total);
@@ -143,6 +173,9 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
 
 t.test('the same packet twice gives the same bytes', async (t) => {
   const { view } = await thirtyItemPacket({ includeDraft: false });
-  const hash = async () => createHash('sha256').update(await renderPacketPdf(view, { now: NOW })).digest('hex');
+  const hash = async () =>
+    createHash('sha256')
+      .update(await renderPacketPdf(view, { now: NOW }))
+      .digest('hex');
   t.equal(await hash(), await hash());
 });

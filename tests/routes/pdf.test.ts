@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { actor, createItem, meetingSetup } from '../factories.js';
 import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { fileUpload } from '../support/multipart.js';
 import { pdfText } from '../support/pdf-text.js';
 
 interface Cast {
@@ -21,12 +23,19 @@ async function meetingWithNotes(app: FastifyInstance) {
   const meeting = await meetingSetup(app, who.secretariat);
   const heading = createItem(app, who.secretariat, meeting.id, { title: 'Cybersecurity' });
   const [released, review] = [ITEM_9_1, ITEM_9_2].map((seed) => {
-    const item = createItem(app, who.secretariat, meeting.id, { title: seed.title, parentId: heading.id, rapporteurIds: [who.rapporteur.id] });
+    const item = createItem(app, who.secretariat, meeting.id, {
+      title: seed.title,
+      parentId: heading.id,
+      rapporteurIds: [who.rapporteur.id],
+    });
     app.services.notes.createVersion(actor(who.rapporteur), item.id, seed.content);
     app.services.workflow.perform(actor(who.rapporteur), item.id, { event: 'submit' });
     return item;
   });
-  app.services.workflow.perform(actor(who.secretariat), released!.id, { event: 'release', procedure: 'for-information' });
+  app.services.workflow.perform(actor(who.secretariat), released!.id, {
+    event: 'release',
+    procedure: 'for-information',
+  });
   return { who, meeting, released: released!, review: review!, heading };
 }
 
@@ -81,26 +90,39 @@ t.test('every signed-in person prints the agenda', async (t) => {
   t.equal((await as(app, null, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/agenda.pdf` })).statusCode, 401);
 });
 
-t.test('a packet with unreleased notes is refused with the list, or printed with drafts by the secretariat', async (t) => {
-  const app = await build(t);
-  const { who, meeting, review } = await meetingWithNotes(app);
+t.test(
+  'a packet with unreleased notes is refused with the list, or printed with drafts by the secretariat',
+  async (t) => {
+    const app = await build(t);
+    const { who, meeting, review } = await meetingWithNotes(app);
 
-  const refused = await get(app, who.secretariat, `/meetings/${meeting.id}/packet.pdf`);
-  t.equal(refused.statusCode, 409);
-  const problem = problemOf(t, refused) as ReturnType<typeof problemOf> & { unreleased: unknown[] };
-  t.equal(problem.code, 'AGENDUM_CONFLICT');
-  t.same(problem.unreleased, [{ itemId: review.id, number: '1.2', title: ITEM_9_2.title, state: 'review' }]);
+    const refused = await get(app, who.secretariat, `/meetings/${meeting.id}/packet.pdf`);
+    t.equal(refused.statusCode, 409);
+    const problem = problemOf(t, refused) as ReturnType<typeof problemOf> & { unreleased: unknown[] };
+    t.equal(problem.code, 'AGENDUM_CONFLICT');
+    t.same(problem.unreleased, [{ itemId: review.id, number: '1.2', title: ITEM_9_2.title, state: 'review' }]);
 
-  const forDelegate = problemOf(t, await get(app, who.delegate, `/meetings/${meeting.id}/packet.pdf`)) as typeof problem;
-  t.same(forDelegate.unreleased, [{ itemId: review.id, number: '1.2', title: ITEM_9_2.title }], 'no state for a delegate');
-  t.equal((await get(app, who.delegate, `/meetings/${meeting.id}/packet.pdf?includeDrafts=true`)).statusCode, 403);
+    const forDelegate = problemOf(
+      t,
+      await get(app, who.delegate, `/meetings/${meeting.id}/packet.pdf`),
+    ) as typeof problem;
+    t.same(
+      forDelegate.unreleased,
+      [{ itemId: review.id, number: '1.2', title: ITEM_9_2.title }],
+      'no state for a delegate',
+    );
+    t.equal((await get(app, who.delegate, `/meetings/${meeting.id}/packet.pdf?includeDrafts=true`)).statusCode, 403);
 
-  const withDrafts = await get(app, who.secretariat, `/meetings/${meeting.id}/packet.pdf?includeDrafts=true`);
-  t.equal(withDrafts.statusCode, 200);
-  t.match(withDrafts.headers['content-disposition'], /packet-with-drafts\.pdf/);
-  const pages = await pdfText(withDrafts.rawPayload);
-  t.ok(pages.some((p) => p.rotated.includes('DRAFT')), 'the note in review is marked');
-});
+    const withDrafts = await get(app, who.secretariat, `/meetings/${meeting.id}/packet.pdf?includeDrafts=true`);
+    t.equal(withDrafts.statusCode, 200);
+    t.match(withDrafts.headers['content-disposition'], /packet-with-drafts\.pdf/);
+    const pages = await pdfText(withDrafts.rawPayload);
+    t.ok(
+      pages.some((p) => p.rotated.includes('DRAFT')),
+      'the note in review is marked',
+    );
+  },
+);
 
 t.test('delegates receive the packet once every note is released', async (t) => {
   const app = await build(t);
@@ -121,4 +143,37 @@ t.test('the API documents the PDF routes', async (t) => {
   t.ok(note.responses['200'].content['application/pdf']);
   t.ok(note.responses['404'].content['application/problem+json']);
   t.ok(spec.paths['/api/v1/meetings/{meetingId}/packet.pdf'].get.responses['409']);
+});
+
+t.test('an uploaded annex follows its note in the packet, numbered and bookmarked', async (t) => {
+  const app = await build(t);
+  const secretariat = await signedIn(app, 'secretariat');
+  const rapporteur = await signedIn(app, 'rapporteur');
+  const meeting = await meetingSetup(app, secretariat);
+  const item = createItem(app, secretariat, meeting.id, { title: ITEM_9_1.title, rapporteurIds: [rapporteur.id] });
+  app.services.notes.createVersion(actor(rapporteur), item.id, ITEM_9_1.content);
+  const annex = await PDFDocument.create();
+  const font = await annex.embedFont(StandardFonts.Helvetica);
+  for (const n of [1, 2])
+    annex.addPage([595.28, 841.89]).drawText(`Work plan page ${n}`, { x: 72, y: 700, size: 18, font });
+  const upload = await as(app, rapporteur, {
+    method: 'POST',
+    url: `/api/v1/items/${item.id}/annexes`,
+    ...fileUpload('work-plan.pdf', Buffer.from(await annex.save())),
+  });
+  t.equal(upload.statusCode, 201);
+  app.services.workflow.perform(actor(rapporteur), item.id, { event: 'submit' });
+  app.services.workflow.perform(actor(secretariat), item.id, { event: 'release', procedure: 'for-information' });
+
+  const res = await get(app, secretariat, `/meetings/${meeting.id}/packet.pdf`);
+  t.equal(res.statusCode, 200);
+  const pages = await pdfText(res.rawPayload);
+  const text = pages.map((p) => p.lines.join(' ').replace(/\s+/g, ' '));
+  const note = text.findIndex((p) => p.includes('COVER NOTE'));
+  t.match(text[note + 1], 'Work plan page 1');
+  t.match(text[note + 1], `Annex to item 1 Page ${note + 2} of ${pages.length}`);
+  t.match(text[note + 2], 'Work plan page 2');
+  t.match(text[1], 'Annex: work-plan . .');
+  const doc = await PDFDocument.load(res.rawPayload);
+  t.equal(doc.getPageCount(), pages.length);
 });

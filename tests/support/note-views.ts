@@ -25,12 +25,22 @@ export function noteView(
     meeting: MEETING_18,
     headerLines: EHEALTH_HEADER_LINES,
     item,
-    note: { state: options.state ?? 'released', procedure: options.procedure ?? 'for-information', currentVersionId: 7 },
-    version: { id: 7, number: options.versionNumber ?? 1, content: normaliseNoteContent(content), createdAt: CREATED_AT },
+    note: {
+      state: options.state ?? 'released',
+      procedure: options.procedure ?? 'for-information',
+      currentVersionId: 7,
+    },
+    version: {
+      id: 7,
+      number: options.versionNumber ?? 1,
+      content: normaliseNoteContent(content),
+      createdAt: CREATED_AT,
+    },
   });
 }
 
-export const note91 = (state = 'released') => noteView({ number: '9.1', title: ITEM_9_1.title }, ITEM_9_1.content, { state });
+export const note91 = (state = 'released') =>
+  noteView({ number: '9.1', title: ITEM_9_1.title }, ITEM_9_1.content, { state });
 export const note92 = (state = 'released') =>
   noteView({ number: '9.2', title: ITEM_9_2.title }, ITEM_9_2.content, {
     state,
@@ -61,7 +71,8 @@ export const BULGARIAN = {
 
 /** A note long enough to run over several pages, with footnotes on more than one page. */
 export function longNote(paragraphs = 24): NoteContentInput {
-  const sentence = 'The Member States exchanged their experience of cross-border health data and of the security of hospitals. ';
+  const sentence =
+    'The Member States exchanged their experience of cross-border health data and of the security of hospitals. ';
   const summary = Array.from({ length: paragraphs }, (_, i) =>
     i % 8 === 3
       ? [{ text: `${sentence.repeat(2)}This is point ${i + 1}` }, { footnote: Math.floor(i / 8) + 1 }, { text: '.' }]
@@ -72,7 +83,11 @@ export function longNote(paragraphs = 24): NoteContentInput {
     sourceUrl: `https://example.org/points/${i * 8 + 4}`,
   }));
   return {
-    sections: { issueAtStake: ['Why the long note matters.'], summary, procedure: ['For discussion.', ...summary.slice(0, 6)] },
+    sections: {
+      issueAtStake: ['Why the long note matters.'],
+      summary,
+      procedure: ['For discussion.', ...summary.slice(0, 6)],
+    },
     footnotes,
   };
 }

@@ -19,9 +19,16 @@ function itemBlocks(f: FontSet, view: AgendaView): Block<BlockTag>[] {
     const indent = (item.depth - 1) * DEPTH_INDENT;
     const style = item.depth === 1 ? bold : body;
     const width = TEXT_WIDTH - indent;
-    const format: ParagraphFormat = { ...leftAligned, width, indent: NUMBER_COLUMN, label: { text: item.number, style } };
+    const format: ParagraphFormat = {
+      ...leftAligned,
+      width,
+      indent: NUMBER_COLUMN,
+      label: { text: item.number, style },
+    };
     const details = [
-      item.rapporteurs.length > 0 ? `${item.rapporteurs.length > 1 ? 'Rapporteurs' : 'Rapporteur'}: ${item.rapporteurs.join(', ')}` : null,
+      item.rapporteurs.length > 0
+        ? `${item.rapporteurs.length > 1 ? 'Rapporteurs' : 'Rapporteur'}: ${item.rapporteurs.join(', ')}`
+        : null,
       item.procedure,
     ].filter((text): text is string => text !== null);
     blocks.push({
@@ -34,7 +41,11 @@ function itemBlocks(f: FontSet, view: AgendaView): Block<BlockTag>[] {
     });
     details.forEach((text, i) => {
       blocks.push({
-        lines: typesetParagraph(f, [{ text, style: detail }], { ...leftAligned, width: width - NUMBER_COLUMN, leading: 12.5 }),
+        lines: typesetParagraph(f, [{ text, style: detail }], {
+          ...leftAligned,
+          width: width - NUMBER_COLUMN,
+          leading: 12.5,
+        }),
         spaceBefore: 0,
         spaceAfter: 0,
         indent: indent + NUMBER_COLUMN,
@@ -67,7 +78,12 @@ export function drawAgenda(
 
 /** The agenda PDF. Pure: the same view and `now` (its creation date) give the same bytes. */
 export async function renderAgendaPdf(view: AgendaView, options: { now: Date }): Promise<Buffer> {
-  const writer = new PdfWriter({ title: view.documentTitle, subject: view.subject, lang: view.lang, createdAt: options.now });
+  const writer = new PdfWriter({
+    title: view.documentTitle,
+    subject: view.subject,
+    lang: view.lang,
+    createdAt: options.now,
+  });
   const part = layoutAgenda(view, writer.fonts);
   drawAgenda(writer, part, { numbering: { first: 1, total: part.pages.length } });
   return writer.finish();

@@ -47,17 +47,32 @@ const block = (lines: Line[], tag: BlockTag, spacing: Partial<Block<BlockTag>> =
 });
 
 /** The header lines of the network, the meeting line and a title (`COVER NOTE`, `AGENDA`...). */
-export function headingBlocks(f: FontSet, view: { headerLines: string[]; meetingLine: string; heading: string }): Block<BlockTag>[] {
+export function headingBlocks(
+  f: FontSet,
+  view: { headerLines: string[]; meetingLine: string; heading: string },
+): Block<BlockTag>[] {
   const headerFormat: ParagraphFormat = { ...leftAligned, leading: HEADER_LEADING };
   const blocks = view.headerLines.map((line) =>
-    block(typesetParagraph(f, line ? [{ text: line, style: headerLine }] : [], headerFormat), { type: 'P' }, { keepWithNext: true }),
+    block(
+      typesetParagraph(f, line ? [{ text: line, style: headerLine }] : [], headerFormat),
+      { type: 'P' },
+      { keepWithNext: true },
+    ),
   );
   blocks.push(
-    block(typesetParagraph(f, [{ text: view.meetingLine, style: body }], centred), { type: 'P' }, { spaceBefore: 36, keepWithNext: true }),
-    block(typesetParagraph(f, [{ text: view.heading, style: title }], { ...centred, leading: 18 }), { type: 'P' }, {
-      spaceBefore: 22,
-      keepWithNext: true,
-    }),
+    block(
+      typesetParagraph(f, [{ text: view.meetingLine, style: body }], centred),
+      { type: 'P' },
+      { spaceBefore: 36, keepWithNext: true },
+    ),
+    block(
+      typesetParagraph(f, [{ text: view.heading, style: title }], { ...centred, leading: 18 }),
+      { type: 'P' },
+      {
+        spaceBefore: 22,
+        keepWithNext: true,
+      },
+    ),
   );
   return blocks;
 }
@@ -81,19 +96,34 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
   const itemFormat: ParagraphFormat = { ...leftAligned, indent: Math.max(ITEM_TITLE_INDENT, labelWidth) };
   const blocks = [
     block(
-      typesetParagraph(f, [{ text: view.itemTitle, style: bold }], { ...itemFormat, label: { text: view.itemNumber, style: bold } }),
+      typesetParagraph(f, [{ text: view.itemTitle, style: bold }], {
+        ...itemFormat,
+        label: { text: view.itemNumber, style: bold },
+      }),
       { type: 'H1', ...(destination ? { destination } : {}) },
       { spaceBefore: 22, spaceAfter: 6, keepWithNext: true },
     ),
   ];
   for (const section of view.sections) {
-    blocks.push(block(typesetParagraph(f, [{ text: section.heading, style: bold }], leftAligned), { type: 'H2' }, {
-      spaceBefore: 12,
-      spaceAfter: 4,
-      keepWithNext: true,
-    }));
+    blocks.push(
+      block(
+        typesetParagraph(f, [{ text: section.heading, style: bold }], leftAligned),
+        { type: 'H2' },
+        {
+          spaceBefore: 12,
+          spaceAfter: 4,
+          keepWithNext: true,
+        },
+      ),
+    );
     for (const paragraph of section.paragraphs) {
-      blocks.push(block(typesetParagraph(f, inlineRuns(paragraph, body), justified), { type: 'P' }, { spaceAfter: PARAGRAPH_SPACE }));
+      blocks.push(
+        block(
+          typesetParagraph(f, inlineRuns(paragraph, body), justified),
+          { type: 'P' },
+          { spaceAfter: PARAGRAPH_SPACE },
+        ),
+      );
     }
   }
   return blocks;
@@ -138,7 +168,12 @@ export function drawCoverNote(
  * file, normally when the version was written) give the same bytes.
  */
 export async function renderCoverNotePdf(view: NoteView, options: { now: Date }): Promise<Buffer> {
-  const writer = new PdfWriter({ title: view.documentTitle, subject: view.subject, lang: view.lang, createdAt: options.now });
+  const writer = new PdfWriter({
+    title: view.documentTitle,
+    subject: view.subject,
+    lang: view.lang,
+    createdAt: options.now,
+  });
   const part = layoutCoverNote(view, writer.fonts);
   drawCoverNote(writer, view, part, { numbering: { first: 1, total: part.pages.length } });
   return writer.finish();

@@ -77,7 +77,12 @@ export class FontFace {
         }
         return new CopiedRun(
           run.glyphs,
-          run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+          run.positions.map((p) => ({
+            xAdvance: p.xAdvance,
+            yAdvance: p.yAdvance,
+            xOffset: p.xOffset,
+            yOffset: p.yOffset,
+          })),
         );
       },
       createSubset: () => source.createSubset(),

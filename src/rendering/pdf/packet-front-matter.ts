@@ -22,10 +22,11 @@ export function layoutCover(f: FontSet, view: PacketView, now: Date): Part {
   const notes = view.entries.filter((e) => e.note).length;
   const annexes = view.entries.reduce((sum, e) => sum + e.annexes.length, 0);
   const day = now.toISOString().slice(0, 10);
-  const lines = [
-    `The agenda, ${plural(notes, 'cover note', 'cover notes')} and ${plural(annexes, 'annex', 'annexes')}`,
-    `Prepared on ${formatDateRange(day, day)}`,
-  ];
+  const contents =
+    annexes > 0
+      ? `The agenda, ${plural(notes, 'cover note', 'cover notes')} and ${plural(annexes, 'annex', 'annexes')}`
+      : `The agenda and ${plural(notes, 'cover note', 'cover notes')}`;
+  const lines = [contents, `Prepared on ${formatDateRange(day, day)}`];
   const blocks: Block<BlockTag>[] = [
     ...headingBlocks(f, view),
     ...lines.map((text, i) => ({
@@ -38,7 +39,13 @@ export function layoutCover(f: FontSet, view: PacketView, now: Date): Part {
   ];
   if (view.draftItems.length > 0) {
     const text = `Not released, printed as drafts and marked DRAFT: ${view.draftItems.join(', ')}`;
-    blocks.push({ lines: typesetParagraph(f, [{ text, style: bold }], centred), spaceBefore: 28, spaceAfter: 0, indent: 0, tag: { type: 'P' } });
+    blocks.push({
+      lines: typesetParagraph(f, [{ text, style: bold }], centred),
+      spaceBefore: 28,
+      spaceAfter: 0,
+      indent: 0,
+      tag: { type: 'P' },
+    });
   }
   return layoutPart(blocks);
 }
@@ -65,7 +72,10 @@ function listedItems(entries: PacketEntryView[]): Set<number> {
   return listed;
 }
 
-function entryBlock(f: FontSet, entry: { text: string; label?: string; depth: number; key?: string; isBold: boolean }): Block<BlockTag> {
+function entryBlock(
+  f: FontSet,
+  entry: { text: string; label?: string; depth: number; key?: string; isBold: boolean },
+): Block<BlockTag> {
   const indent = (entry.depth - 1) * DEPTH_INDENT;
   const style = entry.isBold ? bold : body;
   const format: ParagraphFormat = {
@@ -99,9 +109,24 @@ export function layoutContents(f: FontSet, view: PacketView): Part {
     if (!listed.has(entry.itemId)) continue;
     const text = entry.note?.isDraft ? `${entry.title} (draft)` : entry.title;
     const key = entry.note ? destinations.item(entry.itemId) : undefined;
-    blocks.push(entryBlock(f, { text, label: entry.number, depth: entry.depth, isBold: entry.depth === 1, ...(key ? { key } : {}) }));
+    blocks.push(
+      entryBlock(f, {
+        text,
+        label: entry.number,
+        depth: entry.depth,
+        isBold: entry.depth === 1,
+        ...(key ? { key } : {}),
+      }),
+    );
     entry.annexes.forEach((annex, i) =>
-      blocks.push(entryBlock(f, { text: `Annex: ${annex.title}`, depth: entry.depth + 1, key: destinations.annex(entry.itemId, i), isBold: false })),
+      blocks.push(
+        entryBlock(f, {
+          text: `Annex: ${annex.title}`,
+          depth: entry.depth + 1,
+          key: destinations.annex(entry.itemId, i),
+          isBold: false,
+        }),
+      ),
     );
   }
   return layoutPart(blocks);

@@ -37,7 +37,9 @@ export async function loadAnnex(title: string, bytes: Uint8Array, where: string)
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
-    throw new UnreadableAnnexError(`The annex "${title}" of ${where} is not a readable PDF (${(error as Error).message}).`);
+    throw new UnreadableAnnexError(
+      `The annex "${title}" of ${where} is not a readable PDF (${(error as Error).message}).`,
+    );
   }
   const sizes = doc.getPages().map((page) => {
     const box = page.getCropBox();
@@ -101,7 +103,12 @@ async function footerForm(doc: PDFDocument, page: PDFPage): Promise<PDFRef> {
   const raw = stream instanceof PDFRef ? doc.context.lookup(stream) : undefined;
   if (!(raw instanceof PDFRawStream)) return (await PDFPageEmbedder.for(page.node)).embedIntoContext(doc.context);
   const { width, height } = page.getSize();
-  const dict = doc.context.obj({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, width, height] }) as PDFDict;
+  const dict = doc.context.obj({
+    Type: 'XObject',
+    Subtype: 'Form',
+    FormType: 1,
+    BBox: [0, 0, width, height],
+  }) as PDFDict;
   dict.set(KEY('Resources'), page.node.get(KEY('Resources'))!);
   const filter = raw.dict.get(KEY('Filter'));
   if (filter) dict.set(KEY('Filter'), filter);
@@ -124,7 +131,8 @@ async function transplant(doc: PDFDocument, target: PDFPage, source: PDFPage): P
   resources.set(KEY('XObject'), xobjects);
   node.set(KEY('Resources'), resources);
   const contents = source.node.Contents();
-  const original = contents instanceof PDFArray ? contents.asArray() : contents ? [source.node.get(KEY('Contents'))!] : [];
+  const original =
+    contents instanceof PDFArray ? contents.asArray() : contents ? [source.node.get(KEY('Contents'))!] : [];
   // The annex's content runs in its own graphics state; the footer is drawn after it, on top.
   const open = context.register(context.stream('q'));
   const close = context.register(context.stream(`Q q ${stampMatrix(source)} cm /${STAMP} Do Q`));
@@ -137,7 +145,11 @@ async function transplant(doc: PDFDocument, target: PDFPage, source: PDFPage): P
   context.delete(source.ref);
 }
 
-function outlineItems(doc: PDFDocument, nodes: OutlineNode[], parent: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } {
+function outlineItems(
+  doc: PDFDocument,
+  nodes: OutlineNode[],
+  parent: PDFRef,
+): { first?: PDFRef; last?: PDFRef; count: number } {
   const refs = nodes.map(() => doc.context.nextRef());
   let count = nodes.length;
   nodes.forEach((node, i) => {
@@ -185,7 +197,10 @@ export async function finishPacket(
   for (const [annex, slots] of byAnnex) {
     const sources = slots.map((s) => annex.doc.getPage(s.annexPage));
     sources.forEach(detach);
-    const copies = await doc.copyPages(annex.doc, slots.map((s) => s.annexPage));
+    const copies = await doc.copyPages(
+      annex.doc,
+      slots.map((s) => s.annexPage),
+    );
     for (let i = 0; i < slots.length; i++) await transplant(doc, doc.getPage(slots[i]!.packetPage), copies[i]!);
     await input.pause();
   }

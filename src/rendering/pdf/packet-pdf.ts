@@ -70,7 +70,13 @@ function buildOutline(
       page += annex.sizes.length;
       return node;
     });
-    const node: ItemNode = { itemId: entry.itemId, title: `${entry.number} ${entry.title}`, own: slot?.firstPage ?? null, annexes, children: [] };
+    const node: ItemNode = {
+      itemId: entry.itemId,
+      title: `${entry.number} ${entry.title}`,
+      own: slot?.firstPage ?? null,
+      annexes,
+      children: [],
+    };
     while (open.length > 0 && open.at(-1)!.depth >= entry.depth) open.pop();
     (open.at(-1)?.node.children ?? roots).push(node);
     open.push({ depth: entry.depth, node });
@@ -94,14 +100,23 @@ async function layoutNotes(writer: PdfWriter, view: PacketView): Promise<NoteSlo
     if (!entry.note) continue;
     const annexes: LoadedAnnex[] = [];
     for (const annex of entry.annexes) annexes.push(await loadAnnex(annex.title, annex.bytes, `item ${entry.number}`));
-    slots.push({ entry, part: layoutCoverNote(entry.note, writer.fonts, destinations.item(entry.itemId)), annexes, firstPage: 0 });
+    slots.push({
+      entry,
+      part: layoutCoverNote(entry.note, writer.fonts, destinations.item(entry.itemId)),
+      annexes,
+      firstPage: 0,
+    });
     await pause();
   }
   return slots;
 }
 
 /** Draws a note's annex pages as numbered placeholders; finishPacket fills them. */
-function drawAnnexPlaceholders(writer: PdfWriter, slot: NoteSlot, numbering: (first: number) => PageNumbering): AnnexSlot[] {
+function drawAnnexPlaceholders(
+  writer: PdfWriter,
+  slot: NoteSlot,
+  numbering: (first: number) => PageNumbering,
+): AnnexSlot[] {
   const slots: AnnexSlot[] = [];
   let page = slot.firstPage + slot.part.pages.length;
   slot.annexes.forEach((annex, i) =>
@@ -121,7 +136,12 @@ function drawAnnexPlaceholders(writer: PdfWriter, slot: NoteSlot, numbering: (fi
  * creation date, printed on the cover) give the same bytes.
  */
 export async function renderPacketPdf(view: PacketView, options: { now: Date }): Promise<Buffer> {
-  const writer = new PdfWriter({ title: view.documentTitle, subject: view.subject, lang: view.lang, createdAt: options.now });
+  const writer = new PdfWriter({
+    title: view.documentTitle,
+    subject: view.subject,
+    lang: view.lang,
+    createdAt: options.now,
+  });
   const notes = await layoutNotes(writer, view);
   const cover = layoutCover(writer.fonts, view, options.now);
   const contents = layoutContents(writer.fonts, view);
@@ -141,15 +161,28 @@ export async function renderPacketPdf(view: PacketView, options: { now: Date }):
   const numbering = (first: number): PageNumbering => ({ first: first + 1, total: next, always: true });
   const footer = (first: number) => (index: number) => ({ left: null, centre: pageLabel(numbering(first), index) });
   drawPart(writer, cover, { parent: writer.element('Sect'), isDraft: false, footer: footer(0) });
-  drawPart(writer, contents, { parent: writer.element('Sect'), isDraft: false, footer: footer(cover.pages.length), pageNumbers });
+  drawPart(writer, contents, {
+    parent: writer.element('Sect'),
+    isDraft: false,
+    footer: footer(cover.pages.length),
+    pageNumbers,
+  });
   drawAgenda(writer, agenda, { numbering: numbering(agendaFirst), parent: writer.element('Sect') });
   const annexSlots: AnnexSlot[] = [];
   for (const slot of notes) {
-    drawCoverNote(writer, slot.entry.note!, slot.part, { numbering: numbering(slot.firstPage), parent: writer.element('Sect') });
+    drawCoverNote(writer, slot.entry.note!, slot.part, {
+      numbering: numbering(slot.firstPage),
+      parent: writer.element('Sect'),
+    });
     annexSlots.push(...drawAnnexPlaceholders(writer, slot, numbering));
     await pause();
   }
   const pdf = await writer.finish();
-  const outline = buildOutline(view, { contents: cover.pages.length, agenda: agendaFirst, listed: agendaPages(agenda, agendaFirst), notes });
+  const outline = buildOutline(view, {
+    contents: cover.pages.length,
+    agenda: agendaFirst,
+    listed: agendaPages(agenda, agendaFirst),
+    notes,
+  });
   return Buffer.from(await finishPacket(pdf, { slots: annexSlots, outline, pause }));
 }

@@ -55,7 +55,13 @@ interface DrawState {
   finished: StructElement[];
 }
 
-function elementOf(writer: PdfWriter, part: Part, index: number, drawing: PartDrawing, state: DrawState): StructElement {
+function elementOf(
+  writer: PdfWriter,
+  part: Part,
+  index: number,
+  drawing: PartDrawing,
+  state: DrawState,
+): StructElement {
   let element = state.elements.get(index);
   if (element) return element;
   const { tag } = part.blocks[index]!;
@@ -130,7 +136,8 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
   for (const placed of page.lines) {
     const block = part.blocks[placed.block]!;
     const line = block.lines[placed.line]!;
-    if (placed.line === 0 && block.tag.destination) writer.doc.addNamedDestination(block.tag.destination, 'XYZ', 0, placed.y, null);
+    if (placed.line === 0 && block.tag.destination)
+      writer.doc.addNamedDestination(block.tag.destination, 'XYZ', 0, placed.y, null);
     if (line.segments.length === 0) continue;
     const element = elementOf(writer, part, placed.block, drawing, state);
     writer.line(line, MARGIN + block.indent, placed.y, {
@@ -143,7 +150,8 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
     });
     const isLast = placed.line === block.lines.length - 1;
     const page = block.tag.pageNumberOf && drawing.pageNumbers?.get(block.tag.pageNumberOf);
-    if (isLast && page) drawPageNumber(writer, { line, x: MARGIN + block.indent, y: placed.y, page, element, type: block.tag.type });
+    if (isLast && page)
+      drawPageNumber(writer, { line, x: MARGIN + block.indent, y: placed.y, page, element, type: block.tag.type });
     if (block.tag.goTo) {
       const rect = { x: MARGIN + block.indent, y: placed.y, width: TEXT_WIDTH - block.indent, height: line.height };
       writer.goTo(rect, block.tag.goTo, element);

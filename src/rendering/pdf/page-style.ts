@@ -34,7 +34,11 @@ export const footer: TextStyle = { face: 'regular', size: 9 };
 export const footnoteText: TextStyle = { face: 'regular', size: 10 };
 
 /** A superscript marker for a footnote in text of `size` points. */
-export const marker = (size: number): TextStyle => ({ face: 'regular', size: Math.round(size * 0.62 * 10) / 10, rise: size * 0.36 });
+export const marker = (size: number): TextStyle => ({
+  face: 'regular',
+  size: Math.round(size * 0.62 * 10) / 10,
+  rise: size * 0.36,
+});
 export const link = (style: TextStyle, href: string): TextStyle => ({ ...style, color: LINK_BLUE, href });
 
 export const justified: ParagraphFormat = { width: TEXT_WIDTH, align: 'justify', leading: BODY_LEADING };

@@ -94,7 +94,11 @@ export class PdfWriter {
   }
 
   /** A structure element under `parent` (the document by default). */
-  element(type: string, parent: StructElement = this.root, options: PDFKit.Mixins.StructureElementOptions = {}): StructElement {
+  element(
+    type: string,
+    parent: StructElement = this.root,
+    options: PDFKit.Mixins.StructureElementOptions = {},
+  ): StructElement {
     const element = this.doc.struct(type, options);
     parent.add(element);
     return element;
@@ -192,7 +196,11 @@ export class PdfWriter {
   }
 
   /** A link to a named destination of this document, tagged under `parent`. */
-  goTo(rect: { x: number; y: number; width: number; height: number }, destination: string, parent: StructElement): void {
+  goTo(
+    rect: { x: number; y: number; width: number; height: number },
+    destination: string,
+    parent: StructElement,
+  ): void {
     this.closeMark();
     const element = this.element('Link', parent);
     this.doc.goTo(rect.x, rect.y, rect.width, rect.height, destination, annotationOptions(element, 'Go to the page'));

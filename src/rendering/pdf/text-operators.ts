@@ -34,7 +34,9 @@ export function textOperators(
   const { style, x } = at;
   const extra = (at.extraPerSpace * 1000) / style.size;
   const baseline = at.y - (style.rise ?? 0);
-  const ops = [`BT /${fontId} ${num(style.size)} Tf ${fill(style.color ?? BLACK)} 1 0 0 -1 ${num(x)} ${num(baseline)} Tm`];
+  const ops = [
+    `BT /${fontId} ${num(style.size)} Tf ${fill(style.color ?? BLACK)} 1 0 0 -1 ${num(x)} ${num(baseline)} Tm`,
+  ];
   let run = '';
   const parts: string[] = [];
   const flush = () => {

@@ -145,7 +145,11 @@ function measureWords(fonts: FontSet, runs: Run[], width: number): Word[] {
     }
     const parts = cutWord(fonts, pieces[0]!, width);
     parts.forEach((part, i) =>
-      words.push({ pieces: [part], width: measure(fonts, [part]), spaceWidth: i === parts.length - 1 ? spaceWidth : 0 }),
+      words.push({
+        pieces: [part],
+        width: measure(fonts, [part]),
+        spaceWidth: i === parts.length - 1 ? spaceWidth : 0,
+      }),
     );
   }
   if (words.length > 0) words[words.length - 1]!.spaceWidth = 0;
@@ -153,7 +157,12 @@ function measureWords(fonts: FontSet, runs: Run[], width: number): Word[] {
 }
 
 /** Lays words out on one line: merges pieces of one style into segments, spaces included. */
-function buildLine(fonts: FontSet, words: Word[], format: ParagraphFormat, options: { isLast: boolean; start: number }): Line {
+function buildLine(
+  fonts: FontSet,
+  words: Word[],
+  format: ParagraphFormat,
+  options: { isLast: boolean; start: number },
+): Line {
   const available = format.width - options.start;
   const natural = words.reduce((sum, w, i) => sum + w.width + (i < words.length - 1 ? w.spaceWidth : 0), 0);
   const spaces = words.slice(0, -1).filter((w) => w.spaceWidth > 0).length;
@@ -176,7 +185,13 @@ function buildLine(fonts: FontSet, words: Word[], format: ParagraphFormat, optio
         last.text += text;
         last.width += width;
       } else {
-        segments.push({ text, style: piece.style, x, width, ...(piece.footnote !== undefined ? { footnote: piece.footnote } : {}) });
+        segments.push({
+          text,
+          style: piece.style,
+          x,
+          width,
+          ...(piece.footnote !== undefined ? { footnote: piece.footnote } : {}),
+        });
       }
       x += width;
     });

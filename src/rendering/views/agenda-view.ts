@@ -30,7 +30,13 @@ export interface AgendaViewInput {
   meeting: MeetingLineInput;
   headerLines: readonly string[];
   /** Items in agenda order; `procedure` as the reader may see it. */
-  items: readonly { id: number; number: string; title: string; rapporteurs: readonly { name: string }[]; procedure: string | null }[];
+  items: readonly {
+    id: number;
+    number: string;
+    title: string;
+    rapporteurs: readonly { name: string }[];
+    procedure: string | null;
+  }[];
 }
 
 export function buildAgendaView(input: AgendaViewInput): AgendaView {

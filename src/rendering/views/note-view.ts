@@ -114,7 +114,11 @@ export function buildNoteView(input: NoteViewInput): NoteView {
     return { key, heading: `${index + 1}. ${SECTION_HEADINGS[key]}`, paragraphs };
   }).filter((section) => section.paragraphs.length > 0);
   const footnotes = version.content.footnotes
-    .map((f, i) => ({ number: order.get(i + 1) ?? i + 1, text: f.text, ...(f.sourceUrl ? { sourceUrl: f.sourceUrl } : {}) }))
+    .map((f, i) => ({
+      number: order.get(i + 1) ?? i + 1,
+      text: f.text,
+      ...(f.sourceUrl ? { sourceUrl: f.sourceUrl } : {}),
+    }))
     .sort((a, b) => a.number - b.number);
   const isCurrent = note.currentVersionId === version.id;
   const isDraft = !(isCurrent && note.state === 'released');

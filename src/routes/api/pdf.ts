@@ -12,7 +12,9 @@ const Pdf = {
 };
 
 const NoteQuery = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1, description: 'A version number; the current version when absent' })),
+  version: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'A version number; the current version when absent' }),
+  ),
 });
 
 const PacketQuery = Type.Object({
