@@ -22,6 +22,7 @@ const EnvSchema = Type.Object({
     default: '0',
   }),
   AGENDUM_SESSION_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 24 * 30 }),
+  AGENDUM_SESSION_IDLE_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 24 * 60 }),
   AGENDUM_MAX_UPLOAD_MB: Type.Number({ default: 20, exclusiveMinimum: 0, maximum: 1024 }),
   // A .docx is a zip: what it may inflate to, and how many parts it may hold (zip bombs).
   AGENDUM_MAX_UNZIPPED_MB: Type.Number({ default: 100, exclusiveMinimum: 0, maximum: 4096 }),
@@ -54,6 +55,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   sessionHours: number;
+  sessionIdleMinutes: number;
   scryptLogN: number;
   uploadsDir: string;
   maxUploadBytes: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: isOn(e.AGENDUM_TRUST_PROXY),
     sessionHours: e.AGENDUM_SESSION_HOURS,
+    sessionIdleMinutes: e.AGENDUM_SESSION_IDLE_MINUTES,
     scryptLogN: e.AGENDUM_SCRYPT_LOG_N,
     uploadsDir: resolve(dataDir, 'uploads'),
     maxUploadBytes: Math.round(e.AGENDUM_MAX_UPLOAD_MB * 1024 * 1024),

@@ -41,6 +41,7 @@ export function createPeopleRepository(db: Db) {
 
     insertSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row).run(),
     findSession: (tokenHash: string) => sessionByHash.get({ hash: tokenHash }),
+    touchSession: (id: number, at: string) => db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run(),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
     deleteSessionsOf: (personId: number) => db.delete(sessions).where(eq(sessions.personId, personId)).run(),
 

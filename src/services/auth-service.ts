@@ -13,7 +13,8 @@ export function createAuthService(ctx: ServiceContext) {
   let decoyHash: Promise<string> | undefined;
 
   return {
-    async signIn(email: string, password: string) {
+    /** Signs in; a session the browser already had is ended first (session rotation). */
+    async signIn(email: string, password: string, previousSession?: string) {
       const person = people.findByEmail(email);
       if (!person?.passwordHash || !person.isActive) {
         decoyHash ??= hashPassword('decoy password', ctx.scryptLogN);
@@ -23,6 +24,7 @@ export function createAuthService(ctx: ServiceContext) {
       if (!(await verifyPassword(password, person.passwordHash))) {
         throw Errors.badCredentials('The email or the password is not right.');
       }
+      if (previousSession) people.deleteSession(hashSecret(previousSession));
       const token = newSecret();
       const expiresAt = new Date(ctx.now().getTime() + ctx.sessionHours * 3600_000);
       people.insertSession({
@@ -30,6 +32,7 @@ export function createAuthService(ctx: ServiceContext) {
         tokenHash: hashSecret(token),
         createdAt: isoNow(ctx),
         expiresAt: expiresAt.toISOString(),
+        lastSeenAt: isoNow(ctx),
       });
       return { token, expiresAt, person: presentPerson(person) };
     },
@@ -38,11 +41,21 @@ export function createAuthService(ctx: ServiceContext) {
       people.deleteSession(hashSecret(sessionToken));
     },
 
-    /** The actor behind a session cookie, or null when it is unknown, expired or deactivated. */
+    /**
+     * The actor behind a session cookie, or null when it is unknown, deactivated, past its
+     * absolute expiry, or idle for longer than the idle limit (then it is ended for good).
+     */
     actorForSession(sessionToken: string): Actor | null {
       const found = people.findSession(hashSecret(sessionToken));
       if (!found || !found.person.isActive) return null;
-      if (found.session.expiresAt <= isoNow(ctx)) return null;
+      const now = ctx.now();
+      const lastSeen = Date.parse(found.session.lastSeenAt ?? found.session.createdAt);
+      if (found.session.expiresAt <= now.toISOString() || now.getTime() - lastSeen > ctx.sessionIdleMinutes * 60_000) {
+        people.deleteSession(found.session.tokenHash);
+        return null;
+      }
+      // Recorded at most once a minute: enough for an idle limit counted in minutes.
+      if (now.getTime() - lastSeen > 60_000) people.touchSession(found.session.id, now.toISOString());
       return toActor(found.person);
     },
 

@@ -8,6 +8,7 @@ export interface ServiceContext {
   now: () => Date;
   scryptLogN: number;
   sessionHours: number;
+  sessionIdleMinutes: number;
 }
 
 export const isoNow = (ctx: Pick<ServiceContext, 'now'>) => ctx.now().toISOString();

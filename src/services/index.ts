@@ -25,6 +25,7 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     now,
     scryptLogN: config.scryptLogN,
     sessionHours: config.sessionHours,
+    sessionIdleMinutes: config.sessionIdleMinutes,
   };
   const notifications = createNotificationService(ctx);
   const agenda = createAgendaService(ctx);

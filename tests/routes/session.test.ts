@@ -138,3 +138,36 @@ t.test('answers carry security headers and a strict Content-Security-Policy', as
   t.equal(res.headers['x-content-type-options'], 'nosniff');
   t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
 });
+
+t.test('sessions end after the idle limit and the absolute limit; signing in again rotates the session', async (t) => {
+  const { testConfig } = await import('../helper.js');
+  let now = new Date('2020-11-01T09:00:00Z');
+  const app = await build(t, { config: testConfig(t, { AGENDUM_SESSION_IDLE_MINUTES: '30', AGENDUM_SESSION_HOURS: '2' }), now: () => now });
+  await app.services.people.create('system', { name: 'Sam', email: 'sam@example.org', role: 'secretariat', password: 'correct horse battery' });
+  const signIn = async (cookie?: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'sam@example.org', password: 'correct horse battery' },
+      cookies: cookie ? { agendum_session: cookie } : {},
+    });
+    return res.cookies.find((c) => c.name === 'agendum_session')!.value;
+  };
+  const status = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/v1/session', cookies: { agendum_session: cookie } })).statusCode;
+
+  const first = await signIn();
+  const second = await signIn(first);
+  t.equal(await status(first), 401, 'the session the browser had is ended when it signs in again');
+  t.equal(await status(second), 200);
+
+  for (let minutes = 20; minutes <= 100; minutes += 20) {
+    now = new Date(Date.parse('2020-11-01T09:00:00Z') + minutes * 60_000);
+    t.equal(await status(second), 200, `used every 20 minutes: alive at ${minutes} min`);
+  }
+  now = new Date(Date.parse('2020-11-01T09:00:00Z') + 121 * 60_000);
+  t.equal(await status(second), 401, 'past the absolute limit of 2 hours');
+
+  const third = await signIn();
+  now = new Date(now.getTime() + 31 * 60_000);
+  t.equal(await status(third), 401, 'idle for 31 minutes: ended');
+});

@@ -34,6 +34,8 @@ export const sessions = sqliteTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
+    // Idle expiry: a session unused for AGENDUM_SESSION_IDLE_MINUTES ends.
+    lastSeenAt: instant('last_seen_at'),
   },
   (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash)],
 );

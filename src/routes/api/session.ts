@@ -22,7 +22,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: Session, ...problems(429) } },
     },
     async (request, reply) => {
-      const { token, expiresAt, person } = await auth.signIn(request.body.email, request.body.password);
+      const previous = request.cookies[SESSION_COOKIE];
+      const { token, expiresAt, person } = await auth.signIn(request.body.email, request.body.password, previous);
       setSessionCookie(reply, token, expiresAt);
       return { person, expiresAt: expiresAt.toISOString() };
     },
