@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { apiReadBenchmark } from './api-read.js';
 import { ingestBenchmark } from './ingest.js';
+import { loadBenchmark } from './load.js';
 import { pdfBenchmark } from './pdf.js';
 import type { Benchmark, Figure } from './figures.js';
 
@@ -10,6 +11,7 @@ const BENCHMARKS: [string, Benchmark][] = [
   ['api-read', apiReadBenchmark],
   ['pdf', pdfBenchmark],
   ['ingest', ingestBenchmark],
+  ['load', loadBenchmark],
 ];
 
 function printTable(figures: Figure[]) {

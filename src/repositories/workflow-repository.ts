@@ -59,6 +59,13 @@ export function createWorkflowRepository(db: Db) {
         .where(eq(reviewComments.noteId, noteId))
         .orderBy(asc(reviewComments.id))
         .all(),
+    commentWithAuthor: (id: number) =>
+      db
+        .select({ comment: reviewComments, authorName: people.name })
+        .from(reviewComments)
+        .innerJoin(people, eq(people.id, reviewComments.authorId))
+        .where(eq(reviewComments.id, id))
+        .all(),
     findComment: (id: number) => db.select().from(reviewComments).where(eq(reviewComments.id, id)).get(),
     resolveComment: (id: number, by: number, at: string) =>
       db

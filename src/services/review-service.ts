@@ -31,21 +31,28 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
     return loaded;
   }
 
+  /** Comments as the API shows them, with the number of the version each one is about. */
+  function present(noteId: number, rows: ReturnType<typeof workflow.listComments>) {
+    const versions = new Map(ctx.repos.notes.listVersions(noteId).map((v) => [v.id, v.number]));
+    return rows.map(({ comment: c, authorName }) => ({
+      id: c.id,
+      version: versions.get(c.versionId)!,
+      section: c.section as SectionKey | null,
+      paragraph: c.paragraph,
+      body: c.body,
+      author: { id: c.authorId, name: authorName },
+      createdAt: c.createdAt,
+      resolvedAt: c.resolvedAt,
+      resolvedById: c.resolvedById,
+    }));
+  }
+
+  const presentOne = (noteId: number, commentId: number) => present(noteId, workflow.commentWithAuthor(commentId))[0]!;
+
   return {
     list(actor: Actor, itemId: number) {
       const { note } = reviewable(actor, itemId);
-      const versions = new Map(ctx.repos.notes.listVersions(note.id).map((v) => [v.id, v.number]));
-      return workflow.listComments(note.id).map(({ comment: c, authorName }) => ({
-        id: c.id,
-        version: versions.get(c.versionId)!,
-        section: c.section as SectionKey | null,
-        paragraph: c.paragraph,
-        body: c.body,
-        author: { id: c.authorId, name: authorName },
-        createdAt: c.createdAt,
-        resolvedAt: c.resolvedAt,
-        resolvedById: c.resolvedById,
-      }));
+      return present(note.id, workflow.listComments(note.id));
     },
 
     add(actor: Actor, itemId: number, input: CommentInput) {
@@ -78,7 +85,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
         );
         return row.id;
       });
-      return this.list(actor, itemId).find((c) => c.id === id)!;
+      return presentOne(note.id, id);
     },
 
     resolve(actor: Actor, itemId: number, commentId: number) {
@@ -87,7 +94,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
       if (!comment || comment.noteId !== note.id) throw Errors.notFound(`Item ${itemId} has no comment ${commentId}.`);
       if (comment.resolvedAt) throw Errors.conflict(`Comment ${commentId} is resolved already.`);
       workflow.resolveComment(commentId, actor.id, isoNow(ctx));
-      return this.list(actor, itemId).find((c) => c.id === commentId)!;
+      return presentOne(note.id, commentId);
     },
 
     diff(actor: Actor, itemId: number, a: number, b: number) {
