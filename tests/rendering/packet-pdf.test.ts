@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFArray, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
+import {
+  degrees,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+  StandardFonts,
+} from 'pdf-lib';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
+import { UnreadableAnnexError } from '../../src/rendering/pdf/packet-merge.js';
 import { renderPacketPdf } from '../../src/rendering/pdf/packet-pdf.js';
 import { buildAgendaView } from '../../src/rendering/views/agenda-view.js';
 import type { NoteView } from '../../src/rendering/views/note-view.js';
@@ -178,4 +189,40 @@ t.test('the same packet twice gives the same bytes', async (t) => {
       .update(await renderPacketPdf(view, { now: NOW }))
       .digest('hex');
   t.equal(await hash(), await hash());
+});
+
+t.test('an annex page turned by /Rotate gets its page number upright, at its foot', async (t) => {
+  const annex = await PDFDocument.create();
+  const font = await annex.embedFont(StandardFonts.Helvetica);
+  for (const angle of [90, 180, 270]) {
+    const page = annex.addPage([595.28, 841.89]);
+    page.setRotation(degrees(angle));
+    page.drawText(`Turned ${angle}`, { x: 72, y: 400, size: 20, font });
+  }
+  const item = { id: 1, number: '1', title: 'Turned pages', rapporteurs: [], procedure: 'for-information' };
+  const agenda = buildAgendaView({ meeting: MEETING_18, headerLines: EHEALTH_HEADER_LINES, items: [item] });
+  const notes = new Map([[1, noteView(item, ITEM_9_1.content)]]);
+  const annexes = new Map([[1, [{ title: 'Turned', bytes: await annex.save() }]]]);
+  const pages = await pdfText(await renderPacketPdf(buildPacketView({ agenda, notes, annexes }), { now: NOW }));
+  const total = pages.length;
+  for (const [i, angle] of [90, 180, 270].entries()) {
+    const page = pages[total - 3 + i]!;
+    t.ok(
+      page.lines.some((l) => l.endsWith(`Page ${total - 2 + i} of ${total}`)),
+      `the page turned by ${angle} is numbered upright`,
+    );
+    t.equal([page.width, page.height].join('x'), angle === 180 ? '595.28x841.89' : '841.89x595.28');
+  }
+});
+
+t.test('an annex that is not a PDF stops the packet with its name', async (t) => {
+  const item = { id: 1, number: '9.1', title: 'Broken annex', rapporteurs: [], procedure: null };
+  const agenda = buildAgendaView({ meeting: MEETING_18, headerLines: EHEALTH_HEADER_LINES, items: [item] });
+  const notes = new Map([[1, noteView(item, ITEM_9_1.content)]]);
+  const annexes = new Map([[1, [{ title: 'Slides', bytes: new TextEncoder().encode('not a pdf') }]]]);
+  const error = await renderPacketPdf(buildPacketView({ agenda, notes, annexes }), { now: NOW }).catch(
+    (e: unknown) => e,
+  );
+  t.ok(error instanceof UnreadableAnnexError);
+  t.match((error as Error).message, 'The annex "Slides" of item 9.1 is not a readable PDF');
 });

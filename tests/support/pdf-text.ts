@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 /** A page's text as a reader's tool sees it: upright lines top to bottom, and any rotated text. */
@@ -10,35 +10,40 @@ export interface PageText {
   height: number;
 }
 
+/** A text item placed as the page is displayed (rotation applied): x right, y down. */
+interface Placed {
+  str: string;
+  x: number;
+  y: number;
+  size: number;
+  width: number;
+}
+
 interface TextLine {
   y: number;
   size: number;
-  items: TextItem[];
+  items: Placed[];
 }
 
-/** Upright items grouped into visual lines; a raised footnote marker joins its line. */
-function groupLines(items: TextItem[]): string[] {
+/** Upright items grouped into visual lines, top to bottom; a raised footnote marker joins its line. */
+function groupLines(items: Placed[]): string[] {
   const lines: TextLine[] = [];
-  const sorted = [...items].sort((a, b) => b.transform[5] - a.transform[5] || a.transform[4] - b.transform[4]);
-  for (const item of sorted) {
-    const y = item.transform[5];
-    const size = Math.abs(item.transform[3]);
-    const line = lines.find((l) => Math.abs(l.y - y) < Math.max(l.size, size) * 0.5);
+  for (const item of [...items].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(l.y - item.y) < Math.max(l.size, item.size) * 0.5);
     if (line) {
       line.items.push(item);
-      if (size > line.size) [line.size, line.y] = [size, y];
-    } else lines.push({ y, size, items: [item] });
+      if (item.size > line.size) [line.size, line.y] = [item.size, item.y];
+    } else lines.push({ y: item.y, size: item.size, items: [item] });
   }
   return lines
-    .sort((a, b) => b.y - a.y)
+    .sort((a, b) => a.y - b.y)
     .map((line) => {
       let text = '';
       let end = -Infinity;
-      for (const item of line.items.sort((a, b) => a.transform[4] - b.transform[4])) {
-        const x = item.transform[4];
-        if (text !== '' && x - end > 1.5 && !text.endsWith(' ')) text += ' ';
+      for (const item of line.items.sort((a, b) => a.x - b.x)) {
+        if (text !== '' && item.x - end > 1.5 && !text.endsWith(' ')) text += ' ';
         text += item.str;
-        end = x + item.width;
+        end = item.x + item.width;
       }
       return text.trim();
     })
@@ -58,15 +63,18 @@ export async function pdfText(bytes: Uint8Array): Promise<PageText[]> {
     const pages: PageText[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      const [, , width, height] = page.view as [number, number, number, number];
+      const viewport = page.getViewport({ scale: 1 });
       const items = (await page.getTextContent()).items.filter((i): i is TextItem => 'str' in i && i.str.trim() !== '');
-      const isUpright = (i: TextItem) => i.transform[1] === 0 && i.transform[2] === 0;
-      pages.push({
-        lines: groupLines(items.filter(isUpright)),
-        rotated: items.filter((i) => !isUpright(i)).map((i) => i.str),
-        width,
-        height,
-      });
+      const upright: Placed[] = [];
+      const rotated: string[] = [];
+      for (const item of items) {
+        const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
+        // Display space has y pointing down: upright text has a positive a and a negative d.
+        const isUpright = Math.abs(b!) < 1e-6 && Math.abs(c!) < 1e-6 && a! > 0;
+        if (isUpright) upright.push({ str: item.str, x: x!, y: y!, size: Math.abs(d!), width: item.width });
+        else rotated.push(item.str);
+      }
+      pages.push({ lines: groupLines(upright), rotated, width: viewport.width, height: viewport.height });
     }
     return pages;
   } finally {
