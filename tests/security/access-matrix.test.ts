@@ -128,7 +128,7 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'DELETE /api/v1/items/:itemId/annexes/:annexId': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }) },
   'GET /api/v1/items/:itemId/note.pdf': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note.pdf` }) },
   'GET /api/v1/meetings/:meetingId/agenda.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }) },
-  // Staff get a 409 listing the unreleased notes; others get a packet of what they may read.
+  // With a draft in the meeting every reader gets the 409 listing it (delegates without states).
   'GET /api/v1/meetings/:meetingId/packet.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }) },
   'POST /api/v1/meetings/:meetingId/packets': {
     expect: staffOnly,
