@@ -15,6 +15,7 @@ import openapi from './plugins/external/openapi.js';
 import security from './plugins/external/security.js';
 import apiRoutes from './routes/api/index.js';
 import healthRoutes from './routes/health.js';
+import webInterface from './web/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,6 +56,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   await fastify.register(healthRoutes);
   await fastify.register(apiRoutes, { prefix: '/api/v1' });
+  await fastify.register(webInterface);
 }
 
 // Not encapsulated: the server (and the tests, built the same way) see the app's decorators.

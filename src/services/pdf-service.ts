@@ -90,6 +90,16 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
   }
 
   return {
+    /** The view model of a note as the reader may see it: the HTML view's twin of notePdf. */
+    readableNoteView(actor: Actor, itemId: number, options: { version?: number } = {}): NoteView | null {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      if (note.currentVersionId === null && options.version === undefined) return null;
+      const version = versionOf(note, itemId, options.version);
+      const item = repos.agenda.findItem(itemId)!;
+      return noteView(meetingOrThrow(item.meetingId), item, note, version);
+    },
+
     /** The cover note of an item, current version or `version`. */
     async notePdf(actor: Actor, itemId: number, options: { version?: number } = {}): Promise<PdfFile> {
       const { note, facts } = loadNote(ctx, itemId);

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { templatesFolder } from '../../paths.js';
+import { TEXT } from '../../web/text.js';
+
+/**
+ * The pages' Handlebars environment: one private instance, every template compiled once at
+ * start, strict (a field missing from a view model throws), `{{ }}` escaping everything typed
+ * by users. Pages render inside the main layout.
+ */
+const env = Handlebars.create();
+env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('t', (key: string) => {
+  const value = (TEXT as Record<string, string>)[key];
+  if (value === undefined) throw new Error(`no interface text "${key}"`);
+  return value;
+});
+
+const read = (...parts: string[]) => readFileSync(join(templatesFolder, ...parts), 'utf8');
+for (const file of readdirSync(join(templatesFolder, 'partials'))) {
+  env.registerPartial(basename(file, '.hbs'), read('partials', file));
+}
+const options = { strict: true, knownHelpers: { eq: true, t: true }, knownHelpersOnly: false };
+const layout = env.compile(read('layouts', 'main.hbs'), options);
+const pages = new Map(
+  readdirSync(join(templatesFolder, 'pages')).map((file) => [basename(file, '.hbs'), env.compile(read('pages', file), options)]),
+);
+
+export interface PageChrome {
+  title: string;
+  person: { name: string; role: string } | null;
+  csrfToken: string;
+  flash?: string | null;
+}
+
+/** A whole HTML page: the page template inside the layout. */
+export function renderPage(name: string, chrome: PageChrome, view: Record<string, unknown>): string {
+  const page = pages.get(name);
+  if (!page) throw new Error(`no page template "${name}"`);
+  const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person });
+  return layout({ ...chrome, flash: chrome.flash ?? null, body });
+}

@@ -1,0 +1,45 @@
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { AgendumError } from '../domain/errors.js';
+import { projectRoot } from '../paths.js';
+import { itemPages } from './item-pages.js';
+import { meetingPages } from './meeting-pages.js';
+import { sendPage } from './page-kit.js';
+import { sessionPages } from './session-pages.js';
+import { TEXT } from './text.js';
+
+/**
+ * The web interface: server-rendered pages over the same services as the API. Encapsulated,
+ * so its form parsing, CSRF checks and HTML error pages stay out of the JSON API.
+ */
+export default async function webInterface(app: FastifyInstance) {
+  await app.register(formbody);
+  await app.register(csrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+    // Forms send the token as a field; the upload form, whose body is multipart, in the query.
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string })._csrf,
+  });
+  await app.register(fastifyStatic, { root: join(projectRoot, 'public'), prefix: '/assets/', decorateReply: false });
+
+  app.setErrorHandler((error: FastifyError | AgendumError, request, reply) => {
+    const status = error instanceof AgendumError ? error.status : (error.statusCode ?? 500);
+    if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    if (status >= 500) request.log.error({ err: error }, 'page failed');
+    const [heading, message] =
+      status === 404
+        ? [TEXT.notFound, TEXT.notFoundText]
+        : status === 403
+          ? [TEXT.forbidden, error instanceof AgendumError ? error.message : TEXT.forbiddenText]
+          : status < 500
+            ? [TEXT.problem, error.message]
+            : [TEXT.problem, `Please try again; if it happens again, tell the secretariat (request ${request.id}).`];
+    return sendPage(request, reply, 'error', heading, { heading, message }, status);
+  });
+
+  await app.register(sessionPages);
+  await app.register(meetingPages);
+  await app.register(itemPages);
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Errors } from '../domain/errors.js';
+import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
+import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from '../domain/note-content.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import { buildNoteView } from '../rendering/views/note-view.js';
+import { readSingleUpload } from '../routes/api/read-upload.js';
+import { noteEtag } from '../services/note-access.js';
+import { field, personOf, redirectWith, sendPage } from './page-kit.js';
+import { TEXT } from './text.js';
+
+const EVENT_LABELS: Record<NoteEvent, string> = {
+  submit: TEXT.submit,
+  return: TEXT.returnNote,
+  release: TEXT.release,
+  reopen: TEXT.reopen,
+  withdraw: 'Withdraw',
+  restore: 'Restore',
+};
+
+/**
+ * An uploaded draft waits here between its preview and "save": the bytes stay on the server
+ * (a hidden form field would send megabytes back and forth), for 15 minutes, for the person
+ * who uploaded it. Lost on a restart: then the preview is simply uploaded again.
+ */
+const PREVIEW_MINUTES = 15;
+const previews = new Map<string, { bytes: Buffer; fileName: string; itemId: number; personId: number; expires: number }>();
+function keepPreview(entry: Omit<(typeof previews extends Map<string, infer V> ? V : never), 'expires'>) {
+  const now = Date.now();
+  for (const [key, value] of previews) if (value.expires < now) previews.delete(key);
+  if (previews.size > 200) previews.delete(previews.keys().next().value!);
+  const id = randomBytes(16).toString('hex');
+  previews.set(id, { ...entry, expires: now + PREVIEW_MINUTES * 60_000 });
+  return id;
+}
+
+/** A cover note's page: the note as HTML, its workflow, uploads, versions and review. */
+export async function itemPages(app: FastifyInstance) {
+  const { agenda, notes, workflow, review, ingest, pdf, meetings } = app.services;
+  const hide = { schema: { hide: true } };
+  const idOf = (params: unknown) => Number((params as { itemId: string }).itemId) || 0;
+
+  function actionsFor(actor: Actor, state: NoteState, isRapporteur: boolean) {
+    return allowedEvents(state)
+      .filter((event) => ['submit', 'return', 'release', 'reopen'].includes(event))
+      .filter((event) => isStaff(actor.role) || (isRapporteur && WORKFLOW[event].by === 'rapporteur-or-secretariat'))
+      .map((event) => ({
+        event,
+        label: EVENT_LABELS[event],
+        needsComment: WORKFLOW[event].needs === 'comment',
+        needsProcedure: event === 'release',
+      }));
+  }
+
+  app.get('/items/:itemId', hide, async (request, reply) => {
+    const actor = personOf(request);
+    const item = agenda.get(actor, idOf(request.params));
+    const meeting = meetings.get(item.meetingId);
+    const visible = item.note !== null;
+    const note = visible ? notes.get(actor, item.id) : null;
+    const isRapporteur = item.rapporteurs.some((r) => r.id === actor.id);
+    const canReview = visible && (isStaff(actor.role) || isRapporteur);
+    const versions = canReview ? notes.listVersions(actor, item.id) : [];
+    return sendPage(request, reply, 'item', `${item.number} ${item.title}`, {
+      item,
+      meetingLine: meeting.displayLine,
+      noteState: note?.state ?? null,
+      procedure: note?.procedure ?? null,
+      note: visible ? pdf.readableNoteView(actor, item.id) : null,
+      etag: note ? noteEtag(note) : '',
+      actions: note && canReview ? actionsFor(actor, note.state as NoteState, isRapporteur) : [],
+      canUpload: Boolean(note && canReview && note.state === 'drafting'),
+      versions: versions.map((v, i) => ({ number: v.number, createdAt: v.createdAt.slice(0, 16).replace('T', ' '), previous: i > 0 ? versions[i - 1]!.number : null })),
+      canReview,
+      comments: canReview ? review.list(actor, item.id) : [],
+    });
+  });
+
+  app.post('/items/:itemId/upload', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const upload = await readSingleUpload(request, app.config.maxUploadBytes);
+    const result = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
+    const item = agenda.get(actor, itemId);
+    const { meeting, network } = app.services.ctx.repos.meetings.find(item.meetingId)!;
+    const current = notes.get(actor, itemId);
+    const view = buildNoteView({
+      meeting: { ...meeting, networkName: network.name },
+      headerLines: network.headerLines,
+      item,
+      note: { state: 'drafting', procedure: current.procedure, currentVersionId: 0 },
+      version: { id: 0, number: current.versionCount + 1, content: { sections: result.recognised.sections, footnotes: result.recognised.footnotes }, createdAt: app.services.ctx.now().toISOString() },
+    });
+    const previewId = keepPreview({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });
+    return sendPage(request, reply, 'preview', TEXT.preview, {
+      item,
+      fileName: result.file.name,
+      warnings: result.warnings,
+      note: view,
+      previewId,
+      etag: noteEtag(current),
+    });
+  });
+
+  app.post<{ Params: { itemId: string; previewId: string } }>('/items/:itemId/upload/:previewId/save', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const kept = previews.get(request.params.previewId);
+    if (!kept || kept.itemId !== itemId || kept.personId !== actor.id || kept.expires < Date.now()) {
+      throw Errors.gone('This preview has expired; upload the file again.');
+    }
+    const result = await ingest.ingestDraft(actor, itemId, kept, { dryRun: false, ifMatch: field(request.body, 'etag') });
+    previews.delete(request.params.previewId);
+    return redirectWith(reply, `/items/${itemId}`, `Version ${result.version!.number} saved.`);
+  });
+
+  app.post('/items/:itemId/transition', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const event = field(request.body, 'event') as NoteEvent;
+    if (!(event in WORKFLOW)) throw Errors.invalid('Unknown action.');
+    const procedure = field(request.body, 'procedure') || undefined;
+    const note = workflow.perform(actor, itemId, { event, comment: field(request.body, 'comment') || undefined, procedure }, field(request.body, 'etag') || '"none"');
+    return redirectWith(reply, `/items/${itemId}`, `The note is now ${note.state}.`);
+  });
+
+  app.post('/items/:itemId/comments', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const section = field(request.body, 'section') as SectionKey | '';
+    review.add(actor, itemId, { body: field(request.body, 'body') || ' ', section: SECTION_KEYS.includes(section as SectionKey) ? (section as SectionKey) : undefined });
+    return redirectWith(reply, `/items/${itemId}`, 'Comment added.');
+  });
+
+  app.post<{ Params: { itemId: string; commentId: string } }>('/items/:itemId/comments/:commentId/resolve', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const itemId = idOf(request.params);
+    review.resolve(personOf(request), itemId, Number(request.params.commentId) || 0);
+    return redirectWith(reply, `/items/${itemId}`, 'Comment resolved.');
+  });
+
+  app.get<{ Params: { itemId: string }; Querystring: { a?: string; b?: string } }>('/items/:itemId/diff', hide, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const diff = review.diff(actor, itemId, Number(request.query.a) || 0, Number(request.query.b) || 0);
+    const item = agenda.get(actor, itemId);
+    const sections = SECTION_KEYS.map((key, i) => ({ heading: `${i + 1}. ${SECTION_HEADINGS[key]}`, parts: diff.sections[key] }));
+    return sendPage(request, reply, 'diff', `${item.number}: version ${diff.from} → ${diff.to}`, { item, from: diff.from, to: diff.to, sections });
+  });
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/app/auth.js';
+import { field, sendPage } from './page-kit.js';
+import { TEXT } from './text.js';
+
+/** Sign in and out through forms; the same session cookie as the API. */
+export async function sessionPages(app: FastifyInstance) {
+  const { auth } = app.services;
+  const hide = { schema: { hide: true } };
+
+  app.get('/', hide, async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
+
+  app.get('/sign-in', hide, async (request, reply) => sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, email: '' }));
+
+  app.post(
+    '/sign-in',
+    {
+      ...hide,
+      preHandler: app.csrfProtection,
+      // The same guard as the API's sign-in: a few attempts a minute per address.
+      config: { rateLimit: { max: app.config.signInPerMinute, timeWindow: '1 minute', allowList: () => false, keyGenerator: (r) => `sign-in:${r.ip}` } },
+    },
+    async (request, reply) => {
+      const email = field(request.body, 'email');
+      try {
+        const session = await auth.signIn(email, field(request.body, 'password'), request.cookies[SESSION_COOKIE]);
+        setSessionCookie(reply, session.token, session.expiresAt);
+      } catch {
+        return sendPage(request, reply, 'sign-in', TEXT.signIn, { error: 'The email or the password is not right.', email }, 401);
+      }
+      const next = (request.query as { next?: string }).next;
+      return reply.redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings', 303);
+    },
+  );
+
+  app.post('/sign-out', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) auth.signOut(cookie);
+    clearSessionCookie(reply);
+    return reply.redirect('/sign-in', 303);
+  });
+}
