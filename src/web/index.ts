@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AgendumError } from '../domain/errors.js';
 import { projectRoot } from '../paths.js';
 import { itemPages } from './item-pages.js';
-import { meetingPages } from './meeting-pages.js';
+import { meetingPages, packetPages } from './meeting-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { TEXT } from './text.js';
@@ -42,4 +42,5 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(sessionPages);
   await app.register(meetingPages);
   await app.register(itemPages);
+  await app.register(packetPages);
 }

@@ -114,3 +114,28 @@ export async function meetingPages(app: FastifyInstance) {
     return sendPage(request, reply, 'my-items', TEXT.myItems, { items });
   });
 }
+
+/** Sending a packet and following it recipient by recipient (the page reloads itself while it runs). */
+export async function packetPages(app: FastifyInstance) {
+  const hide = { schema: { hide: true } };
+
+  app.post<{ Params: { meetingId: string } }>('/meetings/:meetingId/packets', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const created = app.packets.create(personOf(request), Number(request.params.meetingId) || 0, {
+      subject: field(request.body, 'subject'),
+      message: field(request.body, 'message'),
+    });
+    return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
+  });
+
+  app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) => {
+    const packet = app.packets.view(personOf(request), Number(request.params.packetId) || 0);
+    const pending = packet.counts.queued + packet.counts.sending;
+    return sendPage(request, reply, 'packet', packet.subject, { packet, pending }, 200, packet.done ? null : 3);
+  });
+
+  app.post<{ Params: { packetId: string } }>('/packets/:packetId/resend', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const id = Number(request.params.packetId) || 0;
+    const { requeued } = app.packets.resend(personOf(request), id, {});
+    return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
+  });
+}

@@ -4,13 +4,22 @@ import type { Actor } from '../domain/roles.js';
 import { renderPage } from '../rendering/html/pages.js';
 
 /** Renders a page for the signed-in person (or the anonymous visitor) with a fresh CSRF token. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: string, title: string, view: Record<string, unknown>, status = 200) {
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: string,
+  title: string,
+  view: Record<string, unknown>,
+  status = 200,
+  refreshSeconds: number | null = null,
+) {
   const html = renderPage(
     page,
     {
       title,
       person: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
       csrfToken: reply.generateCsrf(),
+      refreshSeconds,
       flash: typeof (request.query as { done?: string })?.done === 'string' ? (request.query as { done: string }).done : null,
     },
     view,

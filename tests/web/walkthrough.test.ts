@@ -114,6 +114,16 @@ t.test('the whole path in a real browser, as each role', { skip: hasChromium() ?
   t.equal(packet.status(), 200);
   t.equal(packet.headers()['content-type'], 'application/pdf');
   t.equal((await packet.body()).subarray(0, 5).toString(), '%PDF-', 'the packet downloads as a PDF');
+  await secretariat.getByRole('button', { name: 'Send the packet' }).click();
+  await secretariat.waitForURL(/\/packets\/\d+/);
+  for (let i = 0; i < 20 && !/1 sent/.test(await secretariat.locator('#packet-progress').innerText()); i += 1) {
+    await secretariat.waitForTimeout(500);
+    await secretariat.reload();
+  }
+  t.match(await secretariat.locator('#packet-progress').innerText(), /1 sent, 0 failed, 0 waiting, of 1/, 'per-recipient progress');
+  t.match(await secretariat.locator('tbody').innerText(), /Dirk Delegate\s+dirk@example\.org\s+sent/);
+  await check(secretariat, 'secretariat-packet');
+  await secretariat.goto(meetingUrl);
   await secretariat.getByLabel('Title').fill('A draft nobody outside may read');
   await secretariat.getByLabel('Rapporteur').selectOption({ label: 'Rita Rapporteur' });
   await secretariat.getByRole('button', { name: 'Add an agenda item' }).click();

@@ -32,6 +32,8 @@ export interface PageChrome {
   person: { name: string; role: string } | null;
   csrfToken: string;
   flash?: string | null;
+  /** Seconds after which the page reloads itself (progress pages), without any script. */
+  refreshSeconds?: number | null;
 }
 
 /** A whole HTML page: the page template inside the layout. */
@@ -39,5 +41,5 @@ export function renderPage(name: string, chrome: PageChrome, view: Record<string
   const page = pages.get(name);
   if (!page) throw new Error(`no page template "${name}"`);
   const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person });
-  return layout({ ...chrome, flash: chrome.flash ?? null, body });
+  return layout({ ...chrome, flash: chrome.flash ?? null, refreshSeconds: chrome.refreshSeconds ?? null, body });
 }
