@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/env.js';
+import { frameworkErrorAsProblem } from './plugins/app/problems.js';
 
 /** Options of the Fastify instance, the same for the server and for the tests. */
 export function serverOptions(config: Config): FastifyServerOptions {
@@ -10,6 +11,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorAsProblem,
     bodyLimit: 2 * 1024 * 1024,
     ajv: {
       customOptions: {

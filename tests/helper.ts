@@ -26,7 +26,8 @@ export function testConfig(t: Test, env: Record<string, string> = {}): Config {
   return loadConfig({
     AGENDUM_DATA_DIR: tempDir(t),
     AGENDUM_DEMO: '0',
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error shows what a failing test's server logged.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AGENDUM_SCRYPT_LOG_N: '10',
     ...env,
   });

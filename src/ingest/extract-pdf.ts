@@ -101,6 +101,9 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
       wrapped: true,
       blankLineEndsParagraph: true,
     };
+  } catch (error) {
+    // A PDF that opens but breaks while its pages are read is as damaged as one that does not open.
+    throw Errors.badUpload(`The PDF is damaged and cannot be read (${(error as Error).message}).`);
   } finally {
     await pdf.destroy();
   }

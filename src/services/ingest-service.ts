@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import { normaliseNoteContent } from '../domain/note-content.js';
@@ -113,12 +113,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
       if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
-      try {
-        await PDFDocument.load(upload.bytes, { updateMetadata: false });
-      } catch (error) {
-        const encrypted = /encrypt/i.test((error as Error).message);
-        throw Errors.badUpload(encrypted ? 'The PDF is encrypted; annexes are merged into the packet and must not be.' : 'The PDF is damaged and cannot be merged into the packet.');
-      }
+      await assertMergeablePdf(upload.bytes);
       if (note.state !== 'drafting') throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
       const name = displayName(upload.fileName);
       const row = await storeWith(upload.bytes, 'pdf', (storedName) =>
@@ -174,6 +169,52 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     /** Removes files a crash left without a database row. */
     sweepOrphans: () => store.sweep(repos.files.allStoredNames()),
   };
+}
+
+class ActiveContentError extends Error {}
+
+const ACTIVE = new Set(['/JavaScript', '/Launch', '/ImportData', '/SubmitForm', '/RichMedia']);
+
+/** True when any object of the PDF is a script or an action that reaches outside the document. */
+function hasActiveContent(doc: PDFDocument): boolean {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : (object as { dict?: unknown }).dict;
+    if (!(dict instanceof PDFDict)) continue;
+    if (dict.has(PDFName.of('JS'))) return true;
+    const subtype = dict.get(PDFName.of('S'));
+    if (subtype instanceof PDFName && ACTIVE.has(subtype.asString())) return true;
+  }
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  return Boolean(names?.has(PDFName.of('JavaScript')));
+}
+
+/**
+ * An annex is merged into the packet later: it must survive exactly what the merge does (load,
+ * read every page's size, copy the pages into another document), or it is refused now.
+ */
+async function assertMergeablePdf(bytes: Buffer): Promise<void> {
+  try {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const target = await PDFDocument.create();
+    const pages = await target.copyPages(source, source.getPageIndices());
+    if (pages.length === 0) throw new Error('no pages');
+    if (hasActiveContent(source)) throw new ActiveContentError();
+    for (const page of pages) {
+      // What the merge reads of every page: its boxes, its resources and its content streams.
+      page.getSize();
+      page.getCropBox();
+      page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+      page.node.Contents();
+    }
+  } catch (error) {
+    if (error instanceof ActiveContentError) {
+      throw Errors.badUpload('The PDF carries JavaScript or launch actions; annexes go to many readers and must be plain documents.');
+    }
+    const encrypted = /encrypt/i.test((error as Error).message);
+    throw Errors.badUpload(
+      encrypted ? 'The PDF is encrypted; annexes are merged into the packet and must not be.' : 'The PDF is damaged and cannot be merged into the packet.',
+    );
+  }
 }
 
 function presentAnnex(row: { id: number; title: string | null; originalName: string; size: number; sha256: string; createdAt: string }) {

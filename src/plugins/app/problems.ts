@@ -18,6 +18,7 @@ const TITLES: Record<number, [string, string]> = {
   405: ['AGENDUM_METHOD_NOT_ALLOWED', 'Method not allowed'],
   406: ['AGENDUM_NOT_ACCEPTABLE', 'Not acceptable'],
   413: ['AGENDUM_TOO_LARGE', 'Request too large'],
+  414: ['AGENDUM_URI_TOO_LONG', 'Address too long'],
   415: ['AGENDUM_UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
   429: ['AGENDUM_RATE_LIMITED', 'Too many requests'],
 };
@@ -29,6 +30,16 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: 
     ...body,
   };
   return reply.code(body.status).type('application/problem+json').send(problem);
+}
+
+/**
+ * Errors Fastify's router raises before any hook runs (a malformed URL, an over-long
+ * parameter): answered in the same problem+json shape (set as `frameworkErrors`).
+ */
+export function frameworkErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  const [code, title] = TITLES[status] ?? [`AGENDUM_HTTP_${status}`, 'Request refused'];
+  return sendProblem(request, reply, { status, title, code, detail: status === 414 ? 'A part of the address is too long.' : 'The address is not valid.' });
 }
 
 interface ValidationIssue {

@@ -195,13 +195,18 @@ export async function finishPacket(
   const byAnnex = new Map<LoadedAnnex, AnnexSlot[]>();
   for (const slot of input.slots) byAnnex.set(slot.annex, [...(byAnnex.get(slot.annex) ?? []), slot]);
   for (const [annex, slots] of byAnnex) {
-    const sources = slots.map((s) => annex.doc.getPage(s.annexPage));
-    sources.forEach(detach);
-    const copies = await doc.copyPages(
-      annex.doc,
-      slots.map((s) => s.annexPage),
-    );
-    for (let i = 0; i < slots.length; i++) await transplant(doc, doc.getPage(slots[i]!.packetPage), copies[i]!);
+    try {
+      const sources = slots.map((s) => annex.doc.getPage(s.annexPage));
+      sources.forEach(detach);
+      const copies = await doc.copyPages(
+        annex.doc,
+        slots.map((s) => s.annexPage),
+      );
+      for (let i = 0; i < slots.length; i++) await transplant(doc, doc.getPage(slots[i]!.packetPage), copies[i]!);
+    } catch (error) {
+      // A page whose objects are broken (found by the fuzz test): the annex is named, not a 500.
+      throw new UnreadableAnnexError(`The annex "${annex.title}" has a damaged page (${(error as Error).message}).`);
+    }
     await input.pause();
   }
   addOutline(doc, input.outline);

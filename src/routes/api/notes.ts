@@ -71,6 +71,10 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.code(201).send(result);
       }
       if (dryRun) throw Errors.invalid('dryRun previews an uploaded file; send the draft as multipart/form-data.');
+      // Without a Content-Type, or as text/plain, no JSON schema applies: say what to send.
+      if (typeof request.body !== 'object' || request.body === null) {
+        throw Errors.unsupportedUpload('Send the version as application/json sections, or a file as multipart/form-data.');
+      }
       const version = notes.createVersion(actor, itemId, request.body, ifMatch);
       withEtag(reply, notes.get(actor, itemId));
       return reply.code(201).send(version);

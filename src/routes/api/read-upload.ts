@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Errors } from '../../domain/errors.js';
+import { AgendumError, Errors } from '../../domain/errors.js';
 
 export interface ReceivedUpload {
   bytes: Buffer;
@@ -35,7 +35,9 @@ export async function readSingleUpload(request: FastifyRequest, maxBytes: number
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     if (code === 'FST_FILES_LIMIT') throw Errors.badUpload('Send one file per request.');
-    throw error;
+    if (error instanceof AgendumError) throw error;
+    // busboy's own complaints (no boundary, a body cut short): the request is malformed.
+    throw Errors.badUpload(`The multipart/form-data body is malformed: ${(error as Error).message}.`);
   }
   if (!upload) throw Errors.badUpload('The request has no part named "file".');
   return { ...upload, fields };
