@@ -74,7 +74,22 @@ export async function itemPages(app: FastifyInstance) {
       versions: versions.map((v, i) => ({ number: v.number, createdAt: v.createdAt.slice(0, 16).replace('T', ' '), previous: i > 0 ? versions[i - 1]!.number : null })),
       canReview,
       comments: canReview ? review.list(actor, item.id) : [],
+      canManage: isStaff(actor.role),
+      parents: isStaff(actor.role)
+        ? agenda.list(actor, item.meetingId).filter((i) => i.id !== item.id).map((i) => ({ id: i.id, number: i.number, title: i.title, selected: i.id === item.parentId }))
+        : [],
     });
+  });
+
+  app.post('/items/:itemId/edit', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = personOf(request);
+    const itemId = idOf(request.params);
+    const title = field(request.body, 'title');
+    if (!title) throw Errors.invalid('The title is required.');
+    const parentId = Number(field(request.body, 'parentId')) || null;
+    const current = agenda.get(actor, itemId);
+    const changed = agenda.update(actor, itemId, current.parentId === parentId ? { title } : { title, parentId });
+    return redirectWith(reply, `/items/${itemId}`, `Item ${changed.number} saved.`);
   });
 
   app.post('/items/:itemId/upload', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {

@@ -44,6 +44,7 @@ export const TEXT = {
   warnings: 'Warnings',
   noWarnings: 'No warnings.',
   save: 'Save as a new version',
+  saveItem: 'Save the item',
   submit: 'Submit for review',
   returnNote: 'Return to the rapporteur',
   release: 'Release',

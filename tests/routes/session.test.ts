@@ -171,3 +171,14 @@ t.test('sessions end after the idle limit and the absolute limit; signing in aga
   now = new Date(now.getTime() + 31 * 60_000);
   t.equal(await status(third), 401, 'idle for 31 minutes: ended');
 });
+
+t.test('behind an HTTPS proxy (trustProxy) the session cookie is Secure; over plain HTTP it is not', async (t) => {
+  const { testConfig } = await import('../helper.js');
+  const app = await build(t, { config: testConfig(t, { AGENDUM_TRUST_PROXY: '1' }) });
+  await app.services.people.create('system', { name: 'Sam', email: 'sam@example.org', role: 'secretariat', password: 'correct horse battery' });
+  const payload = { email: 'sam@example.org', password: 'correct horse battery' };
+  const proxied = await app.inject({ method: 'POST', url: '/api/v1/session', payload, headers: { 'x-forwarded-proto': 'https' } });
+  t.equal(proxied.cookies.find((c) => c.name === 'agendum_session')!.secure, true);
+  const plain = await app.inject({ method: 'POST', url: '/api/v1/session', payload });
+  t.notOk(plain.cookies.find((c) => c.name === 'agendum_session')!.secure);
+});

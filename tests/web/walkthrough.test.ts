@@ -59,6 +59,17 @@ t.test('the whole path in a real browser, as each role', { skip: hasChromium() ?
   await secretariat.getByRole('button', { name: 'Add an agenda item' }).click();
   await secretariat.getByRole('link', { name: /1\.1\s+Reflections/ }).waitFor();
   await check(secretariat, 'secretariat-meeting');
+  // Rename and move: the numbers follow.
+  await secretariat.getByLabel('Title').fill('Closing remarks');
+  await secretariat.getByRole('button', { name: 'Add an agenda item' }).click();
+  await secretariat.getByRole('link', { name: /2\s+Closing remarks/ }).click();
+  await secretariat.getByText('Rename or move this item').click();
+  await secretariat.locator('#edit-title').fill('Any other business');
+  await secretariat.locator('#edit-parent').selectOption({ label: '1 Cybersecurity' });
+  await secretariat.getByRole('button', { name: 'Save the item' }).click();
+  t.match(await secretariat.locator('h1').innerText(), /1\.2\s+Any other business/, 'renamed and moved under item 1: now 1.2');
+  await secretariat.goto(secretariat.url().replace(/\/items\/.*/, '/meetings'));
+  await secretariat.getByRole('link', { name: /18th eHealth Network/ }).click();
   const meetingUrl = secretariat.url().replace(/\?.*$/, '');
 
   // The rapporteur uploads the 9.2 seed, previews, saves and submits.
