@@ -18,7 +18,7 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on 127.0.0.1 (smtp-server), keeping every message it accepted. */
-export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<TestSmtp> {
+export async function startTestSmtp(options: { parse?: boolean; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   const deferred = new Map<string, number>();
   const rejected = new Set<string>();
@@ -43,6 +43,8 @@ export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
         const parsed = options.parse === false ? ({} as ParsedMail) : await simpleParser(raw);
+        // A slower server (delayMs) keeps messages on the wire long enough for a test to cut in.
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
         callback();
       });
