@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { createItem, meetingSetup, simpleContent } from '../factories.js';
+import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
 import { build, signedIn, testConfig, type TestApp } from '../helper.js';
 import { blankPdf } from '../support/hostile-files.js';
 import { fileUpload } from '../support/multipart.js';
@@ -166,8 +166,7 @@ async function prepare(app: TestApp) {
     { length: 6 },
     (_, i) => createItem(app, secretariat, meeting.id, { title: `Item ${i + 1}` }).id,
   );
-  for (const itemId of items)
-    app.services.notes.createVersion({ id: secretariat.id, name: 'S', role: 'secretariat' }, itemId, simpleContent());
+  for (const itemId of items) app.services.notes.createVersion(actor(secretariat), itemId, simpleContent());
   return { token: secretariat.token, writeItems: items.slice(0, 3), flowItems: items.slice(3) };
 }
 

@@ -27,6 +27,12 @@ export async function baseRequest(route: World['routes'][number], world: World, 
   return { method: route.method as 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload };
 }
 
+/** FUZZ_SEED and FUZZ_PATH (printed with a failure) replay it: `FUZZ_SEED=.. FUZZ_PATH=.. npx tap --grep=<test> <file>`. */
+function replay(): { seed?: number; path?: string } {
+  const seed = process.env.FUZZ_SEED;
+  return seed === undefined ? {} : { seed: Number(seed), path: process.env.FUZZ_PATH };
+}
+
 /**
  * fc.assert over one kind of malformed request. A violation fails the test with the request
  * that caused it and the seed to replay it; the statuses seen are printed either way.
@@ -48,7 +54,7 @@ export async function holds<T>(
         const { fault } = await prober.send(await property.toRequest(value));
         if (fault) throw new Error(fault);
       }),
-      { numRuns: property.numRuns, endOnFailure: true },
+      { numRuns: property.numRuns, endOnFailure: true, ...replay() },
     );
     t.pass(`${name}: ${property.numRuns} requests, no 5xx, every 4xx a problem (${Date.now() - started} ms)`);
   } catch (error) {
