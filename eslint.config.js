@@ -6,16 +6,38 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NODE_IO = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'worker_threads'].flatMap(
-  (name) => [name, `node:${name}`],
-);
+const NODE_IO = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'dgram',
+  'worker_threads',
+].flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.tap/', 'data/', 'drizzle/meta/', 'tests/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', TextDecoder: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        TextDecoder: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Non-null assertions mark facts the code checked a line earlier (a row read in the same transaction).
@@ -28,14 +50,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...['fastify', 'fastify-plugin', 'drizzle-orm', 'better-sqlite3', 'nodemailer', 'pdfkit'], ...NODE_IO].map((name) => ({
+          paths: [
+            ...['fastify', 'fastify-plugin', 'drizzle-orm', 'better-sqlite3', 'nodemailer', 'pdfkit'],
+            ...NODE_IO,
+          ].map((name) => ({
             name,
             message: 'Layering: src/domain is pure TypeScript; no HTTP, database, mail, PDF or I/O.',
           })),
           patterns: [
-            { group: ['@fastify/*', 'drizzle-orm/*'], message: 'Layering: src/domain is pure; no framework or database.' },
             {
-              group: ['**/db/**', '**/repositories/**', '**/services/**', '**/plugins/**', '**/routes/**', '**/mail/**', '**/ingest/**'],
+              group: ['@fastify/*', 'drizzle-orm/*'],
+              message: 'Layering: src/domain is pure; no framework or database.',
+            },
+            {
+              group: [
+                '**/db/**',
+                '**/repositories/**',
+                '**/services/**',
+                '**/plugins/**',
+                '**/routes/**',
+                '**/mail/**',
+                '**/ingest/**',
+              ],
               message: 'Layering: src/domain depends on nothing outside src/domain.',
             },
           ],
@@ -49,10 +85,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['drizzle-orm', 'better-sqlite3'].map((name) => ({ name, message: 'Layering: routes call services; they never query.' })),
+          paths: ['drizzle-orm', 'better-sqlite3'].map((name) => ({
+            name,
+            message: 'Layering: routes call services; they never query.',
+          })),
           patterns: [
             { group: ['drizzle-orm/*'], message: 'Layering: routes call services; they never query.' },
-            { group: ['**/repositories/**', '**/db/**'], message: 'Layering: routes call services, never repositories or the database.' },
+            {
+              group: ['**/repositories/**', '**/db/**'],
+              message: 'Layering: routes call services, never repositories or the database.',
+            },
           ],
         },
       ],

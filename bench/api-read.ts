@@ -37,9 +37,20 @@ export async function apiReadBenchmark(): Promise<Figure[]> {
       const floor = median(floors);
       const ratio = note.rps / floor.rps;
       return [
-        { name: 'API note read', value: round(note.rps, 0), unit: 'req/s', note: `p99 ${note.p99} ms, ${note.errors} errors` },
+        {
+          name: 'API note read',
+          value: round(note.rps, 0),
+          unit: 'req/s',
+          note: `p99 ${note.p99} ms, ${note.errors} errors`,
+        },
         { name: 'bare Fastify route', value: round(floor.rps, 0), unit: 'req/s', note: `p99 ${floor.p99} ms` },
-        { name: 'note read / bare route', value: round(ratio, 2), unit: 'x', target: '>= 0.5', met: ratio >= 0.5 && note.errors === 0 },
+        {
+          name: 'note read / bare route',
+          value: round(ratio, 2),
+          unit: 'x',
+          target: '>= 0.5',
+          met: ratio >= 0.5 && note.errors === 0,
+        },
       ];
     } finally {
       await bare.close();

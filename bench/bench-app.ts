@@ -35,7 +35,10 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
     config,
     token(email) {
       const person = server.services.ctx.repos.people.findByEmail(email)!;
-      return server.services.auth.createToken({ id: person.id, name: person.name, role: person.role as 'admin' }, 'bench').token;
+      return server.services.auth.createToken(
+        { id: person.id, name: person.name, role: person.role as 'admin' },
+        'bench',
+      ).token;
     },
     async close() {
       await server.close();
@@ -56,5 +59,7 @@ export async function startBareFastify(body: unknown): Promise<{ url: string; cl
 export function demoItemId(app: FastifyInstance, number: string): number {
   const meeting = app.services.meetings.list()[0]!;
   const admin = app.services.ctx.repos.people.findByEmail('admin@example.org')!;
-  return app.services.agenda.list({ id: admin.id, name: admin.name, role: 'admin' }, meeting.id).find((i) => i.number === number)!.id;
+  return app.services.agenda
+    .list({ id: admin.id, name: admin.name, role: 'admin' }, meeting.id)
+    .find((i) => i.number === number)!.id;
 }

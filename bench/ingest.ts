@@ -12,7 +12,11 @@ async function seedDocx(): Promise<Buffer> {
     children.push(new Paragraph({ text: headings[i]!, heading: HeadingLevel.HEADING_2 }));
     for (const p of ITEM_9_2.content.sections[key]) {
       const runs = typeof p === 'string' ? [{ text: p }] : p;
-      children.push(new Paragraph({ children: runs.map((r) => ('footnote' in r ? new FootnoteReferenceRun(r.footnote!) : new TextRun(r.text!))) }));
+      children.push(
+        new Paragraph({
+          children: runs.map((r) => ('footnote' in r ? new FootnoteReferenceRun(r.footnote!) : new TextRun(r.text!))),
+        }),
+      );
     }
   });
   const [note] = ITEM_9_2.content.footnotes;
@@ -28,7 +32,8 @@ export async function ingestBenchmark(): Promise<Figure[]> {
     const admin = bench.app.services.ctx.repos.people.findByEmail('secretariat@example.org')!;
     const actor = { id: admin.id, name: admin.name, role: 'secretariat' as const };
     const bytes = await seedDocx();
-    const ingest = () => bench.app.services.ingest.ingestDraft(actor, itemId, { bytes, fileName: '9.2.docx' }, { dryRun: true });
+    const ingest = () =>
+      bench.app.services.ingest.ingestDraft(actor, itemId, { bytes, fileName: '9.2.docx' }, { dryRun: true });
     for (let i = 0; i < 5; i += 1) await ingest();
     const times: number[] = [];
     for (let i = 0; i < 30; i += 1) {

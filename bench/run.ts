@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { apiReadBenchmark } from './api-read.js';
 import { ingestBenchmark } from './ingest.js';
 import { loadBenchmark } from './load.js';
+import { mailBenchmark } from './mail.js';
 import { pdfBenchmark } from './pdf.js';
 import type { Benchmark, Figure } from './figures.js';
 
@@ -11,6 +12,7 @@ const BENCHMARKS: [string, Benchmark][] = [
   ['api-read', apiReadBenchmark],
   ['pdf', pdfBenchmark],
   ['ingest', ingestBenchmark],
+  ['mail', mailBenchmark],
   ['load', loadBenchmark],
 ];
 
@@ -24,7 +26,11 @@ function printTable(figures: Figure[]) {
   ]);
   const header = ['figure', 'value', 'target', '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

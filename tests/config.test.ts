@@ -8,12 +8,27 @@ t.test('the defaults are the embedded mode', async (t) => {
 });
 
 t.test('values are converted from their text', async (t) => {
-  const config = loadConfig({ PORT: '8080', AGENDUM_DEMO: 'false', AGENDUM_TRUST_PROXY: 'true', AGENDUM_DATA_DIR: '/srv/agendum' });
-  t.match(config, { port: 8080, demo: false, trustProxy: true, dataDir: '/srv/agendum', databaseFile: '/srv/agendum/agendum.sqlite' });
+  const config = loadConfig({
+    PORT: '8080',
+    AGENDUM_DEMO: 'false',
+    AGENDUM_TRUST_PROXY: 'true',
+    AGENDUM_DATA_DIR: '/srv/agendum',
+  });
+  t.match(config, {
+    port: 8080,
+    demo: false,
+    trustProxy: true,
+    dataDir: '/srv/agendum',
+    databaseFile: '/srv/agendum/agendum.sqlite',
+  });
 });
 
 t.test('a bad value is one line that names the variable and never shows a secret', async (t) => {
   t.throws(() => loadConfig({ PORT: 'abc' }), new ConfigError('PORT must be integer (got "abc")'));
-  t.throws(() => loadConfig({ AGENDUM_DEMO: 'maybe' }), { message: 'AGENDUM_DEMO must be one of 1, 0, true, false (got "maybe")' });
-  t.throws(() => loadConfig({ AGENDUM_DEMO_PASSWORD: 'short' }), { message: /AGENDUM_DEMO_PASSWORD .*\(got \(hidden\)\)/ });
+  t.throws(() => loadConfig({ AGENDUM_DEMO: 'maybe' }), {
+    message: 'AGENDUM_DEMO must be one of 1, 0, true, false (got "maybe")',
+  });
+  t.throws(() => loadConfig({ AGENDUM_DEMO_PASSWORD: 'short' }), {
+    message: /AGENDUM_DEMO_PASSWORD .*\(got \(hidden\)\)/,
+  });
 });

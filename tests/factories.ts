@@ -11,7 +11,11 @@ export function createNetwork(app: FastifyInstance, by: SignedIn, name = 'eHealt
   });
 }
 
-export function createMeeting(app: FastifyInstance, by: SignedIn, fields: Partial<{ ordinal: number; networkId: number }> = {}) {
+export function createMeeting(
+  app: FastifyInstance,
+  by: SignedIn,
+  fields: Partial<{ ordinal: number; networkId: number }> = {},
+) {
   return app.services.meetings.create(actor(by), {
     ordinal: 18,
     startDate: '2020-11-12',

@@ -91,7 +91,13 @@ export function as(app: FastifyInstance, who: SignedIn | null, opts: InjectOptio
 /** The parsed body of a problem+json answer, checking its media type on the way. */
 export function problemOf(t: Test, res: LightMyRequestResponse) {
   t.match(res.headers['content-type'], /^application\/problem\+json/, 'answer is problem+json');
-  return res.json() as { code: string; status: number; detail: string; title: string; errors?: { path: string; message: string }[] };
+  return res.json() as {
+    code: string;
+    status: number;
+    detail: string;
+    title: string;
+    errors?: { path: string; message: string }[];
+  };
 }
 
 /** The ETag of an item's note as `who` reads it (for If-Match). */
@@ -102,7 +108,13 @@ export async function noteEtag(app: FastifyInstance, who: SignedIn, itemId: numb
 }
 
 /** POST of a new version with the note's current ETag. */
-export async function postVersion(app: FastifyInstance, who: SignedIn, itemId: number, payload: unknown, readAs: SignedIn = who) {
+export async function postVersion(
+  app: FastifyInstance,
+  who: SignedIn,
+  itemId: number,
+  payload: unknown,
+  readAs: SignedIn = who,
+) {
   const etag = await noteEtag(app, readAs, itemId).catch(() => '"none"');
   return as(app, who, {
     method: 'POST',

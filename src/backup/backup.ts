@@ -60,8 +60,12 @@ export async function restoreFrom(config: Config, source: string): Promise<Backu
     if (!isBackup) throw new Error(`${source} is not an agendum backup`);
     assertServerStopped(config);
     mkdirSync(config.uploadsDir, { recursive: true });
-    for (const row of backup.prepare('SELECT stored_name AS name, bytes FROM backup_files').iterate() as Iterable<{ name: string; bytes: Buffer }>) {
-      if (!/^[a-z0-9]+\.[a-z]+$/.test(row.name)) throw new Error(`the backup holds an unexpected file name: ${row.name}`);
+    for (const row of backup.prepare('SELECT stored_name AS name, bytes FROM backup_files').iterate() as Iterable<{
+      name: string;
+      bytes: Buffer;
+    }>) {
+      if (!/^[a-z0-9]+\.[a-z]+$/.test(row.name))
+        throw new Error(`the backup holds an unexpected file name: ${row.name}`);
       writeFileSync(join(config.uploadsDir, row.name), row.bytes, { mode: 0o600 });
       files += 1;
     }

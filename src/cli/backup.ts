@@ -15,7 +15,7 @@ export const backupCommand: Command = {
   name: 'backup',
   summary: 'Copy the database and uploaded files into one file, while the server runs',
   usage: 'backup <file>',
-  details: ['Uses SQLite\'s online backup: a consistent copy even while agendum is writing.'],
+  details: ["Uses SQLite's online backup: a consistent copy even while agendum is writing."],
   options: {},
   positionals: 1,
   async run(context) {

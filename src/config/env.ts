@@ -30,7 +30,10 @@ const EnvSchema = Type.Object({
   // Mail: unset AGENDUM_SMTP_URL writes .eml files under the data directory (the embedded mode).
   AGENDUM_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   AGENDUM_SMTP_POOL: Type.Integer({ default: 5, minimum: 1, maximum: 50 }),
-  AGENDUM_MAIL_FROM: Type.String({ default: 'eHealth Network secretariat <secretariat@agendum.invalid>', minLength: 3 }),
+  AGENDUM_MAIL_FROM: Type.String({
+    default: 'eHealth Network secretariat <secretariat@agendum.invalid>',
+    minLength: 3,
+  }),
   AGENDUM_MAIL_REPLY_TO: Type.Optional(Type.String({ minLength: 3 })),
   AGENDUM_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   AGENDUM_MAX_ATTACHMENTS_MB: Type.Number({ default: 10, exclusiveMinimum: 0, maximum: 100 }),
@@ -88,7 +91,8 @@ function describeRule(key: keyof typeof EnvSchema.properties, message: string): 
 }
 
 // A secret is never echoed, not even in a start-up error.
-const shown = (key: string, value: unknown) => (/PASSWORD|SECRET|SMTP_URL/.test(key) ? '(hidden)' : JSON.stringify(value));
+const shown = (key: string, value: unknown) =>
+  /PASSWORD|SECRET|SMTP_URL/.test(key) ? '(hidden)' : JSON.stringify(value);
 
 const isOn = (flag: string) => flag === '1' || flag === 'true';
 

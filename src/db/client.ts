@@ -31,11 +31,13 @@ export function openDatabase(file: string): DatabaseHandle {
     db,
     sqlite,
     transaction<T>(work: () => T): T {
-      return sqlite.transaction(() => {
-        const result = work();
-        if (result instanceof Promise) throw new Error('transaction work must be synchronous');
-        return result;
-      }).immediate();
+      return sqlite
+        .transaction(() => {
+          const result = work();
+          if (result instanceof Promise) throw new Error('transaction work must be synchronous');
+          return result;
+        })
+        .immediate();
     },
     close: () => sqlite.close(),
   };

@@ -39,7 +39,9 @@ export const ITEM_9_2 = {
         'Strong cybersecurity in health is a strategic priority for the Commission, and the legislative framework is regularly reviewed and when necessary updated.',
         'The Commission is working on a legislative framework for health data sharing, to reflect the EU’s fundamental values – in terms of data protection, fundamental rights, safety and cybersecurity - and address the requirements of a changing health information landscape.',
         [
-          { text: 'The Commission intends to put forward a new Cybersecurity Strategy that will look at how to boost EU-level cooperation, knowledge and capacity' },
+          {
+            text: 'The Commission intends to put forward a new Cybersecurity Strategy that will look at how to boost EU-level cooperation, knowledge and capacity',
+          },
           { footnote: 1 },
           { text: '.' },
         ],

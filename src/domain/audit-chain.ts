@@ -25,12 +25,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** SHA-256 over the previous hash and the event's fields: changing either breaks every later link. */
 export function hashAuditEvent(prevHash: string, e: AuditFields): string {
   const fields = [e.id, e.noteId, e.itemId, e.event, e.fromState, e.toState, e.actorId, e.at, e.comment, e.versionHash];
-  return createHash('sha256').update(JSON.stringify([prevHash, ...fields])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, ...fields]))
+    .digest('hex');
 }
 
 export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks the events in id order and names the first one whose link does not hold. */
 export function verifyAuditChain(events: Iterable<ChainedAuditEvent>): ChainVerdict {
@@ -39,10 +40,20 @@ export function verifyAuditChain(events: Iterable<ChainedAuditEvent>): ChainVerd
   for (const event of events) {
     checked += 1;
     if (event.prevHash !== prevHash) {
-      return { ok: false, checked, brokenAt: event.id, reason: 'does not point at the event before it (a row was removed or reordered)' };
+      return {
+        ok: false,
+        checked,
+        brokenAt: event.id,
+        reason: 'does not point at the event before it (a row was removed or reordered)',
+      };
     }
     if (hashAuditEvent(prevHash, event) !== event.hash) {
-      return { ok: false, checked, brokenAt: event.id, reason: 'its content does not match its hash (the row was edited)' };
+      return {
+        ok: false,
+        checked,
+        brokenAt: event.id,
+        reason: 'its content does not match its hash (the row was edited)',
+      };
     }
     prevHash = event.hash;
   }

@@ -16,7 +16,11 @@ export function retryDelay(attempts: number, baseMs = 2000): number {
  * 4xx answers (and lost connections) are temporary: try again later. 5xx answers are final for
  * that recipient; the rest of the packet goes on.
  */
-export function judgeAttempt(error: { responseCode?: number; code?: string }, attempts: number, baseMs?: number): AttemptVerdict {
+export function judgeAttempt(
+  error: { responseCode?: number; code?: string },
+  attempts: number,
+  baseMs?: number,
+): AttemptVerdict {
   const code = error.responseCode;
   const permanent = code !== undefined && code >= 500;
   if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: 'failed' };
@@ -36,9 +40,11 @@ export function summariseOutbox(rows: readonly OutboxFacts[], now: Date) {
   let lastError: string | null = null;
   for (const row of rows) {
     counts[row.status] += 1;
-    if ((row.status === 'queued' || row.status === 'sending') && (oldest === null || row.createdAt < oldest)) oldest = row.createdAt;
+    if ((row.status === 'queued' || row.status === 'sending') && (oldest === null || row.createdAt < oldest))
+      oldest = row.createdAt;
     if (row.lastError) lastError = row.lastError;
   }
-  const oldestPendingSeconds = oldest === null ? 0 : Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000));
+  const oldestPendingSeconds =
+    oldest === null ? 0 : Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000));
   return { counts, total: rows.length, done: counts.queued + counts.sending === 0, oldestPendingSeconds, lastError };
 }

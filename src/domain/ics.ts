@@ -40,7 +40,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (iso: string) => iso.replace(/-/g, '');
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stampOf = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** All-day event: DTEND is the day after the last day (exclusive), as the RFC wants. */
 function dayAfter(iso: string): string {

@@ -50,8 +50,7 @@ export interface TransitionFacts {
  */
 export function transition(state: NoteState, event: NoteEvent, facts: TransitionFacts): NoteState {
   const rule = WORKFLOW[event];
-  const mayPerform =
-    isStaff(facts.actor.role) || (rule.by === 'rapporteur-or-secretariat' && facts.isRapporteurOfItem);
+  const mayPerform = isStaff(facts.actor.role) || (rule.by === 'rapporteur-or-secretariat' && facts.isRapporteurOfItem);
   if (!mayPerform) {
     throw Errors.forbidden(
       rule.by === 'secretariat'

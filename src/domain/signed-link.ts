@@ -4,7 +4,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * A download link that proves itself: HMAC-SHA256 over the packet id and the expiry. Altered,
  * it is refused (403); expired, it is gone (410).
  */
-export function signPacketLink(secret: Buffer, packetId: number, expiresAt: Date): { expires: number; signature: string } {
+export function signPacketLink(
+  secret: Buffer,
+  packetId: number,
+  expiresAt: Date,
+): { expires: number; signature: string } {
   const expires = Math.floor(expiresAt.getTime() / 1000);
   return { expires, signature: sign(secret, packetId, expires) };
 }
@@ -15,7 +19,13 @@ function sign(secret: Buffer, packetId: number, expires: number): string {
 
 export type LinkVerdict = 'valid' | 'altered' | 'expired';
 
-export function checkPacketLink(secret: Buffer, packetId: number, expires: number, signature: string, now: Date): LinkVerdict {
+export function checkPacketLink(
+  secret: Buffer,
+  packetId: number,
+  expires: number,
+  signature: string,
+  now: Date,
+): LinkVerdict {
   const expected = Buffer.from(sign(secret, packetId, expires));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'altered';

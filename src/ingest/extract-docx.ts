@@ -4,13 +4,15 @@ import type { ExtractedText } from './parse-cover-note.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 const decode = (html: string) =>
-  html
-    .replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) => {
-      if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name] ?? whole;
-    });
-const stripTags = (html: string) => decode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  html.replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name] ?? whole;
+  });
+const stripTags = (html: string) =>
+  decode(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * A Word document's paragraphs and footnotes, through mammoth's HTML (which keeps footnotes,
@@ -20,7 +22,9 @@ const stripTags = (html: string) => decode(html.replace(/<[^>]*>/g, '')).replace
 export async function extractDocx(bytes: Buffer): Promise<ExtractedText> {
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { externalFileAccess: false } as Parameters<typeof mammoth.convertToHtml>[1]));
+    ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { externalFileAccess: false } as Parameters<
+      typeof mammoth.convertToHtml
+    >[1]));
   } catch (error) {
     throw Errors.badUpload(`The Word file cannot be read: ${(error as Error).message.split('\n')[0]}.`);
   }

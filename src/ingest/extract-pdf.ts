@@ -66,10 +66,17 @@ function lineText(line: Line): string {
 export async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
   let pdf;
   try {
-    pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    pdf = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'PasswordException') throw Errors.badUpload('The PDF is password-protected; upload it without a password.');
+    if (name === 'PasswordException')
+      throw Errors.badUpload('The PDF is password-protected; upload it without a password.');
     throw Errors.badUpload(`The PDF cannot be read (${(error as Error).message}).`);
   }
   try {

@@ -22,7 +22,15 @@ export interface ExtractedText {
 }
 
 export interface IngestWarning {
-  code: 'missing-section' | 'unknown-heading' | 'text-before-first-section' | 'footnote-without-text' | 'unreferenced-footnote' | 'header-mismatch' | 'meeting-mismatch' | 'item-mismatch';
+  code:
+    | 'missing-section'
+    | 'unknown-heading'
+    | 'text-before-first-section'
+    | 'footnote-without-text'
+    | 'unreferenced-footnote'
+    | 'header-mismatch'
+    | 'meeting-mismatch'
+    | 'item-mismatch';
   message: string;
 }
 
@@ -45,7 +53,12 @@ const HEADINGS: [SectionKey, number, RegExp][] = [
 export const EXPECTED_HEADINGS = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 
 /** Markdown and Word decorations around a heading or line: `## `, `**`, `__`. */
-const undecorate = (line: string) => line.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+const undecorate = (line: string) =>
+  line
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^(\*\*|__)(.*)\1$/, '$2')
+    .trim();
 
 const HEADING = /^(\d{1,2})\.?\s+(\S.{0,80})$/;
 const ITEM_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$/;
@@ -71,7 +84,10 @@ function classifyHeading(line: string): { key: SectionKey | null; text: string }
 
 /** Joins wrapped lines: a hyphen at a line end stays (compounds such as cross-border), without a space. */
 function joinLines(parts: string[]): string {
-  return parts.reduce((text, part) => (text === '' ? part : /\p{L}-$/u.test(text) ? text + part : `${text} ${part}`), '');
+  return parts.reduce(
+    (text, part) => (text === '' ? part : /\p{L}-$/u.test(text) ? text + part : `${text} ${part}`),
+    '',
+  );
 }
 
 /** Splits hard-wrapped lines into paragraphs: a sentence end, or a clearly short line, ends one. */
@@ -107,7 +123,10 @@ function toRuns(text: string, footnoteCount: number, warnings: IngestWarning[]):
     const explicit = match[1] !== undefined;
     if (n < 1 || n > footnoteCount) {
       if (explicit || footnoteCount > 0) {
-        warnings.push({ code: 'footnote-without-text', message: `Footnote marker ${n} has no footnote text; it was left out.` });
+        warnings.push({
+          code: 'footnote-without-text',
+          message: `Footnote marker ${n} has no footnote text; it was left out.`,
+        });
         runs.push({ text: text.slice(last, match.index) });
         last = match.index! + match[0].length;
       }
@@ -163,7 +182,8 @@ function readPreamble(lines: string[], warnings: IngestWarning[]): Preamble {
     if (/^cover note$/i.test(line)) preamble.hasCoverNoteTitle = true;
     else if (!preamble.meetingLine && !preamble.item && /network/i.test(line) && /\b(19|20)\d{2}\b/.test(line)) {
       preamble.meetingLine = line.replace(/\s+/g, ' ');
-    } else if (item && !preamble.item) preamble.item = { number: item[1]!, title: item[2]!.replace(/\s+/g, ' ').trim() };
+    } else if (item && !preamble.item)
+      preamble.item = { number: item[1]!, title: item[2]!.replace(/\s+/g, ' ').trim() };
     else if (!preamble.meetingLine && !preamble.item && !preamble.hasCoverNoteTitle) preamble.headerLines.push(line);
     else stray.push(line);
   }
@@ -210,13 +230,18 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
       continue;
     }
     if (heading) {
-      warnings.push({ code: 'unknown-heading', message: `Unknown heading "${heading.text}": its text was kept in the section before it.` });
+      warnings.push({
+        code: 'unknown-heading',
+        message: `Unknown heading "${heading.text}": its text was kept in the section before it.`,
+      });
       continue;
     }
     collected[current].push(line);
   }
 
-  const bodyLines = Object.values(collected).flat().map((l) => l.trim());
+  const bodyLines = Object.values(collected)
+    .flat()
+    .map((l) => l.trim());
   const measure = Math.max(1, ...bodyLines.map((l) => l.length));
   for (const key of Object.keys(collected) as SectionKey[]) {
     const paragraphs = input.wrapped
@@ -225,18 +250,29 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
     sections[key] = paragraphs.map((p) => toRuns(p.replace(/\s+/g, ' '), footnoteTexts.length, warnings));
   }
   for (const [key, number] of HEADINGS) {
-    if (!seen.has(key)) warnings.push({ code: 'missing-section', message: `Section "${EXPECTED_HEADINGS[number - 1]}" is missing.` });
+    if (!seen.has(key))
+      warnings.push({ code: 'missing-section', message: `Section "${EXPECTED_HEADINGS[number - 1]}" is missing.` });
   }
   const footnotes = footnoteTexts.map(toFootnote);
-  const referenced = new Set(Object.values(sections).flat(2).flatMap((run) => ('footnote' in run ? [run.footnote] : [])));
+  const referenced = new Set(
+    Object.values(sections)
+      .flat(2)
+      .flatMap((run) => ('footnote' in run ? [run.footnote] : [])),
+  );
   // Footnotes nobody cites are dropped (with a warning); the others are numbered 1..n again.
   const renumbered = new Map<number, number>();
   footnotes.forEach((_, i) => {
     if (referenced.has(i + 1)) renumbered.set(i + 1, renumbered.size + 1);
-    else warnings.push({ code: 'unreferenced-footnote', message: `Footnote ${i + 1} is not referenced in the text; it was left out.` });
+    else
+      warnings.push({
+        code: 'unreferenced-footnote',
+        message: `Footnote ${i + 1} is not referenced in the text; it was left out.`,
+      });
   });
   for (const key of Object.keys(sections) as SectionKey[]) {
-    sections[key] = sections[key].map((p) => p.map((run) => ('footnote' in run ? { footnote: renumbered.get(run.footnote)! } : run)));
+    sections[key] = sections[key].map((p) =>
+      p.map((run) => ('footnote' in run ? { footnote: renumbered.get(run.footnote)! } : run)),
+    );
   }
   return {
     ...preamble,

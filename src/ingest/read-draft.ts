@@ -18,7 +18,10 @@ export const EXTENSIONS: Record<DraftKind, string> = { docx: 'docx', pdf: 'pdf',
 const WRAPPED_TEXT_MAX = 120;
 
 /** Any supported draft, decided by its bytes, to the text lines the parser reads. */
-export async function readDraft(bytes: Buffer, limits: ZipLimits): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
+export async function readDraft(
+  bytes: Buffer,
+  limits: ZipLimits,
+): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
   const sniffed = sniffKind(bytes);
   if (sniffed === 'zip') {
     await assertSafeDocx(bytes, limits);

@@ -26,8 +26,10 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         names.add(entry.fileName);
-        if (names.size > limits.maxEntries) return fail(Errors.badUpload(`The file holds more than ${limits.maxEntries} parts; it is not a cover note.`));
-        if (entry.isEncrypted()) return fail(Errors.badUpload('The Word file is password-protected; save it without a password.'));
+        if (names.size > limits.maxEntries)
+          return fail(Errors.badUpload(`The file holds more than ${limits.maxEntries} parts; it is not a cover note.`));
+        if (entry.isEncrypted())
+          return fail(Errors.badUpload('The Word file is password-protected; save it without a password.'));
         if (entry.fileName.endsWith('/')) return zip.readEntry();
         zip.openReadStream(entry, (error, stream) => {
           if (error) return fail(Errors.badUpload(`The Word file is damaged: ${error.message}.`));
@@ -35,7 +37,11 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
             total += chunk.length;
             if (total > limits.maxUnzippedBytes) {
               stream.destroy();
-              fail(Errors.badUpload(`The Word file unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1e6)} MB; it is refused as a possible zip bomb.`));
+              fail(
+                Errors.badUpload(
+                  `The Word file unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1e6)} MB; it is refused as a possible zip bomb.`,
+                ),
+              );
             }
           });
           stream.on('error', (e: Error) => fail(Errors.badUpload(`The Word file is damaged: ${e.message}.`)));

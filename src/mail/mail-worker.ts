@@ -11,7 +11,11 @@ export interface WorkerOptions {
   /** Messages in flight at once: one per pooled connection. */
   concurrency: number;
   retryBaseMs: number;
-  log: { info: (msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+  log: {
+    info: (msg: string) => void;
+    warn: (obj: object, msg: string) => void;
+    error: (obj: object, msg: string) => void;
+  };
   pollMs?: number;
 }
 

@@ -64,7 +64,9 @@ export async function composeMessage(message: PersonalMessage, shared: Buffer[])
   const inner = headerLines.filter(isContent);
   const boundary = `----agendum-${randomBytes(12).toString('hex')}`;
   const chunks: Buffer[] = [
-    Buffer.from(`${top.join('\r\n')}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n`),
+    Buffer.from(
+      `${top.join('\r\n')}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n`,
+    ),
     Buffer.from(`--${boundary}\r\n${inner.join('\r\n')}\r\n\r\n`),
     body,
     Buffer.from('\r\n'),

@@ -28,7 +28,9 @@ export function createMailSender(mail: Config['mail']): MailSender {
       host: url.hostname,
       port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
       secure: url.protocol === 'smtps:',
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       // One message at a time per connection: a crash can leave at most one message per
       // connection accepted-but-unrecorded (RFC 1047); those are resent with the same Message-ID.
       maxConnections: mail.poolSize,

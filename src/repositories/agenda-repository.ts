@@ -16,8 +16,7 @@ export function createAgendaRepository(db: Db) {
     .prepare();
   return {
     rapporteursOfItem: (itemId: number): Rapporteur[] => rapporteursOfOne.all({ itemId }),
-    listItems: (meetingId: number) =>
-      db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all(),
+    listItems: (meetingId: number) => db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all(),
     findItem: (id: number) => db.select().from(agendaItems).where(eq(agendaItems.id, id)).get(),
     insertItem: (row: typeof agendaItems.$inferInsert) => db.insert(agendaItems).values(row).returning().get(),
     updateTitle: (id: number, title: string) =>
@@ -30,7 +29,10 @@ export function createAgendaRepository(db: Db) {
      * Writes a new layout. Numbers are unique per meeting, and SQLite checks that row by row,
      * so every number is first parked on a value no layout produces (`~id`).
      */
-    applyLayout(meetingId: number, layout: { id: number; parentId: number | null; position: number; number: string }[]) {
+    applyLayout(
+      meetingId: number,
+      layout: { id: number; parentId: number | null; position: number; number: string }[],
+    ) {
       db.update(agendaItems)
         .set({ number: sql`'~' || ${agendaItems.id}` })
         .where(eq(agendaItems.meetingId, meetingId))
@@ -56,7 +58,9 @@ export function createAgendaRepository(db: Db) {
     setRapporteurs(itemId: number, personIds: number[]) {
       db.delete(itemRapporteurs).where(eq(itemRapporteurs.itemId, itemId)).run();
       if (personIds.length > 0) {
-        db.insert(itemRapporteurs).values(personIds.map((personId) => ({ itemId, personId }))).run();
+        db.insert(itemRapporteurs)
+          .values(personIds.map((personId) => ({ itemId, personId })))
+          .run();
       }
     },
 

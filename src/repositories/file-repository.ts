@@ -9,7 +9,11 @@ export function createFileRepository(db: Db) {
     insert: (row: typeof storedFiles.$inferInsert) => db.insert(storedFiles).values(row).returning().get(),
     find: (id: number) => db.select().from(storedFiles).where(eq(storedFiles.id, id)).get(),
     originalOf: (versionId: number) =>
-      db.select().from(storedFiles).where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, 'draft'))).get(),
+      db
+        .select()
+        .from(storedFiles)
+        .where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, 'draft')))
+        .get(),
     annexesOf: (noteId: number) =>
       db
         .select()
@@ -18,7 +22,14 @@ export function createFileRepository(db: Db) {
         .orderBy(asc(storedFiles.id))
         .all(),
     delete: (id: number) => db.delete(storedFiles).where(eq(storedFiles.id, id)).run(),
-    allStoredNames: () => new Set(db.select({ name: storedFiles.storedName }).from(storedFiles).all().map((r) => r.name)),
+    allStoredNames: () =>
+      new Set(
+        db
+          .select({ name: storedFiles.storedName })
+          .from(storedFiles)
+          .all()
+          .map((r) => r.name),
+      ),
   };
 }
 export type FileRepository = ReturnType<typeof createFileRepository>;

@@ -12,19 +12,44 @@ export function createMailRepository(db: Db) {
         .select({ person: people, list: meetingRecipients.list })
         .from(meetingRecipients)
         .innerJoin(people, eq(people.id, meetingRecipients.personId))
-        .where(and(eq(meetingRecipients.meetingId, meetingId), inArray(meetingRecipients.list, lists as ('delegates' | 'observers' | 'secretariat-copies')[])))
+        .where(
+          and(
+            eq(meetingRecipients.meetingId, meetingId),
+            inArray(meetingRecipients.list, lists as ('delegates' | 'observers' | 'secretariat-copies')[]),
+          ),
+        )
         .all(),
     hasRecipientRows: (meetingId: number) =>
-      db.select({ n: sql<number>`count(*)` }).from(meetingRecipients).where(eq(meetingRecipients.meetingId, meetingId)).get()!.n > 0,
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(meetingRecipients)
+        .where(eq(meetingRecipients.meetingId, meetingId))
+        .get()!.n > 0,
     activeDelegates: () =>
-      db.select().from(people).where(and(eq(people.role, 'delegate'), eq(people.isActive, true))).orderBy(asc(people.memberState), asc(people.name)).all(),
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.role, 'delegate'), eq(people.isActive, true)))
+        .orderBy(asc(people.memberState), asc(people.name))
+        .all(),
     setRecipients(meetingId: number, list: 'delegates' | 'observers' | 'secretariat-copies', personIds: number[]) {
-      db.delete(meetingRecipients).where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.list, list))).run();
-      if (personIds.length > 0) db.insert(meetingRecipients).values(personIds.map((personId) => ({ meetingId, personId, list }))).run();
+      db.delete(meetingRecipients)
+        .where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.list, list)))
+        .run();
+      if (personIds.length > 0)
+        db.insert(meetingRecipients)
+          .values(personIds.map((personId) => ({ meetingId, personId, list })))
+          .run();
     },
     listRecipients: (meetingId: number) =>
       db
-        .select({ list: meetingRecipients.list, id: people.id, name: people.name, email: people.email, memberState: people.memberState })
+        .select({
+          list: meetingRecipients.list,
+          id: people.id,
+          name: people.name,
+          email: people.email,
+          memberState: people.memberState,
+        })
         .from(meetingRecipients)
         .innerJoin(people, eq(people.id, meetingRecipients.personId))
         .where(eq(meetingRecipients.meetingId, meetingId))
@@ -33,7 +58,8 @@ export function createMailRepository(db: Db) {
 
     insertPacket: (row: typeof packets.$inferInsert) => db.insert(packets).values(row).returning().get(),
     findPacket: (id: number) => db.select().from(packets).where(eq(packets.id, id)).get(),
-    insertOutbox: (rows: (typeof outbox.$inferInsert)[]) => (rows.length ? db.insert(outbox).values(rows).run() : undefined),
+    insertOutbox: (rows: (typeof outbox.$inferInsert)[]) =>
+      rows.length ? db.insert(outbox).values(rows).run() : undefined,
     outboxOfPacket: (packetId: number) =>
       db
         .select({ row: outbox, name: people.name })
@@ -44,7 +70,8 @@ export function createMailRepository(db: Db) {
         .all(),
 
     /** Messages a crash left in flight go back to the queue; they keep their Message-ID. */
-    requeueInFlight: () => db.update(outbox).set({ status: 'queued' }).where(eq(outbox.status, 'sending')).run().changes,
+    requeueInFlight: () =>
+      db.update(outbox).set({ status: 'queued' }).where(eq(outbox.status, 'sending')).run().changes,
 
     /** Claims up to `limit` due messages for sending (one writer: no other process claims meanwhile). */
     claimDue(now: string, limit: number): OutboxRow[] {
@@ -65,17 +92,28 @@ export function createMailRepository(db: Db) {
         .all();
     },
     markSent: (id: number, response: string, at: string) =>
-      db.update(outbox).set({ status: 'sent', serverResponse: response, sentAt: at, lastError: null }).where(eq(outbox.id, id)).run(),
+      db
+        .update(outbox)
+        .set({ status: 'sent', serverResponse: response, sentAt: at, lastError: null })
+        .where(eq(outbox.id, id))
+        .run(),
     markRetry: (id: number, error: string, nextAttemptAt: string) =>
       db.update(outbox).set({ status: 'queued', lastError: error, nextAttemptAt }).where(eq(outbox.id, id)).run(),
-    markFailed: (id: number, error: string) => db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run(),
+    markFailed: (id: number, error: string) =>
+      db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run(),
     requeue: (ids: number[], at: string) =>
-      ids.length === 0 ? 0 : db.update(outbox).set({ status: 'queued', nextAttemptAt: at }).where(inArray(outbox.id, ids)).run().changes,
+      ids.length === 0
+        ? 0
+        : db.update(outbox).set({ status: 'queued', nextAttemptAt: at }).where(inArray(outbox.id, ids)).run().changes,
 
     /** Queue depth and the oldest message still waiting, for /healthz. */
     pendingSummary: () =>
       db
-        .select({ pending: sql<number>`count(*)`, oldest: sql<string | null>`min(${outbox.createdAt})`, oldestDue: sql<string | null>`min(${outbox.nextAttemptAt})` })
+        .select({
+          pending: sql<number>`count(*)`,
+          oldest: sql<string | null>`min(${outbox.createdAt})`,
+          oldestDue: sql<string | null>`min(${outbox.nextAttemptAt})`,
+        })
         .from(outbox)
         .where(inArray(outbox.status, ['queued', 'sending']))
         .get()!,
@@ -96,11 +134,21 @@ export function createMailRepository(db: Db) {
         .where(and(eq(outbox.personId, personId), eq(outbox.kind, 'digest'), gt(outbox.createdAt, since)))
         .get() !== undefined,
     markMailed: (ids: number[], at: string) =>
-      ids.length === 0 ? undefined : db.update(notifications).set({ mailedAt: at }).where(inArray(notifications.id, ids)).run(),
+      ids.length === 0
+        ? undefined
+        : db.update(notifications).set({ mailedAt: at }).where(inArray(notifications.id, ids)).run(),
 
-    findInvite: (meetingId: number) => db.select().from(meetingInvites).where(eq(meetingInvites.meetingId, meetingId)).get(),
+    findInvite: (meetingId: number) =>
+      db.select().from(meetingInvites).where(eq(meetingInvites.meetingId, meetingId)).get(),
     saveInvite: (row: typeof meetingInvites.$inferInsert) =>
-      db.insert(meetingInvites).values(row).onConflictDoUpdate({ target: meetingInvites.meetingId, set: { sequence: row.sequence, fingerprint: row.fingerprint } }).run(),
+      db
+        .insert(meetingInvites)
+        .values(row)
+        .onConflictDoUpdate({
+          target: meetingInvites.meetingId,
+          set: { sequence: row.sequence, fingerprint: row.fingerprint },
+        })
+        .run(),
   };
 }
 export type MailRepository = ReturnType<typeof createMailRepository>;

@@ -8,14 +8,25 @@ export type MeetingWithNetwork = { meeting: MeetingRow; network: NetworkRow };
 
 export function createMeetingRepository(db: Db) {
   const withNetwork = () =>
-    db.select({ meeting: meetings, network: networks }).from(meetings).innerJoin(networks, eq(networks.id, meetings.networkId));
+    db
+      .select({ meeting: meetings, network: networks })
+      .from(meetings)
+      .innerJoin(networks, eq(networks.id, meetings.networkId));
   return {
     listNetworks: () => db.select().from(networks).orderBy(asc(networks.id)).all(),
     findNetwork: (id: number) => db.select().from(networks).where(eq(networks.id, id)).get(),
     findNetworkByName: (name: string) =>
-      db.select().from(networks).where(sql`lower(${networks.name}) = lower(${name})`).get(),
+      db
+        .select()
+        .from(networks)
+        .where(sql`lower(${networks.name}) = lower(${name})`)
+        .get(),
     insertNetwork: (row: typeof networks.$inferInsert) => db.insert(networks).values(row).returning().get(),
-    countNetworks: () => db.select({ n: sql<number>`count(*)` }).from(networks).get()?.n ?? 0,
+    countNetworks: () =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(networks)
+        .get()?.n ?? 0,
 
     list: (): MeetingWithNetwork[] => withNetwork().orderBy(desc(meetings.startDate), desc(meetings.id)).all(),
     find: (id: number): MeetingWithNetwork | undefined => withNetwork().where(eq(meetings.id, id)).get(),

@@ -22,7 +22,11 @@ export function createPeopleRepository(db: Db) {
   return {
     findById: (id: number) => db.select().from(people).where(eq(people.id, id)).get(),
     findByEmail: (email: string) =>
-      db.select().from(people).where(sql`lower(${people.email}) = lower(${email})`).get(),
+      db
+        .select()
+        .from(people)
+        .where(sql`lower(${people.email}) = lower(${email})`)
+        .get(),
     findByIds: (ids: number[]) =>
       ids.length === 0 ? [] : db.select().from(people).where(inArray(people.id, ids)).all(),
     list: () => db.select().from(people).orderBy(asc(people.name), asc(people.id)).all(),
@@ -34,14 +38,19 @@ export function createPeopleRepository(db: Db) {
         .where(and(eq(people.role, 'secretariat'), eq(people.isActive, true)))
         .all()
         .map((p) => p.id),
-    count: () => db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0,
+    count: () =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(people)
+        .get()?.n ?? 0,
     insert: (row: NewPerson) => db.insert(people).values(row).returning().get(),
     update: (id: number, changes: Partial<NewPerson>) =>
       db.update(people).set(changes).where(eq(people.id, id)).returning().get(),
 
     insertSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row).run(),
     findSession: (tokenHash: string) => sessionByHash.get({ hash: tokenHash }),
-    touchSession: (id: number, at: string) => db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run(),
+    touchSession: (id: number, at: string) =>
+      db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run(),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
     deleteSessionsOf: (personId: number) => db.delete(sessions).where(eq(sessions.personId, personId)).run(),
 

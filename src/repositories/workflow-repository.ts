@@ -13,7 +13,11 @@ export function createWorkflowRepository(db: Db) {
      * Compare-and-set: changes the note only if it is still in `fromState` at `revision`.
      * Returns false when another writer got there first.
      */
-    moveNote(noteId: number, from: { state: string; revision: number }, changes: Partial<typeof coverNotes.$inferInsert>) {
+    moveNote(
+      noteId: number,
+      from: { state: string; revision: number },
+      changes: Partial<typeof coverNotes.$inferInsert>,
+    ) {
       const result = db
         .update(coverNotes)
         .set({ ...changes, revision: sql`${coverNotes.revision} + 1` })
@@ -24,11 +28,20 @@ export function createWorkflowRepository(db: Db) {
 
     /** Appends an event to the chain. Runs inside the caller's transaction: the chain tip cannot move meanwhile. */
     appendAudit(fields: Omit<AuditFields, 'id'>): AuditRow {
-      const last = db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+      const last = db
+        .select({ id: auditEvents.id, hash: auditEvents.hash })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.id))
+        .limit(1)
+        .get();
       const prevHash = last?.hash ?? GENESIS_HASH;
       const id = (last?.id ?? 0) + 1;
       const hash = hashAuditEvent(prevHash, { ...fields, id });
-      return db.insert(auditEvents).values({ ...fields, id, prevHash, hash }).returning().get();
+      return db
+        .insert(auditEvents)
+        .values({ ...fields, id, prevHash, hash })
+        .returning()
+        .get();
     },
     /** Streams the whole chain in id order: verifying it never loads the trail into memory. */
     *iterateAudit(): Generator<AuditRow> {
@@ -83,7 +96,13 @@ export function createWorkflowRepository(db: Db) {
         .where(and(eq(notifications.personId, personId), eq(notifications.dedupeKey, dedupeKey)))
         .get() !== undefined,
     listNotifications: (personId: number) =>
-      db.select().from(notifications).where(eq(notifications.personId, personId)).orderBy(desc(notifications.id)).limit(200).all(),
+      db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.personId, personId))
+        .orderBy(desc(notifications.id))
+        .limit(200)
+        .all(),
     markNotificationRead: (personId: number, id: number, at: string) =>
       db
         .update(notifications)

@@ -19,7 +19,9 @@ export const Problem = Type.Object(
 );
 
 /** The documented error answers of a route: each status listed shares the problem schema. */
-export function problems(...statuses: number[]): Record<number, { description: string; content: Record<string, { schema: TSchema }> }> {
+export function problems(
+  ...statuses: number[]
+): Record<number, { description: string; content: Record<string, { schema: TSchema }> }> {
   const answer = {
     description: 'Problem details (RFC 9457)',
     content: { 'application/problem+json': { schema: Type.Ref('Problem') } },

@@ -10,9 +10,12 @@ export const Item = Type.Object({
   title: Type.String(),
   copiedFromItemId: Type.Union([Id, Type.Null()], { description: 'The postponed item this one continues' }),
   rapporteurs: Type.Array(Type.Object({ id: Id, name: Type.String() })),
-  note: Type.Union([Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
-    description: 'Null when the note is not visible to you',
-  }),
+  note: Type.Union(
+    [Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()],
+    {
+      description: 'Null when the note is not visible to you',
+    },
+  ),
 });
 
 const Position = Type.Integer({ minimum: 1, maximum: 1000, description: '1-based place among its siblings' });

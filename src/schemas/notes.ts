@@ -5,7 +5,10 @@ const Text = Type.String({ minLength: 1, maxLength: 20000 });
 const Url = Type.String({ format: 'uri', pattern: '^(https?|mailto):', maxLength: 2000 });
 
 const TextRun = Type.Object({ text: Text, href: Type.Optional(Url) }, { additionalProperties: false });
-const FootnoteMarker = Type.Object({ footnote: Type.Integer({ minimum: 1, maximum: 999 }) }, { additionalProperties: false });
+const FootnoteMarker = Type.Object(
+  { footnote: Type.Integer({ minimum: 1, maximum: 999 }) },
+  { additionalProperties: false },
+);
 const Inline = Type.Union([TextRun, FootnoteMarker]);
 // Answers describe a run as one object shape (text and href, or footnote): serialising an
 // anyOf makes fast-json-stringify validate every run to pick a branch, a cost on every read.

@@ -10,15 +10,18 @@ export const NewPacketBody = Type.Object(
     message: Type.String({
       minLength: 1,
       maxLength: 20000,
-      description: 'A Handlebars template: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{recipient.name}} ...',
+      description:
+        'A Handlebars template: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{recipient.name}} ...',
     }),
     lists: Type.Optional(Type.Array(List, { minItems: 1, uniqueItems: true, description: 'Default: the delegates' })),
     content: Type.Optional(
       Type.Union([Type.Literal('personal'), Type.Literal('combined'), Type.Literal('separate')], {
-        description: 'personal (default): each person\'s preference; combined: one PDF; separate: one PDF per note',
+        description: "personal (default): each person's preference; combined: one PDF; separate: one PDF per note",
       }),
     ),
-    includeInvite: Type.Optional(Type.Boolean({ description: 'Attach the meeting as an .ics invitation (default true)' })),
+    includeInvite: Type.Optional(
+      Type.Boolean({ description: 'Attach the meeting as an .ics invitation (default true)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -27,7 +30,9 @@ export const PacketCreated = Type.Object({
   id: Id,
   recipients: Type.Integer(),
   items: Type.Array(Type.Object({ itemId: Id, number: Type.String(), title: Type.String(), procedure: Type.String() })),
-  leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() }), { description: 'Notes not released: not sent' }),
+  leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() }), {
+    description: 'Notes not released: not sent',
+  }),
 });
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -38,7 +43,12 @@ export const PacketView = Type.Object({
   content: Type.String(),
   createdAt: Type.String(),
   leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() })),
-  counts: Type.Object({ queued: Type.Integer(), sending: Type.Integer(), sent: Type.Integer(), failed: Type.Integer() }),
+  counts: Type.Object({
+    queued: Type.Integer(),
+    sending: Type.Integer(),
+    sent: Type.Integer(),
+    failed: Type.Integer(),
+  }),
   total: Type.Integer(),
   done: Type.Boolean(),
   oldestPendingSeconds: Type.Integer(),

@@ -7,7 +7,10 @@ export const RoleSchema = Type.Union([
   Type.Literal('rapporteur'),
   Type.Literal('delegate'),
 ]);
-const MemberState = Type.Union([Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }), Type.Null()]);
+const MemberState = Type.Union([
+  Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  Type.Null(),
+]);
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const Person = Type.Object({

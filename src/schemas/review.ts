@@ -29,7 +29,10 @@ export const CommentParams = Type.Object({ itemId: Id, commentId: Id });
 export const DiffParams = Type.Object({ itemId: Id, a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) });
 
 const Parts = Type.Array(
-  Type.Object({ op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]), text: Type.String() }),
+  Type.Object({
+    op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]),
+    text: Type.String(),
+  }),
 );
 export const VersionDiff = Type.Object({
   from: Type.Integer(),

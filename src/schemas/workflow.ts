@@ -19,9 +19,20 @@ export const TransitionBody = Type.Object(
 
 export const NoteChangesBody = Type.Object(
   {
-    procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'for-information, for-discussion, for-adoption, or a sentence starting with their label' })),
+    procedure: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1000,
+        description: 'for-information, for-discussion, for-adoption, or a sentence starting with their label',
+      }),
+    ),
     outcome: Type.Optional(
-      Type.Union([Type.Literal('noted'), Type.Literal('adopted'), Type.Literal('not-adopted'), Type.Literal('postponed')]),
+      Type.Union([
+        Type.Literal('noted'),
+        Type.Literal('adopted'),
+        Type.Literal('not-adopted'),
+        Type.Literal('postponed'),
+      ]),
     ),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -72,7 +72,8 @@ export function createAgendaService(ctx: ServiceContext) {
         const own = rapporteurs.filter((r) => r.itemId === item.id);
         const note = noteRows.find((n) => n.itemId === item.id);
         const visible =
-          note && canReadNoteContent(actor, { itemId: item.id, state: note.state, rapporteurIds: own.map((r) => r.id) });
+          note &&
+          canReadNoteContent(actor, { itemId: item.id, state: note.state, rapporteurIds: own.map((r) => r.id) });
         return presentItem(item, own, visible ? note : undefined);
       });
   }
@@ -95,11 +96,21 @@ export function createAgendaService(ctx: ServiceContext) {
       const id = ctx.transaction(() => {
         const now = isoNow(ctx);
         // Parked number until the layout below gives the real one.
-        const row = agenda.insertItem({ meetingId, position: 0, number: `~new`, title: input.title.trim(), createdAt: now });
-        const tree = placeNode(treeOf(meetingId), { id: row.id, children: [] }, {
-          parentId: input.parentId ?? null,
-          position: input.position,
+        const row = agenda.insertItem({
+          meetingId,
+          position: 0,
+          number: `~new`,
+          title: input.title.trim(),
+          createdAt: now,
         });
+        const tree = placeNode(
+          treeOf(meetingId),
+          { id: row.id, children: [] },
+          {
+            parentId: input.parentId ?? null,
+            position: input.position,
+          },
+        );
         relayout(meetingId, tree);
         agenda.setRapporteurs(row.id, rapporteurIds);
         notes.insert({ itemId: row.id, state: 'drafting', updatedAt: now });
@@ -148,7 +159,10 @@ export function createAgendaService(ctx: ServiceContext) {
       assertCanManageAgenda(actor);
       assertMeeting(meetingId);
       ctx.transaction(() => {
-        assertCompleteOrder(tree, agenda.listItems(meetingId).map((i) => i.id));
+        assertCompleteOrder(
+          tree,
+          agenda.listItems(meetingId).map((i) => i.id),
+        );
         relayout(meetingId, tree);
       });
       return present(actor, agenda.listItems(meetingId));

@@ -79,7 +79,12 @@ export function createAuthService(ctx: ServiceContext) {
 
     createToken(actor: Actor, name: string) {
       const token = newSecret('agd_');
-      const row = people.insertToken({ personId: actor.id, name, tokenHash: hashSecret(token), createdAt: isoNow(ctx) });
+      const row = people.insertToken({
+        personId: actor.id,
+        name,
+        tokenHash: hashSecret(token),
+        createdAt: isoNow(ctx),
+      });
       return { id: row.id, name: row.name, createdAt: row.createdAt, token };
     },
 

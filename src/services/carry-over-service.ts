@@ -19,7 +19,9 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
       if (!item) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
       const note = repos.notes.findByItem(itemId)!;
       if (note.outcome !== 'postponed') {
-        throw Errors.conflict(`Only a postponed item is carried over; item ${item.number} is ${note.outcome ?? 'without outcome'}.`);
+        throw Errors.conflict(
+          `Only a postponed item is carried over; item ${item.number} is ${note.outcome ?? 'without outcome'}.`,
+        );
       }
       const from = repos.meetings.find(item.meetingId)!.meeting;
       const to = repos.meetings.find(target.meetingId)?.meeting;
@@ -32,7 +34,11 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
         .map((p) => p.id);
       const version = note.currentVersionId ? repos.notes.findVersion(note.currentVersionId) : undefined;
       return ctx.transaction(() => {
-        const copy = agenda.create(actor, to.id, { title: item.title, parentId: target.parentId ?? null, rapporteurIds });
+        const copy = agenda.create(actor, to.id, {
+          title: item.title,
+          parentId: target.parentId ?? null,
+          rapporteurIds,
+        });
         repos.agenda.setCopiedFrom(copy.id, itemId);
         if (version) notes.createVersion(actor, copy.id, version.content);
         const copyNote = repos.notes.findByItem(copy.id)!;

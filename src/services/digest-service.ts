@@ -16,7 +16,8 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
       const since = new Date(ctx.now().getTime() - mail.digestMinutes * 60_000).toISOString();
       return ctx.transaction(() => {
         const byPerson = new Map<number, ReturnType<typeof repo.unmailedNotifications>>();
-        for (const row of repo.unmailedNotifications()) byPerson.set(row.person.id, [...(byPerson.get(row.person.id) ?? []), row]);
+        for (const row of repo.unmailedNotifications())
+          byPerson.set(row.person.id, [...(byPerson.get(row.person.id) ?? []), row]);
         let queued = 0;
         for (const [personId, rows] of byPerson) {
           if (repo.hasDigestSince(personId, since)) continue;
@@ -32,11 +33,17 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
               status: 'queued',
               nextAttemptAt: at,
               createdAt: at,
-              subject: rows.length === 1 ? `agendum: ${messages[0]!.message}`.slice(0, 200) : `agendum: ${rows.length} updates on your meetings`,
+              subject:
+                rows.length === 1
+                  ? `agendum: ${messages[0]!.message}`.slice(0, 200)
+                  : `agendum: ${rows.length} updates on your meetings`,
               body: renderDigestText({ name: person.name, notifications: messages }),
             },
           ]);
-          repo.markMailed(rows.map((r) => r.notification.id), at);
+          repo.markMailed(
+            rows.map((r) => r.notification.id),
+            at,
+          );
           queued += 1;
         }
         if (queued > 0) kick();

@@ -24,8 +24,13 @@ export interface Upload {
 export function displayName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   // Control characters would break the Content-Disposition header and the log line.
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    // Bidirectional overrides would make `annex\u202efdp.exe` read as `annexexe.pdf`.
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload';
 }
 
@@ -70,7 +75,12 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       }
       const warnings = [...parsed.warnings, ...checkAgainstMeeting(parsed, expectedPlace(itemId))];
       const content = normaliseNoteContent(parsed.content);
-      const file = { name: displayName(upload.fileName), kind, size: upload.bytes.length, sha256: sha256(upload.bytes) };
+      const file = {
+        name: displayName(upload.fileName),
+        kind,
+        size: upload.bytes.length,
+        sha256: sha256(upload.bytes),
+      };
       const recognised = {
         headerLines: parsed.headerLines,
         meetingLine: parsed.meetingLine,
@@ -114,7 +124,8 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       assertCanWriteVersion(actor, facts);
       if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
       await assertMergeablePdf(upload.bytes);
-      if (note.state !== 'drafting') throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
+      if (note.state !== 'drafting')
+        throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
       const name = displayName(upload.fileName);
       const row = await storeWith(upload.bytes, 'pdf', (storedName) =>
         repos.files.insert({
@@ -143,7 +154,8 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const { note, facts } = loadNote(ctx, itemId);
       assertCanReadNoteContent(actor, facts);
       const row = repos.files.find(annexId);
-      if (!row || row.noteId !== note.id || row.purpose !== 'annex') throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
+      if (!row || row.noteId !== note.id || row.purpose !== 'annex')
+        throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
       return { name: row.originalName, mediaType: row.mediaType, bytes: await store.read(row.storedName) };
     },
 
@@ -151,8 +163,10 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
       const row = repos.files.find(annexId);
-      if (!row || row.noteId !== note.id || row.purpose !== 'annex') throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
-      if (note.state !== 'drafting') throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
+      if (!row || row.noteId !== note.id || row.purpose !== 'annex')
+        throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
+      if (note.state !== 'drafting')
+        throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
       repos.files.delete(annexId);
       await store.remove(row.storedName);
     },
@@ -162,7 +176,9 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const note = repos.notes.findByItem(itemId);
       if (!note) return [];
       return Promise.all(
-        repos.files.annexesOf(note.id).map(async (row) => ({ title: row.title ?? row.originalName, bytes: await store.read(row.storedName) })),
+        repos.files
+          .annexesOf(note.id)
+          .map(async (row) => ({ title: row.title ?? row.originalName, bytes: await store.read(row.storedName) })),
       );
     },
 
@@ -208,16 +224,34 @@ async function assertMergeablePdf(bytes: Buffer): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ActiveContentError) {
-      throw Errors.badUpload('The PDF carries JavaScript or launch actions; annexes go to many readers and must be plain documents.');
+      throw Errors.badUpload(
+        'The PDF carries JavaScript or launch actions; annexes go to many readers and must be plain documents.',
+      );
     }
     const encrypted = /encrypt/i.test((error as Error).message);
     throw Errors.badUpload(
-      encrypted ? 'The PDF is encrypted; annexes are merged into the packet and must not be.' : 'The PDF is damaged and cannot be merged into the packet.',
+      encrypted
+        ? 'The PDF is encrypted; annexes are merged into the packet and must not be.'
+        : 'The PDF is damaged and cannot be merged into the packet.',
     );
   }
 }
 
-function presentAnnex(row: { id: number; title: string | null; originalName: string; size: number; sha256: string; createdAt: string }) {
-  return { id: row.id, title: row.title ?? row.originalName, fileName: row.originalName, size: row.size, sha256: row.sha256, createdAt: row.createdAt };
+function presentAnnex(row: {
+  id: number;
+  title: string | null;
+  originalName: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}) {
+  return {
+    id: row.id,
+    title: row.title ?? row.originalName,
+    fileName: row.originalName,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.createdAt,
+  };
 }
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -19,16 +19,29 @@ export interface MeetingInput {
 }
 
 function assertDates(startDate: string, endDate: string): void {
-  for (const [field, value] of [['startDate', startDate], ['endDate', endDate]] as const) {
+  for (const [field, value] of [
+    ['startDate', startDate],
+    ['endDate', endDate],
+  ] as const) {
     if (!isValidIsoDate(value)) throw Errors.invalid(`${field} ${value} is not a calendar date (YYYY-MM-DD).`);
   }
   if (endDate < startDate) throw Errors.invalid(`The meeting ends (${endDate}) before it starts (${startDate}).`);
 }
 
+/** Coerced from a string, a 400-digit "ordinal" becomes Infinity and slips past the schema: not here. */
+function assertOrdinal(ordinal: number | undefined): void {
+  if (ordinal === undefined) return;
+  if (!Number.isSafeInteger(ordinal) || ordinal < 1 || ordinal > 10000) {
+    throw Errors.invalid('The meeting number (ordinal) is a whole number from 1 to 10000.');
+  }
+}
+
 function assertDeadline(deadline: string | null | undefined, endDate: string): void {
   if (!deadline) return;
-  if (!isValidIsoDate(deadline)) throw Errors.invalid(`draftingDeadline ${deadline} is not a calendar date (YYYY-MM-DD).`);
-  if (deadline > endDate) throw Errors.invalid(`The drafting deadline (${deadline}) falls after the meeting (${endDate}).`);
+  if (!isValidIsoDate(deadline))
+    throw Errors.invalid(`draftingDeadline ${deadline} is not a calendar date (YYYY-MM-DD).`);
+  if (deadline > endDate)
+    throw Errors.invalid(`The drafting deadline (${deadline}) falls after the meeting (${endDate}).`);
 }
 
 export function createMeetingService(ctx: ServiceContext) {
@@ -55,7 +68,8 @@ export function createMeetingService(ctx: ServiceContext) {
 
     createNetwork(actor: Actor, input: { name: string; headerLines: string[] }) {
       assertCanManageAgenda(actor);
-      if (meetings.findNetworkByName(input.name)) throw Errors.conflict(`A network named ${input.name} exists already.`);
+      if (meetings.findNetworkByName(input.name))
+        throw Errors.conflict(`A network named ${input.name} exists already.`);
       return presentNetwork(meetings.insertNetwork({ ...input, createdAt: isoNow(ctx) }));
     },
 
@@ -66,6 +80,7 @@ export function createMeetingService(ctx: ServiceContext) {
     create(actor: Actor, input: MeetingInput) {
       assertCanManageAgenda(actor);
       assertDates(input.startDate, input.endDate);
+      assertOrdinal(input.ordinal);
       assertDeadline(input.draftingDeadline, input.endDate);
       const networkId = resolveNetworkId(input.networkId);
       const row = meetings.insert({ ...input, networkId, createdAt: isoNow(ctx) });
@@ -76,6 +91,7 @@ export function createMeetingService(ctx: ServiceContext) {
       assertCanManageAgenda(actor);
       const { meeting } = findOrThrow(id);
       assertDates(changes.startDate ?? meeting.startDate, changes.endDate ?? meeting.endDate);
+      assertOrdinal(changes.ordinal);
       const deadline = changes.draftingDeadline === undefined ? meeting.draftingDeadline : changes.draftingDeadline;
       assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);

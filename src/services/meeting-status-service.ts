@@ -42,7 +42,7 @@ export function createMeetingStatusService(ctx: ServiceContext, notifications: N
 
   return {
     status(actor: Actor, meetingId: number) {
-      if (!isStaff(actor.role)) throw Errors.forbidden('The status overview is the secretariat\'s.');
+      if (!isStaff(actor.role)) throw Errors.forbidden("The status overview is the secretariat's.");
       return rows(meetingId).items;
     },
 

@@ -29,7 +29,12 @@ interface MailSettings {
 }
 
 /** Packets: who gets what, fixed at creation in one transaction with one outbox row per recipient. */
-export function createPacketService(ctx: ServiceContext, documents: PacketDocuments, settings: MailSettings, kick: () => void) {
+export function createPacketService(
+  ctx: ServiceContext,
+  documents: PacketDocuments,
+  settings: MailSettings,
+  kick: () => void,
+) {
   const { repos } = ctx;
   const { mail } = settings;
   // Encoded attachments per packet and variant: built once, shared by every recipient's message.
@@ -43,21 +48,31 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
 
   /** Released notes in agenda order, and the notes with work in them that are not released. */
   function contentOf(meetingId: number) {
-    const items = repos.agenda.listItems(meetingId).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+    const items = repos.agenda
+      .listItems(meetingId)
+      .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
     const notes = repos.notes.findByItems(items.map((i) => i.id));
     const released: { itemId: number; number: string; title: string; procedure: string }[] = [];
     const leftOut: { itemId: number; number: string; title: string; state: string }[] = [];
     for (const item of items) {
       const note = notes.find((n) => n.itemId === item.id)!;
-      if (note.state === 'released') released.push({ itemId: item.id, number: item.number, title: item.title, procedure: procedureLabel(note.procedure ?? '') });
-      else if (note.currentVersionId !== null) leftOut.push({ itemId: item.id, number: item.number, title: item.title, state: note.state });
+      if (note.state === 'released')
+        released.push({
+          itemId: item.id,
+          number: item.number,
+          title: item.title,
+          procedure: procedureLabel(note.procedure ?? ''),
+        });
+      else if (note.currentVersionId !== null)
+        leftOut.push({ itemId: item.id, number: item.number, title: item.title, state: note.state });
     }
     return { released, leftOut };
   }
 
   function recipientsFor(meetingId: number, lists: RecipientList[]) {
     const listed = repos.mail.recipientsOf(meetingId, lists).map((r) => r.person);
-    const fallback = lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId) ? repos.mail.activeDelegates() : [];
+    const fallback =
+      lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId) ? repos.mail.activeDelegates() : [];
     const byEmail = new Map([...listed, ...fallback].filter((p) => p.isActive).map((p) => [p.email.toLowerCase(), p]));
     return [...byEmail.values()];
   }
@@ -86,7 +101,11 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
       stamp: new Date(packet.createdAt),
       method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
     });
-    return { filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics) };
+    return {
+      filename: 'meeting.ics',
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      content: Buffer.from(ics),
+    };
   }
 
   async function sharedParts(packet: PacketRow, format: 'combined' | 'separate') {
@@ -94,7 +113,10 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
     let cached = sharedCache.get(key);
     if (!cached) {
       cached = (async () => {
-        const files = format === 'combined' ? [await documents.combined(packet.meetingId)] : await documents.separate(packet.meetingId);
+        const files =
+          format === 'combined'
+            ? [await documents.combined(packet.meetingId)]
+            : await documents.separate(packet.meetingId);
         const size = files.reduce((sum, f) => sum + f.content.length, 0);
         const attach = size <= mail.maxAttachmentBytes ? files : [];
         const withInvite = packet.includeInvite ? [...attach, inviteOf(packet)] : attach;
@@ -114,9 +136,11 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
       compileMessage(input.message);
       const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
       const { released, leftOut } = contentOf(meetingId);
-      if (released.length === 0) throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
+      if (released.length === 0)
+        throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
       const recipients = recipientsFor(meetingId, lists);
-      if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
+      if (recipients.length === 0)
+        throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
       const packet = ctx.transaction(() => {
         const createdAt = isoNow(ctx);
         const row = repos.mail.insertPacket({
@@ -155,7 +179,10 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
       const packet = repos.mail.findPacket(packetId);
       if (!packet) throw Errors.notFound(`Packet ${packetId} does not exist.`);
       const rows = repos.mail.outboxOfPacket(packetId);
-      const summary = summariseOutbox(rows.map((r) => r.row), ctx.now());
+      const summary = summariseOutbox(
+        rows.map((r) => r.row),
+        ctx.now(),
+      );
       return {
         id: packet.id,
         meetingId: packet.meetingId,
@@ -182,10 +209,18 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
       if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat resends packets.');
       const rows = repos.mail.outboxOfPacket(packetId).map((r) => r.row);
       if (rows.length === 0) throw Errors.notFound(`Packet ${packetId} does not exist.`);
-      const chosen = target.personId === undefined ? rows.filter((r) => r.status === 'failed') : rows.filter((r) => r.personId === target.personId);
-      if (target.personId !== undefined && chosen.length === 0) throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
-      if (chosen.some((r) => r.status === 'sending' || r.status === 'queued')) throw Errors.conflict('That message is still on its way.');
-      const count = repos.mail.requeue(chosen.map((r) => r.id), isoNow(ctx));
+      const chosen =
+        target.personId === undefined
+          ? rows.filter((r) => r.status === 'failed')
+          : rows.filter((r) => r.personId === target.personId);
+      if (target.personId !== undefined && chosen.length === 0)
+        throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
+      if (chosen.some((r) => r.status === 'sending' || r.status === 'queued'))
+        throw Errors.conflict('That message is still on its way.');
+      const count = repos.mail.requeue(
+        chosen.map((r) => r.id),
+        isoNow(ctx),
+      );
       kick();
       return { requeued: count };
     },
@@ -210,7 +245,9 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
       };
       const message = compileMessage(packet.message);
       const overLimit = shared.names.length === 0;
-      const link = overLimit ? this.downloadLink(packet.id, new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000)) : null;
+      const link = overLimit
+        ? this.downloadLink(packet.id, new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000))
+        : null;
       const view = {
         subject: packet.subject,
         message: message.text(fields),
@@ -245,14 +282,18 @@ export function createPacketService(ctx: ServiceContext, documents: PacketDocume
 
     downloadLink(packetId: number, expiresAt: Date) {
       const { expires, signature } = signPacketLink(settings.linkSecret, packetId, expiresAt);
-      return { url: `${settings.publicUrl}/api/v1/packets/${packetId}/download?expires=${expires}&signature=${signature}`, expiresAt };
+      return {
+        url: `${settings.publicUrl}/api/v1/packets/${packetId}/download?expires=${expires}&signature=${signature}`,
+        expiresAt,
+      };
     },
 
     /** The packet PDF behind a signed link; no sign-in, the signature is the permission. */
     async download(packetId: number, expires: number, signature: string) {
       const verdict: LinkVerdict = checkPacketLink(settings.linkSecret, packetId, expires, signature, ctx.now());
       if (verdict === 'altered') throw Errors.forbidden('This download link is not valid.');
-      if (verdict === 'expired') throw Errors.gone('This download link has expired; ask the secretariat for a new one.');
+      if (verdict === 'expired')
+        throw Errors.gone('This download link has expired; ask the secretariat for a new one.');
       const packet = repos.mail.findPacket(packetId);
       if (!packet) throw Errors.gone('This packet no longer exists.');
       return documents.combined(packet.meetingId);

@@ -25,7 +25,8 @@ export function createRecipientService(ctx: ServiceContext) {
       const missing = personIds.filter((id) => !found.some((p) => p.id === id));
       if (missing.length > 0) throw Errors.invalid(`No person ${missing.join(', ')}.`);
       const inactive = found.filter((p) => !p.isActive);
-      if (inactive.length > 0) throw Errors.invalid(`${inactive.map((p) => p.name).join(', ')} cannot receive mail: deactivated.`);
+      if (inactive.length > 0)
+        throw Errors.invalid(`${inactive.map((p) => p.name).join(', ')} cannot receive mail: deactivated.`);
       ctx.transaction(() => repos.mail.setRecipients(meetingId, list, personIds));
       return repos.mail.listRecipients(meetingId);
     },

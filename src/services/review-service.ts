@@ -58,13 +58,24 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
     add(actor: Actor, itemId: number, input: CommentInput) {
       const { note, facts } = reviewable(actor, itemId);
       const all = ctx.repos.notes.listVersions(note.id);
-      const version = input.version === undefined ? all.find((v) => v.id === note.currentVersionId) : all.find((v) => v.number === input.version);
-      if (!version) throw Errors.invalid(input.version === undefined ? 'The note has no version to comment on yet.' : `The note has no version ${input.version}.`);
-      if (input.paragraph !== undefined && !input.section) throw Errors.invalid('A paragraph anchor needs its section.');
+      const version =
+        input.version === undefined
+          ? all.find((v) => v.id === note.currentVersionId)
+          : all.find((v) => v.number === input.version);
+      if (!version)
+        throw Errors.invalid(
+          input.version === undefined
+            ? 'The note has no version to comment on yet.'
+            : `The note has no version ${input.version}.`,
+        );
+      if (input.paragraph !== undefined && !input.section)
+        throw Errors.invalid('A paragraph anchor needs its section.');
       if (input.section && input.paragraph !== undefined) {
         const count = version.content.sections[input.section].length;
         if (input.paragraph > count) {
-          throw Errors.invalid(`Section ${input.section} of version ${version.number} has ${count} paragraph(s), not ${input.paragraph}.`);
+          throw Errors.invalid(
+            `Section ${input.section} of version ${version.number} has ${count} paragraph(s), not ${input.paragraph}.`,
+          );
         }
       }
       const id = ctx.transaction(() => {
@@ -80,7 +91,12 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
         const item = agenda.findItem(itemId)!;
         notifications.notify(
           notifications.concernedBy(facts.rapporteurIds),
-          { kind: 'review-comment', itemId, meetingId: item.meetingId, message: `${actor.name} commented on the note of item ${item.number} ${item.title}` },
+          {
+            kind: 'review-comment',
+            itemId,
+            meetingId: item.meetingId,
+            message: `${actor.name} commented on the note of item ${item.number} ${item.title}`,
+          },
           actor.id,
         );
         return row.id;

@@ -51,7 +51,12 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
           hasVersion: note.currentVersionId !== null,
         });
         const at = isoNow(ctx);
-        const moved = workflow.moveNote(note.id, note, { state: to, procedure, updatedAt: at, ...(to !== 'released' ? { outcome: null } : {}) });
+        const moved = workflow.moveNote(note.id, note, {
+          state: to,
+          procedure,
+          updatedAt: at,
+          ...(to !== 'released' ? { outcome: null } : {}),
+        });
         if (!moved) throw Errors.staleWrite('The note changed while you acted on it; reload it and try again.');
         const version = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
         workflow.appendAudit({
@@ -69,7 +74,12 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         const why = input.comment?.trim() ? `: ${input.comment.trim()}` : '';
         notifications.notify(
           notifications.concernedBy(facts.rapporteurIds),
-          { kind: `note-${input.event}`, itemId, meetingId: item.meetingId, message: `${actor.name} ${PAST_TENSE[input.event]} the note of item ${label}${why}` },
+          {
+            kind: `note-${input.event}`,
+            itemId,
+            meetingId: item.meetingId,
+            message: `${actor.name} ${PAST_TENSE[input.event]} the note of item ${label}${why}`,
+          },
           actor.id,
         );
         return viewOfNote(ctx, notes.findByItem(itemId)!);
@@ -99,7 +109,8 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
       return ctx.transaction(() => {
         const { note } = loadNote(ctx, itemId);
         assertFresh(ctx, note, ifMatch);
-        if (note.state !== 'released') throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
+        if (note.state !== 'released')
+          throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
         notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
         return viewOfNote(ctx, notes.findByItem(itemId)!);
       });
@@ -108,7 +119,8 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     /** PATCH of a note: procedure and/or outcome, all or nothing. */
     changeNote(actor: Actor, itemId: number, changes: { procedure?: string; outcome?: Outcome }, ifMatch?: string) {
       return ctx.transaction(() => {
-        let note = changes.procedure === undefined ? undefined : this.setProcedure(actor, itemId, changes.procedure, ifMatch);
+        let note =
+          changes.procedure === undefined ? undefined : this.setProcedure(actor, itemId, changes.procedure, ifMatch);
         if (changes.outcome !== undefined) {
           // The second change chains on the revision the first one produced.
           note = this.setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);

@@ -20,7 +20,8 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(csrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
     // Forms send the token as a field; the upload form, whose body is multipart, in the query.
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string })._csrf,
+    getToken: (request) =>
+      (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string })._csrf,
   });
   await app.register(fastifyStatic, { root: join(projectRoot, 'public'), prefix: '/assets/', decorateReply: false });
 

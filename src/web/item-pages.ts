@@ -25,8 +25,11 @@ const EVENT_LABELS: Record<NoteEvent, string> = {
  * who uploaded it. Lost on a restart: then the preview is simply uploaded again.
  */
 const PREVIEW_MINUTES = 15;
-const previews = new Map<string, { bytes: Buffer; fileName: string; itemId: number; personId: number; expires: number }>();
-function keepPreview(entry: Omit<(typeof previews extends Map<string, infer V> ? V : never), 'expires'>) {
+const previews = new Map<
+  string,
+  { bytes: Buffer; fileName: string; itemId: number; personId: number; expires: number }
+>();
+function keepPreview(entry: Omit<typeof previews extends Map<string, infer V> ? V : never, 'expires'>) {
   const now = Date.now();
   for (const [key, value] of previews) if (value.expires < now) previews.delete(key);
   if (previews.size > 200) previews.delete(previews.keys().next().value!);
@@ -71,12 +74,19 @@ export async function itemPages(app: FastifyInstance) {
       etag: note ? noteEtag(note) : '',
       actions: note && canReview ? actionsFor(actor, note.state as NoteState, isRapporteur) : [],
       canUpload: Boolean(note && canReview && note.state === 'drafting'),
-      versions: versions.map((v, i) => ({ number: v.number, createdAt: v.createdAt.slice(0, 16).replace('T', ' '), previous: i > 0 ? versions[i - 1]!.number : null })),
+      versions: versions.map((v, i) => ({
+        number: v.number,
+        createdAt: v.createdAt.slice(0, 16).replace('T', ' '),
+        previous: i > 0 ? versions[i - 1]!.number : null,
+      })),
       canReview,
       comments: canReview ? review.list(actor, item.id) : [],
       canManage: isStaff(actor.role),
       parents: isStaff(actor.role)
-        ? agenda.list(actor, item.meetingId).filter((i) => i.id !== item.id).map((i) => ({ id: i.id, number: i.number, title: i.title, selected: i.id === item.parentId }))
+        ? agenda
+            .list(actor, item.meetingId)
+            .filter((i) => i.id !== item.id)
+            .map((i) => ({ id: i.id, number: i.number, title: i.title, selected: i.id === item.parentId }))
         : [],
     });
   });
@@ -105,7 +115,12 @@ export async function itemPages(app: FastifyInstance) {
       headerLines: network.headerLines,
       item,
       note: { state: 'drafting', procedure: current.procedure, currentVersionId: 0 },
-      version: { id: 0, number: current.versionCount + 1, content: { sections: result.recognised.sections, footnotes: result.recognised.footnotes }, createdAt: app.services.ctx.now().toISOString() },
+      version: {
+        id: 0,
+        number: current.versionCount + 1,
+        content: { sections: result.recognised.sections, footnotes: result.recognised.footnotes },
+        createdAt: app.services.ctx.now().toISOString(),
+      },
     });
     const previewId = keepPreview({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });
     return sendPage(request, reply, 'preview', TEXT.preview, {
@@ -118,17 +133,24 @@ export async function itemPages(app: FastifyInstance) {
     });
   });
 
-  app.post<{ Params: { itemId: string; previewId: string } }>('/items/:itemId/upload/:previewId/save', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = personOf(request);
-    const itemId = idOf(request.params);
-    const kept = previews.get(request.params.previewId);
-    if (!kept || kept.itemId !== itemId || kept.personId !== actor.id || kept.expires < Date.now()) {
-      throw Errors.gone('This preview has expired; upload the file again.');
-    }
-    const result = await ingest.ingestDraft(actor, itemId, kept, { dryRun: false, ifMatch: field(request.body, 'etag') });
-    previews.delete(request.params.previewId);
-    return redirectWith(reply, `/items/${itemId}`, `Version ${result.version!.number} saved.`);
-  });
+  app.post<{ Params: { itemId: string; previewId: string } }>(
+    '/items/:itemId/upload/:previewId/save',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = personOf(request);
+      const itemId = idOf(request.params);
+      const kept = previews.get(request.params.previewId);
+      if (!kept || kept.itemId !== itemId || kept.personId !== actor.id || kept.expires < Date.now()) {
+        throw Errors.gone('This preview has expired; upload the file again.');
+      }
+      const result = await ingest.ingestDraft(actor, itemId, kept, {
+        dryRun: false,
+        ifMatch: field(request.body, 'etag'),
+      });
+      previews.delete(request.params.previewId);
+      return redirectWith(reply, `/items/${itemId}`, `Version ${result.version!.number} saved.`);
+    },
+  );
 
   app.post('/items/:itemId/transition', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
@@ -136,7 +158,12 @@ export async function itemPages(app: FastifyInstance) {
     const event = field(request.body, 'event') as NoteEvent;
     if (!(event in WORKFLOW)) throw Errors.invalid('Unknown action.');
     const procedure = field(request.body, 'procedure') || undefined;
-    const note = workflow.perform(actor, itemId, { event, comment: field(request.body, 'comment') || undefined, procedure }, field(request.body, 'etag') || '"none"');
+    const note = workflow.perform(
+      actor,
+      itemId,
+      { event, comment: field(request.body, 'comment') || undefined, procedure },
+      field(request.body, 'etag') || '"none"',
+    );
     return redirectWith(reply, `/items/${itemId}`, `The note is now ${note.state}.`);
   });
 
@@ -144,22 +171,41 @@ export async function itemPages(app: FastifyInstance) {
     const actor = personOf(request);
     const itemId = idOf(request.params);
     const section = field(request.body, 'section') as SectionKey | '';
-    review.add(actor, itemId, { body: field(request.body, 'body') || ' ', section: SECTION_KEYS.includes(section as SectionKey) ? (section as SectionKey) : undefined });
+    review.add(actor, itemId, {
+      body: field(request.body, 'body') || ' ',
+      section: SECTION_KEYS.includes(section as SectionKey) ? (section as SectionKey) : undefined,
+    });
     return redirectWith(reply, `/items/${itemId}`, 'Comment added.');
   });
 
-  app.post<{ Params: { itemId: string; commentId: string } }>('/items/:itemId/comments/:commentId/resolve', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const itemId = idOf(request.params);
-    review.resolve(personOf(request), itemId, Number(request.params.commentId) || 0);
-    return redirectWith(reply, `/items/${itemId}`, 'Comment resolved.');
-  });
+  app.post<{ Params: { itemId: string; commentId: string } }>(
+    '/items/:itemId/comments/:commentId/resolve',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const itemId = idOf(request.params);
+      review.resolve(personOf(request), itemId, Number(request.params.commentId) || 0);
+      return redirectWith(reply, `/items/${itemId}`, 'Comment resolved.');
+    },
+  );
 
-  app.get<{ Params: { itemId: string }; Querystring: { a?: string; b?: string } }>('/items/:itemId/diff', hide, async (request, reply) => {
-    const actor = personOf(request);
-    const itemId = idOf(request.params);
-    const diff = review.diff(actor, itemId, Number(request.query.a) || 0, Number(request.query.b) || 0);
-    const item = agenda.get(actor, itemId);
-    const sections = SECTION_KEYS.map((key, i) => ({ heading: `${i + 1}. ${SECTION_HEADINGS[key]}`, parts: diff.sections[key] }));
-    return sendPage(request, reply, 'diff', `${item.number}: version ${diff.from} → ${diff.to}`, { item, from: diff.from, to: diff.to, sections });
-  });
+  app.get<{ Params: { itemId: string }; Querystring: { a?: string; b?: string } }>(
+    '/items/:itemId/diff',
+    hide,
+    async (request, reply) => {
+      const actor = personOf(request);
+      const itemId = idOf(request.params);
+      const diff = review.diff(actor, itemId, Number(request.query.a) || 0, Number(request.query.b) || 0);
+      const item = agenda.get(actor, itemId);
+      const sections = SECTION_KEYS.map((key, i) => ({
+        heading: `${i + 1}. ${SECTION_HEADINGS[key]}`,
+        parts: diff.sections[key],
+      }));
+      return sendPage(request, reply, 'diff', `${item.number}: version ${diff.from} → ${diff.to}`, {
+        item,
+        from: diff.from,
+        to: diff.to,
+        sections,
+      });
+    },
+  );
 }

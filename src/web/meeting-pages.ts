@@ -19,21 +19,34 @@ export async function meetingPages(app: FastifyInstance) {
   const { meetings, agenda, meetingStatus, people } = app.services;
   const hide = { schema: { hide: true } };
 
-  function meetingsView(actor: ReturnType<typeof personOf>, values: Record<string, string> = {}, errors: Record<string, string> = {}) {
+  function meetingsView(
+    actor: ReturnType<typeof personOf>,
+    values: Record<string, string> = {},
+    errors: Record<string, string> = {},
+  ) {
     return {
       meetings: meetings.list().map((m) => ({ ...m, ordinalText: formatOrdinal(m.ordinal) })),
       canManage: isStaff(actor.role),
-      fields: MEETING_FIELDS.map(([name, label, type]) => ({ name, label, type, value: values[name] ?? '', error: errors[name] ?? null })),
+      fields: MEETING_FIELDS.map(([name, label, type]) => ({
+        name,
+        label,
+        type,
+        value: values[name] ?? '',
+        error: errors[name] ?? null,
+      })),
     };
   }
 
-  app.get('/meetings', hide, async (request, reply) => sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(personOf(request))));
+  app.get('/meetings', hide, async (request, reply) =>
+    sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(personOf(request))),
+  );
 
   app.post('/meetings', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
     const values = Object.fromEntries(MEETING_FIELDS.map(([name]) => [name, field(request.body, name)]));
     const errors: Record<string, string> = {};
-    for (const [name, label] of MEETING_FIELDS) if (!values[name] && name !== 'draftingDeadline') errors[name] = `${label} is required.`;
+    for (const [name, label] of MEETING_FIELDS)
+      if (!values[name] && name !== 'draftingDeadline') errors[name] = `${label} is required.`;
     if (values.ordinal && !/^\d+$/.test(values.ordinal)) errors.ordinal = 'A whole number, such as 18.';
     if (Object.keys(errors).length === 0) {
       try {
@@ -48,7 +61,13 @@ export async function meetingPages(app: FastifyInstance) {
         return redirectWith(reply, `/meetings/${meeting.id}`, 'Meeting created.');
       } catch (error) {
         if (!(error instanceof AgendumError) || error.status !== 422) throw error;
-        errors[/deadline/i.test(error.message) ? 'draftingDeadline' : /ends|endDate/.test(error.message) ? 'endDate' : 'startDate'] = error.message;
+        errors[
+          /deadline/i.test(error.message)
+            ? 'draftingDeadline'
+            : /ends|endDate/.test(error.message)
+              ? 'endDate'
+              : 'startDate'
+        ] = error.message;
       }
     }
     return sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(actor, values, errors), 422);
@@ -73,27 +92,39 @@ export async function meetingPages(app: FastifyInstance) {
     return sendPage(request, reply, 'meeting', view.meeting.displayLine, view);
   });
 
-  app.post<{ Params: { meetingId: string } }>('/meetings/:meetingId/items', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = personOf(request);
-    const meetingId = Number(request.params.meetingId) || 0;
-    const title = field(request.body, 'title');
-    if (!title) {
-      const view = meetingView(actor, meetingId, 'The title is required.');
-      return sendPage(request, reply, 'meeting', view.meeting.displayLine, view, 422);
-    }
-    const parentId = Number(field(request.body, 'parentId')) || null;
-    const rapporteurId = Number(field(request.body, 'rapporteurId')) || null;
-    const item = agenda.create(actor, meetingId, { title, parentId, rapporteurIds: rapporteurId ? [rapporteurId] : [] });
-    return redirectWith(reply, `/meetings/${meetingId}`, `Item ${item.number} added.`);
-  });
+  app.post<{ Params: { meetingId: string } }>(
+    '/meetings/:meetingId/items',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = personOf(request);
+      const meetingId = Number(request.params.meetingId) || 0;
+      const title = field(request.body, 'title');
+      if (!title) {
+        const view = meetingView(actor, meetingId, 'The title is required.');
+        return sendPage(request, reply, 'meeting', view.meeting.displayLine, view, 422);
+      }
+      const parentId = Number(field(request.body, 'parentId')) || null;
+      const rapporteurId = Number(field(request.body, 'rapporteurId')) || null;
+      const item = agenda.create(actor, meetingId, {
+        title,
+        parentId,
+        rapporteurIds: rapporteurId ? [rapporteurId] : [],
+      });
+      return redirectWith(reply, `/meetings/${meetingId}`, `Item ${item.number} added.`);
+    },
+  );
 
-  app.post<{ Params: { itemId: string } }>('/items/:itemId/move', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = personOf(request);
-    const item = agenda.get(actor, Number(request.params.itemId) || 0);
-    const position = Math.max(1, item.position + (field(request.body, 'direction') === 'up' ? -1 : 1));
-    const moved = agenda.update(actor, item.id, { position });
-    return redirectWith(reply, `/meetings/${item.meetingId}`, `Item "${moved.title}" is now ${moved.number}.`);
-  });
+  app.post<{ Params: { itemId: string } }>(
+    '/items/:itemId/move',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = personOf(request);
+      const item = agenda.get(actor, Number(request.params.itemId) || 0);
+      const position = Math.max(1, item.position + (field(request.body, 'direction') === 'up' ? -1 : 1));
+      const moved = agenda.update(actor, item.id, { position });
+      return redirectWith(reply, `/meetings/${item.meetingId}`, `Item "${moved.title}" is now ${moved.number}.`);
+    },
+  );
 
   app.get('/my-items', hide, async (request, reply) => {
     const actor = personOf(request);
@@ -108,7 +139,11 @@ export async function meetingPages(app: FastifyInstance) {
           meeting: `${formatOrdinal(m.ordinal)} ${m.network.name}, ${m.dates}`,
           state: i.note?.state ?? '',
           deadline: m.draftingDeadline,
-          isLate: Boolean(m.draftingDeadline && i.note?.state === 'drafting' && m.draftingDeadline < app.services.ctx.now().toISOString().slice(0, 10)),
+          isLate: Boolean(
+            m.draftingDeadline &&
+            i.note?.state === 'drafting' &&
+            m.draftingDeadline < app.services.ctx.now().toISOString().slice(0, 10),
+          ),
         })),
     );
     return sendPage(request, reply, 'my-items', TEXT.myItems, { items });
@@ -119,13 +154,17 @@ export async function meetingPages(app: FastifyInstance) {
 export async function packetPages(app: FastifyInstance) {
   const hide = { schema: { hide: true } };
 
-  app.post<{ Params: { meetingId: string } }>('/meetings/:meetingId/packets', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const created = app.packets.create(personOf(request), Number(request.params.meetingId) || 0, {
-      subject: field(request.body, 'subject'),
-      message: field(request.body, 'message'),
-    });
-    return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
-  });
+  app.post<{ Params: { meetingId: string } }>(
+    '/meetings/:meetingId/packets',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const created = app.packets.create(personOf(request), Number(request.params.meetingId) || 0, {
+        subject: field(request.body, 'subject'),
+        message: field(request.body, 'message'),
+      });
+      return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
+    },
+  );
 
   app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) => {
     const packet = app.packets.view(personOf(request), Number(request.params.packetId) || 0);
@@ -133,9 +172,13 @@ export async function packetPages(app: FastifyInstance) {
     return sendPage(request, reply, 'packet', packet.subject, { packet, pending }, 200, packet.done ? null : 3);
   });
 
-  app.post<{ Params: { packetId: string } }>('/packets/:packetId/resend', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
-    const id = Number(request.params.packetId) || 0;
-    const { requeued } = app.packets.resend(personOf(request), id, {});
-    return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
-  });
+  app.post<{ Params: { packetId: string } }>(
+    '/packets/:packetId/resend',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const id = Number(request.params.packetId) || 0;
+      const { requeued } = app.packets.resend(personOf(request), id, {});
+      return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
+    },
+  );
 }

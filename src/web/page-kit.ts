@@ -20,7 +20,10 @@ export function sendPage(
       person: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
       csrfToken: reply.generateCsrf(),
       refreshSeconds,
-      flash: typeof (request.query as { done?: string })?.done === 'string' ? (request.query as { done: string }).done : null,
+      flash:
+        typeof (request.query as { done?: string })?.done === 'string'
+          ? (request.query as { done: string }).done
+          : null,
     },
     view,
   );

@@ -10,7 +10,9 @@ export async function sessionPages(app: FastifyInstance) {
 
   app.get('/', hide, async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
 
-  app.get('/sign-in', hide, async (request, reply) => sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, email: '' }));
+  app.get('/sign-in', hide, async (request, reply) =>
+    sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, email: '' }),
+  );
 
   app.post(
     '/sign-in',
@@ -18,7 +20,14 @@ export async function sessionPages(app: FastifyInstance) {
       ...hide,
       preHandler: app.csrfProtection,
       // The same guard as the API's sign-in: a few attempts a minute per address.
-      config: { rateLimit: { max: app.config.signInPerMinute, timeWindow: '1 minute', allowList: () => false, keyGenerator: (r) => `sign-in:${r.ip}` } },
+      config: {
+        rateLimit: {
+          max: app.config.signInPerMinute,
+          timeWindow: '1 minute',
+          allowList: () => false,
+          keyGenerator: (r) => `sign-in:${r.ip}`,
+        },
+      },
     },
     async (request, reply) => {
       const email = field(request.body, 'email');
@@ -26,7 +35,14 @@ export async function sessionPages(app: FastifyInstance) {
         const session = await auth.signIn(email, field(request.body, 'password'), request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, session.token, session.expiresAt);
       } catch {
-        return sendPage(request, reply, 'sign-in', TEXT.signIn, { error: 'The email or the password is not right.', email }, 401);
+        return sendPage(
+          request,
+          reply,
+          'sign-in',
+          TEXT.signIn,
+          { error: 'The email or the password is not right.', email },
+          401,
+        );
       }
       const next = (request.query as { next?: string }).next;
       return reply.redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings', 303);

@@ -9,7 +9,9 @@ import { build, signedIn, tempDir, testConfig } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
 import { noteEtag } from '../../src/services/note-access.js';
 
-const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.2-cybersecurity-reflections.txt', import.meta.url)));
+const seed = readFileSync(
+  fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.2-cybersecurity-reflections.txt', import.meta.url)),
+);
 
 async function agendum(args: string[], env: Record<string, string>) {
   let stdout = '';
@@ -29,7 +31,13 @@ const tables = ['people', 'meetings', 'agenda_items', 'cover_notes', 'note_versi
 
 t.test('backup while the server runs, restore into a fresh folder: same rows, same files', async (t) => {
   const dataDir = tempDir(t);
-  const env = { AGENDUM_DATA_DIR: dataDir, AGENDUM_DEMO: '1', AGENDUM_DEMO_PASSWORD: 'demo password 123', LOG_LEVEL: 'silent', AGENDUM_SCRYPT_LOG_N: '10' };
+  const env = {
+    AGENDUM_DATA_DIR: dataDir,
+    AGENDUM_DEMO: '1',
+    AGENDUM_DEMO_PASSWORD: 'demo password 123',
+    LOG_LEVEL: 'silent',
+    AGENDUM_SCRYPT_LOG_N: '10',
+  };
   const app = await build(t, { config: testConfig(t, env) });
   const secretariat = await signedIn(app, 'secretariat');
   const meeting = await meetingSetup(app, secretariat).catch(() => app.services.meetings.list()[0]!);
@@ -39,7 +47,11 @@ t.test('backup while the server runs, restore into a fresh folder: same rows, sa
     method: 'POST',
     url: `/api/v1/items/${item.id}/note/versions`,
     payload: upload.payload,
-    headers: { ...upload.headers, ...secretariat.headers, 'if-match': noteEtag(app.services.ctx.repos.notes.findByItem(item.id)!) },
+    headers: {
+      ...upload.headers,
+      ...secretariat.headers,
+      'if-match': noteEtag(app.services.ctx.repos.notes.findByItem(item.id)!),
+    },
   });
   t.equal(res.statusCode, 201);
 
@@ -62,9 +74,16 @@ t.test('backup while the server runs, restore into a fresh folder: same rows, sa
   const restored = await build(t, { config: testConfig(t, restoreEnv) });
   t.same(snapshot(restored.database.sqlite), before, 'every row as it was at the backup');
   const storedName = (before.stored_files![0] as { stored_name: string }).stored_name;
-  t.ok(readFileSync(join(restored.config.uploadsDir, storedName)).equals(seed), 'the uploaded file came back byte for byte');
+  t.ok(
+    readFileSync(join(restored.config.uploadsDir, storedName)).equals(seed),
+    'the uploaded file came back byte for byte',
+  );
   t.same(readdirSync(restored.config.uploadsDir), [storedName]);
-  t.equal(restored.services.workflow.verifyAudit({ id: 1, name: 'a', role: 'admin' }).ok, true, 'the audit chain verifies');
+  t.equal(
+    restored.services.workflow.verifyAudit({ id: 1, name: 'a', role: 'admin' }).ok,
+    true,
+    'the audit chain verifies',
+  );
 });
 
 t.test('restore refuses while a server holds the database, and refuses a file that is no backup', async (t) => {

@@ -43,7 +43,17 @@ t.test('a new order must hold every item exactly once', async (t) => {
   const ok = [{ id: 2, children: [{ id: 1, children: [] }] }];
   t.doesNotThrow(() => assertCompleteOrder(ok, [1, 2]));
   t.throws(() => assertCompleteOrder([{ id: 2, children: [] }], [1, 2]), /leaves out items 1/);
-  t.throws(() => assertCompleteOrder([{ id: 1, children: [] }, { id: 1, children: [] }], [1]), /appears twice/);
+  t.throws(
+    () =>
+      assertCompleteOrder(
+        [
+          { id: 1, children: [] },
+          { id: 1, children: [] },
+        ],
+        [1],
+      ),
+    /appears twice/,
+  );
   t.throws(() => assertCompleteOrder([{ id: 9, children: [] }], []), /not on this agenda/);
   const deep = [{ id: 1, children: [{ id: 2, children: [{ id: 3, children: [{ id: 4, children: [] }] }] }] }];
   t.throws(() => assertCompleteOrder(deep, [1, 2, 3, 4]), /deeper than 3/);

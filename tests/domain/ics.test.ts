@@ -34,7 +34,15 @@ t.test('text escaping follows RFC 5545 3.3.11', async (t) => {
 t.test('long lines fold at 75 octets without splitting a character', async (t) => {
   const line = `SUMMARY:${'Συνεδρίαση του δικτύου '.repeat(6)}`;
   const folded = foldLine(line);
-  for (const piece of folded.split('\r\n')) t.ok(Buffer.byteLength(piece) <= 75, `piece of ${Buffer.byteLength(piece)} octets`);
-  t.equal(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join(''), line, 'unfolding gives the line back');
+  for (const piece of folded.split('\r\n'))
+    t.ok(Buffer.byteLength(piece) <= 75, `piece of ${Buffer.byteLength(piece)} octets`);
+  t.equal(
+    folded
+      .split('\r\n')
+      .map((p, i) => (i === 0 ? p : p.slice(1)))
+      .join(''),
+    line,
+    'unfolding gives the line back',
+  );
   t.equal(foldLine('SHORT:x'), 'SHORT:x');
 });

@@ -31,13 +31,31 @@ t.test('a meeting across years writes both dates in full', async (t) => {
 
 t.test('ordinals take the English suffixes, teens included', async (t) => {
   t.same([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(formatOrdinal), [
-    '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th',
+    '1st',
+    '2nd',
+    '3rd',
+    '4th',
+    '11th',
+    '12th',
+    '13th',
+    '21st',
+    '22nd',
+    '23rd',
+    '101st',
+    '111th',
+    '112th',
   ]);
 });
 
 t.test('city and country in other alphabets are capitalised too', async (t) => {
   t.equal(
-    formatMeetingLine({ ...eighteenth, startDate: '2020-11-12', endDate: '2020-11-12', city: 'Αθήνα', country: 'Ελλάδα' }),
+    formatMeetingLine({
+      ...eighteenth,
+      startDate: '2020-11-12',
+      endDate: '2020-11-12',
+      city: 'Αθήνα',
+      country: 'Ελλάδα',
+    }),
     '18TH EHEALTH NETWORK 12 NOVEMBER 2020, ΑΘΉΝΑ, ΕΛΛΆΔΑ',
   );
 });

@@ -12,10 +12,17 @@ t.test('whitespace is folded and plain runs merge, so equal text hashes equal', 
 
 t.test('links and footnote markers stay runs of their own', async (t) => {
   const content = normaliseNoteContent({
-    sections: { summary: [[{ text: 'See ' }, { text: 'this', href: 'https://ec.europa.eu' }, { footnote: 1 }, { text: '.' }]] },
+    sections: {
+      summary: [[{ text: 'See ' }, { text: 'this', href: 'https://ec.europa.eu' }, { footnote: 1 }, { text: '.' }]],
+    },
     footnotes: [{ text: ' A  note ', sourceUrl: 'https://ec.europa.eu ' }],
   });
-  t.same(content.sections.summary[0], [{ text: 'See ' }, { text: 'this', href: 'https://ec.europa.eu' }, { footnote: 1 }, { text: '.' }]);
+  t.same(content.sections.summary[0], [
+    { text: 'See ' },
+    { text: 'this', href: 'https://ec.europa.eu' },
+    { footnote: 1 },
+    { text: '.' },
+  ]);
   t.same(content.footnotes, [{ text: 'A note', sourceUrl: 'https://ec.europa.eu' }]);
   t.equal(paragraphText(content.sections.summary[0]!), 'See this.');
 });
@@ -28,7 +35,10 @@ t.test('empty paragraphs disappear; a version with no text at all is refused', a
 t.test('procedures: the three codes or a sentence starting with their label', async (t) => {
   t.equal(procedureKind('for-adoption'), 'for-adoption');
   t.equal(procedureKind('For information.'), 'for-information');
-  t.equal(procedureKind('For information and to receive Member States reflections on cybersecurity'), 'for-information');
+  t.equal(
+    procedureKind('For information and to receive Member States reflections on cybersecurity'),
+    'for-information',
+  );
   t.equal(procedureKind('for discussion'), 'for-discussion');
   t.equal(procedureKind('Formal adoption'), null);
   t.equal(procedureKind('For informational purposes'), null);

@@ -29,24 +29,46 @@ const released = { ...draft, state: 'released' };
 t.test('only staff manage agendas', async (t) => {
   t.doesNotThrow(() => assertCanManageAgenda(admin));
   t.doesNotThrow(() => assertCanManageAgenda(secretariat));
-  for (const actor of [rapporteur, delegate]) t.equal(statusOf(() => assertCanManageAgenda(actor)), 403);
+  for (const actor of [rapporteur, delegate])
+    t.equal(
+      statusOf(() => assertCanManageAgenda(actor)),
+      403,
+    );
 });
 
 t.test('only an admin creates staff accounts', async (t) => {
   t.doesNotThrow(() => assertCanManagePeople(secretariat, 'delegate'));
-  t.equal(statusOf(() => assertCanManagePeople(secretariat, 'admin')), 403);
-  t.equal(statusOf(() => assertCanManagePeople(secretariat, 'secretariat')), 403);
+  t.equal(
+    statusOf(() => assertCanManagePeople(secretariat, 'admin')),
+    403,
+  );
+  t.equal(
+    statusOf(() => assertCanManagePeople(secretariat, 'secretariat')),
+    403,
+  );
   t.doesNotThrow(() => assertCanManagePeople(admin, 'secretariat'));
-  t.equal(statusOf(() => assertCanManagePeople(delegate, 'delegate')), 403);
+  t.equal(
+    statusOf(() => assertCanManagePeople(delegate, 'delegate')),
+    403,
+  );
 });
 
-t.test('drafts are read by staff and the item\'s rapporteurs; released notes by everybody', async (t) => {
-  t.same([admin, secretariat, rapporteur, otherRapporteur, delegate].map((a) => canReadNoteContent(a, draft)), [true, true, true, false, false]);
+t.test("drafts are read by staff and the item's rapporteurs; released notes by everybody", async (t) => {
+  t.same(
+    [admin, secretariat, rapporteur, otherRapporteur, delegate].map((a) => canReadNoteContent(a, draft)),
+    [true, true, true, false, false],
+  );
   t.ok([otherRapporteur, delegate].every((a) => canReadNoteContent(a, released)));
 });
 
 t.test('a hidden draft is 404 to writers who may not see it, 403 to readers who may', async (t) => {
   t.doesNotThrow(() => assertCanWriteVersion(rapporteur, draft));
-  t.equal(statusOf(() => assertCanWriteVersion(otherRapporteur, draft)), 404);
-  t.equal(statusOf(() => assertCanWriteVersion(delegate, released)), 403);
+  t.equal(
+    statusOf(() => assertCanWriteVersion(otherRapporteur, draft)),
+    404,
+  );
+  t.equal(
+    statusOf(() => assertCanWriteVersion(delegate, released)),
+    403,
+  );
 });

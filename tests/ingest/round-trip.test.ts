@@ -15,12 +15,23 @@ t.test('rendering a version to PDF and uploading that PDF gives the same structu
   const secretariat = await signedIn(app, 'secretariat');
   const staff = actor(secretariat);
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
-  const meeting = app.services.meetings.create(staff, { ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' });
+  const meeting = app.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
   for (const seed of [ITEM_9_1, ITEM_9_2]) {
     const item = app.services.agenda.create(staff, meeting.id, { title: seed.title });
     app.services.notes.createVersion(staff, item.id, seed.content);
     const pdf = await app.services.pdf.notePdf(staff, item.id);
-    const result = await app.services.ingest.ingestDraft(staff, item.id, { bytes: pdf.bytes, fileName: pdf.fileName }, { dryRun: true });
+    const result = await app.services.ingest.ingestDraft(
+      staff,
+      item.id,
+      { bytes: pdf.bytes, fileName: pdf.fileName },
+      { dryRun: true },
+    );
     t.same(result.warnings, [], `${seed.title}: no warnings`);
     t.same(result.recognised.item, { number: item.number, title: seed.title });
     t.equal(result.recognised.meetingLine, '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM');

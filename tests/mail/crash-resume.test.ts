@@ -8,7 +8,7 @@ import { startTestSmtp } from '../support/smtp.js';
 const RECIPIENTS = 300;
 const POOL = 5;
 
-async function waitFor(t: Test, check: () => boolean, what: string, ms = 60_000) {
+async function waitFor(t: Test, check: () => boolean, what: string, ms = 120_000) {
   const until = Date.now() + ms;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting: ${what}`);
@@ -38,13 +38,23 @@ t.test('a packet send killed with SIGKILL resumes after restart and loses nobody
   const secretariat = await signedIn(prepare, 'secretariat');
   const staff = actor(secretariat);
   prepare.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: ['EUROPEAN COMMISSION'] });
-  const meeting = prepare.services.meetings.create(staff, { ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' });
+  const meeting = prepare.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
   const item = prepare.services.agenda.create(staff, meeting.id, { title: 'Update' });
   prepare.services.notes.createVersion(staff, item.id, simpleContent());
   prepare.services.workflow.perform(staff, item.id, { event: 'submit' });
   prepare.services.workflow.perform(staff, item.id, { event: 'release' });
   for (let i = 1; i <= RECIPIENTS; i += 1) {
-    await prepare.services.people.create('system', { name: `Delegate ${i}`, email: `d${i}@ms.example.eu`, role: 'delegate' });
+    await prepare.services.people.create('system', {
+      name: `Delegate ${i}`,
+      email: `d${i}@ms.example.eu`,
+      role: 'delegate',
+    });
   }
   await prepare.close();
 
@@ -71,8 +81,10 @@ t.test('a packet send killed with SIGKILL resumes after restart and loses nobody
   t.match(second.output(), /interrupted by a stop are queued again|Server listening/);
   const recipients = () => new Set(smtp.received.flatMap((m) => m.to));
   await waitFor(t, () => recipients().size >= RECIPIENTS, 'every recipient');
-  const view = async () => (await (await fetch(`${second.url}/api/v1/packets/${id}`, { headers })).json()) as { counts: { sent: number } };
-  for (let i = 0; i < 200 && (await view()).counts.sent < RECIPIENTS; i += 1) await new Promise((r) => setTimeout(r, 50));
+  const view = async () =>
+    (await (await fetch(`${second.url}/api/v1/packets/${id}`, { headers })).json()) as { counts: { sent: number } };
+  for (let i = 0; i < 200 && (await view()).counts.sent < RECIPIENTS; i += 1)
+    await new Promise((r) => setTimeout(r, 50));
 
   t.equal(recipients().size, RECIPIENTS, 'all 300 recipients received the packet');
   const byMessageId = new Map<string, number>();

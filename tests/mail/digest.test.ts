@@ -15,7 +15,10 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
   const smtp = await startTestSmtp();
   t.teardown(() => smtp.close());
   let now = new Date('2020-11-01T09:00:00Z');
-  const app = await build(t, { config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_DIGEST_MINUTES: '15' }), now: () => now });
+  const app = await build(t, {
+    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_DIGEST_MINUTES: '15' }),
+    now: () => now,
+  });
   const secretariat = await signedIn(app, 'secretariat');
   const rapporteur = await signedIn(app, 'rapporteur');
   const meeting = await meetingSetup(app, secretariat);

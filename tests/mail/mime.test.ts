@@ -6,7 +6,11 @@ t.test('a personal part around shared, pre-encoded attachments parses as one ord
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5000, 7)]);
   const shared = encodeSharedParts([
     { filename: 'Packet — 18th meeting.pdf', contentType: 'application/pdf', content: pdf },
-    { filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n') },
+    {
+      filename: 'meeting.ics',
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'),
+    },
   ]);
   const raw = await composeMessage(
     {
@@ -24,7 +28,10 @@ t.test('a personal part around shared, pre-encoded attachments parses as one ord
   t.equal(mail.messageId, '<packet-1-2-abc@agendum>');
   t.equal(mail.subject, 'Packet: 18th eHealth Network — Ελλάδα');
   t.equal((mail.to as { value: { name: string }[] }).value[0]!.name, 'Zoë Δελεγάτη');
-  t.ok(mail.headerLines.some((h) => h.key === 'list-id' && h.line.includes('meetings.1.agendum')), 'List-Id header');
+  t.ok(
+    mail.headerLines.some((h) => h.key === 'list-id' && h.line.includes('meetings.1.agendum')),
+    'List-Id header',
+  );
   t.equal(mail.headers.get('auto-submitted'), 'auto-generated');
   t.match(mail.text, /Dear Zoë,\nthe packet\./);
   t.match(mail.html, /Dear Zoë/);

@@ -11,10 +11,19 @@ async function meetingWithDelegates(app: FastifyInstance, delegates: number) {
   const secretariat = await signedIn(app, 'secretariat');
   const staff = actor(secretariat);
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
-  const meeting = app.services.meetings.create(staff, { ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' });
+  const meeting = app.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
   const heading = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
   const ids: number[] = [];
-  for (const [seed, release] of [[ITEM_9_1, true], [ITEM_9_2, false]] as const) {
+  for (const [seed, release] of [
+    [ITEM_9_1, true],
+    [ITEM_9_2, false],
+  ] as const) {
     const item = app.services.agenda.create(staff, meeting.id, { title: seed.title, parentId: heading.id });
     app.services.notes.createVersion(staff, item.id, seed.content);
     app.services.workflow.perform(staff, item.id, { event: 'submit' });
@@ -23,7 +32,14 @@ async function meetingWithDelegates(app: FastifyInstance, delegates: number) {
   }
   const people = [];
   for (let i = 1; i <= delegates; i += 1) {
-    people.push(await app.services.people.create('system', { name: `Delegate ${i}`, email: `delegate${i}@ms${i}.example.eu`, role: 'delegate', memberState: 'BE' }));
+    people.push(
+      await app.services.people.create('system', {
+        name: `Delegate ${i}`,
+        email: `delegate${i}@ms${i}.example.eu`,
+        role: 'delegate',
+        memberState: 'BE',
+      }),
+    );
   }
   return { secretariat, meeting, people, ids };
 }
@@ -40,14 +56,21 @@ async function waitFor(t: Test, check: () => boolean, what: string, ms = 30_000)
 }
 
 async function mailApp(t: Test, smtp: TestSmtp, env: Record<string, string> = {}) {
-  return build(t, { config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50', ...env }), now: () => new Date() });
+  return build(t, {
+    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50', ...env }),
+    now: () => new Date(),
+  });
 }
 
 const send = (app: FastifyInstance, who: SignedIn, meetingId: number, body: Record<string, unknown> = {}) =>
   as(app, who, {
     method: 'POST',
     url: `/api/v1/meetings/${meetingId}/packets`,
-    payload: { subject: 'Packet: {{meeting.displayLine}}', message: 'Dear {{recipient.name}},\nplease find the documents for {{meeting.dates}}.', ...body },
+    payload: {
+      subject: 'Packet: {{meeting.displayLine}}',
+      message: 'Dear {{recipient.name}},\nplease find the documents for {{meeting.dates}}.',
+      ...body,
+    },
   });
 
 t.test('each of 30 delegates gets one message with the packet PDF and the invitation', async (t) => {
@@ -59,13 +82,19 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
   t.equal(res.statusCode, 202);
   const created = res.json();
   t.equal(created.recipients, 30);
-  t.same(created.items.map((i: { number: string }) => i.number), ['1.1']);
+  t.same(
+    created.items.map((i: { number: string }) => i.number),
+    ['1.1'],
+  );
   t.match(created.leftOut, [{ number: '1.2', state: 'review' }], 'the note still in review is left out, and said so');
 
   await waitFor(t, () => smtp.received.length >= 30, '30 messages');
   const view = (await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${created.id}` })).json();
   t.match(view, { total: 30, done: true, counts: { sent: 30, failed: 0, queued: 0 } });
-  t.ok(view.recipients.every((r: { serverResponse: string }) => /^250/.test(r.serverResponse)), 'each row keeps the server reply');
+  t.ok(
+    view.recipients.every((r: { serverResponse: string }) => /^250/.test(r.serverResponse)),
+    'each row keeps the server reply',
+  );
 
   const byRecipient = new Map(smtp.received.map((m) => [m.to[0], m]));
   t.equal(byRecipient.size, 30, 'one message per delegate, none twice');
@@ -80,7 +109,10 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
     t.match(ics?.content.toString(), /UID:meeting-\d+@agendum\r\nSEQUENCE:0/, 'and the invitation');
     t.match(mail.headers.get('auto-submitted'), 'auto-generated');
     if (person !== people[0]) continue;
-    t.ok(mail.headerLines.some((h) => h.key === 'list-id'), 'List-Id');
+    t.ok(
+      mail.headerLines.some((h) => h.key === 'list-id'),
+      'List-Id',
+    );
   }
 });
 
@@ -104,31 +136,39 @@ t.test('451 twice then accepted: delivered once after retries; 550: failed, the 
   const resend = await as(app, secretariat, { method: 'POST', url: `/api/v1/packets/${id}/resend`, payload: {} });
   t.same(resend.json(), { requeued: 1 }, 'resend goes to the failed recipient only');
   await waitFor(t, () => app.packets.view(actor(secretariat), id).done, 'the resend to finish');
-  t.match(app.packets.view(actor(secretariat), id).recipients.find((r) => r.email === people[2]!.email), { status: 'failed', attempts: 2 });
+  t.match(
+    app.packets.view(actor(secretariat), id).recipients.find((r) => r.email === people[2]!.email),
+    { status: 'failed', attempts: 2 },
+  );
 });
 
-t.test('a packet over the size limit carries a signed link instead; the link downloads, altered or expired it does not', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await mailApp(t, smtp, { AGENDUM_MAX_ATTACHMENTS_MB: '0.001' });
-  const { secretariat, meeting } = await meetingWithDelegates(app, 1);
-  await send(app, secretariat, meeting.id, { includeInvite: false });
-  await waitFor(t, () => smtp.received.length === 1, 'the message');
-  const mail = smtp.received[0]!.parsed;
-  t.equal(mail.attachments.length, 0, 'nothing attached');
-  const link = /(http:\/\/\S+\/api\/v1\/packets\/\d+\/download\?expires=\d+&signature=[\w-]+)/.exec(mail.text ?? '')![1]!;
-  const path = link.replace(/^http:\/\/[^/]+/, '');
-  const download = await app.inject({ method: 'GET', url: path });
-  t.equal(download.statusCode, 200);
-  t.equal(download.headers['content-type'], 'application/pdf');
-  const altered = await app.inject({ method: 'GET', url: path.replace(/signature=./, 'signature=A') });
-  t.equal(altered.statusCode, 403);
-  t.equal(problemOf(t, altered).code, 'AGENDUM_FORBIDDEN');
-  const expires = Number(/expires=(\d+)/.exec(path)![1]);
-  const later = await build(t, { config: app.config, now: () => new Date((expires + 60) * 1000) });
-  const expired = await later.inject({ method: 'GET', url: path });
-  t.equal(expired.statusCode, 410);
-});
+t.test(
+  'a packet over the size limit carries a signed link instead; the link downloads, altered or expired it does not',
+  async (t) => {
+    const smtp = await startTestSmtp();
+    t.teardown(() => smtp.close());
+    const app = await mailApp(t, smtp, { AGENDUM_MAX_ATTACHMENTS_MB: '0.001' });
+    const { secretariat, meeting } = await meetingWithDelegates(app, 1);
+    await send(app, secretariat, meeting.id, { includeInvite: false });
+    await waitFor(t, () => smtp.received.length === 1, 'the message');
+    const mail = smtp.received[0]!.parsed;
+    t.equal(mail.attachments.length, 0, 'nothing attached');
+    const link = /(http:\/\/\S+\/api\/v1\/packets\/\d+\/download\?expires=\d+&signature=[\w-]+)/.exec(
+      mail.text ?? '',
+    )![1]!;
+    const path = link.replace(/^http:\/\/[^/]+/, '');
+    const download = await app.inject({ method: 'GET', url: path });
+    t.equal(download.statusCode, 200);
+    t.equal(download.headers['content-type'], 'application/pdf');
+    const altered = await app.inject({ method: 'GET', url: path.replace(/signature=./, 'signature=A') });
+    t.equal(altered.statusCode, 403);
+    t.equal(problemOf(t, altered).code, 'AGENDUM_FORBIDDEN');
+    const expires = Number(/expires=(\d+)/.exec(path)![1]);
+    const later = await build(t, { config: app.config, now: () => new Date((expires + 60) * 1000) });
+    const expired = await later.inject({ method: 'GET', url: path });
+    t.equal(expired.statusCode, 410);
+  },
+);
 
 t.test('moving the meeting sends an invitation with the same UID and a higher SEQUENCE', async (t) => {
   const smtp = await startTestSmtp();
@@ -140,7 +180,9 @@ t.test('moving the meeting sends an invitation with the same UID and a higher SE
   app.services.meetings.update(actor(secretariat), meeting.id, { startDate: '2020-11-19', endDate: '2020-11-20' });
   await send(app, secretariat, meeting.id);
   await waitFor(t, () => smtp.received.length === 2, 'second');
-  const ics = smtp.received.map((m) => m.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString());
+  const ics = smtp.received.map((m) =>
+    m.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString(),
+  );
   const uid = (s: string) => /UID:(\S+)/.exec(s)![1];
   t.equal(uid(ics[0]!), uid(ics[1]!), 'same UID');
   t.match(ics[0], /SEQUENCE:0/);
@@ -168,14 +210,24 @@ t.test('distribution lists: observers get the packet when asked for, with a per-
   t.teardown(() => smtp.close());
   const app = await mailApp(t, smtp);
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 2);
-  const observer = await app.services.people.create('system', { name: 'Olga Observer', email: 'olga@who.example.int', role: 'delegate' });
+  const observer = await app.services.people.create('system', {
+    name: 'Olga Observer',
+    email: 'olga@who.example.int',
+    role: 'delegate',
+  });
   app.services.ctx.repos.people.update(observer.id, { packetFormat: 'separate' });
-  const put = await as(app, secretariat, { method: 'PUT', url: `/api/v1/meetings/${meeting.id}/recipients`, payload: { list: 'observers', personIds: [observer.id] } });
+  const put = await as(app, secretariat, {
+    method: 'PUT',
+    url: `/api/v1/meetings/${meeting.id}/recipients`,
+    payload: { list: 'observers', personIds: [observer.id] },
+  });
   t.equal(put.statusCode, 200);
   const res = await send(app, secretariat, meeting.id, { lists: ['observers'] });
   t.equal(res.json().recipients, 1, 'only the observers list');
   await waitFor(t, () => smtp.received.length === 1, 'the observer');
-  const pdfs = smtp.received[0]!.parsed.attachments.filter((a) => a.contentType === 'application/pdf').map((a) => a.filename);
+  const pdfs = smtp.received[0]!.parsed.attachments.filter((a) => a.contentType === 'application/pdf').map(
+    (a) => a.filename,
+  );
   t.equal(pdfs.length, 2, 'separate PDFs: the agenda and the one released note');
   t.ok(people.length === 2);
 });

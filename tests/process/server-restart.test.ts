@@ -23,7 +23,8 @@ async function startServer(env: Record<string, string>): Promise<Running> {
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // Generous: on a loaded 2-core machine tsx takes a while to start the server.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const check = () => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
@@ -48,7 +49,11 @@ t.test('Ctrl-C stops the server cleanly; a restart keeps every row and loads the
   const dataDir = tempDir(t);
   const first = await startServer({ AGENDUM_DATA_DIR: dataDir });
   t.teardown(() => void first.child.kill('SIGKILL'));
-  t.match(first.output(), /demo data loaded; accounts .* share the password: [A-Za-z0-9]{20}"/, 'generated password logged once');
+  t.match(
+    first.output(),
+    /demo data loaded; accounts .* share the password: [A-Za-z0-9]{20}"/,
+    'generated password logged once',
+  );
   const password = /share the password: ([A-Za-z0-9]+)/.exec(first.output())![1]!;
 
   const signIn = await fetch(`${first.url}/api/v1/session`, {
@@ -61,7 +66,13 @@ t.test('Ctrl-C stops the server cleanly; a restart keeps every row and loads the
   const created = await fetch(`${first.url}/api/v1/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ ordinal: 19, startDate: '2021-06-08', endDate: '2021-06-08', city: 'Lisbon', country: 'Portugal' }),
+    body: JSON.stringify({
+      ordinal: 19,
+      startDate: '2021-06-08',
+      endDate: '2021-06-08',
+      city: 'Lisbon',
+      country: 'Portugal',
+    }),
   });
   t.equal(created.status, 201);
   t.equal(await stop(first, 'SIGINT'), 0, 'exit code 0 after SIGINT');

@@ -55,7 +55,11 @@ t.test('an incomplete or unknown order is refused and changes nothing', async (t
   const a = (await addItem(app, secretariat, meeting.id, { title: 'A' })).json();
   const b = (await addItem(app, secretariat, meeting.id, { title: 'B' })).json();
   const url = `/api/v1/meetings/${meeting.id}/items/order`;
-  for (const items of [[{ id: b.id }], [{ id: b.id }, { id: a.id }, { id: 999 }], [{ id: a.id }, { id: a.id }, { id: b.id }]]) {
+  for (const items of [
+    [{ id: b.id }],
+    [{ id: b.id }, { id: a.id }, { id: 999 }],
+    [{ id: a.id }, { id: a.id }, { id: b.id }],
+  ]) {
     const res = await as(app, secretariat, { method: 'PUT', url, payload: { items } });
     t.equal(res.statusCode, 422, JSON.stringify(items));
     t.equal(problemOf(t, res).code, 'AGENDUM_INVALID');
@@ -86,7 +90,11 @@ t.test('moving an item under another parent renumbers both branches', async (t) 
   t.equal(back.json().number, '1');
   const list = await as(app, secretariat, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/items` });
   t.same(numbered(list.json()), ['1 C renamed', '2 A', '3 B']);
-  const underItself = await as(app, secretariat, { method: 'PATCH', url: `/api/v1/items/${a.id}`, payload: { parentId: a.id } });
+  const underItself = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/items/${a.id}`,
+    payload: { parentId: a.id },
+  });
   t.equal(underItself.statusCode, 422);
   t.ok(b.id);
 });
@@ -116,11 +124,23 @@ t.test('rapporteurs are assigned per item and must be active rapporteurs', async
   const meeting = await meetingSetup(app, secretariat);
   const item = (await addItem(app, secretariat, meeting.id, { title: 'A', rapporteurIds: [rapporteur.id] })).json();
   t.same(item.rapporteurs, [{ id: rapporteur.id, name: 'Rita Rapporteur' }]);
-  const wrong = await as(app, secretariat, { method: 'PATCH', url: `/api/v1/items/${item.id}`, payload: { rapporteurIds: [delegate.id] } });
+  const wrong = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/items/${item.id}`,
+    payload: { rapporteurIds: [delegate.id] },
+  });
   t.equal(wrong.statusCode, 422);
-  const unknown = await as(app, secretariat, { method: 'PATCH', url: `/api/v1/items/${item.id}`, payload: { rapporteurIds: [4242] } });
+  const unknown = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/items/${item.id}`,
+    payload: { rapporteurIds: [4242] },
+  });
   t.equal(unknown.statusCode, 422);
-  const cleared = await as(app, secretariat, { method: 'PATCH', url: `/api/v1/items/${item.id}`, payload: { rapporteurIds: [] } });
+  const cleared = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/items/${item.id}`,
+    payload: { rapporteurIds: [] },
+  });
   t.same(cleared.json().rapporteurs, []);
 });
 

@@ -2,7 +2,13 @@ import t from 'tap';
 import { createItem, createNetwork, simpleContent, actor } from '../factories.js';
 import { as, build, problemOf, signedIn } from '../helper.js';
 
-const eighteenth = { ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' };
+const eighteenth = {
+  ordinal: 18,
+  startDate: '2020-11-12',
+  endDate: '2020-11-13',
+  city: 'Brussels',
+  country: 'Belgium',
+};
 
 t.test('the secretariat creates a meeting and sees its display line', async (t) => {
   const app = await build(t);

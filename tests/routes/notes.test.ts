@@ -30,7 +30,9 @@ const withFootnote = {
     ],
     procedure: ['For discussion.'],
   },
-  footnotes: [{ text: 'By the end of 2020', sourceUrl: 'https://ec.europa.eu/digital-single-market/en/cyber-security' }],
+  footnotes: [
+    { text: 'By the end of 2020', sourceUrl: 'https://ec.europa.eu/digital-single-market/en/cyber-security' },
+  ],
 };
 
 t.test('a new item has an empty note in drafting', async (t) => {
@@ -60,7 +62,10 @@ t.test('the rapporteur of the item writes versions; each becomes the current one
   t.same(note.currentVersion.footnotes, withFootnote.footnotes);
 
   const versions = (await as(app, rapporteur, { method: 'GET', url })).json();
-  t.same(versions.map((v: { number: number }) => v.number), [1, 2]);
+  t.same(
+    versions.map((v: { number: number }) => v.number),
+    [1, 2],
+  );
   const one = await as(app, rapporteur, { method: 'GET', url: `${url}/1` });
   t.equal(one.json().sections.summary[0][0].text, 'First summary.');
   t.equal((await as(app, rapporteur, { method: 'GET', url: `${url}/7` })).statusCode, 404);
@@ -82,7 +87,7 @@ t.test('the same text hashes the same however its whitespace and runs were sent'
   t.equal(a.contentHash, b.contentHash);
 });
 
-t.test('another item\'s rapporteur cannot write; a delegate does not even see the draft', async (t) => {
+t.test("another item's rapporteur cannot write; a delegate does not even see the draft", async (t) => {
   const app = await build(t);
   const { otherRapporteur, delegate, item, rapporteur } = await setup(app);
   await postVersion(app, rapporteur, item.id, simpleContent());
@@ -119,7 +124,12 @@ t.test('footnote markers must point at footnotes, and footnotes must be referenc
     payload: { sections: { summary: ['Text'] }, footnotes: [{ text: 'Never cited' }] },
   });
   t.equal(orphan.statusCode, 422);
-  const empty = await as(app, rapporteur, { method: 'POST', headers: anyVersion, url, payload: { sections: { summary: [] } } });
+  const empty = await as(app, rapporteur, {
+    method: 'POST',
+    headers: anyVersion,
+    url,
+    payload: { sections: { summary: [] } },
+  });
   t.equal(empty.statusCode, 422);
   const script = await as(app, rapporteur, {
     method: 'POST',
@@ -128,7 +138,12 @@ t.test('footnote markers must point at footnotes, and footnotes must be referenc
     payload: { sections: { summary: [[{ text: 'click', href: 'javascript:alert(1)' }]] } },
   });
   t.equal(script.statusCode, 400, 'only http(s) and mailto links');
-  const unknownSection = await as(app, rapporteur, { method: 'POST', headers: anyVersion, url, payload: { sections: { conclusion: ['x'] } } });
+  const unknownSection = await as(app, rapporteur, {
+    method: 'POST',
+    headers: anyVersion,
+    url,
+    payload: { sections: { conclusion: ['x'] } },
+  });
   t.equal(unknownSection.statusCode, 400);
   t.equal((await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note` })).json().versionCount, 0);
 });

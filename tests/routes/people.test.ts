@@ -7,7 +7,13 @@ t.test('the secretariat creates and lists people; the password never comes back'
   const res = await as(app, secretariat, {
     method: 'POST',
     url: '/api/v1/people',
-    payload: { name: 'Dana Delegate', email: 'dana@health.example.be', role: 'delegate', memberState: 'BE', password: 'a long password 1' },
+    payload: {
+      name: 'Dana Delegate',
+      email: 'dana@health.example.be',
+      role: 'delegate',
+      memberState: 'BE',
+      password: 'a long password 1',
+    },
   });
   t.equal(res.statusCode, 201);
   const person = res.json();
@@ -57,7 +63,7 @@ t.test('only an admin gives the admin or secretariat role', async (t) => {
   t.equal((await as(app, admin, { method: 'POST', url: '/api/v1/people', payload })).statusCode, 201);
 });
 
-t.test('a person reads their own record but not somebody else\'s', async (t) => {
+t.test("a person reads their own record but not somebody else's", async (t) => {
   const app = await build(t);
   const delegate = await signedIn(app, 'delegate');
   const other = await signedIn(app, 'delegate');

@@ -18,7 +18,8 @@ t.test('a diff between two versions of the 9.1 note shows exactly the changed wo
   const { rapporteur, delegate, item } = await setup(app);
   app.services.notes.createVersion(actor(rapporteur), item.id, ITEM_9_1.content);
   const changed = structuredClone(ITEM_9_1.content);
-  changed.sections.summary[5] = 'The Work stream is now fully operational and this is its second update to the eHealth Network.';
+  changed.sections.summary[5] =
+    'The Work stream is now fully operational and this is its second update to the eHealth Network.';
   app.services.notes.createVersion(actor(rapporteur), item.id, changed);
 
   const res = await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/1/diff/2` });
@@ -33,12 +34,21 @@ t.test('a diff between two versions of the 9.1 note shows exactly the changed wo
     { op: 'delete', text: 'first' },
     { op: 'insert', text: 'second' },
   ]);
-  t.ok(diff.sections.issueAtStake.every((p: { op: string }) => p.op === 'equal'), 'other sections unchanged');
+  t.ok(
+    diff.sections.issueAtStake.every((p: { op: string }) => p.op === 'equal'),
+    'other sections unchanged',
+  );
   t.ok(diff.sections.procedure.every((p: { op: string }) => p.op === 'equal'));
   const same = await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/2/diff/2` });
   t.equal(same.json().identical, true);
-  t.equal((await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/1/diff/9` })).statusCode, 404);
-  t.equal((await as(app, delegate, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/1/diff/2` })).statusCode, 404);
+  t.equal(
+    (await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/1/diff/9` })).statusCode,
+    404,
+  );
+  t.equal(
+    (await as(app, delegate, { method: 'GET', url: `/api/v1/items/${item.id}/note/versions/1/diff/2` })).statusCode,
+    404,
+  );
 });
 
 t.test('the secretariat comments on a paragraph; the rapporteur sees it and resolves it', async (t) => {
@@ -65,7 +75,11 @@ t.test('the secretariat comments on a paragraph; the rapporteur sees it and reso
   t.equal((await as(app, rapporteur, { method: 'POST', url: `${url}/${posted.json().id}/resolve` })).statusCode, 409);
 
   t.equal((await as(app, delegate, { method: 'GET', url })).statusCode, 404, 'comments never show to delegates');
-  const outOfRange = await as(app, secretariat, { method: 'POST', url, payload: { body: 'x', section: 'summary', paragraph: 7 } });
+  const outOfRange = await as(app, secretariat, {
+    method: 'POST',
+    url,
+    payload: { body: 'x', section: 'summary', paragraph: 7 },
+  });
   t.equal(outOfRange.statusCode, 422);
   t.match(problemOf(t, outOfRange).detail, /has 6 paragraph/);
   const noSection = await as(app, secretariat, { method: 'POST', url, payload: { body: 'x', paragraph: 1 } });
@@ -75,7 +89,11 @@ t.test('the secretariat comments on a paragraph; the rapporteur sees it and reso
 t.test('comments need a version to point at', async (t) => {
   const app = await build(t);
   const { secretariat, item } = await setup(app);
-  const res = await as(app, secretariat, { method: 'POST', url: `/api/v1/items/${item.id}/note/comments`, payload: { body: 'Early.' } });
+  const res = await as(app, secretariat, {
+    method: 'POST',
+    url: `/api/v1/items/${item.id}/note/comments`,
+    payload: { body: 'Early.' },
+  });
   t.equal(res.statusCode, 422);
 });
 
@@ -92,7 +110,14 @@ t.test('the status overview lists every item with state, procedure, rapporteurs 
   const res = await as(app, secretariat, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/status` });
   t.equal(res.statusCode, 200);
   t.match(res.json(), [
-    { itemId: item.id, number: '1', state: 'drafting', isLate: true, deadline: '2020-11-05', rapporteurs: [{ id: rapporteur.id }] },
+    {
+      itemId: item.id,
+      number: '1',
+      state: 'drafting',
+      isLate: true,
+      deadline: '2020-11-05',
+      rapporteurs: [{ id: rapporteur.id }],
+    },
     { itemId: submitted.id, number: '2', state: 'review', isLate: false, procedure: 'For information.' },
     { number: '3', isLate: false, rapporteurs: [] },
   ]);
@@ -108,7 +133,9 @@ t.test('approaching and missed deadlines notify once, however often the check ru
   t.equal(app.services.meetingStatus.remindDeadlines(), 0, 'and only once');
   now = new Date('2020-11-06T08:00:00Z');
   t.equal(app.services.meetingStatus.remindDeadlines(), 2, 'once missed: the rapporteur and the secretariat');
-  const kinds = (await as(app, rapporteur, { method: 'GET', url: '/api/v1/notifications' })).json().map((n: { kind: string }) => n.kind);
+  const kinds = (await as(app, rapporteur, { method: 'GET', url: '/api/v1/notifications' }))
+    .json()
+    .map((n: { kind: string }) => n.kind);
   t.same(kinds, ['deadline-missed', 'deadline-reminder']);
 });
 
@@ -116,7 +143,11 @@ t.test('a postponed item is carried over to a later meeting with its note', asyn
   const app = await build(t, { config: testConfig(t) });
   const { secretariat, rapporteur, item } = await setup(app);
   const later = app.services.meetings.create(actor(secretariat), {
-    ordinal: 19, startDate: '2021-06-08', endDate: '2021-06-08', city: 'Lisbon', country: 'Portugal',
+    ordinal: 19,
+    startDate: '2021-06-08',
+    endDate: '2021-06-08',
+    city: 'Lisbon',
+    country: 'Portugal',
   });
   app.services.notes.createVersion(actor(rapporteur), item.id, ITEM_9_1.content);
   const url = `/api/v1/items/${item.id}/carry-over`;
@@ -129,7 +160,13 @@ t.test('a postponed item is carried over to a later meeting with its note', asyn
   t.equal((await as(app, rapporteur, { method: 'POST', url, payload: { meetingId: later.id } })).statusCode, 403);
   const res = await as(app, secretariat, { method: 'POST', url, payload: { meetingId: later.id } });
   t.equal(res.statusCode, 201);
-  t.match(res.json(), { meetingId: later.id, number: '1', title: ITEM_9_1.title, copiedFromItemId: item.id, note: { state: 'drafting' } });
+  t.match(res.json(), {
+    meetingId: later.id,
+    number: '1',
+    title: ITEM_9_1.title,
+    copiedFromItemId: item.id,
+    note: { state: 'drafting' },
+  });
   const note = (await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${res.json().id}/note` })).json();
   t.equal(note.currentVersion.sections.summary.length, 6);
   t.ok(FIXED_NOW);

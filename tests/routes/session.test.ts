@@ -31,9 +31,17 @@ t.test('signing in sets an httpOnly, SameSite=Lax session cookie that opens the 
   t.equal(me.statusCode, 200);
   t.equal(me.json().email, 'Sam@Example.org');
 
-  const out = await app.inject({ method: 'DELETE', url: '/api/v1/session', cookies: { agendum_session: cookie!.value } });
+  const out = await app.inject({
+    method: 'DELETE',
+    url: '/api/v1/session',
+    cookies: { agendum_session: cookie!.value },
+  });
   t.equal(out.statusCode, 204);
-  const after = await app.inject({ method: 'GET', url: '/api/v1/meetings', cookies: { agendum_session: cookie!.value } });
+  const after = await app.inject({
+    method: 'GET',
+    url: '/api/v1/meetings',
+    cookies: { agendum_session: cookie!.value },
+  });
   t.equal(after.statusCode, 401, 'the cookie no longer opens anything after sign-out');
 });
 
@@ -74,7 +82,9 @@ t.test('an API token is shown once, works as a bearer token, and stops working w
   const { id, token } = created.json();
   t.match(token, /^agd_[A-Za-z0-9_-]{43}$/);
 
-  const stored = app.database.sqlite.prepare('select token_hash from api_tokens where id = ?').get(id) as { token_hash: string };
+  const stored = app.database.sqlite.prepare('select token_hash from api_tokens where id = ?').get(id) as {
+    token_hash: string;
+  };
   t.not(stored.token_hash, token, 'only a hash of the token is stored');
 
   const bearer = { authorization: `Bearer ${token}` };
@@ -111,7 +121,12 @@ t.test('a sign-in body with missing fields lists each of them', async (t) => {
 t.test('sign-in attempts are rate limited per address: 429 with Retry-After, as a problem', async (t) => {
   const { testConfig } = await import('../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '3' }) });
-  const attempt = () => app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'x@example.org', password: 'guess guess guess' } });
+  const attempt = () =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'x@example.org', password: 'guess guess guess' },
+    });
   for (let i = 0; i < 3; i += 1) t.equal((await attempt()).statusCode, 401);
   const limited = await attempt();
   t.equal(limited.statusCode, 429);
@@ -124,10 +139,15 @@ t.test('API calls are rate limited per token', async (t) => {
   const app = await build(t, { config: testConfig(t, { AGENDUM_TOKEN_PER_MINUTE: '5' }) });
   const me = await signedIn(app, 'delegate');
   const other = await signedIn(app, 'delegate');
-  for (let i = 0; i < 5; i += 1) t.equal((await as(app, me, { method: 'GET', url: '/api/v1/meetings' })).statusCode, 200);
+  for (let i = 0; i < 5; i += 1)
+    t.equal((await as(app, me, { method: 'GET', url: '/api/v1/meetings' })).statusCode, 200);
   const limited = await as(app, me, { method: 'GET', url: '/api/v1/meetings' });
   t.equal(limited.statusCode, 429);
-  t.equal((await as(app, other, { method: 'GET', url: '/api/v1/meetings' })).statusCode, 200, 'another token is not affected');
+  t.equal(
+    (await as(app, other, { method: 'GET', url: '/api/v1/meetings' })).statusCode,
+    200,
+    'another token is not affected',
+  );
 });
 
 t.test('answers carry security headers and a strict Content-Security-Policy', async (t) => {
@@ -142,8 +162,16 @@ t.test('answers carry security headers and a strict Content-Security-Policy', as
 t.test('sessions end after the idle limit and the absolute limit; signing in again rotates the session', async (t) => {
   const { testConfig } = await import('../helper.js');
   let now = new Date('2020-11-01T09:00:00Z');
-  const app = await build(t, { config: testConfig(t, { AGENDUM_SESSION_IDLE_MINUTES: '30', AGENDUM_SESSION_HOURS: '2' }), now: () => now });
-  await app.services.people.create('system', { name: 'Sam', email: 'sam@example.org', role: 'secretariat', password: 'correct horse battery' });
+  const app = await build(t, {
+    config: testConfig(t, { AGENDUM_SESSION_IDLE_MINUTES: '30', AGENDUM_SESSION_HOURS: '2' }),
+    now: () => now,
+  });
+  await app.services.people.create('system', {
+    name: 'Sam',
+    email: 'sam@example.org',
+    role: 'secretariat',
+    password: 'correct horse battery',
+  });
   const signIn = async (cookie?: string) => {
     const res = await app.inject({
       method: 'POST',
@@ -153,7 +181,8 @@ t.test('sessions end after the idle limit and the absolute limit; signing in aga
     });
     return res.cookies.find((c) => c.name === 'agendum_session')!.value;
   };
-  const status = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/v1/session', cookies: { agendum_session: cookie } })).statusCode;
+  const status = async (cookie: string) =>
+    (await app.inject({ method: 'GET', url: '/api/v1/session', cookies: { agendum_session: cookie } })).statusCode;
 
   const first = await signIn();
   const second = await signIn(first);
@@ -175,9 +204,19 @@ t.test('sessions end after the idle limit and the absolute limit; signing in aga
 t.test('behind an HTTPS proxy (trustProxy) the session cookie is Secure; over plain HTTP it is not', async (t) => {
   const { testConfig } = await import('../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_TRUST_PROXY: '1' }) });
-  await app.services.people.create('system', { name: 'Sam', email: 'sam@example.org', role: 'secretariat', password: 'correct horse battery' });
+  await app.services.people.create('system', {
+    name: 'Sam',
+    email: 'sam@example.org',
+    role: 'secretariat',
+    password: 'correct horse battery',
+  });
   const payload = { email: 'sam@example.org', password: 'correct horse battery' };
-  const proxied = await app.inject({ method: 'POST', url: '/api/v1/session', payload, headers: { 'x-forwarded-proto': 'https' } });
+  const proxied = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload,
+    headers: { 'x-forwarded-proto': 'https' },
+  });
   t.equal(proxied.cookies.find((c) => c.name === 'agendum_session')!.secure, true);
   const plain = await app.inject({ method: 'POST', url: '/api/v1/session', payload });
   t.notOk(plain.cookies.find((c) => c.name === 'agendum_session')!.secure);

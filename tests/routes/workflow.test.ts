@@ -40,7 +40,13 @@ async function noteIn(app: FastifyInstance, who: Cast, state: NoteState) {
   return item.id;
 }
 
-function transitionRequest(app: FastifyInstance, who: SignedIn, itemId: number, body: Record<string, unknown>, etag: string) {
+function transitionRequest(
+  app: FastifyInstance,
+  who: SignedIn,
+  itemId: number,
+  body: Record<string, unknown>,
+  etag: string,
+) {
   return as(app, who, {
     method: 'POST',
     url: `/api/v1/items/${itemId}/note/transitions`,
@@ -71,7 +77,12 @@ const ALLOWED_ROLES: Record<NoteEvent, (keyof Cast)[]> = {
 function snapshot(app: FastifyInstance, itemId: number) {
   const note = app.services.ctx.repos.notes.findByItem(itemId)!;
   const audit = app.database.sqlite.prepare('select count(*) as n from audit_events where item_id = ?').get(itemId);
-  return { state: note.state, revision: note.revision, versions: app.services.ctx.repos.notes.countVersions(note.id), audit };
+  return {
+    state: note.state,
+    revision: note.revision,
+    versions: app.services.ctx.repos.notes.countVersions(note.id),
+    audit,
+  };
 }
 
 t.test('the whole table through the API: every event from every state, as every role', async (t) => {
@@ -97,7 +108,10 @@ t.test('the whole table through the API: every event from every state, as every 
           const problem = problemOf(t, res) as unknown as { code: string; state: string; allowedEvents: string[] };
           t.equal(problem.code, 'AGENDUM_INVALID_TRANSITION');
           t.equal(problem.state, state);
-          t.same(problem.allowedEvents, NOTE_EVENTS.filter((e) => WORKFLOW[e].from.includes(state)));
+          t.same(
+            problem.allowedEvents,
+            NOTE_EVENTS.filter((e) => WORKFLOW[e].from.includes(state)),
+          );
         } else {
           t.equal(res.statusCode, 200, `${label} -> 200`);
           t.equal(res.json().state, WORKFLOW[event].to, `${label} lands in ${WORKFLOW[event].to}`);
@@ -122,7 +136,11 @@ t.test('a released note shows its procedure; the API returns state and procedure
     await noteEtag(app, who.secretariat, itemId),
   );
   t.equal(res.statusCode, 200);
-  t.match(res.json(), { state: 'released', procedure: 'For discussion and agreement on next steps', procedureKind: 'for-discussion' });
+  t.match(res.json(), {
+    state: 'released',
+    procedure: 'For discussion and agreement on next steps',
+    procedureKind: 'for-discussion',
+  });
   const asDelegate = await as(app, who.delegate, { method: 'GET', url: `/api/v1/items/${itemId}/note` });
   t.equal(asDelegate.statusCode, 200, 'a delegate reads a released note');
 });
@@ -138,12 +156,26 @@ t.test('events that need a reason or a procedure say so, and change nothing', as
 
   const meeting = app.services.meetings.list()[0]!;
   const bare = createItem(app, who.secretariat, meeting.id, { rapporteurIds: [who.rapporteur.id] });
-  const empty = await transitionRequest(app, who.rapporteur, bare.id, { event: 'submit' }, await noteEtag(app, who.rapporteur, bare.id));
+  const empty = await transitionRequest(
+    app,
+    who.rapporteur,
+    bare.id,
+    { event: 'submit' },
+    await noteEtag(app, who.rapporteur, bare.id),
+  );
   t.equal(empty.statusCode, 422, 'an empty note cannot be submitted');
 
-  app.services.notes.createVersion(actor(who.rapporteur), bare.id, { sections: { summary: ['No procedure sentence.'] } });
+  app.services.notes.createVersion(actor(who.rapporteur), bare.id, {
+    sections: { summary: ['No procedure sentence.'] },
+  });
   app.services.workflow.perform(actor(who.rapporteur), bare.id, { event: 'submit' });
-  const noProcedure = await transitionRequest(app, who.secretariat, bare.id, { event: 'release' }, await noteEtag(app, who.secretariat, bare.id));
+  const noProcedure = await transitionRequest(
+    app,
+    who.secretariat,
+    bare.id,
+    { event: 'release' },
+    await noteEtag(app, who.secretariat, bare.id),
+  );
   t.equal(noProcedure.statusCode, 422);
   t.match(problemOf(t, noProcedure).detail, /Set the procedure/);
 });
@@ -211,7 +243,7 @@ t.test('the audit trail is hash-chained: a row edited in SQLite is reported by /
   t.throws(() => app.database.sqlite.prepare('delete from audit_events').run(), /append-only/);
   // Someone with the database file drops the guard and rewrites history:
   app.database.sqlite.exec('drop trigger audit_events_no_update');
-  app.database.sqlite.prepare("update audit_events set actor_id = 999 where id = 2").run();
+  app.database.sqlite.prepare('update audit_events set actor_id = 999 where id = 2').run();
   t.match((await verify()).json(), { ok: false, brokenAt: 2, reason: /edited/ });
 });
 
@@ -222,9 +254,20 @@ t.test('the history lists every transition with who, when, from, to, comment and
   const res = await as(app, who.rapporteur, { method: 'GET', url: `/api/v1/items/${itemId}/note/history` });
   t.equal(res.statusCode, 200);
   const history = res.json();
-  t.same(history.map((h: { event: string }) => h.event), ['submit', 'release']);
-  t.match(history[0], { fromState: 'drafting', toState: 'review', at: '2020-11-01T09:00:00.000Z', versionHash: /^[0-9a-f]{64}$/ });
-  t.equal((await as(app, who.delegate, { method: 'GET', url: `/api/v1/items/${itemId}/note/history` })).statusCode, 404);
+  t.same(
+    history.map((h: { event: string }) => h.event),
+    ['submit', 'release'],
+  );
+  t.match(history[0], {
+    fromState: 'drafting',
+    toState: 'review',
+    at: '2020-11-01T09:00:00.000Z',
+    versionHash: /^[0-9a-f]{64}$/,
+  });
+  t.equal(
+    (await as(app, who.delegate, { method: 'GET', url: `/api/v1/items/${itemId}/note/history` })).statusCode,
+    404,
+  );
 });
 
 t.test('procedure and outcome through PATCH', async (t) => {
@@ -232,7 +275,12 @@ t.test('procedure and outcome through PATCH', async (t) => {
   const who = await cast(app);
   const itemId = await noteIn(app, who, 'drafting');
   const patch = async (payload: Record<string, unknown>, by = who.secretariat) =>
-    as(app, by, { method: 'PATCH', url: `/api/v1/items/${itemId}/note`, payload, headers: { 'if-match': await noteEtag(app, by, itemId) } });
+    as(app, by, {
+      method: 'PATCH',
+      url: `/api/v1/items/${itemId}/note`,
+      payload,
+      headers: { 'if-match': await noteEtag(app, by, itemId) },
+    });
   t.equal((await patch({ procedure: 'for-adoption' })).json().procedureKind, 'for-adoption');
   t.equal((await patch({ procedure: 'Please read' })).statusCode, 422);
   t.equal((await patch({ outcome: 'adopted' })).statusCode, 409, 'no outcome before release');
@@ -258,17 +306,37 @@ t.test('versions are written only while drafting', async (t) => {
   t.match(problemOf(t, res).detail, /only while drafting/);
 });
 
-t.test('transitions notify the item\'s rapporteurs and the secretariat, not the actor', async (t) => {
+t.test("transitions notify the item's rapporteurs and the secretariat, not the actor", async (t) => {
   const app = await build(t);
   const who = await cast(app);
   const itemId = await noteIn(app, who, 'review');
-  app.services.workflow.perform(actor(who.secretariat), itemId, { event: 'return', comment: 'Add the ENISA reference.' });
+  app.services.workflow.perform(actor(who.secretariat), itemId, {
+    event: 'return',
+    comment: 'Add the ENISA reference.',
+  });
   const mine = await as(app, who.rapporteur, { method: 'GET', url: '/api/v1/notifications' });
-  t.match(mine.json()[0], { kind: 'note-return', itemId, message: /returned to drafting .*: Add the ENISA reference\./ });
+  t.match(mine.json()[0], {
+    kind: 'note-return',
+    itemId,
+    message: /returned to drafting .*: Add the ENISA reference\./,
+  });
   const staff = await as(app, who.secretariat, { method: 'GET', url: '/api/v1/notifications' });
-  t.notOk(staff.json().some((n: { kind: string }) => n.kind === 'note-return'), 'the actor is not told of their own act');
-  t.ok(staff.json().some((n: { kind: string }) => n.kind === 'note-submit'), 'the secretariat was told of the submission');
-  const read = await as(app, who.rapporteur, { method: 'POST', url: `/api/v1/notifications/${mine.json()[0].id}/read` });
+  t.notOk(
+    staff.json().some((n: { kind: string }) => n.kind === 'note-return'),
+    'the actor is not told of their own act',
+  );
+  t.ok(
+    staff.json().some((n: { kind: string }) => n.kind === 'note-submit'),
+    'the secretariat was told of the submission',
+  );
+  const read = await as(app, who.rapporteur, {
+    method: 'POST',
+    url: `/api/v1/notifications/${mine.json()[0].id}/read`,
+  });
   t.equal(read.statusCode, 204);
-  t.equal((await as(app, who.delegate, { method: 'POST', url: `/api/v1/notifications/${mine.json()[0].id}/read` })).statusCode, 404);
+  t.equal(
+    (await as(app, who.delegate, { method: 'POST', url: `/api/v1/notifications/${mine.json()[0].id}/read` }))
+      .statusCode,
+    404,
+  );
 });

@@ -14,14 +14,43 @@ import { fileUpload } from '../support/multipart.js';
  */
 type Outcome = 'ok' | 401 | 403 | 404;
 type Caller = 'admin' | 'secretariat' | 'rapporteur' | 'otherRapporteur' | 'delegate' | 'anonymous' | 'revokedToken';
-const CALLERS: Caller[] = ['admin', 'secretariat', 'rapporteur', 'otherRapporteur', 'delegate', 'anonymous', 'revokedToken'];
+const CALLERS: Caller[] = [
+  'admin',
+  'secretariat',
+  'rapporteur',
+  'otherRapporteur',
+  'delegate',
+  'anonymous',
+  'revokedToken',
+];
 
 const closed = { anonymous: 401, revokedToken: 401 } as const;
-const everyone = { admin: 'ok', secretariat: 'ok', rapporteur: 'ok', otherRapporteur: 'ok', delegate: 'ok', ...closed } as const;
-const staffOnly = { admin: 'ok', secretariat: 'ok', rapporteur: 403, otherRapporteur: 403, delegate: 403, ...closed } as const;
+const everyone = {
+  admin: 'ok',
+  secretariat: 'ok',
+  rapporteur: 'ok',
+  otherRapporteur: 'ok',
+  delegate: 'ok',
+  ...closed,
+} as const;
+const staffOnly = {
+  admin: 'ok',
+  secretariat: 'ok',
+  rapporteur: 403,
+  otherRapporteur: 403,
+  delegate: 403,
+  ...closed,
+} as const;
 const adminOnly = { ...staffOnly, secretariat: 403 } as const;
 /** A draft note: the secretariat and the item's rapporteur; to anyone else it does not exist. */
-const draftNote = { admin: 'ok', secretariat: 'ok', rapporteur: 'ok', otherRapporteur: 404, delegate: 404, ...closed } as const;
+const draftNote = {
+  admin: 'ok',
+  secretariat: 'ok',
+  rapporteur: 'ok',
+  otherRapporteur: 404,
+  delegate: 404,
+  ...closed,
+} as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
 
 interface Fixture {
@@ -42,7 +71,16 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'GET /api/v1/openapi.json': { expect: open, request: () => ({ url: '/api/v1/openapi.json' }) },
   'POST /api/v1/session': {
     // Public by design; with a wrong password every caller gets the same 401.
-    expect: { ...open, admin: 401, secretariat: 401, rapporteur: 401, otherRapporteur: 401, delegate: 401, anonymous: 401, revokedToken: 401 },
+    expect: {
+      ...open,
+      admin: 401,
+      secretariat: 401,
+      rapporteur: 401,
+      otherRapporteur: 401,
+      delegate: 401,
+      anonymous: 401,
+      revokedToken: 401,
+    },
     request: () => ({ url: '/api/v1/session', payload: { email: 'nobody@example.org', password: 'not the password' } }),
   },
   'GET /api/v1/session': { expect: everyone, request: () => ({ url: '/api/v1/session' }) },
@@ -57,45 +95,96 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'GET /api/v1/people': { expect: staffOnly, request: () => ({ url: '/api/v1/people' }) },
   'POST /api/v1/people': {
     expect: staffOnly,
-    request: () => ({ url: '/api/v1/people', payload: { name: 'New Delegate', email: `d${Math.random()}@example.org`, role: 'delegate' } }),
+    request: () => ({
+      url: '/api/v1/people',
+      payload: { name: 'New Delegate', email: `d${Math.random()}@example.org`, role: 'delegate' },
+    }),
   },
   'GET /api/v1/people/:personId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/people/${f.personId}` }) },
-  'PATCH /api/v1/people/:personId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/people/${f.personId}`, payload: { name: 'Renamed' } }) },
+  'PATCH /api/v1/people/:personId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}`, payload: { name: 'Renamed' } }),
+  },
   'GET /api/v1/networks': { expect: everyone, request: () => ({ url: '/api/v1/networks' }) },
-  'POST /api/v1/networks': { expect: staffOnly, request: () => ({ url: '/api/v1/networks', payload: { name: `N ${Math.random()}`, headerLines: [] } }) },
+  'POST /api/v1/networks': {
+    expect: staffOnly,
+    request: () => ({ url: '/api/v1/networks', payload: { name: `N ${Math.random()}`, headerLines: [] } }),
+  },
   'GET /api/v1/meetings': { expect: everyone, request: () => ({ url: '/api/v1/meetings' }) },
   'POST /api/v1/meetings': {
     expect: staffOnly,
-    request: () => ({ url: '/api/v1/meetings', payload: { ordinal: 30, startDate: '2024-01-01', endDate: '2024-01-01', city: 'X', country: 'Y' } }),
+    request: () => ({
+      url: '/api/v1/meetings',
+      payload: { ordinal: 30, startDate: '2024-01-01', endDate: '2024-01-01', city: 'X', country: 'Y' },
+    }),
   },
   'GET /api/v1/meetings/:meetingId': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}` }) },
-  'PATCH /api/v1/meetings/:meetingId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}`, payload: { city: 'Lisbon' } }) },
-  'DELETE /api/v1/meetings/:meetingId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}?force=true` }) },
-  'GET /api/v1/meetings/:meetingId/items': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items` }) },
-  'POST /api/v1/meetings/:meetingId/items': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items`, payload: { title: 'New' } }) },
+  'PATCH /api/v1/meetings/:meetingId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}`, payload: { city: 'Lisbon' } }),
+  },
+  'DELETE /api/v1/meetings/:meetingId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}?force=true` }),
+  },
+  'GET /api/v1/meetings/:meetingId/items': {
+    expect: everyone,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items` }),
+  },
+  'POST /api/v1/meetings/:meetingId/items': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items`, payload: { title: 'New' } }),
+  },
   'PUT /api/v1/meetings/:meetingId/items/order': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/items/order`, payload: { items: [{ id: f.itemId }] } }),
   },
   'GET /api/v1/items/:itemId': { expect: everyone, request: (f) => ({ url: `/api/v1/items/${f.itemId}` }) },
-  'PATCH /api/v1/items/:itemId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/items/${f.itemId}`, payload: { title: 'Renamed' } }) },
-  'DELETE /api/v1/items/:itemId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/items/${f.itemId}?force=true` }) },
+  'PATCH /api/v1/items/:itemId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}`, payload: { title: 'Renamed' } }),
+  },
+  'DELETE /api/v1/items/:itemId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}?force=true` }),
+  },
   'GET /api/v1/items/:itemId/note': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note` }) },
-  'GET /api/v1/items/:itemId/note/versions': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions` }) },
+  'GET /api/v1/items/:itemId/note/versions': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions` }),
+  },
   'POST /api/v1/items/:itemId/note/versions': {
     expect: draftNote,
-    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions`, payload: simpleContent(), headers: { 'if-match': '*' } }),
+    request: (f) => ({
+      url: `/api/v1/items/${f.itemId}/note/versions`,
+      payload: simpleContent(),
+      headers: { 'if-match': '*' },
+    }),
   },
-  'GET /api/v1/items/:itemId/note/versions/:number': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1` }) },
+  'GET /api/v1/items/:itemId/note/versions/:number': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1` }),
+  },
   'POST /api/v1/items/:itemId/note/transitions': {
     expect: draftNote,
-    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/transitions`, payload: { event: 'submit' }, headers: { 'if-match': '*' } }),
+    request: (f) => ({
+      url: `/api/v1/items/${f.itemId}/note/transitions`,
+      payload: { event: 'submit' },
+      headers: { 'if-match': '*' },
+    }),
   },
   'PATCH /api/v1/items/:itemId/note': {
     expect: draftNote,
-    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note`, payload: { procedure: 'for-discussion' }, headers: { 'if-match': '*' } }),
+    request: (f) => ({
+      url: `/api/v1/items/${f.itemId}/note`,
+      payload: { procedure: 'for-discussion' },
+      headers: { 'if-match': '*' },
+    }),
   },
-  'GET /api/v1/items/:itemId/note/history': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/history` }) },
+  'GET /api/v1/items/:itemId/note/history': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/history` }),
+  },
   'GET /api/v1/audit/verify': { expect: adminOnly, request: () => ({ url: '/api/v1/audit/verify' }) },
   'GET /api/v1/notifications': { expect: everyone, request: () => ({ url: '/api/v1/notifications' }) },
   // The fixture's notification is the admin's: to everybody else it does not exist.
@@ -103,7 +192,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: { ...everyone, secretariat: 404, rapporteur: 404, otherRapporteur: 404, delegate: 404 },
     request: (f) => ({ url: `/api/v1/notifications/${f.notificationId}/read` }),
   },
-  'GET /api/v1/items/:itemId/note/comments': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments` }) },
+  'GET /api/v1/items/:itemId/note/comments': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments` }),
+  },
   'POST /api/v1/items/:itemId/note/comments': {
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments`, payload: { body: 'A remark.' } }),
@@ -112,8 +204,14 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/comments/${f.commentId}/resolve` }),
   },
-  'GET /api/v1/items/:itemId/note/versions/:a/diff/:b': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/diff/2` }) },
-  'GET /api/v1/meetings/:meetingId/status': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/status` }) },
+  'GET /api/v1/items/:itemId/note/versions/:a/diff/:b': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/diff/2` }),
+  },
+  'GET /api/v1/meetings/:meetingId/status': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/status` }),
+  },
   'POST /api/v1/items/:itemId/carry-over': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/carry-over`, payload: { meetingId: f.laterMeetingId } }),
@@ -122,30 +220,65 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/original` }),
   },
-  'POST /api/v1/items/:itemId/annexes': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes`, ...annexUpload }) },
-  'GET /api/v1/items/:itemId/annexes': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes` }) },
-  'GET /api/v1/items/:itemId/annexes/:annexId': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }) },
-  'DELETE /api/v1/items/:itemId/annexes/:annexId': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }) },
-  'GET /api/v1/items/:itemId/note.pdf': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note.pdf` }) },
-  'GET /api/v1/meetings/:meetingId/agenda.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }) },
+  'POST /api/v1/items/:itemId/annexes': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes`, ...annexUpload }),
+  },
+  'GET /api/v1/items/:itemId/annexes': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes` }),
+  },
+  'GET /api/v1/items/:itemId/annexes/:annexId': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }),
+  },
+  'DELETE /api/v1/items/:itemId/annexes/:annexId': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/annexes/${f.annexId}` }),
+  },
+  'GET /api/v1/items/:itemId/note.pdf': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note.pdf` }),
+  },
+  'GET /api/v1/meetings/:meetingId/agenda.pdf': {
+    expect: everyone,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }),
+  },
   // With a draft in the meeting every reader gets the 409 listing it (delegates without states).
-  'GET /api/v1/meetings/:meetingId/packet.pdf': { expect: everyone, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }) },
+  'GET /api/v1/meetings/:meetingId/packet.pdf': {
+    expect: everyone,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }),
+  },
   'POST /api/v1/meetings/:meetingId/packets': {
     expect: staffOnly,
-    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets`, payload: { subject: 'Packet', message: 'Dear {{recipient.name}}' } }),
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/packets`,
+      payload: { subject: 'Packet', message: 'Dear {{recipient.name}}' },
+    }),
   },
   'GET /api/v1/packets/:packetId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/packets/${f.packetId}` }) },
-  'POST /api/v1/packets/:packetId/resend': { expect: staffOnly, request: (f) => ({ url: `/api/v1/packets/${f.packetId}/resend`, payload: {} }) },
+  'POST /api/v1/packets/:packetId/resend': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/packets/${f.packetId}/resend`, payload: {} }),
+  },
   // The signature is the permission: whoever holds the link downloads, signed in or not.
   'GET /api/v1/packets/:packetId/download': { expect: open, request: (f) => ({ url: f.downloadPath }) },
-  'GET /api/v1/meetings/:meetingId/recipients': { expect: staffOnly, request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients` }) },
+  'GET /api/v1/meetings/:meetingId/recipients': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients` }),
+  },
   'PUT /api/v1/meetings/:meetingId/recipients': {
     expect: staffOnly,
-    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients`, payload: { list: 'observers', personIds: [] } }),
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/recipients`,
+      payload: { list: 'observers', personIds: [] },
+    }),
   },
 };
 
-const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.1-nis-ws12-update.txt', import.meta.url)));
+const seed = readFileSync(
+  fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.1-nis-ws12-update.txt', import.meta.url)),
+);
 let annexBytes: Buffer;
 let annexUpload: { payload: Buffer; headers: Record<string, string> };
 
@@ -153,26 +286,64 @@ let annexUpload: { payload: Buffer; headers: Record<string, string> };
 async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>): Promise<Fixture> {
   const staff = actor(cast.secretariat!);
   const networkId = app.services.meetings.listNetworks()[0]!.id;
-  const meeting = app.services.meetings.create(staff, { networkId, ordinal: 18, startDate: '2020-11-12', endDate: '2020-11-13', city: 'Brussels', country: 'Belgium' });
-  const later = app.services.meetings.create(staff, { networkId, ordinal: 19, startDate: '2021-06-08', endDate: '2021-06-08', city: 'Lisbon', country: 'Portugal' });
-  const item = app.services.agenda.create(staff, meeting.id, { title: ITEM_9_1.title, rapporteurIds: [cast.rapporteur!.id] });
+  const meeting = app.services.meetings.create(staff, {
+    networkId,
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
+  const later = app.services.meetings.create(staff, {
+    networkId,
+    ordinal: 19,
+    startDate: '2021-06-08',
+    endDate: '2021-06-08',
+    city: 'Lisbon',
+    country: 'Portugal',
+  });
+  const item = app.services.agenda.create(staff, meeting.id, {
+    title: ITEM_9_1.title,
+    rapporteurIds: [cast.rapporteur!.id],
+  });
   app.services.agenda.create(staff, meeting.id, { title: 'Other', rapporteurIds: [cast.otherRapporteur!.id] });
   const rapporteur = actor(cast.rapporteur!);
   await app.services.ingest.ingestDraft(rapporteur, item.id, { bytes: seed, fileName: '9.1.txt' }, { dryRun: false });
   app.services.notes.createVersion(rapporteur, item.id, ITEM_9_1.content);
   const comment = app.services.review.add(staff, item.id, { body: 'Shorter, please.' });
   const added = await app.services.ingest.addAnnex(rapporteur, item.id, { bytes: annexBytes, fileName: 'annex.pdf' });
-  const person = await app.services.people.create('system', { name: 'Target', email: `t${Math.random()}@example.org`, role: 'delegate' });
+  const person = await app.services.people.create('system', {
+    name: 'Target',
+    email: `t${Math.random()}@example.org`,
+    role: 'delegate',
+  });
   const token = app.services.auth.createToken(actor(cast.admin!), 'victim');
   const released = app.services.agenda.create(staff, meeting.id, { title: 'Released' });
   app.services.notes.createVersion(staff, released.id, simpleContent());
   app.services.workflow.perform(staff, released.id, { event: 'submit' });
   app.services.workflow.perform(staff, released.id, { event: 'release' });
-  const packet = app.packets.create(staff, meeting.id, { subject: 'Packet', message: 'Dear {{recipient.name}}', lists: ['delegates'] });
-  const downloadPath = app.packets.downloadLink(packet.id, new Date(Date.now() + 86_400_000)).url.replace(/^https?:\/\/[^/]+/, '');
+  const packet = app.packets.create(staff, meeting.id, {
+    subject: 'Packet',
+    message: 'Dear {{recipient.name}}',
+    lists: ['delegates'],
+  });
+  const downloadPath = app.packets
+    .downloadLink(packet.id, new Date(Date.now() + 86_400_000))
+    .url.replace(/^https?:\/\/[^/]+/, '');
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
-  return { meetingId: meeting.id, laterMeetingId: later.id, itemId: item.id, personId: person.id, commentId: comment.id, annexId: added.id, tokenId: token.id, notificationId, packetId: packet.id, downloadPath };
+  return {
+    meetingId: meeting.id,
+    laterMeetingId: later.id,
+    itemId: item.id,
+    personId: person.id,
+    commentId: comment.id,
+    annexId: added.id,
+    tokenId: token.id,
+    notificationId,
+    packetId: packet.id,
+    downloadPath,
+  };
 }
 
 t.test('every API route answers every kind of caller as the matrix says', async (t) => {
@@ -194,9 +365,19 @@ t.test('every API route answers every kind of caller as the matrix says', async 
   app.services.auth.revokeToken(actor(revoked), app.services.auth.listTokens(actor(revoked))[0]!.id);
   createNetwork(app, cast.secretariat!);
 
-  const routes = app.routeList.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
-  t.same(routes.filter((r) => !MATRIX[r]), [], 'every API route has a row in the matrix');
-  t.same(Object.keys(MATRIX).filter((r) => !routes.includes(r)), [], 'every row of the matrix is a route');
+  const routes = app.routeList
+    .filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')
+    .map((r) => `${r.method} ${r.url}`);
+  t.same(
+    routes.filter((r) => !MATRIX[r]),
+    [],
+    'every API route has a row in the matrix',
+  );
+  t.same(
+    Object.keys(MATRIX).filter((r) => !routes.includes(r)),
+    [],
+    'every row of the matrix is a route',
+  );
 
   for (const route of routes.filter((r) => MATRIX[r])) {
     const [method, pattern] = route.split(' ') as [string, string];
@@ -214,7 +395,9 @@ t.test('every API route answers every kind of caller as the matrix says', async 
       const outcome: Outcome | 'ok' = [401, 403, 404].includes(res.statusCode) ? (res.statusCode as Outcome) : 'ok';
       const expected = row.expect[caller];
       if (outcome !== expected || res.statusCode >= 500) {
-        t.fail(`${caller}: ${method} ${pattern} -> ${res.statusCode}, expected ${expected} (${res.body.slice(0, 160)})`);
+        t.fail(
+          `${caller}: ${method} ${pattern} -> ${res.statusCode}, expected ${expected} (${res.body.slice(0, 160)})`,
+        );
       } else t.pass(`${caller}: ${method} ${pattern} -> ${res.statusCode}`);
       if (expected === 404 && res.statusCode === 404) {
         t.notMatch(res.body, /draft|drafting|Shorter, please/, 'a hidden note leaks nothing of itself');

@@ -359,6 +359,19 @@ t.test('uploads: random bytes and hostile files are refused cleanly; no file sta
     },
   );
 
+  await t.test('a file part without a file name (busboy calls an octet-stream part a file)', async (t) => {
+    for (const [route, bytes] of [
+      ['version', Buffer.from('Dear colleagues,\nplease find attached.\n')],
+      ['version', SEED_TEXT],
+      ['annex', annexPdf],
+    ] as const) {
+      const body = multipart([{ name: 'file', type: 'application/octet-stream', content: bytes }]);
+      const { res, fault } = await send(route, { payload: body.payload, contentType: body.headers['content-type'] });
+      t.notOk(fault, `${route} without a file name: a clean answer (${res.statusCode})`, { fault });
+    }
+    t.end();
+  });
+
   await t.test('damaged PDFs (bytes changed inside a real one): read, or refused cleanly', async (t) => {
     // A fixed pseudo-random sequence (Park-Miller): the same 40 damaged files on every run.
     let state = 1;

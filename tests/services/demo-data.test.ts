@@ -51,7 +51,9 @@ t.test('an empty database gets the demo meeting, once', async (t) => {
   t.equal(meetings[0].displayLine, '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM');
   t.equal(meetings[0].headerLines[0], 'EUROPEAN COMMISSION');
 
-  const items = (await first.inject({ method: 'GET', url: `/api/v1/meetings/${meetings[0].id}/items`, cookies })).json();
+  const items = (
+    await first.inject({ method: 'GET', url: `/api/v1/meetings/${meetings[0].id}/items`, cookies })
+  ).json();
   const byNumber = new Map(items.map((i: { number: string }) => [i.number, i]));
   t.match(byNumber.get('9'), { title: 'Cybersecurity' });
   t.match(byNumber.get('9.1'), { title: ITEM_9_1.title, rapporteurs: [{ name: 'Rita Rapporteur' }] });
@@ -72,8 +74,14 @@ t.test('an empty database gets the demo meeting, once', async (t) => {
     payload: { email: 'delegate@example.org', password: 'demo password 123' },
   });
   const asDelegate = { agendum_session: delegate.cookies[0]!.value };
-  t.equal((await first.inject({ method: 'GET', url: `/api/v1/items/${item91.id}/note`, cookies: asDelegate })).statusCode, 200);
-  t.equal((await first.inject({ method: 'GET', url: `/api/v1/items/${item92.id}/note`, cookies: asDelegate })).statusCode, 404);
+  t.equal(
+    (await first.inject({ method: 'GET', url: `/api/v1/items/${item91.id}/note`, cookies: asDelegate })).statusCode,
+    200,
+  );
+  t.equal(
+    (await first.inject({ method: 'GET', url: `/api/v1/items/${item92.id}/note`, cookies: asDelegate })).statusCode,
+    404,
+  );
   await first.close();
 
   const second = await build(t, { config });

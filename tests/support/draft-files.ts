@@ -18,19 +18,24 @@ export interface DraftSource {
 const HEADINGS: readonly string[] = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 const KEYS = ['issueAtStake', 'summary', 'procedure'] as const;
 const runsOf = (p: string | ({ text: string } | { footnote: number })[]) => (typeof p === 'string' ? [{ text: p }] : p);
-const footnoteText = (f: { text: string; sourceUrl?: string }) => (f.sourceUrl ? `${f.text} [source: ${f.sourceUrl}].` : f.text);
+const footnoteText = (f: { text: string; sourceUrl?: string }) =>
+  f.sourceUrl ? `${f.text} [source: ${f.sourceUrl}].` : f.text;
 
 export async function draftDocx(source: DraftSource): Promise<Buffer> {
   const children: Paragraph[] = [];
-  for (const line of source.headerLines ?? []) children.push(new Paragraph({ children: [new TextRun({ text: line, bold: true })] }));
-  if (source.meetingLine) children.push(new Paragraph({ text: source.meetingLine }), new Paragraph({ text: 'COVER NOTE' }));
+  for (const line of source.headerLines ?? [])
+    children.push(new Paragraph({ children: [new TextRun({ text: line, bold: true })] }));
+  if (source.meetingLine)
+    children.push(new Paragraph({ text: source.meetingLine }), new Paragraph({ text: 'COVER NOTE' }));
   children.push(new Paragraph({ children: [new TextRun({ text: source.itemLine, bold: true })] }));
   KEYS.forEach((key, i) => {
     children.push(new Paragraph({ text: HEADINGS[i]!, heading: HeadingLevel.HEADING_2 }));
     for (const paragraph of source.content.sections[key] ?? []) {
       children.push(
         new Paragraph({
-          children: runsOf(paragraph).map((run) => ('footnote' in run ? new FootnoteReferenceRun(run.footnote) : new TextRun(run.text))),
+          children: runsOf(paragraph).map((run) =>
+            'footnote' in run ? new FootnoteReferenceRun(run.footnote) : new TextRun(run.text),
+          ),
         }),
       );
     }
@@ -50,7 +55,11 @@ export async function draftPdf(source: DraftSource): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => doc.on('end', resolve));
   doc.registerFont('body', FONT).registerFont('bold', BOLD);
-  for (const line of source.headerLines ?? []) doc.font('bold').fontSize(11).text(line || ' ');
+  for (const line of source.headerLines ?? [])
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text(line || ' ');
   if (source.meetingLine) {
     doc.moveDown().font('body').fontSize(11).text(source.meetingLine, { align: 'center' });
     doc.moveDown().font('bold').text('COVER NOTE', { align: 'center' });
@@ -63,7 +72,11 @@ export async function draftPdf(source: DraftSource): Promise<Buffer> {
       runs.forEach((run, index) => {
         const continued = index < runs.length - 1;
         if ('footnote' in run) doc.font('body').fontSize(7).text(String(run.footnote), { continued, align: 'justify' });
-        else doc.font('body').fontSize(12).text((run as { text: string }).text, { continued, align: 'justify' });
+        else
+          doc
+            .font('body')
+            .fontSize(12)
+            .text((run as { text: string }).text, { continued, align: 'justify' });
       });
       doc.moveDown(0.5);
     }
@@ -72,7 +85,12 @@ export async function draftPdf(source: DraftSource): Promise<Buffer> {
   if (notes.length > 0) {
     doc.moveTo(70, 720).lineTo(250, 720).stroke();
     doc.y = 726;
-    notes.forEach((f, i) => doc.font('body').fontSize(9).text(`${i + 1} ${footnoteText(f)}`, 70, doc.y, { width: 455 }));
+    notes.forEach((f, i) =>
+      doc
+        .font('body')
+        .fontSize(9)
+        .text(`${i + 1} ${footnoteText(f)}`, 70, doc.y, { width: 455 }),
+    );
   }
   doc.end();
   await done;

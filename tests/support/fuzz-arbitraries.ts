@@ -202,15 +202,13 @@ export function mutatedBody(valid: unknown): fc.Arbitrary<string> {
     },
     fc.tuple(keyText, jsonText).map(([key, raw]) => serialise(valid, { path: [key], raw, add: true })),
     fc.constantFrom(...paths).map((path) => serialise(valid, { path, remove: true })),
-    fc
-      .constantFrom(...PROTO_KEYS.slice(0, 2))
-      .map((key) =>
-        serialise(valid, {
-          path: [key],
-          raw: key === '__proto__' ? '{"agendumPolluted":true}' : '{"prototype":{"agendumPolluted":true}}',
-          add: true,
-        }),
-      ),
+    fc.constantFrom(...PROTO_KEYS.slice(0, 2)).map((key) =>
+      serialise(valid, {
+        path: [key],
+        raw: key === '__proto__' ? '{"agendumPolluted":true}' : '{"prototype":{"agendumPolluted":true}}',
+        add: true,
+      }),
+    ),
   );
 }
 

@@ -17,7 +17,7 @@ export interface RunningServer {
  * Starts the real server (src/server.ts through tsx) as a child process on a free port, with
  * only the environment given (and PATH), and waits for its "Server listening at" log line.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },

@@ -29,7 +29,8 @@ export async function startTestSmtp(options: { parse?: boolean; delayMs?: number
     size: 200 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       const email = address.address.toLowerCase();
-      if (rejected.has(email)) return callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
+      if (rejected.has(email))
+        return callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
       const left = deferred.get(email) ?? 0;
       if (left > 0) {
         deferred.set(email, left - 1);

@@ -30,7 +30,9 @@ export const packets = sqliteTable('packets', {
   content: text('content', { enum: ['personal', 'combined', 'separate'] }).notNull(),
   includeInvite: integer('include_invite', { mode: 'boolean' }).notNull(),
   itemIds: text('item_ids', { mode: 'json' }).$type<number[]>().notNull(),
-  leftOut: text('left_out', { mode: 'json' }).$type<{ itemId: number; number: string; title: string; state: string }[]>().notNull(),
+  leftOut: text('left_out', { mode: 'json' })
+    .$type<{ itemId: number; number: string; title: string; state: string }[]>()
+    .notNull(),
   inviteSequence: integer('invite_sequence'),
   createdById: integer('created_by_id')
     .notNull()

@@ -14,7 +14,9 @@ export const people = sqliteTable(
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
     // How this person wants packets: one combined PDF, or one PDF per note.
-    packetFormat: text('packet_format', { enum: ['combined', 'separate'] }).notNull().default('combined'),
+    packetFormat: text('packet_format', { enum: ['combined', 'separate'] })
+      .notNull()
+      .default('combined'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -53,8 +55,5 @@ export const apiTokens = sqliteTable(
     lastUsedAt: instant('last_used_at'),
     revokedAt: instant('revoked_at'),
   },
-  (t) => [
-    uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash),
-    index('api_tokens_person_idx').on(t.personId),
-  ],
+  (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash), index('api_tokens_person_idx').on(t.personId)],
 );

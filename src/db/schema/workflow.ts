@@ -67,5 +67,8 @@ export const notifications = sqliteTable(
     readAt: instant('read_at'),
     mailedAt: instant('mailed_at'),
   },
-  (t) => [index('notifications_person_idx').on(t.personId), index('notifications_dedupe_idx').on(t.personId, t.dedupeKey)],
+  (t) => [
+    index('notifications_person_idx').on(t.personId),
+    index('notifications_dedupe_idx').on(t.personId, t.dedupeKey),
+  ],
 );

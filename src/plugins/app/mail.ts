@@ -30,7 +30,10 @@ function linkSecret(config: Config): Buffer {
  * Mail: one transporter, the packet and digest services, and the outbox worker, started when
  * the server is ready and stopped (in-flight messages finished) when it closes.
  */
-async function mailPlugin(app: FastifyInstance, opts: { config: Config; documents: (app: FastifyInstance) => PacketDocuments }) {
+async function mailPlugin(
+  app: FastifyInstance,
+  opts: { config: Config; documents: (app: FastifyInstance) => PacketDocuments },
+) {
   const { config } = opts;
   const sender = createMailSender(config.mail);
   // Services queue work and kick the worker; the worker is made below, after them.

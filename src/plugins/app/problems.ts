@@ -25,7 +25,10 @@ const TITLES: Record<number, [string, string]> = {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: ProblemInput) {
   const problem = {
-    type: `urn:agendum:problem:${body.code.replace(/^AGENDUM_/, '').toLowerCase().replace(/_/g, '-')}`,
+    type: `urn:agendum:problem:${body.code
+      .replace(/^AGENDUM_/, '')
+      .toLowerCase()
+      .replace(/_/g, '-')}`,
     instance: request.url,
     ...body,
   };
@@ -39,7 +42,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: 
 export function frameworkErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
   const [code, title] = TITLES[status] ?? [`AGENDUM_HTTP_${status}`, 'Request refused'];
-  return sendProblem(request, reply, { status, title, code, detail: status === 414 ? 'A part of the address is too long.' : 'The address is not valid.' });
+  return sendProblem(request, reply, {
+    status,
+    title,
+    code,
+    detail: status === 414 ? 'A part of the address is too long.' : 'The address is not valid.',
+  });
 }
 
 interface ValidationIssue {
@@ -70,7 +78,13 @@ async function problemsPlugin(app: FastifyInstance) {
     if (error instanceof AgendumError) {
       // A 412 tells the client the entity tag to retry with.
       if (typeof error.extras.etag === 'string') reply.header('ETag', error.extras.etag);
-      return sendProblem(request, reply, { status: error.status, title: error.title, code: error.code, detail: error.message, ...error.extras });
+      return sendProblem(request, reply, {
+        status: error.status,
+        title: error.title,
+        code: error.code,
+        detail: error.message,
+        ...error.extras,
+      });
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {

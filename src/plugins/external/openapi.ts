@@ -7,7 +7,9 @@ import fp from 'fastify-plugin';
 async function openapiPlugin(app: FastifyInstance) {
   await app.register(swagger, {
     // Shared schemas keep their own names ($id) in components instead of def-0, def-1 ...
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -35,7 +35,8 @@ export interface PacketMailView {
 
 export const renderPacketText = (view: PacketMailView) => templates.packetText(view);
 export const renderPacketHtml = (view: PacketMailView) => templates.packetHtml(view);
-export const renderDigestText = (view: { name: string; notifications: { message: string }[] }) => templates.digestText(view);
+export const renderDigestText = (view: { name: string; notifications: { message: string }[] }) =>
+  templates.digestText(view);
 
 export interface MessageFields {
   meeting: { displayLine: string; dates: string; ordinal: number; city: string; country: string; network: string };

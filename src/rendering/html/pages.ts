@@ -24,7 +24,10 @@ for (const file of readdirSync(join(templatesFolder, 'partials'))) {
 const options = { strict: true, knownHelpers: { eq: true, t: true }, knownHelpersOnly: false };
 const layout = env.compile(read('layouts', 'main.hbs'), options);
 const pages = new Map(
-  readdirSync(join(templatesFolder, 'pages')).map((file) => [basename(file, '.hbs'), env.compile(read('pages', file), options)]),
+  readdirSync(join(templatesFolder, 'pages')).map((file) => [
+    basename(file, '.hbs'),
+    env.compile(read('pages', file), options),
+  ]),
 );
 
 export interface PageChrome {

@@ -16,11 +16,7 @@ import workflowRoutes from './workflow.js';
 export default async function apiRoutes(app: FastifyInstance) {
   app.addHook('onRequest', requireSignIn);
 
-  app.get(
-    '/openapi.json',
-    { config: { public: true }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(sessionRoutes);
   await app.register(tokenRoutes);

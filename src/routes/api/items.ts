@@ -6,7 +6,8 @@ import { ForceQuery, ItemParams, MeetingParams, NoContent, problems } from '../.
 import { Item, ItemChangesBody, NewItemBody, OrderBody } from '../../schemas/items.js';
 
 type OrderInput = { id: number; children?: OrderInput[] };
-const toTree = (nodes: OrderInput[]): AgendaNode[] => nodes.map((n) => ({ id: n.id, children: toTree(n.children ?? []) }));
+const toTree = (nodes: OrderInput[]): AgendaNode[] =>
+  nodes.map((n) => ({ id: n.id, children: toTree(n.children ?? []) }));
 
 const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { agenda } = app.services;
@@ -56,7 +57,9 @@ const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/items/:itemId',
-    { schema: { tags: ['agenda'], summary: 'One item', params: ItemParams, response: { 200: Item, ...problems(404) } } },
+    {
+      schema: { tags: ['agenda'], summary: 'One item', params: ItemParams, response: { 200: Item, ...problems(404) } },
+    },
     async (request) => agenda.get(actorOf(request), request.params.itemId),
   );
 

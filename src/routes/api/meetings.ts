@@ -28,7 +28,13 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/meetings',
-    { schema: { tags: ['meetings'], summary: 'List meetings, latest first', response: { 200: Type.Array(Meeting), ...problems() } } },
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'List meetings, latest first',
+        response: { 200: Type.Array(Meeting), ...problems() },
+      },
+    },
     async () => meetings.list(),
   );
 
@@ -48,7 +54,12 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/meetings/:meetingId',
     {
-      schema: { tags: ['meetings'], summary: 'One meeting', params: MeetingParams, response: { 200: Meeting, ...problems(404) } },
+      schema: {
+        tags: ['meetings'],
+        summary: 'One meeting',
+        params: MeetingParams,
+        response: { 200: Meeting, ...problems(404) },
+      },
     },
     async (request) => meetings.get(request.params.meetingId),
   );

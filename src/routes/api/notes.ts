@@ -52,10 +52,16 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
           content: {
             'application/json': { schema: NewVersionBody },
             // The parts are read by @fastify/multipart, not by the validator (the body stays unset).
-            'multipart/form-data': { schema: Type.Unknown({ description: 'One part "file": the draft (.docx, .pdf, .txt, .md)' }) },
+            'multipart/form-data': {
+              schema: Type.Unknown({ description: 'One part "file": the draft (.docx, .pdf, .txt, .md)' }),
+            },
           },
         } as unknown as typeof NewVersionBody,
-        response: { 200: IngestResult, 201: Type.Union([Version, IngestResult]), ...problems(403, 404, 409, 412, 413, 415, 422, 428) },
+        response: {
+          200: IngestResult,
+          201: Type.Union([Version, IngestResult]),
+          ...problems(403, 404, 409, 412, 413, 415, 422, 428),
+        },
       },
     },
     async (request, reply) => {
@@ -73,7 +79,9 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (dryRun) throw Errors.invalid('dryRun previews an uploaded file; send the draft as multipart/form-data.');
       // Without a Content-Type, or as text/plain, no JSON schema applies: say what to send.
       if (typeof request.body !== 'object' || request.body === null) {
-        throw Errors.unsupportedUpload('Send the version as application/json sections, or a file as multipart/form-data.');
+        throw Errors.unsupportedUpload(
+          'Send the version as application/json sections, or a file as multipart/form-data.',
+        );
       }
       const version = notes.createVersion(actor, itemId, request.body, ifMatch);
       withEtag(reply, notes.get(actor, itemId));

@@ -23,13 +23,14 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['packets'],
-        summary: 'Send the packet (agenda and released notes) to the meeting\'s lists; answers at once',
+        summary: "Send the packet (agenda and released notes) to the meeting's lists; answers at once",
         params: MeetingParams,
         body: NewPacketBody,
         response: { 202: PacketCreated, ...problems(403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.code(202).send(packets.create(actorOf(request), request.params.meetingId, request.body)),
+    async (request, reply) =>
+      reply.code(202).send(packets.create(actorOf(request), request.params.meetingId, request.body)),
   );
 
   app.get(
@@ -56,7 +57,8 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 202: Type.Object({ requeued: Type.Integer() }), ...problems(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(202).send(packets.resend(actorOf(request), request.params.packetId, request.body)),
+    async (request, reply) =>
+      reply.code(202).send(packets.resend(actorOf(request), request.params.packetId, request.body)),
   );
 
   app.get(
@@ -85,7 +87,7 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['packets'],
-        summary: 'The meeting\'s distribution lists',
+        summary: "The meeting's distribution lists",
         params: MeetingParams,
         response: { 200: Type.Array(RecipientRow), ...problems(403, 404) },
       },
@@ -104,7 +106,8 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(RecipientRow), ...problems(403, 404, 422) },
       },
     },
-    async (request) => recipients.set(actorOf(request), request.params.meetingId, request.body.list, request.body.personIds),
+    async (request) =>
+      recipients.set(actorOf(request), request.params.meetingId, request.body.list, request.body.personIds),
   );
 };
 export default packetRoutes;

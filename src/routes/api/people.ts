@@ -29,7 +29,12 @@ const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/people/:personId',
     {
-      schema: { tags: ['people'], summary: 'One person', params: PersonParams, response: { 200: Person, ...problems(403, 404) } },
+      schema: {
+        tags: ['people'],
+        summary: 'One person',
+        params: PersonParams,
+        response: { 200: Person, ...problems(403, 404) },
+      },
     },
     async (request) => people.get(actorOf(request), request.params.personId),
   );

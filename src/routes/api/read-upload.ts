@@ -24,12 +24,14 @@ export async function readSingleUpload(request: FastifyRequest, maxBytes: number
       }
       if (upload || part.fieldname !== 'file') {
         await part.toBuffer().catch(() => undefined);
-        throw Errors.badUpload(upload ? 'Send one file per request.' : `Unexpected file part "${part.fieldname}"; name it "file".`);
+        throw Errors.badUpload(
+          upload ? 'Send one file per request.' : `Unexpected file part "${part.fieldname}"; name it "file".`,
+        );
       }
       const bytes = await part.toBuffer();
       // @fastify/multipart cuts a file at the limit silently when not told to throw: check anyway.
       if (part.file.truncated) throw tooLarge();
-      upload = { bytes, fileName: part.filename };
+      upload = { bytes, fileName: part.filename ?? '' };
     }
   } catch (error) {
     const code = (error as { code?: string }).code;

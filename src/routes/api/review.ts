@@ -3,7 +3,15 @@ import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, MeetingParams, problems } from '../../schemas/common.js';
 import { Item } from '../../schemas/items.js';
-import { CarryOverBody, Comment, CommentParams, DiffParams, NewCommentBody, StatusRow, VersionDiff } from '../../schemas/review.js';
+import {
+  CarryOverBody,
+  Comment,
+  CommentParams,
+  DiffParams,
+  NewCommentBody,
+  StatusRow,
+  VersionDiff,
+} from '../../schemas/review.js';
 
 const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { review, meetingStatus, carryOver } = app.services;
@@ -13,7 +21,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: 'Review comments on the note (secretariat and the item\'s rapporteurs)',
+        summary: "Review comments on the note (secretariat and the item's rapporteurs)",
         params: ItemParams,
         response: { 200: Type.Array(Comment), ...problems(404) },
       },
@@ -66,7 +74,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: 'The secretariat\'s overview: every item with state, procedure, rapporteurs, deadline, lateness',
+        summary: "The secretariat's overview: every item with state, procedure, rapporteurs, deadline, lateness",
         params: MeetingParams,
         response: { 200: Type.Array(StatusRow), ...problems(403, 404) },
       },

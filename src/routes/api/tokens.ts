@@ -22,7 +22,13 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/tokens',
-    { schema: { tags: ['session'], summary: 'Your API tokens', response: { 200: Type.Array(TokenInfo), ...problems() } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Your API tokens',
+        response: { 200: Type.Array(TokenInfo), ...problems() },
+      },
+    },
     async (request) => auth.listTokens(actorOf(request)),
   );
 

@@ -70,7 +70,12 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/:itemId/annexes/:annexId',
     {
-      schema: { tags: ['uploads'], summary: 'Download an annex', params: AnnexParams, response: { ...fileResponse, ...problems(404) } },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Download an annex',
+        params: AnnexParams,
+        response: { ...fileResponse, ...problems(404) },
+      },
     },
     async (request, reply) =>
       sendFile(reply, await ingest.annexFile(actorOf(request), request.params.itemId, request.params.annexId)),

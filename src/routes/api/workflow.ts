@@ -3,7 +3,14 @@ import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
 import { Note } from '../../schemas/notes.js';
-import { AuditVerdict, HistoryEntry, Notification, NotificationParams, NoteChangesBody, TransitionBody } from '../../schemas/workflow.js';
+import {
+  AuditVerdict,
+  HistoryEntry,
+  Notification,
+  NotificationParams,
+  NoteChangesBody,
+  TransitionBody,
+} from '../../schemas/workflow.js';
 import { requireIfMatch, withEtag } from './if-match.js';
 
 const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -48,7 +55,7 @@ const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['workflow'],
-        summary: 'The audit events of the note (secretariat and the item\'s rapporteurs)',
+        summary: "The audit events of the note (secretariat and the item's rapporteurs)",
         params: ItemParams,
         response: { 200: Type.Array(HistoryEntry), ...problems(404) },
       },
