@@ -5,8 +5,10 @@ import type { Envelope, MailSender } from './transport.js';
 export interface WorkerOptions {
   repo: MailRepository;
   sender: MailSender;
-  /** Builds the raw message of an outbox row (personal text, shared attachments). */
-  build: (row: OutboxRow) => Promise<{ envelope: Envelope; raw: Buffer }>;
+  /** Builds the raw message of an outbox row (personal text, shared attachments), as chunks. */
+  build: (row: OutboxRow) => Promise<{ envelope: Envelope; raw: Buffer[] }>;
+  /** Runs synchronous repository work in one transaction (one commit, one fsync). */
+  transaction: <T>(work: () => T) => T;
   now: () => Date;
   /** Messages in flight at once: one per pooled connection. */
   concurrency: number;
@@ -32,37 +34,50 @@ export function createMailWorker(options: WorkerOptions) {
   let running = false;
   let lastProgressAt = now();
 
-  async function deliver(row: OutboxRow) {
+  /**
+   * Sends one row and returns how to record the outcome. The record is written by the next
+   * pump, in the same transaction that claims the next row: one commit per message, and the
+   * window between the server's acceptance and the `sent` mark stays one synchronous step.
+   */
+  async function attempt(row: OutboxRow): Promise<() => void> {
     try {
       const { envelope, raw } = await options.build(row);
       const { response } = await sender.send(envelope, raw);
-      repo.markSent(row.id, response, now().toISOString());
+      return () => repo.markSent(row.id, response, now().toISOString());
     } catch (error) {
       const smtp = error as { responseCode?: number; code?: string; response?: string; message: string };
       const reason = smtp.response ?? smtp.message;
       const verdict = judgeAttempt(smtp, row.attempts, options.retryBaseMs);
       if (verdict.outcome === 'failed') {
-        repo.markFailed(row.id, reason);
         log.warn({ outboxId: row.id, to: row.email, reason }, 'message failed');
-      } else {
-        repo.markRetry(row.id, reason, new Date(now().getTime() + verdict.delayMs).toISOString());
+        return () => repo.markFailed(row.id, reason);
       }
-    } finally {
-      lastProgressAt = now();
+      return () => repo.markRetry(row.id, reason, new Date(now().getTime() + verdict.delayMs).toISOString());
     }
   }
 
-  function pump() {
-    if (!running) return;
-    const free = options.concurrency - inFlight.size;
-    if (free <= 0) return;
-    const rows = repo.claimDue(now().toISOString(), free);
-    for (const row of rows) {
-      const job = deliver(row).finally(() => {
-        inFlight.delete(job);
-        pump();
+  function launch(row: OutboxRow) {
+    const job = attempt(row).then((record) => {
+      inFlight.delete(job);
+      lastProgressAt = now();
+      pump(record);
+    });
+    inFlight.add(job);
+  }
+
+  /** Records a finished attempt (if any) and claims what the free connections can take. */
+  function pump(record?: () => void) {
+    try {
+      const rows = options.transaction(() => {
+        record?.();
+        const free = running ? options.concurrency - inFlight.size : 0;
+        return free > 0 ? repo.claimDue(now().toISOString(), free) : [];
       });
-      inFlight.add(job);
+      rows.forEach(launch);
+    } catch (error) {
+      // The database refused (disk full, locked): the row stays `sending` and is queued again
+      // at the next start; the poll tries to claim again meanwhile.
+      log.error({ err: error }, 'mail: recording or claiming outbox rows failed');
     }
   }
 
@@ -71,12 +86,12 @@ export function createMailWorker(options: WorkerOptions) {
       const requeued = repo.requeueInFlight();
       if (requeued > 0) log.info(`mail: ${requeued} message(s) interrupted by a stop are queued again`);
       running = true;
-      timer = setInterval(pump, pollMs);
+      timer = setInterval(() => pump(), pollMs);
       timer.unref();
       pump();
     },
     /** New work was queued: start on it now rather than at the next poll. */
-    kick: () => setImmediate(pump),
+    kick: () => setImmediate(() => pump()),
     /** Stops claiming and waits for the messages on the wire. */
     async stop() {
       running = false;

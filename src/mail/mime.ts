@@ -40,7 +40,7 @@ export function encodeSharedParts(attachments: Attachment[]): Buffer[] {
  * text and HTML, with all their encoding rules); the shared attachment parts are appended as
  * they are, under a multipart/mixed boundary of our own.
  */
-export async function composeMessage(message: PersonalMessage, shared: Buffer[]): Promise<Buffer> {
+export async function composeMessage(message: PersonalMessage, shared: Buffer[]): Promise<Buffer[]> {
   const personal = await new MailComposer({
     from: message.from,
     to: message.to,
@@ -53,7 +53,7 @@ export async function composeMessage(message: PersonalMessage, shared: Buffer[])
   })
     .compile()
     .build();
-  if (shared.length === 0) return personal;
+  if (shared.length === 0) return [personal];
   const split = personal.indexOf('\r\n\r\n');
   const headerText = personal.subarray(0, split).toString('latin1');
   const body = personal.subarray(split + 4);
@@ -73,5 +73,5 @@ export async function composeMessage(message: PersonalMessage, shared: Buffer[])
   ];
   for (const part of shared) chunks.push(Buffer.from(`--${boundary}\r\n`), part);
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
+  return chunks;
 }

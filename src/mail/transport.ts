@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/env.js';
 
@@ -12,7 +13,8 @@ export interface Envelope {
 /** What the outbox worker needs from a mail transport: send one prepared message, and close. */
 export interface MailSender {
   readonly kind: 'smtp' | 'files';
-  send(envelope: Envelope, raw: Buffer): Promise<{ response: string }>;
+  /** `raw` is the message in chunks: the shared attachment parts are not copied per recipient. */
+  send(envelope: Envelope, raw: Buffer[]): Promise<{ response: string }>;
   close(): void;
 }
 
@@ -41,7 +43,10 @@ export function createMailSender(mail: Config['mail']): MailSender {
     return {
       kind: 'smtp',
       async send(envelope, raw) {
-        const info = await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
+        const info = await transporter.sendMail({
+          envelope: { from: envelope.from, to: [envelope.to] },
+          raw: Readable.from(raw, { objectMode: false }),
+        });
         return { response: String(info.response) };
       },
       close: () => transporter.close(),
@@ -57,7 +62,7 @@ export function createMailSender(mail: Config['mail']): MailSender {
       const temporary = join(mail.outgoingDir, `.tmp-${name}`);
       const handle = await open(temporary, 'wx', 0o600);
       try {
-        await handle.writeFile(raw);
+        await handle.writev(raw);
         await handle.sync();
       } finally {
         await handle.close();

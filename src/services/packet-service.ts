@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { summariseOutbox } from '../domain/delivery.js';
 import { Errors } from '../domain/errors.js';
 import { buildInvite } from '../domain/ics.js';
@@ -37,8 +38,31 @@ export function createPacketService(
 ) {
   const { repos } = ctx;
   const { mail } = settings;
-  // Encoded attachments per packet and variant: built once, shared by every recipient's message.
-  const sharedCache = new Map<string, Promise<{ parts: Buffer[]; names: string[]; size: number }>>();
+  // What every recipient's message of a packet shares (encoded attachments per variant; the
+  // packet, meeting, template and item list) is built once per send. Bounded, and dropped
+  // after ten idle minutes, so a long-running service does not keep old packets in memory.
+  const cacheOptions = { max: 16, ttl: 10 * 60_000, updateAgeOnGet: true };
+  const sharedCache = new LRUCache<string, Promise<{ parts: Buffer[]; names: string[]; size: number }>>(cacheOptions);
+  const contextCache = new LRUCache<number, ReturnType<typeof packetContext>>(cacheOptions);
+
+  function packetContext(packetId: number) {
+    const packet = repos.mail.findPacket(packetId)!;
+    const { meeting, network } = meetingOrThrow(packet.meetingId);
+    return {
+      packet,
+      network,
+      meeting: {
+        displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
+        dates: formatDateRange(meeting.startDate, meeting.endDate),
+        ordinal: meeting.ordinal,
+        city: meeting.city,
+        country: meeting.country,
+        network: network.name,
+      },
+      message: compileMessage(packet.message),
+      items: contentOf(packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
+    };
+  }
 
   function meetingOrThrow(meetingId: number) {
     const found = repos.meetings.find(meetingId);
@@ -227,23 +251,13 @@ export function createPacketService(
 
     /** The message of one outbox row: the personal part around the packet's shared parts. */
     async buildMessage(row: OutboxRow) {
-      const packet = repos.mail.findPacket(row.packetId!)!;
+      let context = contextCache.get(row.packetId!);
+      if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
+      const { packet, network, meeting, message, items } = context;
       const person = repos.people.findById(row.personId)!;
       const format = packet.content === 'personal' ? person.packetFormat : packet.content;
       const shared = await sharedParts(packet, format);
-      const { meeting, network } = meetingOrThrow(packet.meetingId);
-      const fields = {
-        meeting: {
-          displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
-          dates: formatDateRange(meeting.startDate, meeting.endDate),
-          ordinal: meeting.ordinal,
-          city: meeting.city,
-          country: meeting.country,
-          network: network.name,
-        },
-        recipient: { name: person.name },
-      };
-      const message = compileMessage(packet.message);
+      const fields = { meeting, recipient: { name: person.name } };
       const overLimit = shared.names.length === 0;
       const link = overLimit
         ? this.downloadLink(packet.id, new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000))
@@ -252,8 +266,8 @@ export function createPacketService(
         subject: packet.subject,
         message: message.text(fields),
         messageHtml: message.html(fields),
-        meeting: fields.meeting,
-        items: contentOf(packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
+        meeting,
+        items,
         attachments: shared.names,
         link: link?.url ?? null,
         linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,

@@ -12,7 +12,7 @@ t.test('a personal part around shared, pre-encoded attachments parses as one ord
       content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'),
     },
   ]);
-  const raw = await composeMessage(
+  const chunks = await composeMessage(
     {
       from: 'Secretariat <secretariat@example.org>',
       to: { name: 'Zoë Δελεγάτη', address: 'zoe@example.gr' },
@@ -24,7 +24,7 @@ t.test('a personal part around shared, pre-encoded attachments parses as one ord
     },
     shared,
   );
-  const mail = await simpleParser(raw);
+  const mail = await simpleParser(Buffer.concat(chunks));
   t.equal(mail.messageId, '<packet-1-2-abc@agendum>');
   t.equal(mail.subject, 'Packet: 18th eHealth Network — Ελλάδα');
   t.equal((mail.to as { value: { name: string }[] }).value[0]!.name, 'Zoë Δελεγάτη');

@@ -1,48 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import t, { type Test } from 'tap';
-import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
 import { actor } from '../factories.js';
+import t, { type Test } from 'tap';
 import { as, build, problemOf, signedIn, testConfig, type SignedIn } from '../helper.js';
+import { meetingWithDelegates } from '../support/mail-meeting.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-
-/** A meeting with 9.1 released, 9.2 still in review, and `delegates` delegates. */
-async function meetingWithDelegates(app: FastifyInstance, delegates: number) {
-  const secretariat = await signedIn(app, 'secretariat');
-  const staff = actor(secretariat);
-  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
-  const heading = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
-  const ids: number[] = [];
-  for (const [seed, release] of [
-    [ITEM_9_1, true],
-    [ITEM_9_2, false],
-  ] as const) {
-    const item = app.services.agenda.create(staff, meeting.id, { title: seed.title, parentId: heading.id });
-    app.services.notes.createVersion(staff, item.id, seed.content);
-    app.services.workflow.perform(staff, item.id, { event: 'submit' });
-    if (release) app.services.workflow.perform(staff, item.id, { event: 'release', procedure: 'for-information' });
-    ids.push(item.id);
-  }
-  const people = [];
-  for (let i = 1; i <= delegates; i += 1) {
-    people.push(
-      await app.services.people.create('system', {
-        name: `Delegate ${i}`,
-        email: `delegate${i}@ms${i}.example.eu`,
-        role: 'delegate',
-        memberState: 'BE',
-      }),
-    );
-  }
-  return { secretariat, meeting, people, ids };
-}
 
 async function waitFor(t: Test, check: () => boolean, what: string, ms = 30_000) {
   const until = Date.now() + ms;

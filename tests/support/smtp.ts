@@ -51,6 +51,11 @@ export async function startTestSmtp(options: { parse?: boolean; delayMs?: number
       });
     },
   });
+  // A client killed mid-message (the crash tests) resets its connection: smtp-server reports
+  // that as a server error, which is the client's fate, not the server's.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   return {

@@ -49,6 +49,7 @@ async function mailPlugin(
     repo: app.services.ctx.repos.mail,
     sender,
     build: (row) => (row.kind === 'digest' ? digests.buildMessage(row) : packets.buildMessage(row)),
+    transaction: app.services.ctx.transaction,
     now: app.services.ctx.now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,
     retryBaseMs: config.mail.retryBaseMs,

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import t from 'tap';
+import { actor } from '../factories.js';
+import { as, build, testConfig } from '../helper.js';
+import { meetingWithDelegates } from '../support/mail-meeting.js';
+
+/**
+ * The embedded default: no AGENDUM_SMTP_URL, every message is written as an .eml file under the
+ * data folder, complete (headers, personal text, attachments) and never half-written.
+ */
+t.test('without an SMTP URL each message is a complete .eml file in the data folder', async (t) => {
+  const config = testConfig(t);
+  t.equal(config.mail.smtpUrl, undefined, 'no SMTP configured');
+  const app = await build(t, { config, now: () => new Date() });
+  const { secretariat, meeting, people } = await meetingWithDelegates(app, 3);
+  const res = await as(app, secretariat, {
+    method: 'POST',
+    url: `/api/v1/meetings/${meeting.id}/packets`,
+    payload: { subject: 'Documents', message: 'Dear {{recipient.name}},\nthe packet.' },
+  });
+  t.equal(res.statusCode, 202);
+  const { id } = res.json() as { id: number };
+  for (let i = 0; i < 600 && !app.packets.view(actor(secretariat), id).done; i += 1)
+    await new Promise((r) => setTimeout(r, 50));
+  const view = app.packets.view(actor(secretariat), id);
+  t.match(view.counts, { sent: 3, failed: 0 });
+  t.ok(
+    view.recipients.every((r) => /^250 written to .+\.eml$/.test(r.serverResponse ?? '')),
+    'each row names its file',
+  );
+
+  const files = readdirSync(config.mail.outgoingDir);
+  t.equal(files.length, 3, 'one file per recipient, no temporary file left');
+  t.ok(
+    files.every((f) => f.endsWith('.eml') && !f.startsWith('.tmp-')),
+    'only finished .eml files',
+  );
+  for (const person of people) {
+    const file = files.find((f) => f.includes(person.email))!;
+    const mail = await simpleParser(readFileSync(join(config.mail.outgoingDir, file)));
+    t.equal(mail.subject, 'Documents');
+    t.match(mail.text, `Dear ${person.name},\nthe packet.`);
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
+    t.equal(pdf?.content.subarray(0, 5).toString(), '%PDF-', `${person.email}: the packet PDF, whole`);
+    t.ok(
+      mail.attachments.some((a) => a.contentType.startsWith('text/calendar')),
+      'and the invitation',
+    );
+  }
+});
