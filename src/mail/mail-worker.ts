@@ -99,7 +99,7 @@ export function createMailWorker(options: WorkerOptions) {
       await Promise.allSettled([...inFlight]);
       sender.close();
     },
-    health() {
+    health(): MailQueueHealth {
       const { pending, oldest, oldestDue } = repo.pendingSummary();
       const at = now().getTime();
       const oldestPendingSeconds = oldest ? Math.round((at - Date.parse(oldest)) / 1000) : 0;
@@ -111,3 +111,14 @@ export function createMailWorker(options: WorkerOptions) {
   };
 }
 export type MailWorker = ReturnType<typeof createMailWorker>;
+
+/** The queue as /healthz and the packet view show it. */
+export interface MailQueueHealth {
+  running: boolean;
+  /** Messages queued or on the wire, all packets and digests together. */
+  pending: number;
+  inFlight: number;
+  oldestPendingSeconds: number;
+  /** Something has been due for five minutes and nothing moved meanwhile. */
+  stuck: boolean;
+}

@@ -53,6 +53,16 @@ export const PacketView = Type.Object({
   done: Type.Boolean(),
   oldestPendingSeconds: Type.Integer(),
   lastError: Nullable(Type.String()),
+  worker: Type.Object(
+    {
+      running: Type.Boolean(),
+      pending: Type.Integer({ description: 'Messages queued or on the wire, all packets and digests together' }),
+      inFlight: Type.Integer(),
+      oldestPendingSeconds: Type.Integer(),
+      stuck: Type.Boolean({ description: 'Something has been due for five minutes and nothing moved' }),
+    },
+    { description: 'The mail queue as a whole' },
+  ),
   recipients: Type.Array(
     Type.Object({
       personId: Id,

@@ -12,6 +12,7 @@ import { composeMessage, encodeSharedParts, type Attachment } from '../mail/mime
 import type { PacketDocuments } from '../mail/packet-documents.js';
 import type { OutboxRow, PacketRow } from '../repositories/mail-repository.js';
 import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
+import type { MailQueueHealth } from '../mail/mail-worker.js';
 import { isoNow, type ServiceContext } from './context.js';
 
 export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
@@ -34,8 +35,9 @@ export function createPacketService(
   ctx: ServiceContext,
   documents: PacketDocuments,
   settings: MailSettings,
-  kick: () => void,
+  queue: { kick: () => void; health: () => MailQueueHealth },
 ) {
+  const { kick } = queue;
   const { repos } = ctx;
   const { mail } = settings;
   // What every recipient's message of a packet shares (encoded attachments per variant; the
@@ -215,6 +217,8 @@ export function createPacketService(
         createdAt: packet.createdAt,
         leftOut: packet.leftOut,
         ...summary,
+        // The whole queue, not just this packet: a stuck worker shows where people look.
+        worker: queue.health(),
         recipients: rows.map(({ row, name }) => ({
           personId: row.personId,
           name,

@@ -169,7 +169,17 @@ export async function packetPages(app: FastifyInstance) {
   app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) => {
     const packet = app.packets.view(personOf(request), Number(request.params.packetId) || 0);
     const pending = packet.counts.queued + packet.counts.sending;
-    return sendPage(request, reply, 'packet', packet.subject, { packet, pending }, 200, packet.done ? null : 3);
+    const seconds = packet.worker.stuck ? packet.worker.oldestPendingSeconds : packet.oldestPendingSeconds;
+    const waitingFor = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+    return sendPage(
+      request,
+      reply,
+      'packet',
+      packet.subject,
+      { packet, pending, waitingFor },
+      200,
+      packet.done ? null : 3,
+    );
   });
 
   app.post<{ Params: { packetId: string } }>(

@@ -42,7 +42,7 @@ async function mailPlugin(
     app.services.ctx,
     opts.documents(app),
     { mail: config.mail, publicUrl: config.publicUrl, linkSecret: linkSecret(config) },
-    kick,
+    { kick, health: () => worker.health() },
   );
   const digests = createDigestService(app.services.ctx, config.mail, kick);
   const worker: MailWorker = createMailWorker({
