@@ -2,7 +2,7 @@ import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { actor } from '../factories.js';
+import { actor, createMeeting } from '../factories.js';
 import { build, signedIn } from '../helper.js';
 
 /**
@@ -15,13 +15,7 @@ t.test('rendering a version to PDF and uploading that PDF gives the same structu
   const secretariat = await signedIn(app, 'secretariat');
   const staff = actor(secretariat);
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = createMeeting(app, secretariat);
   for (const seed of [ITEM_9_1, ITEM_9_2]) {
     const item = app.services.agenda.create(staff, meeting.id, { title: seed.title });
     app.services.notes.createVersion(staff, item.id, seed.content);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import t from 'tap';
 import { actor } from '../factories.js';
-import { as, build, testConfig } from '../helper.js';
-import { meetingWithDelegates } from '../support/mail-meeting.js';
+import { build, testConfig } from '../helper.js';
+import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 
 /**
  * The embedded default: no AGENDUM_SMTP_URL, every message is written as an .eml file under the
@@ -15,10 +15,9 @@ t.test('without an SMTP URL each message is a complete .eml file in the data fol
   t.equal(config.mail.smtpUrl, undefined, 'no SMTP configured');
   const app = await build(t, { config, now: () => new Date() });
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 3);
-  const res = await as(app, secretariat, {
-    method: 'POST',
-    url: `/api/v1/meetings/${meeting.id}/packets`,
-    payload: { subject: 'Documents', message: 'Dear {{recipient.name}},\nthe packet.' },
+  const res = await sendPacket(app, secretariat, meeting.id, {
+    subject: 'Documents',
+    message: 'Dear {{recipient.name}},\nthe packet.',
   });
   t.equal(res.statusCode, 202);
   const { id } = res.json() as { id: number };

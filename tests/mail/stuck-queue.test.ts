@@ -1,7 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import t from 'tap';
 import { as, build, testConfig } from '../helper.js';
-import { meetingWithDelegates } from '../support/mail-meeting.js';
+import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 
 /**
  * A mail server that takes the connection and never says a word: the worker's messages hang on
@@ -28,10 +28,9 @@ t.test('a stuck mail queue is an alarm in /healthz and in the packet view', asyn
   const healthy = await app.inject({ method: 'GET', url: '/healthz' });
   t.match(healthy.json(), { status: 'ok', mail: { pending: 0, stuck: false } });
 
-  const created = await as(app, secretariat, {
-    method: 'POST',
-    url: `/api/v1/meetings/${meeting.id}/packets`,
-    payload: { subject: 'Documents', message: 'Dear {{recipient.name}}' },
+  const created = await sendPacket(app, secretariat, meeting.id, {
+    subject: 'Documents',
+    message: 'Dear {{recipient.name}}',
   });
   t.equal(created.statusCode, 202);
   const { id } = created.json() as { id: number };

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { tempDir } from '../helper.js';
+import { NO_CHILD_COVERAGE } from '../support/server-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +17,7 @@ interface Running {
 async function startServer(env: Record<string, string>): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', AGENDUM_SCRYPT_LOG_N: '10', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', AGENDUM_SCRYPT_LOG_N: '10', ...NO_CHILD_COVERAGE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -94,7 +95,7 @@ t.test('Ctrl-C stops the server cleanly; a restart keeps every row and loads the
 t.test('a bad setting stops the start with one clear line', async (t) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: 'eighty', AGENDUM_DATA_DIR: tempDir(t) },
+    env: { PATH: process.env.PATH ?? '', PORT: 'eighty', AGENDUM_DATA_DIR: tempDir(t), ...NO_CHILD_COVERAGE },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,21 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { actor } from '../factories.js';
-import { signedIn } from '../helper.js';
+import { actor, createMeeting } from '../factories.js';
+import { as, signedIn, type SignedIn } from '../helper.js';
 
 /** A meeting with 9.1 released, 9.2 still in review, and `delegates` delegates. */
 export async function meetingWithDelegates(app: FastifyInstance, delegates: number) {
   const secretariat = await signedIn(app, 'secretariat');
   const staff = actor(secretariat);
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = createMeeting(app, secretariat);
   const heading = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
   const ids: number[] = [];
   for (const [seed, release] of [
@@ -41,3 +35,20 @@ export async function meetingWithDelegates(app: FastifyInstance, delegates: numb
   }
   return { secretariat, meeting, people, ids };
 }
+
+/** POST a packet as `who`: a subject and a personal message with the meeting's fields, or `body`. */
+export const sendPacket = (
+  app: FastifyInstance,
+  who: SignedIn,
+  meetingId: number,
+  body: Record<string, unknown> = {},
+) =>
+  as(app, who, {
+    method: 'POST',
+    url: `/api/v1/meetings/${meetingId}/packets`,
+    payload: {
+      subject: 'Packet: {{meeting.displayLine}}',
+      message: 'Dear {{recipient.name}},\nplease find the documents for {{meeting.dates}}.',
+      ...body,
+    },
+  });
