@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents, coverNotes, notifications, people, reviewComments } from '../db/schema/index.js';
 import { GENESIS_HASH, hashAuditEvent, type AuditFields } from '../domain/audit-chain.js';
@@ -8,6 +8,14 @@ export type CommentRow = typeof reviewComments.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 
 export function createWorkflowRepository(db: Db) {
+  /** Review comments with their author's name, where `condition` holds. */
+  const commentsWithAuthor = (condition: SQL) =>
+    db
+      .select({ comment: reviewComments, authorName: people.name })
+      .from(reviewComments)
+      .innerJoin(people, eq(people.id, reviewComments.authorId))
+      .where(condition);
+
   return {
     /**
      * Compare-and-set: changes the note only if it is still in `fromState` at `revision`.
@@ -65,20 +73,8 @@ export function createWorkflowRepository(db: Db) {
 
     insertComment: (row: typeof reviewComments.$inferInsert) => db.insert(reviewComments).values(row).returning().get(),
     listComments: (noteId: number) =>
-      db
-        .select({ comment: reviewComments, authorName: people.name })
-        .from(reviewComments)
-        .innerJoin(people, eq(people.id, reviewComments.authorId))
-        .where(eq(reviewComments.noteId, noteId))
-        .orderBy(asc(reviewComments.id))
-        .all(),
-    commentWithAuthor: (id: number) =>
-      db
-        .select({ comment: reviewComments, authorName: people.name })
-        .from(reviewComments)
-        .innerJoin(people, eq(people.id, reviewComments.authorId))
-        .where(eq(reviewComments.id, id))
-        .all(),
+      commentsWithAuthor(eq(reviewComments.noteId, noteId)).orderBy(asc(reviewComments.id)).all(),
+    commentWithAuthor: (id: number) => commentsWithAuthor(eq(reviewComments.id, id)).all(),
     findComment: (id: number) => db.select().from(reviewComments).where(eq(reviewComments.id, id)).get(),
     resolveComment: (id: number, by: number, at: string) =>
       db
