@@ -32,6 +32,11 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
   await waitFor(t, () => smtp.received.length === 2, 'two digests');
   const forRapporteur = smtp.received.find((m) => m.parsed.text?.includes('returned to drafting'))!.parsed;
   t.match(forRapporteur.subject, /2 updates on your meetings/);
+  t.match(
+    forRapporteur.text,
+    /^Dear [^\n]+,\n\n- [^\n]+\n- [^\n]+\n\n--\nagendum/,
+    'greeting, one line per update, signature',
+  );
   t.match(forRapporteur.text, /returned to drafting the note of item 1 NIS update: Add the ENISA reference\./);
   t.match(forRapporteur.text, /commented on the note of item 1 NIS update/);
 

@@ -54,6 +54,9 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
     t.equal(mail.subject, '18th eHealth Network: documents');
     t.match(mail.text, new RegExp(`Dear ${person.name},\\nplease find the documents for 12-13 November 2020\\.`));
     t.notMatch(mail.text ?? '', /Reflections on Cybersecurity/, 'the unreleased note is not mentioned');
+    t.match(mail.text, /\nReleased cover notes:\n  1\.1  [^\n]+ — For information\.\n/, 'one line per released note');
+    t.match(mail.text, /\n--\n[^\n]*secretariat/i, 'signed, the signature on its own line');
+    t.match(mail.html, /^<!doctype html>/i, 'the HTML part is a standards-mode document');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
     t.ok(pdf && pdf.content.subarray(0, 5).toString() === '%PDF-', 'the packet PDF is attached');
     const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
