@@ -1,5 +1,12 @@
 import type { Footnote, Inline, NoteContentInput, Paragraph, SectionKey } from '../domain/note-content.js';
 
+/** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
+export function longestLine(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines) longest = Math.max(longest, line.trim().length);
+  return longest;
+}
+
 /**
  * Turns the text of a draft (extracted from a PDF, a Word file or typed as text/Markdown) into
  * the structure of a cover note, undoing what extraction does: hard-wrapped lines, blank lines
@@ -239,10 +246,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
     collected[current].push(line);
   }
 
-  const bodyLines = Object.values(collected)
-    .flat()
-    .map((l) => l.trim());
-  const measure = Math.max(1, ...bodyLines.map((l) => l.length));
+  const measure = Math.max(1, longestLine(Object.values(collected).flat()));
   for (const key of Object.keys(collected) as SectionKey[]) {
     const paragraphs = input.wrapped
       ? rejoinParagraphs(collected[key], measure, input.blankLineEndsParagraph === true)

@@ -2,7 +2,7 @@ import { Errors } from '../domain/errors.js';
 import { decodeText, sniffKind } from './detect-type.js';
 import { extractDocx } from './extract-docx.js';
 import { extractPdf } from './extract-pdf.js';
-import type { ExtractedText } from './parse-cover-note.js';
+import { longestLine, type ExtractedText } from './parse-cover-note.js';
 import { assertSafeDocx, type ZipLimits } from './zip-guard.js';
 
 export type DraftKind = 'docx' | 'pdf' | 'text';
@@ -17,11 +17,28 @@ export const EXTENSIONS: Record<DraftKind, string> = { docx: 'docx', pdf: 'pdf',
 /** Typed text longer than this per line was not hard-wrapped: each line is a paragraph. */
 const WRAPPED_TEXT_MAX = 120;
 
+/**
+ * A cover note is a page or two; a draft with more lines than this is something else (a whole
+ * report, a data file) and is refused before it is parsed.
+ */
+export const MAX_DRAFT_LINES = 10_000;
+
 /** Any supported draft, decided by its bytes, to the text lines the parser reads. */
 export async function readDraft(
   bytes: Buffer,
   limits: ZipLimits,
 ): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
+  const read = await extract(bytes, limits);
+  const count = read.extracted.lines.length;
+  if (count > MAX_DRAFT_LINES)
+    throw Errors.badUpload(
+      `The draft has ${count.toLocaleString('en')} lines; a cover note has at most ${MAX_DRAFT_LINES.toLocaleString('en')}. ` +
+        'Upload the cover note alone, and longer documents as annexes.',
+    );
+  return read;
+}
+
+async function extract(bytes: Buffer, limits: ZipLimits): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
   const sniffed = sniffKind(bytes);
   if (sniffed === 'zip') {
     await assertSafeDocx(bytes, limits);
@@ -30,6 +47,5 @@ export async function readDraft(
   if (sniffed === 'pdf') return { kind: 'pdf', extracted: await extractPdf(bytes) };
   const lines = decodeText(bytes).split(/\r?\n/);
   if (lines.every((line) => line.trim() === '')) throw Errors.badUpload('The file holds only blank lines.');
-  const wrapped = Math.max(...lines.map((l) => l.trim().length)) <= WRAPPED_TEXT_MAX;
-  return { kind: 'text', extracted: { lines, wrapped } };
+  return { kind: 'text', extracted: { lines, wrapped: longestLine(lines) <= WRAPPED_TEXT_MAX } };
 }

@@ -202,6 +202,8 @@ t.test('bad files get a clear 4xx and leave no row and no file behind', async (t
     ['bomb.docx', bomb, 422, /zip bomb/],
     ['broken.pdf', Buffer.from('%PDF-1.7\n%garbage that is not a pdf'), 422, /PDF cannot be read/],
     ['locked.pdf', encrypted, 422, /PDF/],
+    // Two million short lines: refused by count, not a stack overflow (a 500) in the parser.
+    ['huge.txt', Buffer.from('a\n'.repeat(2_000_000)), 422, /2,000,001 lines; a cover note has at most 10,000/],
     [
       'truncated.docx',
       (await draftDocx({ itemLine: '9.1 X', content: ITEM_9_1.content })).subarray(0, 900),
