@@ -54,7 +54,7 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
     t.equal(mail.subject, '18th eHealth Network: documents');
     t.match(mail.text, new RegExp(`Dear ${person.name},\\nplease find the documents for 12-13 November 2020\\.`));
     t.notMatch(mail.text ?? '', /Reflections on Cybersecurity/, 'the unreleased note is not mentioned');
-    t.match(mail.text, /\nReleased cover notes:\n  1\.1  [^\n]+ — For information\.\n/, 'one line per released note');
+    t.match(mail.text, /\nReleased cover notes:\n {2}1\.1 {2}[^\n]+ — For information\.\n/, 'one line per released note');
     t.match(mail.text, /\n--\n[^\n]*secretariat/i, 'signed, the signature on its own line');
     t.match(mail.html, /^<!doctype html>/i, 'the HTML part is a standards-mode document');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
