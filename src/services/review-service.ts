@@ -68,6 +68,8 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
             ? 'The note has no version to comment on yet.'
             : `The note has no version ${input.version}.`,
         );
+      // The API's schema refuses a blank body; the web form reaches here with whatever was typed.
+      if (input.body.trim() === '') throw Errors.invalid('A comment needs some text.');
       if (input.paragraph !== undefined && !input.section)
         throw Errors.invalid('A paragraph anchor needs its section.');
       if (input.section && input.paragraph !== undefined) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../domain/errors.js';
-import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
+import { allowedEvents, NOTE_EVENTS, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
 import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from '../domain/note-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { buildNoteView } from '../rendering/views/note-view.js';
@@ -156,7 +156,8 @@ export async function itemPages(app: FastifyInstance) {
     const actor = personOf(request);
     const itemId = idOf(request.params);
     const event = field(request.body, 'event') as NoteEvent;
-    if (!(event in WORKFLOW)) throw Errors.invalid('Unknown action.');
+    // `in` would also accept inherited names (toString), which the workflow table lacks.
+    if (!NOTE_EVENTS.includes(event)) throw Errors.invalid('Unknown action.');
     const procedure = field(request.body, 'procedure') || undefined;
     const note = workflow.perform(
       actor,
@@ -172,7 +173,7 @@ export async function itemPages(app: FastifyInstance) {
     const itemId = idOf(request.params);
     const section = field(request.body, 'section') as SectionKey | '';
     review.add(actor, itemId, {
-      body: field(request.body, 'body') || ' ',
+      body: field(request.body, 'body'),
       section: SECTION_KEYS.includes(section as SectionKey) ? (section as SectionKey) : undefined,
     });
     return redirectWith(reply, `/items/${itemId}`, 'Comment added.');

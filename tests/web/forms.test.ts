@@ -1,0 +1,61 @@
+import t from 'tap';
+import { build } from '../helper.js';
+
+const PASSWORD = 'correct horse battery';
+
+/** Signs in through the API and reads a page's CSRF token, as the browser would. */
+async function signedInPage(app: Awaited<ReturnType<typeof build>>, url: string) {
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: 'sam@example.org', password: PASSWORD },
+  });
+  const cookies: Record<string, string> = { agendum_session: signIn.cookies[0]!.value };
+  const page = await app.inject({ method: 'GET', url, cookies });
+  for (const cookie of page.cookies) cookies[cookie.name] = cookie.value;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  return { cookies, csrf };
+}
+
+/** What a user types into the web forms is checked like the API's bodies: a 4xx page, never a 500. */
+t.test('web forms: an unknown action and a blank comment are refused clearly', async (t) => {
+  const app = await build(t);
+  const sam = await app.services.people.create('system', {
+    name: 'Sam',
+    email: 'sam@example.org',
+    role: 'secretariat',
+    password: PASSWORD,
+  });
+  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
+  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
+  const meeting = app.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Update' });
+  app.services.notes.createVersion(staff, item.id, { sections: { summary: ['Text.'] } });
+  const { cookies, csrf } = await signedInPage(app, `/items/${item.id}`);
+  const post = (url: string, form: string) =>
+    app.inject({
+      method: 'POST',
+      url,
+      cookies,
+      payload: `_csrf=${encodeURIComponent(csrf)}&${form}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+  for (const event of ['toString', 'constructor', 'launch']) {
+    const res = await post(`/items/${item.id}/transition`, `event=${event}`);
+    t.equal(res.statusCode, 422, `event "${event}" -> 422`);
+    t.match(res.body, /Unknown action/);
+  }
+  t.equal(app.services.ctx.repos.notes.findByItem(item.id)!.state, 'drafting', 'nothing moved');
+
+  const blank = await post(`/items/${item.id}/comments`, 'section=&body=%20%20%20');
+  t.equal(blank.statusCode, 422, 'a blank comment -> 422');
+  t.match(blank.body, /A comment needs some text/);
+  t.same(app.services.review.list(staff, item.id), [], 'no empty comment stored');
+});
