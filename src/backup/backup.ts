@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env.js';
@@ -44,7 +44,7 @@ export async function backupTo(config: Config, target: string): Promise<BackupSu
     copy.close();
   }
   renameSync(partial, target);
-  return { file: target, bytes: readFileSync(target).length, files };
+  return { file: target, bytes: statSync(target).size, files };
 }
 
 /**
@@ -86,7 +86,7 @@ function finishRestore(config: Config, files: number): BackupSummary {
   db.close();
   for (const suffix of ['-wal', '-shm']) rmSync(`${config.databaseFile}${suffix}`, { force: true });
   renameSync(staging, config.databaseFile);
-  return { file: config.databaseFile, bytes: readFileSync(config.databaseFile).length, files };
+  return { file: config.databaseFile, bytes: statSync(config.databaseFile).size, files };
 }
 
 /** A running server holds the database; restoring under it would lose its writes. */

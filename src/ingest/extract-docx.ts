@@ -22,9 +22,11 @@ const stripTags = (html: string) =>
 export async function extractDocx(bytes: Buffer): Promise<ExtractedText> {
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { externalFileAccess: false } as Parameters<
-      typeof mammoth.convertToHtml
-    >[1]));
+    ({ value: html } = await mammoth.convertToHtml(
+      { buffer: bytes },
+      // Images are not part of a cover note's text: no base64 copy of each one in the HTML.
+      { externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    ));
   } catch (error) {
     throw Errors.badUpload(`The Word file cannot be read: ${(error as Error).message.split('\n')[0]}.`);
   }

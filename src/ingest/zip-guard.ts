@@ -18,6 +18,7 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
     ),
   );
   const names = new Set<string>();
+  let entries = 0;
   let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -26,7 +27,9 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         names.add(entry.fileName);
-        if (names.size > limits.maxEntries)
+        // Counted, not the set's size: repeated names must not slip past the limit.
+        entries += 1;
+        if (entries > limits.maxEntries)
           return fail(Errors.badUpload(`The file holds more than ${limits.maxEntries} parts; it is not a cover note.`));
         if (entry.isEncrypted())
           return fail(Errors.badUpload('The Word file is password-protected; save it without a password.'));
