@@ -68,6 +68,8 @@ export interface Config {
     smtpUrl: string | undefined;
     poolSize: number;
     from: string;
+    /** The bare address of `from` (inside its angle brackets): the SMTP envelope sender. */
+    fromAddress: string;
     replyTo: string | undefined;
     outgoingDir: string;
     maxAttachmentBytes: number;
@@ -131,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.AGENDUM_SMTP_URL,
       poolSize: e.AGENDUM_SMTP_POOL,
       from: e.AGENDUM_MAIL_FROM,
+      fromAddress: /<([^>]+)>/.exec(e.AGENDUM_MAIL_FROM)?.[1] ?? e.AGENDUM_MAIL_FROM,
       replyTo: e.AGENDUM_MAIL_REPLY_TO,
       outgoingDir: resolve(dataDir, 'outgoing-mail'),
       maxAttachmentBytes: Math.round(e.AGENDUM_MAX_ATTACHMENTS_MB * 1024 * 1024),

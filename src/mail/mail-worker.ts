@@ -40,8 +40,18 @@ export function createMailWorker(options: WorkerOptions) {
    * window between the server's acceptance and the `sent` mark stays one synchronous step.
    */
   async function attempt(row: OutboxRow): Promise<() => void> {
+    let message: Awaited<ReturnType<WorkerOptions['build']>>;
     try {
-      const { envelope, raw } = await options.build(row);
+      message = await options.build(row);
+    } catch (error) {
+      // The message cannot be made (a damaged annex, say): asking the mail server again will
+      // not help. Failed at once, with the reason; a resend tries again once it is mended.
+      const reason = `The message could not be built: ${(error as Error).message}`;
+      log.error({ err: error, outboxId: row.id }, 'mail: building a message failed');
+      return () => repo.markFailed(row.id, reason);
+    }
+    try {
+      const { envelope, raw } = message;
       const { response } = await sender.send(envelope, raw);
       return () => repo.markSent(row.id, response, now().toISOString());
     } catch (error) {

@@ -66,7 +66,7 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
         },
         [],
       );
-      return { envelope: { from: /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from, to: row.email }, raw };
+      return { envelope: { from: mail.fromAddress, to: row.email }, raw };
     },
   };
 }

@@ -122,10 +122,10 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     async addAnnex(actor: Actor, itemId: number, upload: Upload, title?: string) {
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
-      if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
-      await assertMergeablePdf(upload.bytes);
       if (note.state !== 'drafting')
         throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
+      if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
+      await assertMergeablePdf(upload.bytes);
       const name = displayName(upload.fileName);
       const row = await storeWith(upload.bytes, 'pdf', (storedName) =>
         repos.files.insert({

@@ -115,15 +115,14 @@ export function createPacketService(
 
   function inviteOf(packet: PacketRow): Attachment {
     const { meeting, network } = meetingOrThrow(packet.meetingId);
-    const organizer = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
-    const ics = buildInvite({
+        const ics = buildInvite({
       uid: `meeting-${meeting.id}@agendum`,
       sequence: packet.inviteSequence ?? 0,
       startDate: meeting.startDate,
       endDate: meeting.endDate,
       summary: `${formatMeetingLine({ ...meeting, networkName: network.name })}`,
       location: `${meeting.city}, ${meeting.country}`,
-      organizer: { name: network.name, email: organizer },
+      organizer: { name: network.name, email: mail.fromAddress },
       stamp: new Date(packet.createdAt),
       method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
     });
@@ -149,8 +148,9 @@ export function createPacketService(
         return { parts: encodeSharedParts(withInvite), names: attach.map((f) => f.filename), size };
       })();
       sharedCache.set(key, cached);
-      // A failed build is not cached: the next attempt tries again.
-      cached.catch(() => sharedCache.delete(key));
+      // A failed build stays a minute, so that the packet's other recipients fail with the same
+      // reason instead of each rebuilding it; a resend after that tries again.
+      cached.catch(() => sharedCache.set(key, cached!, { ttl: 60_000 }));
     }
     return cached;
   }
@@ -295,7 +295,7 @@ export function createPacketService(
         },
         shared.parts,
       );
-      return { envelope: { from: /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from, to: row.email }, raw };
+      return { envelope: { from: mail.fromAddress, to: row.email }, raw };
     },
 
     downloadLink(packetId: number, expiresAt: Date) {

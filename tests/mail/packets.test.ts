@@ -1,4 +1,7 @@
 import { actor } from '../factories.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import t, { type Test } from 'tap';
 import { as, build, problemOf, signedIn, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket as send } from '../support/mail-meeting.js';
@@ -54,7 +57,11 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
     t.equal(mail.subject, '18th eHealth Network: documents');
     t.match(mail.text, new RegExp(`Dear ${person.name},\\nplease find the documents for 12-13 November 2020\\.`));
     t.notMatch(mail.text ?? '', /Reflections on Cybersecurity/, 'the unreleased note is not mentioned');
-    t.match(mail.text, /\nReleased cover notes:\n {2}1\.1 {2}[^\n]+ — For information\.\n/, 'one line per released note');
+    t.match(
+      mail.text,
+      /\nReleased cover notes:\n {2}1\.1 {2}[^\n]+ — For information\.\n/,
+      'one line per released note',
+    );
     t.match(mail.text, /\n--\n[^\n]*secretariat/i, 'signed, the signature on its own line');
     t.match(mail.html, /^<!doctype html>/i, 'the HTML part is a standards-mode document');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
@@ -187,4 +194,36 @@ t.test('distribution lists: observers get the packet when asked for, with a per-
   );
   t.equal(pdfs.length, 2, 'separate PDFs: the agenda and the one released note');
   t.ok(people.length === 2);
+});
+
+t.test('a packet that cannot be built fails each recipient at once, with the reason, not eight retries', async (t) => {
+  const smtp = await startTestSmtp();
+  t.teardown(() => smtp.close());
+  const app = await mailApp(t, smtp);
+  const { secretariat, meeting, ids } = await meetingWithDelegates(app, 3);
+  const staff = actor(secretariat);
+  const inReview = ids[1]!;
+  app.services.workflow.perform(staff, inReview, { event: 'return', comment: 'Add the annex.' });
+  const blank = await PDFDocument.create();
+  blank.addPage();
+  await app.services.ingest.addAnnex(staff, inReview, {
+    bytes: Buffer.from(await blank.save()),
+    fileName: 'annex.pdf',
+  });
+  app.services.workflow.perform(staff, inReview, { event: 'submit' });
+  app.services.workflow.perform(staff, inReview, { event: 'release' });
+  // The stored annex is damaged behind the service's back (a disk fault, a bad restore).
+  const noteId = app.services.ctx.repos.notes.findByItem(inReview)!.id;
+  const annex = app.services.ctx.repos.files.annexesOf(noteId)[0]!;
+  writeFileSync(join(app.config.uploadsDir, annex.storedName), 'not a PDF any more');
+
+  const id = (await send(app, secretariat, meeting.id)).json().id;
+  await waitFor(t, () => app.packets.view(staff, id).done, 'the packet to finish');
+  const view = app.packets.view(staff, id);
+  t.equal(view.counts.failed, 3, 'every recipient failed');
+  t.ok(
+    view.recipients.every((r) => r.attempts === 1 && /could not be built: .*annex/i.test(r.lastError ?? '')),
+    'after one attempt each, saying why',
+  );
+  t.equal(smtp.received.length, 0, 'nothing half-made was sent');
 });
