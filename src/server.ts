@@ -18,7 +18,6 @@ function readConfig(): Config {
 async function start() {
   const config = readConfig();
   const server = Fastify(serverOptions(config));
-  await server.register(app, { config });
 
   // SIGINT/SIGTERM: stop accepting, let requests finish, close the database (onClose hooks).
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -27,6 +26,14 @@ async function start() {
     await server.close();
   });
 
+  try {
+    // Plugins load here: an unwritable data folder or a failed migration is one clear line.
+    await server.register(app, { config });
+    await server.ready();
+  } catch (error) {
+    server.log.error(`agendum: cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   try {
     await server.listen({ host: config.host, port: config.port });
   } catch (error) {

@@ -115,7 +115,7 @@ export function createPacketService(
 
   function inviteOf(packet: PacketRow): Attachment {
     const { meeting, network } = meetingOrThrow(packet.meetingId);
-        const ics = buildInvite({
+    const ics = buildInvite({
       uid: `meeting-${meeting.id}@agendum`,
       sequence: packet.inviteSequence ?? 0,
       startDate: meeting.startDate,

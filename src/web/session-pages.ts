@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/app/auth.js';
 import { field, sendPage } from './page-kit.js';
 import { TEXT } from './text.js';
@@ -34,7 +35,10 @@ export async function sessionPages(app: FastifyInstance) {
       try {
         const session = await auth.signIn(email, field(request.body, 'password'), request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, session.token, session.expiresAt);
-      } catch {
+      } catch (error) {
+        // Only a wrong email or password is the user's; anything else is ours and goes to the
+        // error handler (logged, a 500 page) instead of being shown as a wrong password.
+        if (!(error instanceof AgendumError) || error.code !== Errors.badCredentials.code) throw error;
         return sendPage(
           request,
           reply,

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { tempDir } from '../helper.js';
@@ -103,4 +105,21 @@ t.test('a bad setting stops the start with one clear line', async (t) => {
   const [code] = await once(child, 'exit');
   t.equal(code, 1);
   t.equal(stderr.trim(), 'agendum: cannot start: PORT must be integer (got "eighty")');
+});
+
+t.test('a data folder that cannot be made stops the start with one clear line, no stack trace', async (t) => {
+  const blocker = join(tempDir(t), 'a-file');
+  writeFileSync(blocker, '');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', AGENDUM_DATA_DIR: join(blocker, 'data'), ...NO_CHILD_COVERAGE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const [code] = await once(child, 'exit');
+  t.equal(code, 1);
+  t.match(output, /agendum: cannot start: ENOTDIR: not a directory/);
+  t.notMatch(output, /\n\s+at /, 'no stack trace');
 });
