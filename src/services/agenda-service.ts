@@ -12,6 +12,7 @@ import type { Actor } from '../domain/roles.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentItem, type ItemView } from './presenters.js';
+import { itemOrThrow, meetingOrThrow } from './lookups.js';
 
 export interface NewItemInput {
   title: string;
@@ -28,17 +29,7 @@ export interface ItemChanges {
 }
 
 export function createAgendaService(ctx: ServiceContext) {
-  const { agenda, meetings, notes, people } = ctx.repos;
-
-  function assertMeeting(meetingId: number) {
-    if (!meetings.find(meetingId)) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
-  }
-
-  function findItemOrThrow(itemId: number): ItemRow {
-    const item = agenda.findItem(itemId);
-    if (!item) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
-    return item;
-  }
+  const { agenda, notes, people } = ctx.repos;
 
   function assertRapporteurs(ids: number[]) {
     const found = people.findByIds(ids);
@@ -78,11 +69,11 @@ export function createAgendaService(ctx: ServiceContext) {
       });
   }
 
-  const presentOne = (actor: Actor, itemId: number) => present(actor, [findItemOrThrow(itemId)])[0]!;
+  const presentOne = (actor: Actor, itemId: number) => present(actor, [itemOrThrow(ctx, itemId)])[0]!;
 
   return {
     list(actor: Actor, meetingId: number) {
-      assertMeeting(meetingId);
+      meetingOrThrow(ctx, meetingId);
       return present(actor, agenda.listItems(meetingId));
     },
 
@@ -90,7 +81,7 @@ export function createAgendaService(ctx: ServiceContext) {
 
     create(actor: Actor, meetingId: number, input: NewItemInput) {
       assertCanManageAgenda(actor);
-      assertMeeting(meetingId);
+      meetingOrThrow(ctx, meetingId);
       const rapporteurIds = [...new Set(input.rapporteurIds ?? [])];
       assertRapporteurs(rapporteurIds);
       const id = ctx.transaction(() => {
@@ -121,7 +112,7 @@ export function createAgendaService(ctx: ServiceContext) {
 
     update(actor: Actor, itemId: number, changes: ItemChanges) {
       assertCanManageAgenda(actor);
-      const item = findItemOrThrow(itemId);
+      const item = itemOrThrow(ctx, itemId);
       if (changes.rapporteurIds) assertRapporteurs([...new Set(changes.rapporteurIds)]);
       ctx.transaction(() => {
         if (changes.title !== undefined) agenda.updateTitle(itemId, changes.title.trim());
@@ -139,7 +130,7 @@ export function createAgendaService(ctx: ServiceContext) {
     /** Sub-items and written notes are work: deleting them takes `force`. */
     delete(actor: Actor, itemId: number, options: { force: boolean }) {
       assertCanManageAgenda(actor);
-      const item = findItemOrThrow(itemId);
+      const item = itemOrThrow(ctx, itemId);
       ctx.transaction(() => {
         const tree = treeOf(item.meetingId);
         const node = findAgendaNode(tree, itemId)!;
@@ -157,7 +148,7 @@ export function createAgendaService(ctx: ServiceContext) {
 
     reorder(actor: Actor, meetingId: number, tree: AgendaNode[]) {
       assertCanManageAgenda(actor);
-      assertMeeting(meetingId);
+      meetingOrThrow(ctx, meetingId);
       ctx.transaction(() => {
         assertCompleteOrder(
           tree,

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/roles.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { NoteService } from './note-service.js';
+import { itemOrThrow, meetingOrThrow } from './lookups.js';
 
 /**
  * A postponed item goes on the agenda of a later meeting: same title, rapporteurs, procedure and
@@ -15,8 +16,7 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
   return {
     carryOver(actor: Actor, itemId: number, target: { meetingId: number; parentId?: number | null }) {
       assertCanManageAgenda(actor);
-      const item = repos.agenda.findItem(itemId);
-      if (!item) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
+      const item = itemOrThrow(ctx, itemId);
       const note = repos.notes.findByItem(itemId)!;
       if (note.outcome !== 'postponed') {
         throw Errors.conflict(
@@ -24,8 +24,7 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
         );
       }
       const from = repos.meetings.find(item.meetingId)!.meeting;
-      const to = repos.meetings.find(target.meetingId)?.meeting;
-      if (!to) throw Errors.notFound(`Meeting ${target.meetingId} does not exist.`);
+      const to = meetingOrThrow(ctx, target.meetingId).meeting;
       if (to.startDate <= from.startDate) throw Errors.invalid('A postponed item moves to a later meeting.');
       const rapporteurIds = repos.agenda
         .rapporteursOf([itemId])

@@ -4,6 +4,7 @@ import { assertCanManageAgenda } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentMeeting, presentNetwork } from './presenters.js';
+import { meetingOrThrow } from './lookups.js';
 
 export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 
@@ -47,12 +48,6 @@ function assertDeadline(deadline: string | null | undefined, endDate: string): v
 export function createMeetingService(ctx: ServiceContext) {
   const { meetings, agenda } = ctx.repos;
 
-  function findOrThrow(id: number) {
-    const found = meetings.find(id);
-    if (!found) throw Errors.notFound(`Meeting ${id} does not exist.`);
-    return found;
-  }
-
   function resolveNetworkId(networkId: number | undefined): number {
     if (networkId !== undefined) {
       if (!meetings.findNetwork(networkId)) throw Errors.invalid(`Network ${networkId} does not exist.`);
@@ -75,7 +70,7 @@ export function createMeetingService(ctx: ServiceContext) {
 
     list: () => meetings.list().map(presentMeeting),
 
-    get: (id: number) => presentMeeting(findOrThrow(id)),
+    get: (id: number) => presentMeeting(meetingOrThrow(ctx, id)),
 
     create(actor: Actor, input: MeetingInput) {
       assertCanManageAgenda(actor);
@@ -84,25 +79,25 @@ export function createMeetingService(ctx: ServiceContext) {
       assertDeadline(input.draftingDeadline, input.endDate);
       const networkId = resolveNetworkId(input.networkId);
       const row = meetings.insert({ ...input, networkId, createdAt: isoNow(ctx) });
-      return presentMeeting(findOrThrow(row.id));
+      return presentMeeting(meetingOrThrow(ctx, row.id));
     },
 
     update(actor: Actor, id: number, changes: Partial<MeetingInput>) {
       assertCanManageAgenda(actor);
-      const { meeting } = findOrThrow(id);
+      const { meeting } = meetingOrThrow(ctx, id);
       assertDates(changes.startDate ?? meeting.startDate, changes.endDate ?? meeting.endDate);
       assertOrdinal(changes.ordinal);
       const deadline = changes.draftingDeadline === undefined ? meeting.draftingDeadline : changes.draftingDeadline;
       assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
       meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
-      return presentMeeting(findOrThrow(id));
+      return presentMeeting(meetingOrThrow(ctx, id));
     },
 
     /** Deleting a meeting whose notes hold versions loses work: it takes `force`. */
     delete(actor: Actor, id: number, options: { force: boolean }) {
       assertCanManageAgenda(actor);
-      findOrThrow(id);
+      meetingOrThrow(ctx, id);
       ctx.transaction(() => {
         const itemIds = agenda.listItems(id).map((i) => i.id);
         const versions = agenda.countVersions(itemIds);

@@ -3,14 +3,14 @@ import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import type { ServiceContext } from './context.js';
 import type { NotificationService } from './notification-service.js';
+import { meetingOrThrow } from './lookups.js';
 
 /** The secretariat's overview of a meeting, and the deadline reminders. */
 export function createMeetingStatusService(ctx: ServiceContext, notifications: NotificationService) {
   const { meetings, agenda, notes } = ctx.repos;
 
   function rows(meetingId: number) {
-    const found = meetings.find(meetingId);
-    if (!found) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+    const found = meetingOrThrow(ctx, meetingId);
     const items = agenda.listItems(meetingId);
     const ids = items.map((i) => i.id);
     const rapporteurs = agenda.rapporteursOf(ids);

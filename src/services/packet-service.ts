@@ -14,6 +14,7 @@ import type { OutboxRow, PacketRow } from '../repositories/mail-repository.js';
 import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import { isoNow, type ServiceContext } from './context.js';
+import { meetingOrThrow } from './lookups.js';
 
 export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
 export interface NewPacketInput {
@@ -49,7 +50,7 @@ export function createPacketService(
 
   function packetContext(packetId: number) {
     const packet = repos.mail.findPacket(packetId)!;
-    const { meeting, network } = meetingOrThrow(packet.meetingId);
+    const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
     return {
       packet,
       network,
@@ -64,12 +65,6 @@ export function createPacketService(
       message: compileMessage(packet.message),
       items: contentOf(packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
     };
-  }
-
-  function meetingOrThrow(meetingId: number) {
-    const found = repos.meetings.find(meetingId);
-    if (!found) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
-    return found;
   }
 
   /** Released notes in agenda order, and the notes with work in them that are not released. */
@@ -105,7 +100,7 @@ export function createPacketService(
 
   /** The meeting's calendar entry: same UID forever, SEQUENCE raised when dates or place change. */
   function inviteSequence(meetingId: number): number {
-    const { meeting } = meetingOrThrow(meetingId);
+    const { meeting } = meetingOrThrow(ctx, meetingId);
     const fingerprint = [meeting.startDate, meeting.endDate, meeting.city, meeting.country].join('|');
     const saved = repos.mail.findInvite(meetingId);
     const sequence = !saved ? 0 : saved.fingerprint === fingerprint ? saved.sequence : saved.sequence + 1;
@@ -114,7 +109,7 @@ export function createPacketService(
   }
 
   function inviteOf(packet: PacketRow): Attachment {
-    const { meeting, network } = meetingOrThrow(packet.meetingId);
+    const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
     const ics = buildInvite({
       uid: `meeting-${meeting.id}@agendum`,
       sequence: packet.inviteSequence ?? 0,
@@ -158,7 +153,7 @@ export function createPacketService(
   return {
     create(actor: Actor, meetingId: number, input: NewPacketInput) {
       if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
-      meetingOrThrow(meetingId);
+      meetingOrThrow(ctx, meetingId);
       compileMessage(input.message);
       const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
       const { released, leftOut } = contentOf(meetingId);

@@ -15,6 +15,7 @@ import type { NoteRow, VersionRow } from '../repositories/note-repository.js';
 import type { AgendaService } from './agenda-service.js';
 import type { ServiceContext } from './context.js';
 import { loadNote } from './note-access.js';
+import { meetingOrThrow } from './lookups.js';
 
 /** Where a packet finds the PDF annexes of an item (the upload store provides them). */
 export interface PacketSources {
@@ -48,12 +49,6 @@ function fileStem({ meeting, network }: MeetingWithNetwork): string {
  */
 export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sources: PacketSources = NO_ANNEXES) {
   const { repos } = ctx;
-
-  function meetingOrThrow(meetingId: number): MeetingWithNetwork {
-    const found = repos.meetings.find(meetingId);
-    if (!found) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
-    return found;
-  }
 
   function noteView(meeting: MeetingWithNetwork, item: ItemRow, note: NoteRow, version: VersionRow): NoteView {
     return buildNoteView({
@@ -97,7 +92,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       if (note.currentVersionId === null && options.version === undefined) return null;
       const version = versionOf(note, itemId, options.version);
       const item = repos.agenda.findItem(itemId)!;
-      return noteView(meetingOrThrow(item.meetingId), item, note, version);
+      return noteView(meetingOrThrow(ctx, item.meetingId), item, note, version);
     },
 
     /** The cover note of an item, current version or `version`. */
@@ -106,7 +101,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       assertCanReadNoteContent(actor, facts);
       const version = versionOf(note, itemId, options.version);
       const item = repos.agenda.findItem(itemId)!;
-      const meeting = meetingOrThrow(item.meetingId);
+      const meeting = meetingOrThrow(ctx, item.meetingId);
       const view = noteView(meeting, item, note, version);
       // The version's own time is the file's creation date: a version always prints the same bytes.
       const bytes = await renderCoverNotePdf(view, { now: new Date(version.createdAt) });
@@ -116,7 +111,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
 
     /** The agenda; procedures show as the reader may see them in the JSON agenda. */
     async agendaPdf(actor: Actor, meetingId: number): Promise<PdfFile> {
-      const meeting = meetingOrThrow(meetingId);
+      const meeting = meetingOrThrow(ctx, meetingId);
       const items = agenda.list(actor, meetingId).map((i) => ({ ...i, procedure: i.note?.procedure ?? null }));
       const view = buildAgendaView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, items });
       return { fileName: `${fileStem(meeting)}-agenda.pdf`, bytes: await renderAgendaPdf(view, { now: ctx.now() }) };
@@ -132,7 +127,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       meetingId: number,
       options: { includeDrafts?: boolean; releasedOnly?: boolean } = {},
     ): Promise<PdfFile> {
-      const meeting = meetingOrThrow(meetingId);
+      const meeting = meetingOrThrow(ctx, meetingId);
       if (options.includeDrafts && !isStaff(actor.role)) {
         throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
       }

@@ -1,6 +1,7 @@
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import type { ServiceContext } from './context.js';
+import { meetingOrThrow } from './lookups.js';
 
 export type ListName = 'delegates' | 'observers' | 'secretariat-copies';
 
@@ -10,7 +11,7 @@ export function createRecipientService(ctx: ServiceContext) {
 
   function assertAllowed(actor: Actor, meetingId: number) {
     if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat keeps the distribution lists.');
-    if (!repos.meetings.find(meetingId)) throw Errors.notFound(`Meeting ${meetingId} does not exist.`);
+    meetingOrThrow(ctx, meetingId);
   }
 
   return {
