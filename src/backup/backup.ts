@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileDurably } from '../durable-file.js';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env.js';
 
@@ -66,7 +67,7 @@ export async function restoreFrom(config: Config, source: string): Promise<Backu
     }>) {
       if (!/^[a-z0-9]+\.[a-z]+$/.test(row.name))
         throw new Error(`the backup holds an unexpected file name: ${row.name}`);
-      writeFileSync(join(config.uploadsDir, row.name), row.bytes, { mode: 0o600 });
+      await writeFileDurably(config.uploadsDir, row.name, row.bytes);
       files += 1;
     }
     const staging = `${config.databaseFile}.restoring`;

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from '../durable-file.js';
 
 /**
  * Uploaded bytes on disk, under generated names only (a client's file name never becomes a path).
- * Writes go to a temporary file, are flushed, then renamed: a crash leaves either nothing or
- * the whole file, never half of one.
+ * Writes are durable (writeFileDurably): a crash leaves either nothing or the whole file.
  */
 export function createFileStore(dir: string) {
   mkdirSync(dir, { recursive: true });
@@ -20,17 +20,8 @@ export function createFileStore(dir: string) {
 
     async write(bytes: Uint8Array, extension: string): Promise<string> {
       const name = `${randomBytes(16).toString('hex')}.${extension}`;
-      const temporary = join(dir, `.tmp-${name}`);
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, pathOf(name));
-      const folder = await open(dir, 'r');
-      await folder.sync().finally(() => folder.close());
+      pathOf(name);
+      await writeFileDurably(dir, name, bytes);
       return name;
     },
 

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/env.js';
+import { writeFileDurably } from '../durable-file.js';
 
 export interface Envelope {
   from: string;
@@ -59,15 +58,7 @@ export function createMailSender(mail: Config['mail']): MailSender {
     async send(envelope, raw) {
       counter += 1;
       const name = `${Date.now()}-${process.pid}-${counter}-${envelope.to.replace(/[^a-zA-Z0-9@._-]/g, '_')}.eml`;
-      const temporary = join(mail.outgoingDir, `.tmp-${name}`);
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writev(raw);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, join(mail.outgoingDir, name));
+      await writeFileDurably(mail.outgoingDir, name, raw);
       return { response: `250 written to ${name}` };
     },
     close: () => undefined,
