@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../domain/errors.js';
 import { allowedEvents, NOTE_EVENTS, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
@@ -20,28 +21,45 @@ const EVENT_LABELS: Record<NoteEvent, string> = {
 };
 
 /**
- * An uploaded draft waits here between its preview and "save": the bytes stay on the server
- * (a hidden form field would send megabytes back and forth), for 15 minutes, for the person
- * who uploaded it. Lost on a restart: then the preview is simply uploaded again.
+ * An uploaded draft waits between its preview and "save": the bytes stay on the server (a
+ * hidden form field would send megabytes back and forth), for 15 minutes, for the person who
+ * uploaded it, one per person and item. All previews together hold at most ten uploads' worth
+ * of bytes: beyond that the oldest go, and their "save" says to upload again. Lost on a restart.
  */
-const PREVIEW_MINUTES = 15;
-const previews = new Map<
-  string,
-  { bytes: Buffer; fileName: string; itemId: number; personId: number; expires: number }
->();
-function keepPreview(entry: Omit<typeof previews extends Map<string, infer V> ? V : never, 'expires'>) {
-  const now = Date.now();
-  for (const [key, value] of previews) if (value.expires < now) previews.delete(key);
-  if (previews.size > 200) previews.delete(previews.keys().next().value!);
-  const id = randomBytes(16).toString('hex');
-  previews.set(id, { ...entry, expires: now + PREVIEW_MINUTES * 60_000 });
-  return id;
+interface Preview {
+  bytes: Buffer;
+  fileName: string;
+  itemId: number;
+  personId: number;
+}
+function previewStore(maxUploadBytes: number) {
+  const previews = new LRUCache<string, Preview>({
+    ttl: 15 * 60_000,
+    maxSize: 10 * maxUploadBytes,
+    sizeCalculation: (preview) => Math.max(1, preview.bytes.length),
+  });
+  return {
+    keep(preview: Preview): string {
+      for (const [key, kept] of previews.entries())
+        if (kept.personId === preview.personId && kept.itemId === preview.itemId) previews.delete(key);
+      const id = randomBytes(16).toString('hex');
+      previews.set(id, preview);
+      return id;
+    },
+    /** The preview, if it is still there and is this person's draft for this item. */
+    take(id: string, personId: number, itemId: number): Preview | undefined {
+      const kept = previews.get(id);
+      return kept && kept.personId === personId && kept.itemId === itemId ? kept : undefined;
+    },
+    drop: (id: string) => void previews.delete(id),
+  };
 }
 
 /** A cover note's page: the note as HTML, its workflow, uploads, versions and review. */
 export async function itemPages(app: FastifyInstance) {
   const { agenda, notes, workflow, review, ingest, pdf, meetings } = app.services;
   const hide = { schema: { hide: true } };
+  const previews = previewStore(app.config.maxUploadBytes);
   const idOf = (params: unknown) => Number((params as { itemId: string }).itemId) || 0;
 
   function actionsFor(actor: Actor, state: NoteState, isRapporteur: boolean) {
@@ -122,7 +140,7 @@ export async function itemPages(app: FastifyInstance) {
         createdAt: app.services.ctx.now().toISOString(),
       },
     });
-    const previewId = keepPreview({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });
+    const previewId = previews.keep({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });
     return sendPage(request, reply, 'preview', TEXT.preview, {
       item,
       fileName: result.file.name,
@@ -139,15 +157,13 @@ export async function itemPages(app: FastifyInstance) {
     async (request, reply) => {
       const actor = personOf(request);
       const itemId = idOf(request.params);
-      const kept = previews.get(request.params.previewId);
-      if (!kept || kept.itemId !== itemId || kept.personId !== actor.id || kept.expires < Date.now()) {
-        throw Errors.gone('This preview has expired; upload the file again.');
-      }
+      const kept = previews.take(request.params.previewId, actor.id, itemId);
+      if (!kept) throw Errors.gone('This preview has expired; upload the file again.');
       const result = await ingest.ingestDraft(actor, itemId, kept, {
         dryRun: false,
         ifMatch: field(request.body, 'etag'),
       });
-      previews.delete(request.params.previewId);
+      previews.drop(request.params.previewId);
       return redirectWith(reply, `/items/${itemId}`, `Version ${result.version!.number} saved.`);
     },
   );

@@ -1,5 +1,7 @@
 import t from 'tap';
 import { build } from '../helper.js';
+import { noteEtag } from '../../src/services/note-access.js';
+import { fileUpload } from '../support/multipart.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -58,4 +60,55 @@ t.test('web forms: an unknown action and a blank comment are refused clearly', a
   t.equal(blank.statusCode, 422, 'a blank comment -> 422');
   t.match(blank.body, /A comment needs some text/);
   t.same(app.services.review.list(staff, item.id), [], 'no empty comment stored');
+});
+
+t.test('an upload preview is kept once per person and item: a second preview replaces the first', async (t) => {
+  const app = await build(t);
+  const sam = await app.services.people.create('system', {
+    name: 'Sam',
+    email: 'sam@example.org',
+    role: 'secretariat',
+    password: PASSWORD,
+  });
+  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
+  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
+  const meeting = app.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+  });
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Update' });
+  const { cookies, csrf } = await signedInPage(app, `/items/${item.id}`);
+  const draft = (summary: string) =>
+    `1. Issue at stake\nWhat is at stake.\n2. Summary\n${summary}\n3. Format of procedure in the meeting\nFor information.\n`;
+  const preview = async (summary: string) => {
+    const body = fileUpload('draft.txt', draft(summary), 'text/plain');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/items/${item.id}/upload?_csrf=${encodeURIComponent(csrf)}`,
+      cookies,
+      ...body,
+    });
+    t.equal(res.statusCode, 200, 'preview shown');
+    return /\/upload\/([0-9a-f]+)\/save/.exec(res.body)![1]!;
+  };
+  const save = (previewId: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/items/${item.id}/upload/${previewId}/save`,
+      cookies,
+      payload: `_csrf=${encodeURIComponent(csrf)}&etag=${encodeURIComponent(noteEtag(app.services.notes.get(staff, item.id)))}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+  const first = await preview('The first draft.');
+  const second = await preview('The second draft.');
+  const stale = await save(first);
+  t.equal(stale.statusCode, 410, 'the replaced preview is gone');
+  t.match(stale.body, /upload the file again/);
+  const saved = await save(second);
+  t.equal(saved.statusCode, 303, 'the latest preview is saved');
+  t.equal(app.services.notes.get(staff, item.id).versionCount, 1, 'one version, the second draft');
 });
