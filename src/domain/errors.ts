@@ -51,4 +51,5 @@ export const Errors = {
   unsupportedUpload: defineError('AGENDUM_UNSUPPORTED_FILE', 415, 'Unsupported file type'),
   uploadTooLarge: defineError('AGENDUM_FILE_TOO_LARGE', 413, 'File too large'),
   noSections: defineError('AGENDUM_NO_SECTIONS', 422, 'No cover-note section found'),
+  rateLimited: defineError('AGENDUM_RATE_LIMITED', 429, 'Too many requests'),
 } as const;

@@ -19,16 +19,8 @@ export async function sessionPages(app: FastifyInstance) {
     '/sign-in',
     {
       ...hide,
-      preHandler: app.csrfProtection,
-      // The same guard as the API's sign-in: a few attempts a minute per address.
-      config: {
-        rateLimit: {
-          max: app.config.signInPerMinute,
-          timeWindow: '1 minute',
-          allowList: () => false,
-          keyGenerator: (r) => `sign-in:${r.ip}`,
-        },
-      },
+      preHandler: [app.csrfProtection, app.signInGuard],
+      config: { rateLimit: false },
     },
     async (request, reply) => {
       const email = field(request.body, 'email');

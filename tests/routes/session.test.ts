@@ -134,6 +134,32 @@ t.test('sign-in attempts are rate limited per address: 429 with Retry-After, as 
   t.equal(problemOf(t, limited).code, 'AGENDUM_RATE_LIMITED');
 });
 
+t.test('the web sign-in form and the API share one count per address', async (t) => {
+  const { testConfig } = await import('../helper.js');
+  const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '3' }) });
+  for (let i = 0; i < 3; i += 1) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'x@example.org', password: 'guess guess guess' },
+    });
+    t.equal(res.statusCode, 401);
+  }
+  const page = await app.inject({ method: 'GET', url: '/sign-in' });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const cookies = Object.fromEntries(page.cookies.map((c) => [c.name, c.value]));
+  const web = await app.inject({
+    method: 'POST',
+    url: '/sign-in',
+    cookies,
+    payload: `_csrf=${encodeURIComponent(csrf)}&email=x%40example.org&password=guess`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  t.equal(web.statusCode, 429, 'the fourth guess, through the form, is refused too');
+  t.ok(Number(web.headers['retry-after']) > 0, 'with Retry-After');
+  t.match(web.headers['content-type'], /text\/html/, 'as a page');
+});
+
 t.test('API calls are rate limited per token', async (t) => {
   const { testConfig } = await import('../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_TOKEN_PER_MINUTE: '5' }) });

@@ -1,8 +1,16 @@
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env.js';
+import { Errors } from '../../domain/errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler of every sign-in route (API and web): one count per address across both. */
+    signInGuard: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
 
 /**
  * helmet's headers, computed once. (@fastify/helmet rebuilds helmet's middleware on every
@@ -51,6 +59,20 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
     // Only bearer-token calls count here; sign-in has its own, stricter limit on its route.
     allowList: (request) => !request.headers.authorization,
     keyGenerator: (request) => `token:${request.headers.authorization ?? ''}`,
+  });
+
+  // Guessing passwords costs time: a few attempts a minute per address, whichever door is used.
+  const signInLimit = app.createRateLimit({
+    max: opts.config.signInPerMinute,
+    timeWindow: '1 minute',
+    allowList: () => false,
+    keyGenerator: (request) => `sign-in:${request.ip}`,
+  });
+  app.decorate('signInGuard', async (request: FastifyRequest, reply: FastifyReply) => {
+    const limit = await signInLimit(request);
+    if (limit.isAllowed || !limit.isExceeded) return;
+    reply.header('retry-after', String(limit.ttlInSeconds));
+    throw Errors.rateLimited(`Too many sign-in attempts from this address; try again in ${limit.ttlInSeconds} s.`);
   });
 }
 

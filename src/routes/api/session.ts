@@ -9,16 +9,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/session',
     {
-      config: {
-        public: true,
-        // Guessing passwords costs time: a few attempts a minute per address.
-        rateLimit: {
-          max: app.config.signInPerMinute,
-          timeWindow: '1 minute',
-          allowList: () => false,
-          keyGenerator: (request) => `sign-in:${request.ip}`,
-        },
-      },
+      config: { public: true, rateLimit: false },
+      preHandler: app.signInGuard,
       schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: Session, ...problems(429) } },
     },
     async (request, reply) => {
