@@ -1,15 +1,8 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
 import { build, signedIn, testConfig } from '../helper.js';
 import { startTestSmtp } from '../support/smtp.js';
-
-async function waitFor(t: Test, check: () => boolean, what: string) {
-  const until = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > until) return t.fail(`timed out waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from '../support/wait.js';
 
 t.test('workflow notifications are mailed as one digest per person, at most every N minutes', async (t) => {
   const smtp = await startTestSmtp();
@@ -29,7 +22,7 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
   app.services.review.add(actor(secretariat), item.id, { body: 'See the summary.' });
 
   t.equal(app.digests.queueDigests(), 2, 'one digest for the rapporteur, one for the secretariat');
-  await waitFor(t, () => smtp.received.length === 2, 'two digests');
+  await waitFor(() => smtp.received.length === 2, 'two digests');
   const forRapporteur = smtp.received.find((m) => m.parsed.text?.includes('returned to drafting'))!.parsed;
   t.match(forRapporteur.subject, /2 updates on your meetings/);
   t.match(
@@ -45,6 +38,6 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
   t.equal(app.digests.queueDigests(), 0, 'within 15 minutes of the last digest nothing more is sent');
   now = new Date('2020-11-01T09:20:00Z');
   t.equal(app.digests.queueDigests(), 1, 'after 15 minutes the waiting notification goes out');
-  await waitFor(t, () => smtp.received.length === 3, 'third digest');
+  await waitFor(() => smtp.received.length === 3, 'third digest');
   t.match(smtp.received[2]!.parsed.subject, /submitted for review/);
 });

@@ -5,6 +5,7 @@ import t from 'tap';
 import { actor } from '../factories.js';
 import { build, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
+import { waitFor } from '../support/wait.js';
 
 /**
  * The embedded default: no AGENDUM_SMTP_URL, every message is written as an .eml file under the
@@ -21,8 +22,7 @@ t.test('without an SMTP URL each message is a complete .eml file in the data fol
   });
   t.equal(res.statusCode, 202);
   const { id } = res.json() as { id: number };
-  for (let i = 0; i < 600 && !app.packets.view(actor(secretariat), id).done; i += 1)
-    await new Promise((r) => setTimeout(r, 50));
+  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the packet to finish');
   const view = app.packets.view(actor(secretariat), id);
   t.match(view.counts, { sent: 3, failed: 0 });
   t.ok(

@@ -6,17 +6,7 @@ import t, { type Test } from 'tap';
 import { as, build, problemOf, signedIn, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket as send } from '../support/mail-meeting.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-
-async function waitFor(t: Test, check: () => boolean, what: string, ms = 30_000) {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) {
-      t.fail(`timed out waiting: ${what}`);
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from '../support/wait.js';
 
 async function mailApp(t: Test, smtp: TestSmtp, env: Record<string, string> = {}) {
   return build(t, {
@@ -40,9 +30,9 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
   );
   t.match(created.leftOut, [{ number: '1.2', state: 'review' }], 'the note still in review is left out, and said so');
 
-  await waitFor(t, () => smtp.received.length >= 30, '30 messages');
+  await waitFor(() => smtp.received.length >= 30, '30 messages');
   // The server keeps a message before its 250 reaches the worker: the row is marked just after.
-  await waitFor(t, () => app.packets.view(actor(secretariat), created.id).done, 'the packet to finish');
+  await waitFor(() => app.packets.view(actor(secretariat), created.id).done, 'the packet to finish');
   const view = (await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${created.id}` })).json();
   t.match(view, { total: 30, done: true, counts: { sent: 30, failed: 0, queued: 0 } });
   t.ok(
@@ -85,7 +75,7 @@ t.test('451 twice then accepted: delivered once after retries; 550: failed, the 
   smtp.deferRecipient(people[1]!.email, 2);
   smtp.rejectRecipient(people[2]!.email);
   const id = (await send(app, secretariat, meeting.id)).json().id;
-  await waitFor(t, () => app.packets.view(actor(secretariat), id).done, 'the packet to finish');
+  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the packet to finish');
   const view = app.packets.view(actor(secretariat), id);
   const row = (email: string) => view.recipients.find((r) => r.email === email)!;
   t.match(row(people[1]!.email), { status: 'sent', attempts: 3 });
@@ -96,7 +86,7 @@ t.test('451 twice then accepted: delivered once after retries; 550: failed, the 
 
   const resend = await as(app, secretariat, { method: 'POST', url: `/api/v1/packets/${id}/resend`, payload: {} });
   t.same(resend.json(), { requeued: 1 }, 'resend goes to the failed recipient only');
-  await waitFor(t, () => app.packets.view(actor(secretariat), id).done, 'the resend to finish');
+  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the resend to finish');
   t.match(
     app.packets.view(actor(secretariat), id).recipients.find((r) => r.email === people[2]!.email),
     { status: 'failed', attempts: 2 },
@@ -111,7 +101,7 @@ t.test(
     const app = await mailApp(t, smtp, { AGENDUM_MAX_ATTACHMENTS_MB: '0.001' });
     const { secretariat, meeting } = await meetingWithDelegates(app, 1);
     await send(app, secretariat, meeting.id, { includeInvite: false });
-    await waitFor(t, () => smtp.received.length === 1, 'the message');
+    await waitFor(() => smtp.received.length === 1, 'the message');
     const mail = smtp.received[0]!.parsed;
     t.equal(mail.attachments.length, 0, 'nothing attached');
     const link = /(http:\/\/\S+\/api\/v1\/packets\/\d+\/download\?expires=\d+&signature=[\w-]+)/.exec(
@@ -140,10 +130,10 @@ t.test('moving the meeting sends an invitation with the same UID and a higher SE
   const app = await mailApp(t, smtp);
   const { secretariat, meeting } = await meetingWithDelegates(app, 1);
   await send(app, secretariat, meeting.id);
-  await waitFor(t, () => smtp.received.length === 1, 'first');
+  await waitFor(() => smtp.received.length === 1, 'first');
   app.services.meetings.update(actor(secretariat), meeting.id, { startDate: '2020-11-19', endDate: '2020-11-20' });
   await send(app, secretariat, meeting.id);
-  await waitFor(t, () => smtp.received.length === 2, 'second');
+  await waitFor(() => smtp.received.length === 2, 'second');
   const ics = smtp.received.map((m) =>
     m.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString(),
   );
@@ -188,7 +178,7 @@ t.test('distribution lists: observers get the packet when asked for, with a per-
   t.equal(put.statusCode, 200);
   const res = await send(app, secretariat, meeting.id, { lists: ['observers'] });
   t.equal(res.json().recipients, 1, 'only the observers list');
-  await waitFor(t, () => smtp.received.length === 1, 'the observer');
+  await waitFor(() => smtp.received.length === 1, 'the observer');
   const pdfs = smtp.received[0]!.parsed.attachments.filter((a) => a.contentType === 'application/pdf').map(
     (a) => a.filename,
   );
@@ -218,7 +208,7 @@ t.test('a packet that cannot be built fails each recipient at once, with the rea
   writeFileSync(join(app.config.uploadsDir, annex.storedName), 'not a PDF any more');
 
   const id = (await send(app, secretariat, meeting.id)).json().id;
-  await waitFor(t, () => app.packets.view(staff, id).done, 'the packet to finish');
+  await waitFor(() => app.packets.view(staff, id).done, 'the packet to finish');
   const view = app.packets.view(staff, id);
   t.equal(view.counts.failed, 3, 'every recipient failed');
   t.ok(

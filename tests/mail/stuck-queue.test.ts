@@ -2,6 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import t from 'tap';
 import { as, build, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
+import { waitFor } from '../support/wait.js';
 
 /**
  * A mail server that takes the connection and never says a word: the worker's messages hang on
@@ -34,7 +35,7 @@ t.test('a stuck mail queue is an alarm in /healthz and in the packet view', asyn
   });
   t.equal(created.statusCode, 202);
   const { id } = created.json() as { id: number };
-  for (let i = 0; i < 200 && sockets.size === 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+  await waitFor(() => sockets.size > 0, 'the worker to connect', { timeoutMs: 5_000 });
   t.ok(sockets.size > 0, 'the worker connected and waits for a greeting that never comes');
 
   const early = await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${id}` });
