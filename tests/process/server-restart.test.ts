@@ -1,45 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { tempDir } from '../helper.js';
-import { NO_CHILD_COVERAGE } from '../support/server-process.js';
+import { spawnServer, startServer as startRealServer, type RunningServer } from '../support/server-process.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+type Running = RunningServer;
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** Starts the real server (src/server.ts through tsx) as a child process on a free port. */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', AGENDUM_SCRYPT_LOG_N: '10', ...NO_CHILD_COVERAGE, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Generous: on a loaded 2-core machine tsx takes a while to start the server.
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const check = () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
+/** The real server with a cheap password hash, as these tests start it. */
+const startServer = (env: Record<string, string>) => startRealServer({ AGENDUM_SCRYPT_LOG_N: '10', ...env });
 
 async function stop(running: Running, signal: NodeJS.Signals) {
   const exited = once(running.child, 'exit');
@@ -95,31 +64,18 @@ t.test('Ctrl-C stops the server cleanly; a restart keeps every row and loads the
 });
 
 t.test('a bad setting stops the start with one clear line', async (t) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: 'eighty', AGENDUM_DATA_DIR: tempDir(t), ...NO_CHILD_COVERAGE },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const { child, output } = spawnServer({ PORT: 'eighty', AGENDUM_DATA_DIR: tempDir(t) });
   const [code] = await once(child, 'exit');
   t.equal(code, 1);
-  t.equal(stderr.trim(), 'agendum: cannot start: PORT must be integer (got "eighty")');
+  t.equal(output().trim(), 'agendum: cannot start: PORT must be integer (got "eighty")');
 });
 
 t.test('a data folder that cannot be made stops the start with one clear line, no stack trace', async (t) => {
   const blocker = join(tempDir(t), 'a-file');
   writeFileSync(blocker, '');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', AGENDUM_DATA_DIR: join(blocker, 'data'), ...NO_CHILD_COVERAGE },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const { child, output } = spawnServer({ AGENDUM_DATA_DIR: join(blocker, 'data') });
   const [code] = await once(child, 'exit');
   t.equal(code, 1);
-  t.match(output, /agendum: cannot start: ENOTDIR: not a directory/);
-  t.notMatch(output, /\n\s+at /, 'no stack trace');
+  t.match(output(), /agendum: cannot start: ENOTDIR: not a directory/);
+  t.notMatch(output(), /\n\s+at /, 'no stack trace');
 });

@@ -20,11 +20,8 @@ export interface RunningServer {
   isRunning: () => boolean;
 }
 
-/**
- * Starts the real server (src/server.ts through tsx) as a child process on a free port, with
- * only the environment given (and PATH), and waits for its "Server listening at" log line.
- */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+/** Spawns the real server (src/server.ts through tsx) with only the environment given (and PATH). */
+export function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...NO_CHILD_COVERAGE, ...env },
@@ -33,6 +30,15 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/**
+ * Starts the real server as a child process on a free port and waits for its "Server listening
+ * at" log line.
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+  const { child, output } = spawnServer(env);
   const exited = once(child, 'exit').then(([code, signal]) => ({
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
@@ -40,11 +46,11 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   const isRunning = () => child.exitCode === null && child.signalCode === null;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)),
+      () => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output()}`)),
       timeoutMs,
     );
     const check = () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output());
       if (!match) return;
       clearTimeout(timer);
       resolve(match[1]!);
@@ -52,8 +58,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
     child.stdout!.on('data', check);
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`server exited before listening:\n${output}`));
+      reject(new Error(`server exited before listening:\n${output()}`));
     });
   });
-  return { child, url, output: () => output, exited, isRunning };
+  return { child, url, output, exited, isRunning };
 }
