@@ -12,3 +12,6 @@ export interface Figure {
 export type Benchmark = () => Promise<Figure[]>;
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The middle value (the upper one of an even count). */
+export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -3,13 +3,12 @@ import nodemailer from 'nodemailer';
 import { PDFDocument } from 'pdf-lib';
 import { SMTPServer } from 'smtp-server';
 import { startBenchApp } from './bench-app.js';
-import { round, type Figure } from './figures.js';
+import { median, round, type Figure } from './figures.js';
 
 const RECIPIENTS = 300;
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 const POOL = 5;
 const ROUNDS = Number(process.env.MAIL_ROUNDS ?? 3);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A local SMTP server that only counts (and keeps one message to replay for the floor). */
 async function countingSmtp() {

@@ -1,53 +1,18 @@
-import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
-import { normaliseNoteContent } from '../src/domain/note-content.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
-import { buildNoteView, type InlineView, type NoteView } from '../src/rendering/views/note-view.js';
-import { EHEALTH_HEADER_LINES } from '../src/services/demo-data.js';
+import type { InlineView, NoteView } from '../src/rendering/views/note-view.js';
 import { demoItemId, startBenchApp, type BenchApp } from './bench-app.js';
-import { round, type Figure } from './figures.js';
+import { CHROMIUM, hasChromium, launchBrowser } from '../tests/support/chromium.js';
+import { note91 } from '../tests/support/note-views.js';
+import { median, round, type Figure } from './figures.js';
 
 /**
  * PDF figures: one cover note (the 9.1 seed) rendered warm, the same note printed by headless
  * Chromium from equivalent HTML, a 30-note packet through the API, and how long a note read
  * waits while that packet is built.
  */
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const note91 = (): NoteView =>
-  buildNoteView({
-    meeting: {
-      ordinal: 18,
-      networkName: 'eHealth Network',
-      startDate: '2020-11-12',
-      endDate: '2020-11-13',
-      city: 'Brussels',
-      country: 'Belgium',
-    },
-    headerLines: EHEALTH_HEADER_LINES,
-    item: { number: '9.1', title: ITEM_9_1.title },
-    note: { state: 'released', procedure: 'for-information', currentVersionId: 1 },
-    version: {
-      id: 1,
-      number: 1,
-      content: normaliseNoteContent(ITEM_9_1.content),
-      createdAt: '2020-11-01T09:00:00.000Z',
-    },
-  });
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Mean ms per call after a warm-up, over `rounds` rounds of `n` calls; the median round counts. */
 async function timeEach(
@@ -95,9 +60,8 @@ h1, h2 { font-size: 12pt; margin: 12pt 0 4pt; } p { text-align: justify; margin:
 }
 
 async function chromiumMsPerNote(html: string): Promise<number | null> {
-  if (!existsSync(CHROMIUM)) return null;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  if (!hasChromium()) return null;
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     return await timeEach(
