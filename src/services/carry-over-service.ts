@@ -26,6 +26,16 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
       const from = repos.meetings.find(item.meetingId)!.meeting;
       const to = meetingOrThrow(ctx, target.meetingId).meeting;
       if (to.startDate <= from.startDate) throw Errors.invalid('A postponed item moves to a later meeting.');
+      if (to.status === 'cancelled')
+        throw Errors.conflict(`Meeting ${to.ordinal} is cancelled; carry the item to another.`);
+      const earlier = repos.agenda.listItems(to.id).find((i) => i.copiedFromItemId === itemId);
+      if (earlier)
+        throw Errors.conflict(
+          `Item ${item.number} was carried over already: it is item ${earlier.number} of that meeting.`,
+          {
+            itemId: earlier.id,
+          },
+        );
       const rapporteurIds = repos.agenda
         .rapporteursOf([itemId])
         .map((r) => repos.people.findById(r.id)!)

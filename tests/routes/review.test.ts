@@ -170,4 +170,8 @@ t.test('a postponed item is carried over to a later meeting with its note', asyn
   const note = (await as(app, rapporteur, { method: 'GET', url: `/api/v1/items/${res.json().id}/note` })).json();
   t.equal(note.currentVersion.sections.summary.length, 6);
   t.ok(FIXED_NOW);
+  const again = await as(app, secretariat, { method: 'POST', url, payload: { meetingId: later.id } });
+  t.equal(again.statusCode, 409, 'carried over once, not twice');
+  t.match(problemOf(t, again).detail, /carried over already: it is item 1 of that meeting/);
+  t.equal(app.services.agenda.list(staff, later.id).length, 1, 'no second copy');
 });
