@@ -19,9 +19,8 @@ async function signedInPage(app: Awaited<ReturnType<typeof build>>, url: string)
   return { cookies, csrf };
 }
 
-/** What a user types into the web forms is checked like the API's bodies: a 4xx page, never a 500. */
-t.test('web forms: an unknown action and a blank comment are refused clearly', async (t) => {
-  const app = await build(t);
+/** Sam of the secretariat (with a password, for the web) and one item of the 18th meeting. */
+async function secretariatWithItem(app: Awaited<ReturnType<typeof build>>) {
   const sam = await app.services.people.create('system', {
     name: 'Sam',
     email: 'sam@example.org',
@@ -37,7 +36,13 @@ t.test('web forms: an unknown action and a blank comment are refused clearly', a
     city: 'Brussels',
     country: 'Belgium',
   });
-  const item = app.services.agenda.create(staff, meeting.id, { title: 'Update' });
+  return { staff, item: app.services.agenda.create(staff, meeting.id, { title: 'Update' }) };
+}
+
+/** What a user types into the web forms is checked like the API's bodies: a 4xx page, never a 500. */
+t.test('web forms: an unknown action and a blank comment are refused clearly', async (t) => {
+  const app = await build(t);
+  const { staff, item } = await secretariatWithItem(app);
   app.services.notes.createVersion(staff, item.id, { sections: { summary: ['Text.'] } });
   const { cookies, csrf } = await signedInPage(app, `/items/${item.id}`);
   const post = (url: string, form: string) =>
@@ -64,22 +69,7 @@ t.test('web forms: an unknown action and a blank comment are refused clearly', a
 
 t.test('an upload preview is kept once per person and item: a second preview replaces the first', async (t) => {
   const app = await build(t);
-  const sam = await app.services.people.create('system', {
-    name: 'Sam',
-    email: 'sam@example.org',
-    role: 'secretariat',
-    password: PASSWORD,
-  });
-  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
-  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
-  const item = app.services.agenda.create(staff, meeting.id, { title: 'Update' });
+  const { staff, item } = await secretariatWithItem(app);
   const { cookies, csrf } = await signedInPage(app, `/items/${item.id}`);
   const draft = (summary: string) =>
     `1. Issue at stake\nWhat is at stake.\n2. Summary\n${summary}\n3. Format of procedure in the meeting\nFor information.\n`;
