@@ -1,9 +1,10 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { coverNotes, noteVersions } from '../db/schema/index.js';
+import { coverNotes, notePublications, noteVersions } from '../db/schema/index.js';
 
 export type NoteRow = typeof coverNotes.$inferSelect;
 export type VersionRow = typeof noteVersions.$inferSelect;
+export type PublicationRow = typeof notePublications.$inferSelect;
 
 const VERSION_CACHE_SIZE = 500;
 
@@ -23,6 +24,13 @@ export function createNoteRepository(db: Db) {
     .select({ n: sql<number>`count(*)` })
     .from(noteVersions)
     .where(eq(noteVersions.noteId, sql.placeholder('noteId')))
+    .prepare();
+  const latestPublication = db
+    .select()
+    .from(notePublications)
+    .where(eq(notePublications.noteId, sql.placeholder('noteId')))
+    .orderBy(desc(notePublications.number))
+    .limit(1)
     .prepare();
   return {
     findByItem: (itemId: number): NoteRow | undefined => byItem.get({ itemId }),
@@ -54,6 +62,43 @@ export function createNoteRepository(db: Db) {
     listVersions: (noteId: number) =>
       db.select().from(noteVersions).where(eq(noteVersions.noteId, noteId)).orderBy(asc(noteVersions.number)).all(),
     countVersions: (noteId: number) => versionCount.get({ noteId })?.n ?? 0,
+
+    /** Publications: what was released, in order; the latest is what readers outside the drafting circle see. */
+    latestPublication: (noteId: number): PublicationRow | undefined => latestPublication.get({ noteId }),
+    listPublications: (noteId: number) =>
+      db
+        .select()
+        .from(notePublications)
+        .where(eq(notePublications.noteId, noteId))
+        .orderBy(asc(notePublications.number))
+        .all(),
+    /** The latest publication of each of these notes (notes never released are absent). */
+    latestPublications(noteIds: number[]): Map<number, PublicationRow> {
+      const latest = new Map<number, PublicationRow>();
+      if (noteIds.length === 0) return latest;
+      const rows = db
+        .select()
+        .from(notePublications)
+        .where(inArray(notePublications.noteId, noteIds))
+        .orderBy(asc(notePublications.number))
+        .all();
+      for (const row of rows) latest.set(row.noteId, row);
+      return latest;
+    },
+    isPublished: (noteId: number, versionId: number) =>
+      db
+        .select({ id: notePublications.id })
+        .from(notePublications)
+        .where(and(eq(notePublications.noteId, noteId), eq(notePublications.versionId, versionId)))
+        .get() !== undefined,
+    insertPublication(row: Omit<typeof notePublications.$inferInsert, 'number'>): PublicationRow {
+      const number = (latestPublication.get({ noteId: row.noteId })?.number ?? 0) + 1;
+      return db
+        .insert(notePublications)
+        .values({ ...row, number })
+        .returning()
+        .get();
+    },
     insertVersion: (row: typeof noteVersions.$inferInsert) => db.insert(noteVersions).values(row).returning().get(),
   };
 }

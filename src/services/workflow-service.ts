@@ -59,6 +59,16 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         });
         if (!moved) throw Errors.staleWrite('The note changed while you acted on it; reload it and try again.');
         const version = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
+        if (to === 'released' && version) {
+          notes.insertPublication({
+            noteId: note.id,
+            versionId: version.id,
+            procedure,
+            reason: null,
+            releasedById: actor.id,
+            releasedAt: at,
+          });
+        }
         workflow.appendAudit({
           noteId: note.id,
           itemId,

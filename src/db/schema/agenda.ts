@@ -27,6 +27,12 @@ export const agendaItems = sqliteTable(
     title: text('title').notNull(),
     // A postponed item copied to a later meeting points back at where it came from.
     copiedFromItemId: integer('copied_from_item_id'),
+    // Distribution marking of the item's note: public, network (default) or limited to the
+    // recipient groups named in audienceGroups.
+    audience: text('audience', { enum: ['public', 'network', 'limited'] })
+      .notNull()
+      .default('network'),
+    audienceGroups: text('audience_groups', { mode: 'json' }).$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [

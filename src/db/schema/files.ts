@@ -18,6 +18,11 @@ export const storedFiles = sqliteTable(
     purpose: text('purpose', { enum: ['draft', 'annex'] }).notNull(),
     versionId: integer('version_id').references(() => noteVersions.id, { onDelete: 'cascade' }),
     title: text('title'),
+    // Distribution marking of an annex, as on agenda items.
+    audience: text('audience', { enum: ['public', 'network', 'limited'] })
+      .notNull()
+      .default('network'),
+    audienceGroups: text('audience_groups', { mode: 'json' }).$type<string[]>().notNull().default([]),
     originalName: text('original_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),

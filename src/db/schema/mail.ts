@@ -1,6 +1,7 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
+import type { FrozenPacket } from '../../domain/frozen-packet.js';
 import { people } from './people.js';
 
 /** Who receives a meeting's packets, by list; without rows, the meeting's list is every active delegate. */
@@ -34,6 +35,12 @@ export const packets = sqliteTable('packets', {
     .$type<{ itemId: number; number: string; title: string; state: string }[]>()
     .notNull(),
   inviteSequence: integer('invite_sequence'),
+  // What the packet carries, fixed at creation: per item the published version and annex hashes,
+  // so what a link serves never changes after a later release. Null for packets made before.
+  frozen: text('frozen', { mode: 'json' }).$type<FrozenPacket>(),
+  // Every download link of the packet stops working (410 with the reason).
+  linksRevokedAt: instant('links_revoked_at'),
+  linksRevokedReason: text('links_revoked_reason'),
   createdById: integer('created_by_id')
     .notNull()
     .references(() => people.id),
@@ -65,6 +72,9 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     serverResponse: text('server_response'),
     sentAt: instant('sent_at'),
+    // This recipient's download link stops working (410 with the reason).
+    linkRevokedAt: instant('link_revoked_at'),
+    linkRevokedReason: text('link_revoked_reason'),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_packet_idx').on(t.packetId)],
@@ -78,3 +88,21 @@ export const meetingInvites = sqliteTable('meeting_invites', {
   sequence: integer('sequence').notNull(),
   fingerprint: text('fingerprint').notNull(),
 });
+
+/** One rendered PDF of a frozen packet, per audience (what one group of recipients may read). */
+export const packetFiles = sqliteTable(
+  'packet_files',
+  {
+    id: id(),
+    packetId: integer('packet_id')
+      .notNull()
+      .references(() => packets.id, { onDelete: 'cascade' }),
+    // Which rendering: the audience key plus the variant (combined, or one note of a separate packet).
+    key: text('key').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    storedName: text('stored_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('packet_files_key_unique').on(t.packetId, t.key)],
+);

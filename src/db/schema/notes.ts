@@ -41,3 +41,30 @@ export const noteVersions = sqliteTable(
   },
   (t) => [uniqueIndex('note_versions_number_unique').on(t.noteId, t.number)],
 );
+
+/**
+ * What readers outside the drafting circle see: each release of a note publishes one version,
+ * numbered 1, 2, ... per note. Readers who are neither secretariat nor the item's rapporteurs
+ * read only published versions; after a reopen they keep reading the latest publication.
+ */
+export const notePublications = sqliteTable(
+  'note_publications',
+  {
+    id: id(),
+    noteId: integer('note_id')
+      .notNull()
+      .references(() => coverNotes.id, { onDelete: 'cascade' }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => noteVersions.id),
+    number: integer('number').notNull(),
+    procedure: text('procedure'),
+    // Why the note was published again (a corrigendum); null for the first publication.
+    reason: text('reason'),
+    releasedById: integer('released_by_id')
+      .notNull()
+      .references(() => people.id),
+    releasedAt: instant('released_at').notNull(),
+  },
+  (t) => [uniqueIndex('note_publications_number_unique').on(t.noteId, t.number)],
+);

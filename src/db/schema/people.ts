@@ -54,6 +54,8 @@ export const apiTokens = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: instant('last_used_at'),
     revokedAt: instant('revoked_at'),
+    // Optional end of life (expiresInDays at creation); null: valid until revoked.
+    expiresAt: instant('expires_at'),
   },
   (t) => [uniqueIndex('api_tokens_token_hash_unique').on(t.tokenHash), index('api_tokens_person_idx').on(t.personId)],
 );
