@@ -44,7 +44,8 @@ JOIN `cover_notes` n ON n.`id` = a.`note_id`
 JOIN `note_versions` v ON v.`id` = (
   SELECT MAX(v2.`id`) FROM `note_versions` v2 WHERE v2.`note_id` = a.`note_id` AND v2.`content_hash` = a.`version_hash`
 )
-WHERE a.`to_state` = 'released';
+WHERE a.`to_state` = 'released'
+ORDER BY a.`id`;
 --> statement-breakpoint
 -- What was published stays as it was published.
 CREATE TRIGGER `note_publications_no_update` BEFORE UPDATE ON `note_publications`

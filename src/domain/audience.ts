@@ -1,3 +1,5 @@
+import { Errors } from './errors.js';
+
 /**
  * Distribution markings. Every item (and annex) carries one: `public` may be published,
  * `network` (the default) goes to the network's members and observers, `limited` only to the
@@ -48,4 +50,45 @@ export function groupLabel(group: string): string {
 export function markingAdmits(marking: Marking, readerGroups: readonly string[]): boolean {
   if (marking.audience !== 'limited') return true;
   return marking.audienceGroups.some((g) => readerGroups.includes(g));
+}
+
+/**
+ * The recipient groups a person belongs to for one meeting: the lists they are on; a meeting
+ * without lists sends to every active delegate, so there a delegate is in `delegates`.
+ */
+export function readerGroupsOf(
+  person: { role: string; isActive: boolean },
+  listsOfPerson: readonly string[],
+  meetingHasLists: boolean,
+): string[] {
+  if (meetingHasLists) return [...listsOfPerson];
+  return person.role === 'delegate' && person.isActive ? ['delegates'] : [];
+}
+
+/** A marking as stored: `limited` names at least one group; the others name none. */
+export function normaliseMarking(
+  audience: Audience,
+  groups: readonly string[] = [],
+): { audience: Audience; audienceGroups: string[] } {
+  if (audience !== 'limited') return { audience, audienceGroups: [] };
+  const named = AUDIENCE_GROUPS.filter((g) => groups.includes(g));
+  if (named.length === 0) throw Errors.invalid('A limited distribution names at least one recipient group.');
+  return { audience, audienceGroups: named };
+}
+
+/** A marking from text fields (a multipart upload, a form): `groups` separated by commas. */
+export function parseMarking(audience: string | undefined, groups: string | undefined) {
+  if (audience === undefined || audience === '') return normaliseMarking('network');
+  if (!(AUDIENCES as readonly string[]).includes(audience)) {
+    throw Errors.invalid(`Unknown distribution "${audience.slice(0, 40)}": use ${AUDIENCES.join(', ')}.`);
+  }
+  const named = (groups ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+  const unknown = named.filter((g) => !(AUDIENCE_GROUPS as readonly string[]).includes(g));
+  if (unknown.length > 0) {
+    throw Errors.invalid(`Unknown recipient group "${unknown[0]!.slice(0, 40)}": use ${AUDIENCE_GROUPS.join(', ')}.`);
+  }
+  return normaliseMarking(audience as Audience, named);
 }

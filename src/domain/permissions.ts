@@ -1,4 +1,5 @@
 import { Errors } from './errors.js';
+import { DEFAULT_MARKING, markingAdmits, type Marking } from './audience.js';
 import { isStaff, type Actor, type Role } from './roles.js';
 
 /**
@@ -21,26 +22,55 @@ export interface NoteFacts {
   itemId: number;
   state: string;
   rapporteurIds: readonly number[];
+  /** Whether a version of the note was ever released (it has a publication). */
+  published?: boolean;
+  /** The item's distribution marking; `network` when absent. */
+  marking?: Marking;
 }
 
 function isRapporteurOf(actor: Actor, note: NoteFacts): boolean {
+  // The role counts, not only the assignment: a rapporteur demoted to delegate loses the drafts.
   return actor.role === 'rapporteur' && note.rapporteurIds.includes(actor.id);
 }
 
-/** Drafts are confidential to the item's rapporteurs and the secretariat. */
-export function canReadNoteContent(actor: Actor, note: NoteFacts): boolean {
-  return isStaff(actor.role) || isRapporteurOf(actor, note) || note.state === 'released';
+/** The secretariat and the item's current rapporteurs: the only ones who see drafts and review. */
+export function isDraftingCircle(actor: Actor, note: NoteFacts): boolean {
+  return isStaff(actor.role) || isRapporteurOf(actor, note);
 }
 
-export function assertCanReadNoteContent(actor: Actor, note: NoteFacts): void {
-  if (!canReadNoteContent(actor, note)) {
+/**
+ * What a reader may see of a note: `drafts` (every version, originals, diffs, comments,
+ * history), `published` (only released versions, the latest first), or `none`. Everybody outside
+ * the drafting circle reads published versions only, and only when the marking admits one of
+ * their recipient groups.
+ */
+export type NoteAccess = 'drafts' | 'published' | 'none';
+
+export function noteAccess(actor: Actor, note: NoteFacts, readerGroups: readonly string[] = []): NoteAccess {
+  if (isDraftingCircle(actor, note)) return 'drafts';
+  if (!note.published) return 'none';
+  return markingAdmits(note.marking ?? DEFAULT_MARKING, readerGroups) ? 'published' : 'none';
+}
+
+/** Whether the reader sees any text of the note (a draft, or a published version). */
+export function canReadNoteContent(actor: Actor, note: NoteFacts, readerGroups?: readonly string[]): boolean {
+  return noteAccess(actor, note, readerGroups) !== 'none';
+}
+
+export function assertCanReadNoteContent(actor: Actor, note: NoteFacts, readerGroups?: readonly string[]): void {
+  if (!canReadNoteContent(actor, note, readerGroups)) {
     throw Errors.notFound(`No cover note is visible for agenda item ${note.itemId}.`);
   }
 }
 
+/** Drafts, originals, diffs of drafts, comments and history: 404 to anyone outside the circle. */
+export function assertInDraftingCircle(actor: Actor, note: NoteFacts, what = 'cover note draft'): void {
+  if (!isDraftingCircle(actor, note)) throw Errors.notFound(`No ${what} is visible for agenda item ${note.itemId}.`);
+}
+
 export function assertCanWriteVersion(actor: Actor, note: NoteFacts): void {
   assertCanReadNoteContent(actor, note);
-  if (!isStaff(actor.role) && !isRapporteurOf(actor, note)) {
+  if (!isDraftingCircle(actor, note)) {
     throw Errors.forbidden('Only the rapporteurs of this item and the secretariat write its cover note.');
   }
 }

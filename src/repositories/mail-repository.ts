@@ -19,6 +19,13 @@ export function createMailRepository(db: Db) {
           ),
         )
         .all(),
+    listsOfPerson: (meetingId: number, personId: number): string[] =>
+      db
+        .select({ list: meetingRecipients.list })
+        .from(meetingRecipients)
+        .where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.personId, personId)))
+        .all()
+        .map((r) => r.list),
     hasRecipientRows: (meetingId: number) =>
       db
         .select({ n: sql<number>`count(*)` })

@@ -33,6 +33,8 @@ export const Annex = Type.Object({
   fileName: Type.String(),
   size: Type.Integer(),
   sha256: Type.String(),
+  audience: Type.String({ description: 'Distribution marking: public, network or limited' }),
+  audienceGroups: Type.Array(Type.String()),
   createdAt: Type.String(),
 });
 export const AnnexParams = Type.Object({ itemId: Id, annexId: Id });

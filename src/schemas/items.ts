@@ -1,5 +1,15 @@
 import { Type, type TSchema } from 'typebox';
+import { AUDIENCE_GROUPS, AUDIENCES } from '../domain/audience.js';
 import { Id, Line } from './common.js';
+
+export const Audience = Type.Enum(AUDIENCES, {
+  description: 'Distribution marking: public, network (members and observers) or limited to the named groups',
+});
+export const AudienceGroups = Type.Array(Type.Enum(AUDIENCE_GROUPS), {
+  maxItems: AUDIENCE_GROUPS.length,
+  uniqueItems: true,
+  description: 'With limited: the recipient groups that receive it',
+});
 
 export const Item = Type.Object({
   id: Id,
@@ -10,6 +20,8 @@ export const Item = Type.Object({
   title: Type.String(),
   copiedFromItemId: Type.Union([Id, Type.Null()], { description: 'The postponed item this one continues' }),
   rapporteurs: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  audience: Audience,
+  audienceGroups: Type.Array(Type.String()),
   note: Type.Union(
     [Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()],
     {
@@ -27,6 +39,8 @@ export const NewItemBody = Type.Object(
     parentId: Type.Optional(Type.Union([Id, Type.Null()])),
     position: Type.Optional(Position),
     rapporteurIds: Type.Optional(RapporteurIds),
+    audience: Type.Optional(Audience),
+    audienceGroups: Type.Optional(AudienceGroups),
   },
   { additionalProperties: false },
 );
@@ -37,6 +51,8 @@ export const ItemChangesBody = Type.Object(
     parentId: Type.Optional(Type.Union([Id, Type.Null()])),
     position: Type.Optional(Position),
     rapporteurIds: Type.Optional(RapporteurIds),
+    audience: Type.Optional(Audience),
+    audienceGroups: Type.Optional(AudienceGroups),
   },
   { additionalProperties: false, minProperties: 1 },
 );

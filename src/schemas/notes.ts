@@ -44,6 +44,15 @@ export const Version = Type.Object({
   createdAt: Type.String(),
 });
 
+export const Publication = Type.Object({
+  number: Type.Integer({ description: 'Publication number: 1, then 2 for a corrected release, ...' }),
+  version: Type.Integer({ description: 'The number of the version published' }),
+  procedure: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  releasedAt: Type.String(),
+  underRevision: Type.Boolean({ description: 'The note was reopened after this publication' }),
+});
+
 export const Note = Type.Object({
   id: Id,
   itemId: Id,
@@ -57,6 +66,7 @@ export const Note = Type.Object({
   // on every read just to choose the branch.
   currentVersion: Type.Unsafe<Static<typeof Version> | null>({ ...Version, type: ['object', 'null'] }),
   updatedAt: Type.String(),
+  publication: Type.Unsafe<Static<typeof Publication> | null>({ ...Publication, type: ['object', 'null'] }),
 });
 
 export const VersionParams = Type.Object({ itemId: Id, number: Type.Integer({ minimum: 1 }) });

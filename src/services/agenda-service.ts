@@ -7,10 +7,12 @@ import {
   type AgendaNode,
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
-import { assertCanManageAgenda, canReadNoteContent } from '../domain/permissions.js';
+import { normaliseMarking, type Audience } from '../domain/audience.js';
+import { assertCanManageAgenda, isDraftingCircle, noteAccess } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
+import { readerGroups } from './note-access.js';
 import { presentItem, type ItemView } from './presenters.js';
 import { itemOrThrow, meetingOrThrow } from './lookups.js';
 
@@ -19,14 +21,11 @@ export interface NewItemInput {
   parentId?: number | null;
   position?: number;
   rapporteurIds?: number[];
+  audience?: Audience;
+  audienceGroups?: string[];
 }
 
-export interface ItemChanges {
-  title?: string;
-  parentId?: number | null;
-  position?: number;
-  rapporteurIds?: number[];
-}
+export type ItemChanges = Partial<NewItemInput>;
 
 export function createAgendaService(ctx: ServiceContext) {
   const { agenda, notes, people } = ctx.repos;
@@ -51,21 +50,43 @@ export function createAgendaService(ctx: ServiceContext) {
     return buildAgendaTree(agenda.listItems(meetingId));
   }
 
-  /** Items in agenda order; a note's state shows only to those who may read the note. */
+  /**
+   * Items in agenda order. A note's state shows only to those who may read the note: the
+   * drafting circle sees where it stands; everyone else sees "released" (with the published
+   * procedure) once a version they may read was published, else nothing.
+   */
   function present(actor: Actor, items: ItemRow[]): ItemView[] {
     const ids = items.map((i) => i.id);
     const rapporteurs = agenda.rapporteursOf(ids);
     const noteRows = notes.findByItems(ids);
+    const publications = notes.latestPublications(noteRows.map((n) => n.id));
+    const groups = new Map<number, string[]>();
+    const groupsIn = (meetingId: number) => {
+      if (!groups.has(meetingId)) groups.set(meetingId, readerGroups(ctx, actor, meetingId));
+      return groups.get(meetingId)!;
+    };
     const order = new Map(layoutAgenda(buildAgendaTree(items)).map((p, index) => [p.id, index]));
     return [...items]
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
       .map((item) => {
         const own = rapporteurs.filter((r) => r.itemId === item.id);
         const note = noteRows.find((n) => n.itemId === item.id);
-        const visible =
-          note &&
-          canReadNoteContent(actor, { itemId: item.id, state: note.state, rapporteurIds: own.map((r) => r.id) });
-        return presentItem(item, own, visible ? note : undefined);
+        if (!note) return presentItem(item, own, undefined);
+        const publication = publications.get(note.id);
+        const facts = {
+          itemId: item.id,
+          state: note.state,
+          rapporteurIds: own.map((r) => r.id),
+          published: publication !== undefined,
+          marking: item,
+        };
+        if (isDraftingCircle(actor, facts)) return presentItem(item, own, note);
+        const access = noteAccess(actor, facts, groupsIn(item.meetingId));
+        return presentItem(
+          item,
+          own,
+          access === 'published' ? { state: 'released', procedure: publication!.procedure } : undefined,
+        );
       });
   }
 
@@ -92,6 +113,7 @@ export function createAgendaService(ctx: ServiceContext) {
           position: 0,
           number: `~new`,
           title: input.title.trim(),
+          ...normaliseMarking(input.audience ?? 'network', input.audienceGroups),
           createdAt: now,
         });
         const tree = placeNode(
@@ -116,6 +138,12 @@ export function createAgendaService(ctx: ServiceContext) {
       if (changes.rapporteurIds) assertRapporteurs([...new Set(changes.rapporteurIds)]);
       ctx.transaction(() => {
         if (changes.title !== undefined) agenda.updateTitle(itemId, changes.title.trim());
+        if (changes.audience !== undefined || changes.audienceGroups !== undefined) {
+          agenda.updateMarking(
+            itemId,
+            normaliseMarking(changes.audience ?? item.audience, changes.audienceGroups ?? item.audienceGroups),
+          );
+        }
         if (changes.rapporteurIds) agenda.setRapporteurs(itemId, [...new Set(changes.rapporteurIds)]);
         if (changes.parentId !== undefined || changes.position !== undefined) {
           const tree = treeOf(item.meetingId);

@@ -46,7 +46,7 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
-    pdf: createPdfService(ctx, agenda, { annexesOf: (itemId) => ingest.annexesForPacket(itemId) }),
+    pdf: createPdfService(ctx, agenda, { annexesOf: (itemId, reader) => ingest.annexesForPacket(itemId, reader) }),
     recipients: createRecipientService(ctx),
     ingest,
   };

@@ -3,7 +3,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import { normaliseNoteContent } from '../domain/note-content.js';
-import { assertCanReadNoteContent, assertCanWriteVersion } from '../domain/permissions.js';
+import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
+import { assertCanWriteVersion, assertInDraftingCircle } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
 import { sniffKind } from '../ingest/detect-type.js';
@@ -12,7 +13,7 @@ import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js
 import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
 import type { ZipLimits } from '../ingest/zip-guard.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { loadNote } from './note-access.js';
+import { loadNote, readerGroups, readNote } from './note-access.js';
 import type { NoteService } from './note-service.js';
 
 export interface Upload {
@@ -60,6 +61,18 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       await store.remove(storedName);
       throw error;
     }
+  }
+
+  /**
+   * The annexes a reader may open: all of them for the drafting circle; for everyone else those
+   * that were there when the note was last published and whose marking admits the reader.
+   */
+  function visibleAnnexes(actor: Actor, itemId: number) {
+    const readable = readNote(ctx, actor, itemId);
+    const all = repos.files.annexesOf(readable.note.id);
+    if (readable.access === 'drafts') return all;
+    const groups = readerGroups(ctx, actor, readable.meetingId);
+    return all.filter((a) => a.createdAt <= readable.publication.releasedAt && markingAdmits(a, groups));
   }
 
   return {
@@ -112,14 +125,16 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     },
 
     /** The file a version was parsed from, byte for byte. */
+    /** The uploaded file behind a version: the drafting circle only (Word metadata and all). */
     async original(actor: Actor, itemId: number, versionNumber: number) {
+      assertInDraftingCircle(actor, loadNote(ctx, itemId).facts, 'original upload');
       const version = notes.getVersion(actor, itemId, versionNumber);
       const row = repos.files.originalOf(version.id);
       if (!row) throw Errors.notFound(`Version ${versionNumber} was not uploaded as a file.`);
       return { name: row.originalName, mediaType: row.mediaType, bytes: await store.read(row.storedName) };
     },
 
-    async addAnnex(actor: Actor, itemId: number, upload: Upload, title?: string) {
+    async addAnnex(actor: Actor, itemId: number, upload: Upload, title?: string, marking = DEFAULT_MARKING) {
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
       if (note.state !== 'drafting')
@@ -132,6 +147,8 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
           noteId: note.id,
           purpose: 'annex',
           title: title?.trim() || name.replace(/\.pdf$/i, ''),
+          audience: marking.audience,
+          audienceGroups: [...marking.audienceGroups],
           originalName: name,
           mediaType: 'application/pdf',
           size: upload.bytes.length,
@@ -145,17 +162,12 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     },
 
     listAnnexes(actor: Actor, itemId: number) {
-      const { note, facts } = loadNote(ctx, itemId);
-      assertCanReadNoteContent(actor, facts);
-      return repos.files.annexesOf(note.id).map(presentAnnex);
+      return visibleAnnexes(actor, itemId).map(presentAnnex);
     },
 
     async annexFile(actor: Actor, itemId: number, annexId: number) {
-      const { note, facts } = loadNote(ctx, itemId);
-      assertCanReadNoteContent(actor, facts);
-      const row = repos.files.find(annexId);
-      if (!row || row.noteId !== note.id || row.purpose !== 'annex')
-        throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
+      const row = visibleAnnexes(actor, itemId).find((a) => a.id === annexId);
+      if (!row) throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
       return { name: row.originalName, mediaType: row.mediaType, bytes: await store.read(row.storedName) };
     },
 
@@ -171,14 +183,13 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       await store.remove(row.storedName);
     },
 
-    /** The annexes of an item as the packet merges them, in upload order. */
-    async annexesForPacket(itemId: number) {
+    /** The annexes of an item as the packet merges them, in upload order (those `reader` may open, if named). */
+    async annexesForPacket(itemId: number, reader?: Actor) {
       const note = repos.notes.findByItem(itemId);
       if (!note) return [];
+      const rows = reader ? visibleAnnexes(reader, itemId) : repos.files.annexesOf(note.id);
       return Promise.all(
-        repos.files
-          .annexesOf(note.id)
-          .map(async (row) => ({ title: row.title ?? row.originalName, bytes: await store.read(row.storedName) })),
+        rows.map(async (row) => ({ title: row.title ?? row.originalName, bytes: await store.read(row.storedName) })),
       );
     },
 
@@ -240,6 +251,8 @@ async function assertMergeablePdf(bytes: Buffer): Promise<void> {
 function presentAnnex(row: {
   id: number;
   title: string | null;
+  audience: string;
+  audienceGroups: string[];
   originalName: string;
   size: number;
   sha256: string;
@@ -251,6 +264,8 @@ function presentAnnex(row: {
     fileName: row.originalName,
     size: row.size,
     sha256: row.sha256,
+    audience: row.audience,
+    audienceGroups: row.audienceGroups,
     createdAt: row.createdAt,
   };
 }

@@ -1,29 +1,91 @@
+import { readerGroupsOf } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
-import type { NoteFacts } from '../domain/permissions.js';
-import type { NoteRow } from '../repositories/note-repository.js';
+import { isDraftingCircle, noteAccess, type NoteFacts } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
+import type { NoteRow, PublicationRow, VersionRow } from '../repositories/note-repository.js';
 import type { ServiceContext } from './context.js';
-import { presentNote } from './presenters.js';
+import { presentNote, presentPublicNote, presentPublication } from './presenters.js';
 
 /** A note with the facts the permission and workflow rules need. */
 export interface LoadedNote {
   note: NoteRow;
   facts: NoteFacts;
+  meetingId: number;
 }
 
 export function loadNote(ctx: ServiceContext, itemId: number): LoadedNote {
   const note = ctx.repos.notes.findByItem(itemId);
   if (!note) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
+  const item = ctx.repos.agenda.findItem(itemId)!;
   const facts: NoteFacts = {
     itemId,
     state: note.state,
     rapporteurIds: ctx.repos.agenda.rapporteursOfItem(itemId).map((r) => r.id),
+    marking: { audience: item.audience, audienceGroups: item.audienceGroups },
+    published: ctx.repos.notes.latestPublication(note.id) !== undefined,
   };
-  return { note, facts };
+  return { note, facts, meetingId: item.meetingId };
+}
+
+/** The recipient groups of a signed-in person for one meeting (the lists they are on). */
+export function readerGroups(ctx: ServiceContext, actor: Actor, meetingId: number): string[] {
+  const { mail } = ctx.repos;
+  return readerGroupsOf(
+    { role: actor.role, isActive: true },
+    mail.listsOfPerson(meetingId, actor.id),
+    mail.hasRecipientRows(meetingId),
+  );
+}
+
+/**
+ * A note as this reader may see it. The drafting circle sees the note itself; everyone else
+ * sees its latest publication (also while a reopened note is being revised), or nothing: 404,
+ * since they may not know the note exists.
+ */
+export type ReadableNote = LoadedNote &
+  (
+    { access: 'drafts'; publication: PublicationRow | undefined } | { access: 'published'; publication: PublicationRow }
+  );
+
+export function readNote(ctx: ServiceContext, actor: Actor, itemId: number): ReadableNote {
+  const loaded = loadNote(ctx, itemId);
+  const publication = ctx.repos.notes.latestPublication(loaded.note.id);
+  if (isDraftingCircle(actor, loaded.facts)) return { ...loaded, access: 'drafts', publication };
+  const access = noteAccess(actor, loaded.facts, readerGroups(ctx, actor, loaded.meetingId));
+  if (access === 'none' || !publication) throw Errors.notFound(`No cover note is visible for agenda item ${itemId}.`);
+  return { ...loaded, access, publication };
+}
+
+/** The version a reader asked for by number: any for the drafting circle, published ones for the rest. */
+export function versionForReader(ctx: ServiceContext, readable: ReadableNote, number: number): VersionRow {
+  const { note } = readable;
+  const version = ctx.repos.notes.listVersions(note.id).find((v) => v.number === number);
+  if (!version || (readable.access !== 'drafts' && !ctx.repos.notes.isPublished(note.id, version.id))) {
+    throw Errors.notFound(`The note of item ${note.itemId} has no version ${number}.`);
+  }
+  return version;
+}
+
+/** The version this reader sees by default: the current one, or the latest published one. */
+export function shownVersion(ctx: ServiceContext, readable: ReadableNote): VersionRow | undefined {
+  if (readable.access === 'published') return ctx.repos.notes.findVersion(readable.publication.versionId);
+  return readable.note.currentVersionId ? ctx.repos.notes.findVersion(readable.note.currentVersionId) : undefined;
+}
+
+/** The note as its reader sees it: whole for the drafting circle, its latest publication for the rest. */
+export function viewForReader(ctx: ServiceContext, readable: ReadableNote) {
+  if (readable.access === 'drafts') return viewOfNote(ctx, readable.note);
+  return presentPublicNote(readable.note, readable.publication, shownVersion(ctx, readable)!);
 }
 
 export function viewOfNote(ctx: ServiceContext, note: NoteRow) {
-  const current = note.currentVersionId ? ctx.repos.notes.findVersion(note.currentVersionId) : undefined;
-  return presentNote(note, current, ctx.repos.notes.countVersions(note.id));
+  const { notes } = ctx.repos;
+  const current = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
+  const publication = notes.latestPublication(note.id);
+  const published = publication
+    ? presentPublication(publication, notes.findVersion(publication.versionId)!.number, note)
+    : null;
+  return presentNote(note, current, notes.countVersions(note.id), published);
 }
 
 /** The entity tag of a note: changes whenever the note row changes (state, version, procedure). */

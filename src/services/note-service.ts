@@ -1,40 +1,52 @@
-import { Errors } from '../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { hashNoteContent, normaliseNoteContent, paragraphText, type NoteContentInput } from '../domain/note-content.js';
-import { assertCanReadNoteContent, assertCanWriteVersion } from '../domain/permissions.js';
+import { assertCanWriteVersion, type NoteAccess } from '../domain/permissions.js';
 import { procedureKind } from '../domain/procedure.js';
 import type { Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { assertFresh, loadNote, viewOfNote } from './note-access.js';
-import { presentVersion } from './presenters.js';
+import { assertFresh, loadNote, readNote, versionForReader, viewForReader } from './note-access.js';
+import { presentPublication, presentVersion } from './presenters.js';
 
 export function createNoteService(ctx: ServiceContext) {
   const { notes } = ctx.repos;
 
-  function readable(actor: Actor, itemId: number) {
-    const loaded = loadNote(ctx, itemId);
-    assertCanReadNoteContent(actor, loaded.facts);
-    return loaded.note;
-  }
-
-  function versionOrThrow(noteId: number, itemId: number, number: number) {
-    const version = notes.listVersions(noteId).find((v) => v.number === number);
-    if (!version) throw Errors.notFound(`The note of item ${itemId} has no version ${number}.`);
-    return version;
-  }
-
   return {
-    get: (actor: Actor, itemId: number) => viewOfNote(ctx, readable(actor, itemId)),
+    get: (actor: Actor, itemId: number) => viewForReader(ctx, readNote(ctx, actor, itemId)),
 
-    listVersions: (actor: Actor, itemId: number) => notes.listVersions(readable(actor, itemId).id).map(presentVersion),
-
-    getVersion(actor: Actor, itemId: number, number: number) {
-      return presentVersion(versionOrThrow(readable(actor, itemId).id, itemId, number));
+    /** What this reader sees of the note: drafts (the drafting circle), published versions, or nothing. */
+    accessOf(actor: Actor, itemId: number): NoteAccess {
+      try {
+        return readNote(ctx, actor, itemId).access;
+      } catch (error) {
+        if (error instanceof AgendumError && error.status === 404) return 'none';
+        throw error;
+      }
     },
 
-    /** The stored version rows behind two version numbers (for diffs). */
+    /** Every version for the drafting circle; the published ones for everyone else. */
+    listVersions(actor: Actor, itemId: number) {
+      const readable = readNote(ctx, actor, itemId);
+      const all = notes.listVersions(readable.note.id);
+      if (readable.access === 'drafts') return all.map(presentVersion);
+      const published = new Set(notes.listPublications(readable.note.id).map((p) => p.versionId));
+      return all.filter((v) => published.has(v.id)).map(presentVersion);
+    },
+
+    getVersion(actor: Actor, itemId: number, number: number) {
+      return presentVersion(versionForReader(ctx, readNote(ctx, actor, itemId), number));
+    },
+
+    /** The stored version rows behind two version numbers (for diffs): both must be visible to the reader. */
     versionPair(actor: Actor, itemId: number, a: number, b: number) {
-      const note = readable(actor, itemId);
-      return [versionOrThrow(note.id, itemId, a), versionOrThrow(note.id, itemId, b)] as const;
+      const readable = readNote(ctx, actor, itemId);
+      return [versionForReader(ctx, readable, a), versionForReader(ctx, readable, b)] as const;
+    },
+
+    /** Which version was released when, with which procedure and why: the note's publication history. */
+    publications(actor: Actor, itemId: number) {
+      const { note } = readNote(ctx, actor, itemId);
+      const numbers = new Map(notes.listVersions(note.id).map((v) => [v.id, v.number]));
+      return notes.listPublications(note.id).map((p) => presentPublication(p, numbers.get(p.versionId)!, note));
     },
 
     /**

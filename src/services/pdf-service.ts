@@ -1,6 +1,5 @@
 import { Errors } from '../domain/errors.js';
 import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
-import { assertCanReadNoteContent } from '../domain/permissions.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { renderAgendaPdf } from '../rendering/pdf/agenda-pdf.js';
 import { renderCoverNotePdf } from '../rendering/pdf/cover-note-pdf.js';
@@ -14,13 +13,13 @@ import type { MeetingWithNetwork } from '../repositories/meeting-repository.js';
 import type { NoteRow, VersionRow } from '../repositories/note-repository.js';
 import type { AgendaService } from './agenda-service.js';
 import type { ServiceContext } from './context.js';
-import { loadNote } from './note-access.js';
+import { readNote, shownVersion, versionForReader, type ReadableNote } from './note-access.js';
 import { meetingOrThrow } from './lookups.js';
 
 /** Where a packet finds the PDF annexes of an item (the upload store provides them). */
 export interface PacketSources {
   /** The PDF annexes of an item, in the order they follow its note. */
-  annexesOf(itemId: number): AnnexView[] | Promise<AnnexView[]>;
+  annexesOf(itemId: number, reader?: Actor): AnnexView[] | Promise<AnnexView[]>;
 }
 
 export interface PdfFile {
@@ -60,23 +59,30 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
     });
   }
 
-  function versionOf(note: NoteRow, itemId: number, number: number | undefined): VersionRow {
-    const version =
-      number === undefined
-        ? note.currentVersionId !== null
-          ? repos.notes.findVersion(note.currentVersionId)
-          : undefined
-        : repos.notes.listVersions(note.id).find((v) => v.number === number);
+  /** The version a reader prints: the one asked for, if visible to them, else the one they see by default. */
+  function versionOf(readable: ReadableNote, number: number | undefined): VersionRow {
+    if (number !== undefined) return versionForReader(ctx, readable, number);
+    const version = shownVersion(ctx, readable);
     if (version) return version;
-    throw Errors.notFound(
-      number === undefined
-        ? `The note of item ${itemId} has no version yet.`
-        : `The note of item ${itemId} has no version ${number}.`,
-    );
+    throw Errors.notFound(`The note of item ${readable.note.itemId} has no version yet.`);
+  }
+
+  /**
+   * The note as printed with one of its versions: a published version prints as released with
+   * the procedure it was published with, whatever the note is doing now; any other is a draft.
+   */
+  function printedNote(note: NoteRow, version: VersionRow): NoteRow {
+    const publication = repos.notes
+      .listPublications(note.id)
+      .filter((p) => p.versionId === version.id)
+      .pop();
+    if (publication)
+      return { ...note, state: 'released', procedure: publication.procedure, currentVersionId: version.id };
+    return note;
   }
 
   /** Notes a packet prints: those with a text, not withdrawn, in agenda order. */
-  function packetNotes(items: { id: number; number: string; title: string }[]) {
+  function packetNotes<T extends { id: number; number: string; title: string }>(items: T[]) {
     const rows = new Map(repos.notes.findByItems(items.map((i) => i.id)).map((n) => [n.itemId, n]));
     return items.flatMap((item) => {
       const note = rows.get(item.id);
@@ -87,22 +93,20 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
   return {
     /** The view model of a note as the reader may see it: the HTML view's twin of notePdf. */
     readableNoteView(actor: Actor, itemId: number, options: { version?: number } = {}): NoteView | null {
-      const { note, facts } = loadNote(ctx, itemId);
-      assertCanReadNoteContent(actor, facts);
-      if (note.currentVersionId === null && options.version === undefined) return null;
-      const version = versionOf(note, itemId, options.version);
+      const readable = readNote(ctx, actor, itemId);
+      if (!shownVersion(ctx, readable) && options.version === undefined) return null;
+      const version = versionOf(readable, options.version);
       const item = repos.agenda.findItem(itemId)!;
-      return noteView(meetingOrThrow(ctx, item.meetingId), item, note, version);
+      return noteView(meetingOrThrow(ctx, item.meetingId), item, printedNote(readable.note, version), version);
     },
 
-    /** The cover note of an item, current version or `version`. */
+    /** The cover note of an item: the version the reader sees by default, or `version` if visible to them. */
     async notePdf(actor: Actor, itemId: number, options: { version?: number } = {}): Promise<PdfFile> {
-      const { note, facts } = loadNote(ctx, itemId);
-      assertCanReadNoteContent(actor, facts);
-      const version = versionOf(note, itemId, options.version);
+      const readable = readNote(ctx, actor, itemId);
+      const version = versionOf(readable, options.version);
       const item = repos.agenda.findItem(itemId)!;
       const meeting = meetingOrThrow(ctx, item.meetingId);
-      const view = noteView(meeting, item, note, version);
+      const view = noteView(meeting, item, printedNote(readable.note, version), version);
       // The version's own time is the file's creation date: a version always prints the same bytes.
       const bytes = await renderCoverNotePdf(view, { now: new Date(version.createdAt) });
       const draft = view.isDraft ? '-draft' : '';
@@ -132,30 +136,47 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
         throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
       }
       const items = agenda.list(actor, meetingId);
-      const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
-      const unreleased = printed.filter(({ note }) => note.state !== 'released');
-      if (unreleased.length > 0 && !options.includeDrafts) {
-        const list = unreleased.map(({ item, note }) => ({
-          itemId: item.id,
-          number: item.number,
-          title: item.title,
-          // Delegates learn that a note is not released yet, not where it stands.
-          ...(isStaff(actor.role) ? { state: note.state } : {}),
-        }));
-        const which =
-          list.length === 1
-            ? `The note of item ${list[0]!.number} is`
-            : `The notes of items ${list.map((n) => n.number).join(', ')} are`;
-        throw Errors.conflict(`${which} not released yet; release them, or print the packet with includeDrafts=true.`, {
-          unreleased: list,
-        });
-      }
       const notes = new Map<number, NoteView>();
       const annexes = new Map<number, AnnexView[]>();
-      for (const { item, note } of printed) {
-        const row = repos.agenda.findItem(item.id)!;
-        notes.set(item.id, noteView(meeting, row, note, repos.notes.findVersion(note.currentVersionId!)!));
-        annexes.set(item.id, await sources.annexesOf(item.id));
+      if (isStaff(actor.role)) {
+        const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
+        const unreleased = printed.filter(({ note }) => note.state !== 'released');
+        if (unreleased.length > 0 && !options.includeDrafts) {
+          const list = unreleased.map(({ item, note }) => ({
+            itemId: item.id,
+            number: item.number,
+            title: item.title,
+            state: note.state,
+          }));
+          const which =
+            list.length === 1
+              ? `The note of item ${list[0]!.number} is`
+              : `The notes of items ${list.map((n) => n.number).join(', ')} are`;
+          throw Errors.conflict(
+            `${which} not released yet; release them, or print the packet with includeDrafts=true.`,
+            { unreleased: list },
+          );
+        }
+        for (const { item, note } of printed) {
+          const row = repos.agenda.findItem(item.id)!;
+          notes.set(item.id, noteView(meeting, row, note, repos.notes.findVersion(note.currentVersionId!)!));
+          annexes.set(item.id, await sources.annexesOf(item.id));
+        }
+      } else {
+        // Everyone else prints published versions only, and learns nothing of the drafts: not
+        // which items have one, nor where they stand.
+        const rows = packetNotes(items);
+        const published = repos.notes.latestPublications(rows.map(({ note }) => note.id));
+        if (rows.some(({ note }) => !published.has(note.id))) {
+          throw Errors.conflict('Not every note of this meeting is released yet; the packet is ready once they are.');
+        }
+        for (const { item, note } of rows) {
+          if (!item.note) continue; // published, but not for this reader's groups
+          const row = repos.agenda.findItem(item.id)!;
+          const version = repos.notes.findVersion(published.get(note.id)!.versionId)!;
+          notes.set(item.id, noteView(meeting, row, printedNote(note, version), version));
+          annexes.set(item.id, await sources.annexesOf(item.id, actor));
+        }
       }
       const agendaView = buildAgendaView({
         meeting: lineInput(meeting),

@@ -3,7 +3,7 @@ import { procedureKind } from '../domain/procedure.js';
 import type { Role } from '../domain/roles.js';
 import type { ItemRow, Rapporteur } from '../repositories/agenda-repository.js';
 import type { MeetingWithNetwork, NetworkRow } from '../repositories/meeting-repository.js';
-import type { NoteRow, VersionRow } from '../repositories/note-repository.js';
+import type { NoteRow, PublicationRow, VersionRow } from '../repositories/note-repository.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 
 /** Rows become the plain objects the API returns (and the views will render). */
@@ -38,7 +38,11 @@ export const presentMeeting = ({ meeting: m, network: n }: MeetingWithNetwork) =
 });
 export type MeetingView = ReturnType<typeof presentMeeting>;
 
-export const presentItem = (item: ItemRow, rapporteurs: Rapporteur[], note: NoteRow | undefined) => ({
+export const presentItem = (
+  item: ItemRow,
+  rapporteurs: Rapporteur[],
+  note: { state: string; procedure: string | null } | undefined,
+) => ({
   id: item.id,
   meetingId: item.meetingId,
   parentId: item.parentId,
@@ -47,6 +51,8 @@ export const presentItem = (item: ItemRow, rapporteurs: Rapporteur[], note: Note
   title: item.title,
   copiedFromItemId: item.copiedFromItemId,
   rapporteurs: rapporteurs.map((r) => ({ id: r.id, name: r.name })),
+  audience: item.audience,
+  audienceGroups: item.audienceGroups,
   note: note ? { state: note.state, procedure: note.procedure } : null,
 });
 export type ItemView = ReturnType<typeof presentItem>;
@@ -62,7 +68,23 @@ export const presentVersion = (v: VersionRow) => ({
 });
 export type VersionView = ReturnType<typeof presentVersion>;
 
-export const presentNote = (note: NoteRow, current: VersionRow | undefined, versionCount: number) => ({
+export const presentPublication = (p: PublicationRow, versionNumber: number, note: NoteRow) => ({
+  number: p.number,
+  version: versionNumber,
+  procedure: p.procedure,
+  reason: p.reason,
+  releasedAt: p.releasedAt,
+  // Released again with another version, or reopened: readers still see this one meanwhile.
+  underRevision: note.state !== 'released' || note.currentVersionId !== p.versionId,
+});
+export type PublicationView = ReturnType<typeof presentPublication>;
+
+export const presentNote = (
+  note: NoteRow,
+  current: VersionRow | undefined,
+  versionCount: number,
+  publication: PublicationView | null = null,
+) => ({
   id: note.id,
   itemId: note.itemId,
   state: note.state,
@@ -73,5 +95,24 @@ export const presentNote = (note: NoteRow, current: VersionRow | undefined, vers
   versionCount,
   currentVersion: current ? presentVersion(current) : null,
   updatedAt: note.updatedAt,
+  publication,
 });
 export type NoteView = ReturnType<typeof presentNote>;
+
+/**
+ * A note as a reader outside the drafting circle sees it: its latest publication, stated as
+ * released (with underRevision when it was reopened since), never the draft's state or text.
+ */
+export const presentPublicNote = (note: NoteRow, publication: PublicationRow, version: VersionRow): NoteView => ({
+  id: note.id,
+  itemId: note.itemId,
+  state: 'released',
+  procedure: publication.procedure,
+  procedureKind: publication.procedure ? procedureKind(publication.procedure) : null,
+  outcome: note.state === 'released' ? note.outcome : null,
+  revision: note.revision,
+  versionCount: publication.number,
+  currentVersion: presentVersion(version),
+  updatedAt: publication.releasedAt,
+  publication: presentPublication(publication, version.number, note),
+});

@@ -1,7 +1,7 @@
 import { Errors } from '../domain/errors.js';
 import type { SectionKey } from '../domain/note-content.js';
-import { assertCanReadNoteContent } from '../domain/permissions.js';
-import { isStaff, type Actor } from '../domain/roles.js';
+import { assertInDraftingCircle } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
 import { diffVersions } from '../domain/version-diff.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote } from './note-access.js';
@@ -24,10 +24,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
   /** Review is between the secretariat and the item's rapporteurs; anybody else sees no comment. */
   function reviewable(actor: Actor, itemId: number) {
     const loaded = loadNote(ctx, itemId);
-    assertCanReadNoteContent(actor, loaded.facts);
-    if (!isStaff(actor.role) && !loaded.facts.rapporteurIds.includes(actor.id)) {
-      throw Errors.notFound(`No review is visible for item ${itemId}.`);
-    }
+    assertInDraftingCircle(actor, loaded.facts, 'review');
     return loaded;
   }
 

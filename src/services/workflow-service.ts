@@ -1,7 +1,7 @@
 import { verifyAuditChain } from '../domain/audit-chain.js';
 import { Errors } from '../domain/errors.js';
 import { transition, type NoteEvent, type NoteState, type Outcome } from '../domain/note-workflow.js';
-import { assertCanReadNoteContent } from '../domain/permissions.js';
+import { assertCanReadNoteContent, assertInDraftingCircle, isDraftingCircle } from '../domain/permissions.js';
 import { normaliseProcedure } from '../domain/procedure.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -45,7 +45,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         const procedure = input.procedure ? normaliseProcedure(input.procedure) : note.procedure;
         const to = transition(note.state as NoteState, input.event, {
           actor,
-          isRapporteurOfItem: facts.rapporteurIds.includes(actor.id),
+          isRapporteurOfItem: isDraftingCircle(actor, facts) && !isStaff(actor.role),
           comment: input.comment,
           procedure,
           hasVersion: note.currentVersionId !== null,
@@ -101,7 +101,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
       return ctx.transaction(() => {
         const { note, facts } = loadNote(ctx, itemId);
         assertCanReadNoteContent(actor, facts);
-        if (!isStaff(actor.role) && !facts.rapporteurIds.includes(actor.id)) {
+        if (!isDraftingCircle(actor, facts)) {
           throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
         }
         assertFresh(ctx, note, ifMatch);
@@ -141,10 +141,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
 
     history(actor: Actor, itemId: number) {
       const { note, facts } = loadNote(ctx, itemId);
-      assertCanReadNoteContent(actor, facts);
-      if (!isStaff(actor.role) && !facts.rapporteurIds.includes(actor.id)) {
-        throw Errors.notFound(`No history is visible for item ${itemId}.`);
-      }
+      assertInDraftingCircle(actor, facts, 'history');
       return workflow.auditOfNote(note.id).map(({ event: e, actorName }) => ({
         id: e.id,
         event: e.event,

@@ -80,13 +80,15 @@ export async function itemPages(app: FastifyInstance) {
     const meeting = meetings.get(item.meetingId);
     const visible = item.note !== null;
     const note = visible ? notes.get(actor, item.id) : null;
-    const isRapporteur = item.rapporteurs.some((r) => r.id === actor.id);
-    const canReview = visible && (isStaff(actor.role) || isRapporteur);
+    // Drafts, versions, review and workflow: the drafting circle only (the same rule as the API's).
+    const canReview = visible && notes.accessOf(actor, item.id) === 'drafts';
+    const isRapporteur = canReview && !isStaff(actor.role);
     const versions = canReview ? notes.listVersions(actor, item.id) : [];
     return sendPage(request, reply, 'item', `${item.number} ${item.title}`, {
       item,
       meetingLine: meeting.displayLine,
       noteState: note?.state ?? null,
+      underRevision: Boolean(note && !canReview && note.publication?.underRevision),
       procedure: note?.procedure ?? null,
       note: visible ? pdf.readableNoteView(actor, item.id) : null,
       etag: note ? noteEtag(note) : '',

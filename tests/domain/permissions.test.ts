@@ -24,7 +24,7 @@ const rapporteur: Actor = { id: 3, name: 'R', role: 'rapporteur' };
 const otherRapporteur: Actor = { id: 4, name: 'O', role: 'rapporteur' };
 const delegate: Actor = { id: 5, name: 'D', role: 'delegate' };
 const draft = { itemId: 9, state: 'drafting', rapporteurIds: [3] };
-const released = { ...draft, state: 'released' };
+const released = { ...draft, state: 'released', published: true };
 
 t.test('only staff manage agendas', async (t) => {
   t.doesNotThrow(() => assertCanManageAgenda(admin));

@@ -149,6 +149,11 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     request: (f) => ({ url: `/api/v1/items/${f.itemId}?force=true` }),
   },
   'GET /api/v1/items/:itemId/note': { expect: draftNote, request: (f) => ({ url: `/api/v1/items/${f.itemId}/note` }) },
+  // The fixture's item was never released: nothing is published, so to outsiders it does not exist.
+  'GET /api/v1/items/:itemId/note/publications': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/publications` }),
+  },
   'GET /api/v1/items/:itemId/note/versions': {
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions` }),
@@ -244,7 +249,7 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: everyone,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }),
   },
-  // With a draft in the meeting every reader gets the 409 listing it (delegates without states).
+  // With a draft in the meeting every reader gets a 409 (the list of drafts for the secretariat only).
   'GET /api/v1/meetings/:meetingId/packet.pdf': {
     expect: everyone,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packet.pdf` }),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, problems } from '../../schemas/common.js';
-import { NewVersionBody, Note, Version, VersionParams } from '../../schemas/notes.js';
+import { NewVersionBody, Note, Publication, Version, VersionParams } from '../../schemas/notes.js';
 import { requireIfMatch, withEtag } from './if-match.js';
 import { readSingleUpload } from './read-upload.js';
 import { Errors } from '../../domain/errors.js';
@@ -26,11 +26,24 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/items/:itemId/note/publications',
+    {
+      schema: {
+        tags: ['notes'],
+        summary: 'The publication history: which version was released when, with which procedure and why',
+        params: ItemParams,
+        response: { 200: Type.Array(Publication), ...problems(404) },
+      },
+    },
+    async (request) => notes.publications(actorOf(request), request.params.itemId),
+  );
+
+  app.get(
     '/items/:itemId/note/versions',
     {
       schema: {
         tags: ['notes'],
-        summary: 'Every version of the note, oldest first',
+        summary: 'Every version of the note, oldest first (published ones only, unless you draft or review it)',
         params: ItemParams,
         response: { 200: Type.Array(Version), ...problems(404) },
       },

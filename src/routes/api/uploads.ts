@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
+import { parseMarking } from '../../domain/audience.js';
 import { Annex, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
 import { readSingleUpload } from './read-upload.js';
@@ -41,7 +42,8 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['uploads'],
-        summary: 'Attach a PDF annex to the note (multipart "file", optional "title"); while drafting',
+        summary:
+          'Attach a PDF annex to the note (multipart "file", optional "title", "audience" and comma-separated "audienceGroups"); while drafting',
         params: ItemParams,
         consumes: ['multipart/form-data'],
         response: { 201: Annex, ...problems(403, 404, 409, 413, 415, 422) },
@@ -49,7 +51,14 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const upload = await readSingleUpload(request, maxUploadBytes);
-      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, upload.fields.title);
+      const marking = parseMarking(upload.fields.audience, upload.fields.audienceGroups);
+      const annex = await ingest.addAnnex(
+        actorOf(request),
+        request.params.itemId,
+        upload,
+        upload.fields.title,
+        marking,
+      );
       return reply.code(201).send(annex);
     },
   );
