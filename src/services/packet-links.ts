@@ -84,6 +84,16 @@ export function createPacketLinks(
       return source.file(packet, row?.personId ?? 0);
     },
 
+    /** The packet PDF one recipient was sent (their audience's stored rendering), for the secretariat. */
+    async recipientPdf(actor: Actor, packetId: number, personId: number): Promise<Attachment> {
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat follows packets.');
+      const packet = repos.mail.findPacket(packetId);
+      if (!packet) throw Errors.notFound(`Packet ${packetId} does not exist.`);
+      if (!repos.mail.outboxOfPacket(packetId).some((r) => r.row.personId === personId))
+        throw Errors.notFound(`Person ${personId} is not a recipient of packet ${packetId}.`);
+      return source.file(packet, personId);
+    },
+
     /** Every download link of the packet stops working (410 with the reason). */
     revokeLinks(actor: Actor, packetId: number, reason: string) {
       const packet = packetForStaff(actor, packetId);

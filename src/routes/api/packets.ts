@@ -87,6 +87,25 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/packets/:packetId/recipients/:personId/packet.pdf',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'The packet PDF as this recipient was sent it (their lists decide which notes it holds)',
+        params: PacketRecipientParams,
+        response: { 200: FileBody, ...problems(403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const file = await packets.recipientPdf(actorOf(request), request.params.packetId, request.params.personId);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `inline; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+        .send(file.content as unknown as string);
+    },
+  );
+
   app.post(
     '/packets/:packetId/links/revoke',
     {
