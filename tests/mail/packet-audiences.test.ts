@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import t, { type Test } from 'tap';
 import { actor } from '../factories.js';
@@ -31,6 +32,21 @@ async function bookmarks(bytes: Uint8Array): Promise<string[]> {
   }
 }
 
+const surveyId = (app: FastifyInstance) =>
+  (
+    app.database.sqlite.prepare(`SELECT id FROM stored_files WHERE title = 'Member State survey'`).get() as {
+      id: number;
+    }
+  ).id;
+
+/** A one-page annex whose page says `<title> annex page`. */
+async function annexPdf(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage().drawText(`${title} annex page`, { x: 72, y: 700, size: 14, font });
+  return Buffer.from(await doc.save());
+}
+
 /** All the PDF's text on one line, spaces folded (a sentence may wrap anywhere). */
 const flat = async (bytes: Uint8Array) => (await pdfLines(bytes)).join(' ').replace(/\s+/g, ' ');
 
@@ -41,6 +57,16 @@ const flat = async (bytes: Uint8Array) => (await pdfLines(bytes)).join(' ').repl
 async function limitedMeeting(app: FastifyInstance) {
   const { secretariat, meeting, people, ids } = await meetingWithDelegates(app, 1);
   const staff = actor(secretariat);
+  // 9.2 goes back to drafting for two annexes, one of them for Member State delegates only.
+  app.services.workflow.perform(staff, ids[1]!, { event: 'return', comment: 'Add the annexes.' });
+  for (const title of ['Work plan', 'Member State survey'])
+    await app.services.ingest.addAnnex(staff, ids[1]!, { bytes: await annexPdf(title), fileName: 'a.pdf' }, title);
+  app.database.sqlite
+    .prepare(
+      `UPDATE stored_files SET audience = 'limited', audience_groups = '["delegates"]' WHERE title = 'Member State survey'`,
+    )
+    .run();
+  app.services.workflow.perform(staff, ids[1]!, { event: 'submit' });
   app.services.workflow.perform(staff, ids[1]!, { event: 'release', procedure: 'for-discussion' });
   // No route sets a marking in this branch yet: the column is the source the packet reads.
   app.database.sqlite
@@ -86,12 +112,16 @@ async function checkAudiences(t: Test, pdfs: { delegate: Uint8Array; observer: U
     "the contents print the limited note's marking",
   );
   t.ok(delegate.includes('Distribution: eHealth Network members and observers'), "and the network note's marking");
+  t.ok(delegate.includes('Work plan annex page'), 'both annexes for the delegate');
+  t.ok(delegate.includes('Member State survey annex page'));
   t.same(await bookmarks(pdfs.delegate), [
     'Contents',
     'Agenda',
     '1 Cybersecurity',
     `1.1 ${TITLE_9_1}`,
     `1.2 ${TITLE_9_2}`,
+    'Annex: Work plan',
+    'Annex: Member State survey',
   ]);
 
   const observer = await flat(pdfs.observer);
@@ -100,10 +130,16 @@ async function checkAudiences(t: Test, pdfs: { delegate: Uint8Array; observer: U
   t.notOk(observer.includes('Limited distribution'), 'nor its marking');
   t.ok(observer.includes(TEXT_9_2), 'the network note is there');
   t.equal(observer.split(TITLE_9_1).length - 1, 2, 'the limited item keeps its agenda line and its contents line only');
+  t.ok(observer.includes('Work plan annex page'), 'the network annex is there');
+  t.ok(
+    observer.includes('Annex: Member State survey — not distributed to this list'),
+    'the limited annex is listed as left out',
+  );
+  t.notOk(observer.includes('Member State survey annex page'), 'no page of the limited annex');
   t.same(
     await bookmarks(pdfs.observer),
-    ['Contents', 'Agenda', '1 Cybersecurity', `1.2 ${TITLE_9_2}`],
-    'no bookmark to the limited note, and no renumbering',
+    ['Contents', 'Agenda', '1 Cybersecurity', `1.2 ${TITLE_9_2}`, 'Annex: Work plan'],
+    'no bookmark to the limited note or annex, and no renumbering',
   );
 }
 
@@ -134,7 +170,7 @@ t.test(
       .all(id) as { key: string }[];
     t.same(
       files.map((f) => f.key),
-      ['all:combined', `without-i${ids[0]}:combined`],
+      ['all:combined', `without-i${ids[0]}-a${surveyId(app)}:combined`],
       'one stored rendering per audience',
     );
 
