@@ -77,6 +77,9 @@ export const PacketView = Type.Object({
       sentAt: Nullable(Type.String()),
       linkRevokedAt: Nullable(Type.String({ description: "When this recipient's download link was revoked" })),
       linkRevokedReason: Nullable(Type.String()),
+      lists: Type.Array(Type.String(), {
+        description: "The packet's recipient lists this person is on: what decided which notes they were sent",
+      }),
     }),
   ),
 });

@@ -305,6 +305,8 @@ export function createPacketService(
           sentAt: row.sentAt,
           linkRevokedAt: row.linkRevokedAt,
           linkRevokedReason: row.linkRevokedReason,
+          // The lists that decided what this recipient was sent (none recorded for older packets).
+          lists: packet.frozen ? groupsOf(packet.frozen, row.personId) : [],
         })),
       };
     },

@@ -174,6 +174,16 @@ t.test(
       'one stored rendering per audience',
     );
 
+    const view = (await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${id}` })).json();
+    t.same(
+      view.recipients.map((r: { email: string; lists: string[] }) => [r.email, r.lists]),
+      [
+        [delegate.email, ['delegates']],
+        [observer.email, ['observers']],
+      ],
+      'the packet shows which lists decided what each recipient got',
+    );
+
     const asSent = await as(app, secretariat, {
       method: 'GET',
       url: `/api/v1/packets/${id}/recipients/${observer.id}/packet.pdf`,
