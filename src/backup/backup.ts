@@ -6,9 +6,9 @@ import type { Config } from '../config/env.js';
 
 /**
  * A backup is one SQLite file: the database copied with SQLite's online backup API (a
- * consistent snapshot while the server keeps writing), plus a table holding every uploaded
- * file the snapshot refers to. Uploaded files never change, so the snapshot's rows and the
- * files they name always belong together.
+ * consistent snapshot while the server keeps writing), plus a table holding every file the
+ * snapshot refers to (uploads and the stored renderings of packets). Those files never change,
+ * so the snapshot's rows and the files they name always belong together.
  */
 export interface BackupSummary {
   file: string;
@@ -32,7 +32,9 @@ export async function backupTo(config: Config, target: string): Promise<BackupSu
   let files = 0;
   try {
     copy.exec('CREATE TABLE backup_files (stored_name TEXT PRIMARY KEY, bytes BLOB NOT NULL)');
-    const names = copy.prepare('SELECT stored_name AS name FROM stored_files').all() as { name: string }[];
+    const names = copy
+      .prepare('SELECT stored_name AS name FROM stored_files UNION SELECT stored_name FROM packet_files')
+      .all() as { name: string }[];
     const insert = copy.prepare('INSERT INTO backup_files (stored_name, bytes) VALUES (?, ?)');
     copy.transaction(() => {
       for (const { name } of names) {

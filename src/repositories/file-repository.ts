@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { storedFiles } from '../db/schema/index.js';
+import { packetFiles, storedFiles } from '../db/schema/index.js';
 
 export type StoredFileRow = typeof storedFiles.$inferSelect;
 
@@ -22,14 +22,20 @@ export function createFileRepository(db: Db) {
         .orderBy(asc(storedFiles.id))
         .all(),
     delete: (id: number) => db.delete(storedFiles).where(eq(storedFiles.id, id)).run(),
+    /** Every file name the database refers to: uploads, and the stored renderings of packets. */
     allStoredNames: () =>
-      new Set(
-        db
+      new Set([
+        ...db
           .select({ name: storedFiles.storedName })
           .from(storedFiles)
           .all()
           .map((r) => r.name),
-      ),
+        ...db
+          .select({ name: packetFiles.storedName })
+          .from(packetFiles)
+          .all()
+          .map((r) => r.name),
+      ]),
   };
 }
 export type FileRepository = ReturnType<typeof createFileRepository>;

@@ -1,9 +1,18 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { meetingInvites, meetingRecipients, notifications, outbox, packets, people } from '../db/schema/index.js';
+import {
+  meetingInvites,
+  meetingRecipients,
+  notifications,
+  outbox,
+  packetFiles,
+  packets,
+  people,
+} from '../db/schema/index.js';
 
 export type PacketRow = typeof packets.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type PacketFileRow = typeof packetFiles.$inferSelect;
 
 export function createMailRepository(db: Db) {
   return {
@@ -75,6 +84,32 @@ export function createMailRepository(db: Db) {
         .where(eq(outbox.packetId, packetId))
         .orderBy(asc(outbox.id))
         .all(),
+
+    findOutbox: (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get(),
+
+    /** The stored rendering of a frozen packet under `key`, if it was rendered already. */
+    findPacketFile: (packetId: number, key: string): PacketFileRow | undefined =>
+      db
+        .select()
+        .from(packetFiles)
+        .where(and(eq(packetFiles.packetId, packetId), eq(packetFiles.key, key)))
+        .get(),
+    /** Records a rendering; false when another one was recorded first under the same key. */
+    insertPacketFile: (row: typeof packetFiles.$inferInsert) =>
+      db.insert(packetFiles).values(row).onConflictDoNothing().run().changes === 1,
+    /** Every download link of a packet stops working; only the first revocation counts. */
+    revokePacketLinks: (packetId: number, at: string, reason: string) =>
+      db
+        .update(packets)
+        .set({ linksRevokedAt: at, linksRevokedReason: reason })
+        .where(and(eq(packets.id, packetId), isNull(packets.linksRevokedAt)))
+        .run().changes === 1,
+    revokeRecipientLink: (outboxId: number, at: string, reason: string) =>
+      db
+        .update(outbox)
+        .set({ linkRevokedAt: at, linkRevokedReason: reason })
+        .where(and(eq(outbox.id, outboxId), isNull(outbox.linkRevokedAt)))
+        .run().changes === 1,
 
     /** Messages a crash left in flight go back to the queue; they keep their Message-ID. */
     requeueInFlight: () =>

@@ -53,6 +53,8 @@ export const PacketView = Type.Object({
   done: Type.Boolean(),
   oldestPendingSeconds: Type.Integer(),
   lastError: Nullable(Type.String()),
+  linksRevokedAt: Nullable(Type.String({ description: 'When every download link of the packet was revoked' })),
+  linksRevokedReason: Nullable(Type.String()),
   worker: Type.Object(
     {
       running: Type.Boolean(),
@@ -73,6 +75,11 @@ export const PacketView = Type.Object({
       lastError: Nullable(Type.String()),
       serverResponse: Nullable(Type.String()),
       sentAt: Nullable(Type.String()),
+      linkRevokedAt: Nullable(Type.String({ description: "When this recipient's download link was revoked" })),
+      linkRevokedReason: Nullable(Type.String()),
+      lists: Type.Array(Type.String(), {
+        description: "The packet's recipient lists this person is on: what decided which notes they were sent",
+      }),
     }),
   ),
 });
@@ -83,8 +90,27 @@ export const ResendBody = Type.Object(
   { additionalProperties: false, description: 'One recipient, or (empty) every recipient that failed' },
 );
 export const DownloadQuery = Type.Object({
+  recipient: Type.Optional(Id),
   expires: Type.Integer({ minimum: 0 }),
   signature: Type.String({ minLength: 10, maxLength: 200 }),
+});
+
+export const PacketRecipientParams = Type.Object({ packetId: Id, personId: Id });
+/** Why links stop working: shown to whoever follows one afterwards. */
+export const RevokeBody = Type.Object(
+  { reason: Line(500, { description: 'Shown to whoever follows a revoked link' }) },
+  { additionalProperties: false },
+);
+export const PacketLinksRevoked = Type.Object({
+  packetId: Id,
+  revokedAt: Type.String(),
+  reason: Type.String(),
+});
+export const RecipientLinkRevoked = Type.Object({
+  packetId: Id,
+  personId: Id,
+  revokedAt: Type.String(),
+  reason: Type.String(),
 });
 
 export const RecipientsBody = Type.Object(

@@ -6,7 +6,7 @@ import { buildInvite } from '../domain/ics.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { procedureLabel } from '../domain/procedure.js';
 import { isStaff, type Actor } from '../domain/roles.js';
-import { checkPacketLink, signPacketLink, type LinkVerdict } from '../domain/signed-link.js';
+import { audienceOf, groupsOf, type FrozenPacket, type PacketAudience } from '../domain/frozen-packet.js';
 import type { Config } from '../config/env.js';
 import { composeMessage, encodeSharedParts, type Attachment } from '../mail/mime.js';
 import type { PacketDocuments } from '../mail/packet-documents.js';
@@ -15,6 +15,9 @@ import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
+import type { PacketFiles } from './packet-files.js';
+import { freezePacket } from './packet-freeze.js';
+import { createPacketLinks } from './packet-links.js';
 
 export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
 export interface NewPacketInput {
@@ -25,7 +28,7 @@ export interface NewPacketInput {
   includeInvite?: boolean;
 }
 
-interface MailSettings {
+export interface MailSettings {
   mail: Config['mail'];
   publicUrl: string;
   linkSecret: Buffer;
@@ -34,7 +37,7 @@ interface MailSettings {
 /** Packets: who gets what, fixed at creation in one transaction with one outbox row per recipient. */
 export function createPacketService(
   ctx: ServiceContext,
-  documents: PacketDocuments,
+  documents: { legacy: PacketDocuments; frozen: PacketFiles },
   settings: MailSettings,
   queue: { kick: () => void; health: () => MailQueueHealth },
 ) {
@@ -67,7 +70,28 @@ export function createPacketService(
     };
   }
 
-  /** Released notes in agenda order, and the notes with work in them that are not released. */
+  /** The notes a recipient's mail lists: every published one, those their lists may not read said so. */
+  function mailItems(
+    packet: PacketRow,
+    audience: PacketAudience | null,
+    legacy: { itemId: number; number: string; title: string; procedure: string }[],
+  ) {
+    if (!packet.frozen || !audience) return legacy.map((item) => ({ ...item, withheld: false }));
+    return packet.frozen.items
+      .filter((item) => item.versionId !== null)
+      .map((item) => ({
+        itemId: item.itemId,
+        number: item.number,
+        title: item.title,
+        procedure: procedureLabel(item.procedure ?? ''),
+        withheld: audience.withheldItems.has(item.itemId),
+      }));
+  }
+
+  /**
+   * Released notes in agenda order, and the notes with work in them that are not released. Packets
+   * made before they were frozen (frozen = null) keep listing what is released now.
+   */
   function contentOf(meetingId: number) {
     const items = repos.agenda
       .listItems(meetingId)
@@ -90,13 +114,37 @@ export function createPacketService(
     return { released, leftOut };
   }
 
+  /**
+   * The recipients of a packet and their groups: the packet's lists each person is on. Without
+   * any list rows for the meeting, the delegates list is every active delegate.
+   */
   function recipientsFor(meetingId: number, lists: RecipientList[]) {
-    const listed = repos.mail.recipientsOf(meetingId, lists).map((r) => r.person);
+    const listed = repos.mail.recipientsOf(meetingId, lists);
     const fallback =
-      lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId) ? repos.mail.activeDelegates() : [];
-    const byEmail = new Map([...listed, ...fallback].filter((p) => p.isActive).map((p) => [p.email.toLowerCase(), p]));
-    return [...byEmail.values()];
+      lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId)
+        ? repos.mail.activeDelegates().map((person) => ({ person, list: 'delegates' as const }))
+        : [];
+    const byEmail = new Map<string, { person: (typeof listed)[number]['person']; groups: string[] }>();
+    for (const { person, list } of [...listed, ...fallback]) {
+      if (!person.isActive) continue;
+      const key = person.email.toLowerCase();
+      const found = byEmail.get(key) ?? { person, groups: [] };
+      if (!found.groups.includes(list)) found.groups.push(list);
+      byEmail.set(key, found);
+    }
+    return [...byEmail.values()].map(({ person, groups }) => ({ person, groups: groups.sort() }));
   }
+
+  /** Published notes of the meeting in agenda order, as a frozen packet carries them. */
+  const publishedOf = (frozen: FrozenPacket) =>
+    frozen.items
+      .filter((item) => item.versionId !== null)
+      .map((item) => ({
+        itemId: item.itemId,
+        number: item.number,
+        title: item.title,
+        procedure: procedureLabel(item.procedure ?? ''),
+      }));
 
   /** The meeting's calendar entry: same UID forever, SEQUENCE raised when dates or place change. */
   function inviteSequence(meetingId: number): number {
@@ -128,15 +176,25 @@ export function createPacketService(
     };
   }
 
-  async function sharedParts(packet: PacketRow, format: 'combined' | 'separate') {
-    const key = `${packet.id}:${format}`;
+  /** The files of a packet for one audience: stored renderings of a frozen packet, else today's. */
+  async function filesOf(packet: PacketRow, format: 'combined' | 'separate', audience: PacketAudience | null) {
+    if (packet.frozen && audience) {
+      const frozen = { ...packet, frozen: packet.frozen };
+      return format === 'combined'
+        ? [await documents.frozen.combined(frozen, audience)]
+        : documents.frozen.separate(frozen, audience);
+    }
+    return format === 'combined'
+      ? [await documents.legacy.combined(packet.meetingId)]
+      : documents.legacy.separate(packet.meetingId);
+  }
+
+  async function sharedParts(packet: PacketRow, format: 'combined' | 'separate', audience: PacketAudience | null) {
+    const key = `${packet.id}:${format}:${audience?.key ?? 'legacy'}`;
     let cached = sharedCache.get(key);
     if (!cached) {
       cached = (async () => {
-        const files =
-          format === 'combined'
-            ? [await documents.combined(packet.meetingId)]
-            : await documents.separate(packet.meetingId);
+        const files = await filesOf(packet, format, audience);
         const size = files.reduce((sum, f) => sum + f.content.length, 0);
         const attach = size <= mail.maxAttachmentBytes ? files : [];
         const withInvite = packet.includeInvite ? [...attach, inviteOf(packet)] : attach;
@@ -150,20 +208,39 @@ export function createPacketService(
     return cached;
   }
 
+  /** The audience of one recipient of a frozen packet; null for packets made before. */
+  const audienceOfRecipient = (packet: PacketRow, personId: number) =>
+    packet.frozen ? audienceOf(packet.frozen, groupsOf(packet.frozen, personId)) : null;
+
+  const links = createPacketLinks(ctx, settings, {
+    file: async (packet, personId) => (await filesOf(packet, 'combined', audienceOfRecipient(packet, personId)))[0]!,
+  });
+
   return {
+    ...links,
+
     create(actor: Actor, meetingId: number, input: NewPacketInput) {
       if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
       meetingOrThrow(ctx, meetingId);
       compileMessage(input.message);
       const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
-      const { released, leftOut } = contentOf(meetingId);
-      if (released.length === 0)
-        throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
       const recipients = recipientsFor(meetingId, lists);
       if (recipients.length === 0)
         throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
-      const packet = ctx.transaction(() => {
+      // What is sent is read and fixed in the same transaction that records the packet.
+      const { packet, released, leftOut } = ctx.transaction(() => {
         const createdAt = isoNow(ctx);
+        const frozen = freezePacket(
+          ctx,
+          meetingId,
+          recipients.map(({ person, groups }) => ({ personId: person.id, groups })),
+          createdAt,
+        );
+        const released = publishedOf(frozen);
+        const sent = new Set(released.map((r) => r.itemId));
+        const leftOut = contentOf(meetingId).leftOut.filter((l) => !sent.has(l.itemId));
+        if (released.length === 0)
+          throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
         const row = repos.mail.insertPacket({
           meetingId,
           subject: input.subject.trim(),
@@ -174,11 +251,12 @@ export function createPacketService(
           itemIds: released.map((r) => r.itemId),
           leftOut,
           inviteSequence: input.includeInvite === false ? null : inviteSequence(meetingId),
+          frozen,
           createdById: actor.id,
           createdAt,
         });
         repos.mail.insertOutbox(
-          recipients.map((person) => ({
+          recipients.map(({ person }) => ({
             kind: 'packet' as const,
             packetId: row.id,
             personId: person.id,
@@ -189,7 +267,7 @@ export function createPacketService(
             createdAt,
           })),
         );
-        return row;
+        return { packet: row, released, leftOut };
       });
       kick();
       return { id: packet.id, recipients: recipients.length, items: released, leftOut };
@@ -211,6 +289,8 @@ export function createPacketService(
         content: packet.content,
         createdAt: packet.createdAt,
         leftOut: packet.leftOut,
+        linksRevokedAt: packet.linksRevokedAt,
+        linksRevokedReason: packet.linksRevokedReason,
         ...summary,
         // The whole queue, not just this packet: a stuck worker shows where people look.
         worker: queue.health(),
@@ -223,6 +303,10 @@ export function createPacketService(
           lastError: row.lastError,
           serverResponse: row.serverResponse,
           sentAt: row.sentAt,
+          linkRevokedAt: row.linkRevokedAt,
+          linkRevokedReason: row.linkRevokedReason,
+          // The lists that decided what this recipient was sent (none recorded for older packets).
+          lists: packet.frozen ? groupsOf(packet.frozen, row.personId) : [],
         })),
       };
     },
@@ -255,18 +339,19 @@ export function createPacketService(
       const { packet, network, meeting, message, items } = context;
       const person = repos.people.findById(row.personId)!;
       const format = packet.content === 'personal' ? person.packetFormat : packet.content;
-      const shared = await sharedParts(packet, format);
+      const audience = audienceOfRecipient(packet, row.personId);
+      const shared = await sharedParts(packet, format, audience);
       const fields = { meeting, recipient: { name: person.name } };
       const overLimit = shared.names.length === 0;
-      const link = overLimit
-        ? this.downloadLink(packet.id, new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000))
-        : null;
+      const expiresAt = new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000);
+      // A frozen packet's link names the recipient (this outbox row): it serves their audience's file.
+      const link = overLimit ? links.downloadLink(packet.id, expiresAt, packet.frozen ? row.id : undefined) : null;
       const view = {
         subject: packet.subject,
         message: message.text(fields),
         messageHtml: message.html(fields),
         meeting,
-        items,
+        items: mailItems(packet, audience, items),
         attachments: shared.names,
         link: link?.url ?? null,
         linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,
@@ -291,25 +376,6 @@ export function createPacketService(
         shared.parts,
       );
       return { envelope: { from: mail.fromAddress, to: row.email }, raw };
-    },
-
-    downloadLink(packetId: number, expiresAt: Date) {
-      const { expires, signature } = signPacketLink(settings.linkSecret, packetId, expiresAt);
-      return {
-        url: `${settings.publicUrl}/api/v1/packets/${packetId}/download?expires=${expires}&signature=${signature}`,
-        expiresAt,
-      };
-    },
-
-    /** The packet PDF behind a signed link; no sign-in, the signature is the permission. */
-    async download(packetId: number, expires: number, signature: string) {
-      const verdict: LinkVerdict = checkPacketLink(settings.linkSecret, packetId, expires, signature, ctx.now());
-      if (verdict === 'altered') throw Errors.forbidden('This download link is not valid.');
-      if (verdict === 'expired')
-        throw Errors.gone('This download link has expired; ask the secretariat for a new one.');
-      const packet = repos.mail.findPacket(packetId);
-      if (!packet) throw Errors.gone('This packet no longer exists.');
-      return documents.combined(packet.meetingId);
     },
   };
 }

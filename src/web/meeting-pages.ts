@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
 import { formatOrdinal } from '../domain/meeting-line.js';
 import { isStaff } from '../domain/roles.js';
+import { Value } from 'typebox/value';
+import { RevokeBody } from '../schemas/packets.js';
 import { field, personOf, redirectWith, sendPage } from './page-kit.js';
 import { TEXT } from './text.js';
 
@@ -166,8 +168,13 @@ export async function packetPages(app: FastifyInstance) {
     },
   );
 
-  app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) => {
-    const packet = app.packets.view(personOf(request), Number(request.params.packetId) || 0);
+  function packetPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    packetId: number,
+    form: { reason: string; error: string | null } = { reason: '', error: null },
+  ) {
+    const packet = app.packets.view(personOf(request), packetId);
     const pending = packet.counts.queued + packet.counts.sending;
     const seconds = packet.worker.stuck ? packet.worker.oldestPendingSeconds : packet.oldestPendingSeconds;
     const waitingFor = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
@@ -176,11 +183,39 @@ export async function packetPages(app: FastifyInstance) {
       reply,
       'packet',
       packet.subject,
-      { packet, pending, waitingFor },
-      200,
-      packet.done ? null : 3,
+      { packet, pending, waitingFor, revoke: form },
+      form.error ? 422 : 200,
+      packet.done || form.error ? null : 3,
     );
-  });
+  }
+
+  app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) =>
+    packetPage(request, reply, Number(request.params.packetId) || 0),
+  );
+
+  // Revokes the packet's links, or one recipient's (personId), with the reason readers will see.
+  app.post<{ Params: { packetId: string } }>(
+    '/packets/:packetId/revoke',
+    { ...hide, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const id = Number(request.params.packetId) || 0;
+      const reason = field(request.body, 'reason');
+      const personId = Number(field(request.body, 'personId')) || null;
+      if (!Value.Check(RevokeBody, { reason }))
+        return packetPage(request, reply, id, {
+          reason,
+          error: 'Give the reason (one line, up to 500 characters): readers who follow the link see it.',
+        });
+      const actor = personOf(request);
+      if (personId === null) app.packets.revokeLinks(actor, id, reason);
+      else app.packets.revokeRecipientLink(actor, id, personId, reason);
+      return redirectWith(
+        reply,
+        `/packets/${id}`,
+        personId === null ? 'Every download link of this packet is revoked.' : "The recipient's link is revoked.",
+      );
+    },
+  );
 
   app.post<{ Params: { packetId: string } }>(
     '/packets/:packetId/resend',

@@ -104,7 +104,7 @@ t.test(
     await waitFor(() => smtp.received.length === 1, 'the message');
     const mail = smtp.received[0]!.parsed;
     t.equal(mail.attachments.length, 0, 'nothing attached');
-    const link = /(http:\/\/\S+\/api\/v1\/packets\/\d+\/download\?expires=\d+&signature=[\w-]+)/.exec(
+    const link = /(http:\/\/\S+\/api\/v1\/packets\/\d+\/download\?recipient=\d+&expires=\d+&signature=[\w-]+)/.exec(
       mail.text ?? '',
     )![1]!;
     const path = link.replace(/^http:\/\/[^/]+/, '');

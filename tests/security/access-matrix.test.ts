@@ -63,6 +63,8 @@ interface Fixture {
   tokenId: number;
   notificationId: number;
   packetId: number;
+  /** A recipient of the packet (person id). */
+  recipientId: number;
   downloadPath: string;
 }
 
@@ -268,6 +270,21 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   },
   // The signature is the permission: whoever holds the link downloads, signed in or not.
   'GET /api/v1/packets/:packetId/download': { expect: open, request: (f) => ({ url: f.downloadPath }) },
+  'GET /api/v1/packets/:packetId/recipients/:personId/packet.pdf': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/packets/${f.packetId}/recipients/${f.recipientId}/packet.pdf` }),
+  },
+  'POST /api/v1/packets/:packetId/links/revoke': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/packets/${f.packetId}/links/revoke`, payload: { reason: 'Wrong list.' } }),
+  },
+  'POST /api/v1/packets/:packetId/recipients/:personId/link/revoke': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/packets/${f.packetId}/recipients/${f.recipientId}/link/revoke`,
+      payload: { reason: 'Left the network.' },
+    }),
+  },
   'GET /api/v1/meetings/:meetingId/recipients': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/recipients` }),
@@ -332,8 +349,10 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     message: 'Dear {{recipient.name}}',
     lists: ['delegates'],
   });
+  // A link names its recipient (their outbox row): it serves what that recipient was sent.
+  const recipient = app.services.ctx.repos.mail.outboxOfPacket(packet.id)[0]!.row;
   const downloadPath = app.packets
-    .downloadLink(packet.id, new Date(Date.now() + 86_400_000))
+    .downloadLink(packet.id, new Date(Date.now() + 86_400_000), recipient.id)
     .url.replace(/^https?:\/\/[^/]+/, '');
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
@@ -347,6 +366,7 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     tokenId: token.id,
     notificationId,
     packetId: packet.id,
+    recipientId: recipient.personId,
     downloadPath,
   };
 }

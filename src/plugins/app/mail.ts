@@ -7,7 +7,9 @@ import type { Config } from '../../config/env.js';
 import { createMailWorker, type MailWorker } from '../../mail/mail-worker.js';
 import type { PacketDocuments } from '../../mail/packet-documents.js';
 import { createMailSender } from '../../mail/transport.js';
+import { createFileStore } from '../../ingest/file-store.js';
 import { createDigestService, type DigestService } from '../../services/digest-service.js';
+import { createPacketFiles } from '../../services/packet-files.js';
 import { createPacketService, type PacketService } from '../../services/packet-service.js';
 
 declare module 'fastify' {
@@ -40,7 +42,7 @@ async function mailPlugin(
   const kick = () => worker.kick();
   const packets = createPacketService(
     app.services.ctx,
-    opts.documents(app),
+    { legacy: opts.documents(app), frozen: createPacketFiles(app.services.ctx, createFileStore(config.uploadsDir)) },
     { mail: config.mail, publicUrl: config.publicUrl, linkSecret: linkSecret(config) },
     { kick, health: () => worker.health() },
   );

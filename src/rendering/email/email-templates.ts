@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { Errors } from '../../domain/errors.js';
 import { templatesFolder } from '../../paths.js';
+import { plainTextToHtml } from './plain-text-html.js';
 
 /**
  * The mail templates: a private Handlebars environment, each template compiled once, strict
@@ -24,7 +25,8 @@ export interface PacketMailView {
   message: string;
   messageHtml: string;
   meeting: { displayLine: string };
-  items: { number: string; title: string; procedure: string }[];
+  /** Published notes; `withheld`: this recipient's lists may not read it (said so, not attached). */
+  items: { number: string; title: string; procedure: string; withheld: boolean }[];
   attachments: string[];
   link: string | null;
   linkExpires: string | null;
@@ -44,17 +46,17 @@ export interface MessageFields {
 }
 
 /**
- * The secretariat's message is itself a template over the meeting's fields. It is compiled
- * (and tried on sample data) when the packet is created, so a typo is a 422, not a failed send.
+ * The secretariat's message is plain text, with the meeting's fields filled in (a template
+ * over them). It is compiled (and tried on sample data) when the packet is created, so a typo
+ * is a 422, not a failed send. The text part carries it verbatim; the HTML part is made from
+ * that same text (plainTextToHtml), never from the typed characters as markup.
  */
 export function compileMessage(source: string) {
-  const options = { strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
+  const options = { strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true }, noEscape: true };
   let text: HandlebarsTemplateDelegate<MessageFields>;
-  let html: HandlebarsTemplateDelegate<MessageFields>;
   try {
-    text = env.compile<MessageFields>(source, { ...options, noEscape: true });
-    html = env.compile<MessageFields>(source, options);
-    html(SAMPLE);
+    text = env.compile<MessageFields>(source, options);
+    text(SAMPLE);
   } catch (error) {
     throw Errors.invalid(
       `The message template cannot be used: ${(error as Error).message.split('\n')[0]}. Fields: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{meeting.country}}, {{meeting.ordinal}}, {{meeting.network}}, {{recipient.name}}.`,
@@ -62,8 +64,7 @@ export function compileMessage(source: string) {
   }
   return {
     text: (fields: MessageFields) => text(fields),
-    // Line breaks of the typed message become <br>; everything typed is escaped first.
-    html: (fields: MessageFields) => html(fields).replace(/\r?\n/g, '<br>\n'),
+    html: (fields: MessageFields) => plainTextToHtml(text(fields)),
   };
 }
 

@@ -55,11 +55,14 @@ const NUMBER_SPACE = 40;
 const DEPTH_INDENT = 20;
 const NUMBER_COLUMN = 34;
 
-/** Items shown in the contents: those with a note, and the headings above them. */
+/** The contents' words for a note or annex this packet's audience does not receive. */
+export const NOT_DISTRIBUTED = 'not distributed to this list';
+
+/** Items shown in the contents: those with a note (included or withheld), and the headings above them. */
 function listedItems(entries: PacketEntryView[]): Set<number> {
   const listed = new Set<number>();
   entries.forEach((entry, i) => {
-    if (!entry.note) return;
+    if (!entry.note && !entry.withheld) return;
     listed.add(entry.itemId);
     let depth = entry.depth;
     for (let j = i - 1; j >= 0 && depth > 1; j--) {
@@ -107,7 +110,12 @@ export function layoutContents(f: FontSet, view: PacketView): Part {
   const listed = listedItems(view.entries);
   for (const entry of view.entries) {
     if (!listed.has(entry.itemId)) continue;
-    const text = entry.note?.isDraft ? `${entry.title} (draft)` : entry.title;
+    // A withheld note keeps its line, says so, and points nowhere: it has no page in this packet.
+    const text = entry.withheld
+      ? `${entry.title} — ${NOT_DISTRIBUTED}`
+      : entry.note?.isDraft
+        ? `${entry.title} (draft)`
+        : entry.title;
     const key = entry.note ? destinations.item(entry.itemId) : undefined;
     blocks.push(
       entryBlock(f, {
@@ -117,6 +125,12 @@ export function layoutContents(f: FontSet, view: PacketView): Part {
         isBold: entry.depth === 1,
         ...(key ? { key } : {}),
       }),
+    );
+    if (entry.marking) blocks.push(entryBlock(f, { text: entry.marking, depth: entry.depth + 1, isBold: false }));
+    entry.withheldAnnexes.forEach((annexTitle) =>
+      blocks.push(
+        entryBlock(f, { text: `Annex: ${annexTitle} — ${NOT_DISTRIBUTED}`, depth: entry.depth + 1, isBold: false }),
+      ),
     );
     entry.annexes.forEach((annex, i) =>
       blocks.push(

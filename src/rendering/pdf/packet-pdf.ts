@@ -41,6 +41,8 @@ function agendaPages(agenda: Part, offset: number): Map<number, number> {
 interface ItemNode {
   itemId: number;
   title: string;
+  /** Not distributed to this packet's audience: no bookmark of its own (its sub-items keep theirs). */
+  withheld: boolean;
   /** First page of the item's own note. */
   own: number | null;
   annexes: OutlineNode[];
@@ -73,6 +75,7 @@ function buildOutline(
     const node: ItemNode = {
       itemId: entry.itemId,
       title: `${entry.number} ${entry.title}`,
+      withheld: entry.withheld,
       own: slot?.firstPage ?? null,
       annexes,
       children: [],
@@ -81,15 +84,21 @@ function buildOutline(
     (open.at(-1)?.node.children ?? roots).push(node);
     open.push({ depth: entry.depth, node });
   }
-  const toOutline = (node: ItemNode): OutlineNode => ({
-    title: node.title,
-    page: firstNote(node) ?? pages.listed.get(node.itemId) ?? pages.agenda,
-    children: [...node.annexes, ...node.children.map(toOutline)],
-  });
+  const toOutline = (node: ItemNode): OutlineNode[] => {
+    const children = node.children.flatMap(toOutline);
+    if (node.withheld) return children;
+    return [
+      {
+        title: node.title,
+        page: firstNote(node) ?? pages.listed.get(node.itemId) ?? pages.agenda,
+        children: [...node.annexes, ...children],
+      },
+    ];
+  };
   return [
     { title: 'Contents', page: pages.contents, children: [] },
     { title: 'Agenda', page: pages.agenda, children: [] },
-    ...roots.map(toOutline),
+    ...roots.flatMap(toOutline),
   ];
 }
 

@@ -19,6 +19,15 @@ export interface PacketEntryView {
   depth: number;
   note: NoteView | null;
   annexes: AnnexView[];
+  /** The note's distribution marking in words, printed in the contents; null when not given. */
+  marking: string | null;
+  /**
+   * A note this packet's audience may not read: its agenda line stays, the contents say "not
+   * distributed to this list", and it has no page and no bookmark.
+   */
+  withheld: boolean;
+  /** Titles of the item's annexes left out for this audience (listed, not included). */
+  withheldAnnexes: string[];
 }
 
 export interface PacketView {
@@ -40,12 +49,18 @@ export interface PacketViewInput {
   notes: ReadonlyMap<number, NoteView>;
   /** The annexes of each item, by item id; printed only after the item's note. */
   annexes: ReadonlyMap<number, AnnexView[]>;
+  /** Marking in words of each included note, by item id (frozen packets). */
+  markings?: ReadonlyMap<number, string>;
+  /** Items whose note the audience may not read, and annex titles left out, by item id. */
+  withheld?: ReadonlySet<number>;
+  withheldAnnexes?: ReadonlyMap<number, string[]>;
 }
 
 export function buildPacketView(input: PacketViewInput): PacketView {
   const { agenda } = input;
   const entries = agenda.items.map((item) => {
-    const note = input.notes.get(item.id) ?? null;
+    const withheld = input.withheld?.has(item.id) ?? false;
+    const note = withheld ? null : (input.notes.get(item.id) ?? null);
     return {
       itemId: item.id,
       number: item.number,
@@ -53,6 +68,9 @@ export function buildPacketView(input: PacketViewInput): PacketView {
       depth: item.depth,
       note,
       annexes: note ? (input.annexes.get(item.id) ?? []) : [],
+      marking: note ? (input.markings?.get(item.id) ?? null) : null,
+      withheld,
+      withheldAnnexes: note ? (input.withheldAnnexes?.get(item.id) ?? []) : [],
     };
   });
   return {

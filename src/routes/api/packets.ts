@@ -7,11 +7,15 @@ import {
   DownloadQuery,
   NewPacketBody,
   PacketCreated,
+  PacketLinksRevoked,
   PacketParams,
+  PacketRecipientParams,
   PacketView,
+  RecipientLinkRevoked,
   RecipientRow,
   RecipientsBody,
   ResendBody,
+  RevokeBody,
 } from '../../schemas/packets.js';
 
 const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -67,19 +71,73 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['packets'],
-        summary: 'The packet PDF behind a signed, expiring link (sent when attachments are too large)',
+        summary:
+          "The packet PDF behind a signed, expiring link (sent when attachments are too large): the recipient's own, as it was sent; 410 once revoked or expired",
         params: PacketParams,
         querystring: DownloadQuery,
         response: { 200: FileBody, ...problems(403, 410) },
       },
     },
     async (request, reply) => {
-      const file = await packets.download(request.params.packetId, request.query.expires, request.query.signature);
+      const file = await packets.download(request.params.packetId, request.query);
       return reply
         .type('application/pdf')
         .header('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
         .send(file.content as unknown as string);
     },
+  );
+
+  app.get(
+    '/packets/:packetId/recipients/:personId/packet.pdf',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'The packet PDF as this recipient was sent it (their lists decide which notes it holds)',
+        params: PacketRecipientParams,
+        response: { 200: FileBody, ...problems(403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const file = await packets.recipientPdf(actorOf(request), request.params.packetId, request.params.personId);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `inline; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+        .send(file.content as unknown as string);
+    },
+  );
+
+  app.post(
+    '/packets/:packetId/links/revoke',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: 'Revoke every download link of the packet; followed afterwards they answer 410 with the reason',
+        params: PacketParams,
+        body: RevokeBody,
+        response: { 200: PacketLinksRevoked, ...problems(403, 404, 409, 422) },
+      },
+    },
+    async (request) => packets.revokeLinks(actorOf(request), request.params.packetId, request.body.reason),
+  );
+
+  app.post(
+    '/packets/:packetId/recipients/:personId/link/revoke',
+    {
+      schema: {
+        tags: ['packets'],
+        summary: "Revoke one recipient's download link of the packet (410 with the reason afterwards)",
+        params: PacketRecipientParams,
+        body: RevokeBody,
+        response: { 200: RecipientLinkRevoked, ...problems(403, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      packets.revokeRecipientLink(
+        actorOf(request),
+        request.params.packetId,
+        request.params.personId,
+        request.body.reason,
+      ),
   );
 
   app.get(
