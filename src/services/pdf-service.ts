@@ -1,3 +1,4 @@
+import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
 import { isStaff, type Actor } from '../domain/roles.js';
@@ -138,6 +139,8 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       const items = agenda.list(actor, meetingId);
       const notes = new Map<number, NoteView>();
       const annexes = new Map<number, AnnexView[]>();
+      const markings = new Map<number, string>();
+      const withheld = new Set<number>();
       if (isStaff(actor.role)) {
         const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
         const unreleased = printed.filter(({ note }) => note.state !== 'released');
@@ -171,8 +174,13 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
           throw Errors.conflict('Not every note of this meeting is released yet; the packet is ready once they are.');
         }
         for (const { item, note } of rows) {
-          if (!item.note) continue; // published, but not for this reader's groups
           const row = repos.agenda.findItem(item.id)!;
+          markings.set(item.id, markingLabel(row));
+          if (!item.note) {
+            // Published, but not for this reader's groups: the agenda line stays, the note does not.
+            withheld.add(item.id);
+            continue;
+          }
           const version = repos.notes.findVersion(published.get(note.id)!.versionId)!;
           notes.set(item.id, noteView(meeting, row, printedNote(note, version), version));
           annexes.set(item.id, await sources.annexesOf(item.id, actor));
@@ -183,7 +191,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
         headerLines: meeting.network.headerLines,
         items: items.map((i) => ({ ...i, procedure: i.note?.procedure ?? null })),
       });
-      const view = buildPacketView({ agenda: agendaView, notes, annexes });
+      const view = buildPacketView({ agenda: agendaView, notes, annexes, markings, withheld });
       try {
         const bytes = await renderPacketPdf(view, { now: ctx.now() });
         const drafts = view.draftItems.length > 0 ? '-with-drafts' : '';

@@ -59,19 +59,22 @@ async function limitedMeeting(app: FastifyInstance) {
   const staff = actor(secretariat);
   // 9.2 goes back to drafting for two annexes, one of them for Member State delegates only.
   app.services.workflow.perform(staff, ids[1]!, { event: 'return', comment: 'Add the annexes.' });
-  for (const title of ['Work plan', 'Member State survey'])
-    await app.services.ingest.addAnnex(staff, ids[1]!, { bytes: await annexPdf(title), fileName: 'a.pdf' }, title);
-  app.database.sqlite
-    .prepare(
-      `UPDATE stored_files SET audience = 'limited', audience_groups = '["delegates"]' WHERE title = 'Member State survey'`,
-    )
-    .run();
+  await app.services.ingest.addAnnex(
+    staff,
+    ids[1]!,
+    { bytes: await annexPdf('Work plan'), fileName: 'a.pdf' },
+    'Work plan',
+  );
+  await app.services.ingest.addAnnex(
+    staff,
+    ids[1]!,
+    { bytes: await annexPdf('Member State survey'), fileName: 'a.pdf' },
+    'Member State survey',
+    { audience: 'limited', audienceGroups: ['delegates'] },
+  );
   app.services.workflow.perform(staff, ids[1]!, { event: 'submit' });
   app.services.workflow.perform(staff, ids[1]!, { event: 'release', procedure: 'for-discussion' });
-  // No route sets a marking in this branch yet: the column is the source the packet reads.
-  app.database.sqlite
-    .prepare(`UPDATE agenda_items SET audience = 'limited', audience_groups = '["delegates"]' WHERE id = ?`)
-    .run(ids[0]!);
+  app.services.agenda.update(staff, ids[0]!, { audience: 'limited', audienceGroups: ['delegates'] });
   const observer = await app.services.people.create('system', {
     name: 'Olga Observer',
     email: 'olga@who.example.int',

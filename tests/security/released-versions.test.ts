@@ -297,7 +297,10 @@ const ROWS: Record<string, Row> = {
       rapporteur: publicText([RELEASED_A, RELEASED_B, LIMITED], [REOPENED_DRAFT, ...notDrafts]),
       otherRapporteur: publicText([RELEASED_A, RELEASED_B], [REOPENED_DRAFT, LIMITED, ...notDrafts]),
       delegate: publicText([RELEASED_A, RELEASED_B, LIMITED], [REOPENED_DRAFT, ...notDrafts]),
-      observer: publicText([RELEASED_A, RELEASED_B], [REOPENED_DRAFT, LIMITED, ...notDrafts]),
+      observer: publicText(
+        [RELEASED_A, RELEASED_B, 'Delegates only', 'not distributed to this list'],
+        [REOPENED_DRAFT, LIMITED, ...notDrafts],
+      ),
       demoted: publicText([RELEASED_A, RELEASED_B, LIMITED], [REOPENED_DRAFT, ...notDrafts]),
     },
   },
