@@ -50,8 +50,12 @@ export interface PartDrawing {
 interface DrawState {
   elements: Map<number, StructElement>;
   containers: Map<string, StructElement>;
-  notes: Map<number, StructElement>;
-  /** Elements ended when their page is complete: their notes are drawn at the page's foot. */
+  /** Notes being drawn, with the element whose text holds their marker. */
+  notes: Map<number, { note: StructElement; parent: StructElement }>;
+  /**
+   * Elements ended when their page is complete (their notes are drawn at the page's foot), or
+   * later, when a note of theirs runs on to the next page.
+   */
   finished: StructElement[];
 }
 
@@ -81,14 +85,23 @@ function drawFootnotes(writer: PdfWriter, part: Part, page: LaidOutPage, drawing
   let y = FRAME.bottom - footnoteHeight(area, page.footnotes) + FOOTNOTES.ruleGap;
   writer.artifact('Layout', () => writer.rule(MARGIN, y, MARGIN + FOOTNOTES.ruleLength, y, { width: 0.5 }));
   y += FOOTNOTES.separator - FOOTNOTES.ruleGap;
-  for (const n of page.footnotes) {
-    const element = state.notes.get(n) ?? writer.element('Note', drawing.parent);
-    for (const line of part.footnotes.get(n) ?? []) {
+  for (const slice of page.footnotes) {
+    const lines = part.footnotes.get(slice.number) ?? [];
+    let element = state.notes.get(slice.number)?.note;
+    if (!element) {
+      element = writer.element('Note', drawing.parent);
+      state.notes.set(slice.number, { note: element, parent: drawing.parent });
+    }
+    for (const line of lines.slice(slice.from, slice.to)) {
       writer.line(line, MARGIN, y, { element, type: 'Note' });
       y += line.height;
     }
     writer.closeMark();
-    element.end();
+    // A note that runs on to the next page stays open for the rest of its lines.
+    if (slice.to >= lines.length) {
+      element.end();
+      state.notes.delete(slice.number);
+    }
     y += FOOTNOTES.between;
   }
 }
@@ -145,7 +158,7 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
       type: block.tag.type,
       onFootnote: (n) => {
         writer.closeMark();
-        state.notes.set(n, writer.element('Note', element));
+        state.notes.set(n, { note: writer.element('Note', element), parent: element });
       },
     });
     const isLast = placed.line === block.lines.length - 1;
@@ -169,8 +182,13 @@ export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): v
     drawLines(writer, part, page, drawing, state);
     writer.closeMark();
     drawFootnotes(writer, part, page, drawing, state);
-    for (const element of state.finished.splice(0)) element.end();
+    const holdingNotes = new Set([...state.notes.values()].map((n) => n.parent));
+    for (const element of state.finished.splice(0)) {
+      if (holdingNotes.has(element)) state.finished.push(element);
+      else element.end();
+    }
     drawFooter(writer, drawing.footer(index));
   });
+  for (const element of state.finished.splice(0)) element.end();
   for (const container of state.containers.values()) container.end();
 }
