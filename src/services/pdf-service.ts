@@ -57,6 +57,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       item,
       note,
       version,
+      marking: { audience: item.audience, audienceGroups: item.audienceGroups },
     });
   }
 

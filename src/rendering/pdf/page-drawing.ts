@@ -1,5 +1,5 @@
 import { footnoteHeight, paginate, type Block, type FootnoteArea, type LaidOutPage } from './paginate.js';
-import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, MARGIN, TEXT_WIDTH } from './page-style.js';
+import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, HEADER_BASELINE, MARGIN, TEXT_WIDTH } from './page-style.js';
 import type { PdfWriter, StructElement } from './pdf-writer.js';
 import type { Line } from './typeset.js';
 
@@ -43,6 +43,8 @@ export interface PartDrawing {
   isDraft: boolean;
   /** Footer texts of the part's page `index` (0-based). */
   footer: (index: number) => { left: string | null; centre: string | null };
+  /** A running head printed at the top right of every page (a note's distribution marking). */
+  runningHead?: string;
   /** Page numbers by key, for blocks that print one (table of contents). */
   pageNumbers?: ReadonlyMap<string, number>;
 }
@@ -123,6 +125,14 @@ export function drawFooter(
   });
 }
 
+/** The running head, right-aligned on the text column in the top margin, as an artifact. */
+function drawRunningHead(writer: PdfWriter, text: string): void {
+  const width = writer.fonts.regular.widthOf(text, footer.size);
+  // A head wider than the column starts at the margin rather than off the page's left edge.
+  const x = Math.max(MARGIN, MARGIN + TEXT_WIDTH - width);
+  writer.artifact('Pagination', () => writer.text({ text, style: footer }, x, HEADER_BASELINE));
+}
+
 /** A table-of-contents page number, right-aligned, after a dot leader from the end of the text. */
 function drawPageNumber(
   writer: PdfWriter,
@@ -179,6 +189,7 @@ export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): v
   part.pages.forEach((page, index) => {
     writer.addPage(A4);
     if (drawing.isDraft) writer.watermark(A4);
+    if (drawing.runningHead) drawRunningHead(writer, drawing.runningHead);
     drawLines(writer, part, page, drawing, state);
     writer.closeMark();
     drawFootnotes(writer, part, page, drawing, state);
