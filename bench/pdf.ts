@@ -77,7 +77,7 @@ async function chromiumMsPerNote(html: string): Promise<number | null> {
 }
 
 /** A second meeting with 30 released notes (the two seeds in turn), through the services. */
-function thirtyNoteMeeting(bench: BenchApp): number {
+export function thirtyNoteMeeting(bench: BenchApp): number {
   const { services } = bench.app;
   const admin = services.ctx.repos.people.findByEmail('admin@example.org')!;
   const staff = { id: admin.id, name: admin.name, role: 'admin' as const };

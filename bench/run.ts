@@ -5,12 +5,14 @@ import { ingestBenchmark } from './ingest.js';
 import { loadBenchmark } from './load.js';
 import { mailBenchmark } from './mail.js';
 import { pdfBenchmark } from './pdf.js';
+import { renderBenchmark } from './render.js';
 import type { Benchmark, Figure } from './figures.js';
 
 /** Every benchmark the project tracks; each returns figures with their targets. */
 const BENCHMARKS: [string, Benchmark][] = [
   ['api-read', apiReadBenchmark],
   ['pdf', pdfBenchmark],
+  ['render', renderBenchmark],
   ['ingest', ingestBenchmark],
   ['mail', mailBenchmark],
   ['load', loadBenchmark],

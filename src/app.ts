@@ -9,6 +9,7 @@ import mail from './plugins/app/mail.js';
 import { pdfPacketDocuments } from './mail/pdf-packet-documents.js';
 import problems from './plugins/app/problems.js';
 import reminders from './plugins/app/reminders.js';
+import renderer from './plugins/app/renderer.js';
 import services from './plugins/app/services.js';
 import multipart from './plugins/external/multipart.js';
 import openapi from './plugins/external/openapi.js';
@@ -45,6 +46,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   await fastify.register(problems);
   await fastify.register(database, { config: opts.config });
+  await fastify.register(renderer, { config: opts.config });
   await fastify.register(services, { config: opts.config, now });
   await fastify.register(auth);
   await fastify.register(demoData, { config: opts.config });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -44,6 +45,11 @@ const EnvSchema = Type.Object({
   // Requests per minute: sign-in attempts per address, and API calls per bearer token.
   AGENDUM_SIGNIN_PER_MINUTE: Type.Integer({ default: 10, minimum: 1, maximum: 100000 }),
   AGENDUM_TOKEN_PER_MINUTE: Type.Integer({ default: 1200, minimum: 1, maximum: 10000000 }),
+  // PDF rendering: worker threads (default: one per core), renders that may wait for one before
+  // new ones get a 503, and the memory kept for rendered notes.
+  AGENDUM_RENDER_THREADS: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
+  AGENDUM_RENDER_QUEUE: Type.Integer({ default: 64, minimum: 1, maximum: 10000 }),
+  AGENDUM_RENDER_CACHE_MB: Type.Number({ default: 64, minimum: 0, maximum: 4096 }),
   // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
   AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
 });
@@ -77,6 +83,11 @@ export interface Config {
     linkSecret: string | undefined;
     digestMinutes: number;
     retryBaseMs: number;
+  };
+  render: {
+    threads: number;
+    maxQueue: number;
+    cacheBytes: number;
   };
   publicUrl: string;
   signInPerMinute: number;
@@ -141,6 +152,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       linkSecret: e.AGENDUM_LINK_SECRET,
       digestMinutes: e.AGENDUM_DIGEST_MINUTES,
       retryBaseMs: e.AGENDUM_RETRY_BASE_MS,
+    },
+    render: {
+      threads: e.AGENDUM_RENDER_THREADS ?? availableParallelism(),
+      maxQueue: e.AGENDUM_RENDER_QUEUE,
+      cacheBytes: Math.round(e.AGENDUM_RENDER_CACHE_MB * 1024 * 1024),
     },
     signInPerMinute: e.AGENDUM_SIGNIN_PER_MINUTE,
     tokenPerMinute: e.AGENDUM_TOKEN_PER_MINUTE,

@@ -52,4 +52,5 @@ export const Errors = {
   uploadTooLarge: defineError('AGENDUM_FILE_TOO_LARGE', 413, 'File too large'),
   noSections: defineError('AGENDUM_NO_SECTIONS', 422, 'No cover-note section found'),
   rateLimited: defineError('AGENDUM_RATE_LIMITED', 429, 'Too many requests'),
+  busy: defineError('AGENDUM_BUSY', 503, 'Service busy'),
 } as const;

@@ -11,14 +11,23 @@ import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
+import type { PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { createPdfService } from './pdf-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createReviewService } from './review-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
-/** Wires every use case to one database: the composition root shared by the server and the CLI. */
-export function createServices(handle: DatabaseHandle, config: Config, now: () => Date = () => new Date()) {
+/**
+ * Wires every use case to one database: the composition root shared by the server and the CLI.
+ * PDFs are rendered by `renderer` (the server passes its worker pool; by default in this thread).
+ */
+export function createServices(
+  handle: DatabaseHandle,
+  config: Config,
+  now: () => Date = () => new Date(),
+  renderer?: PdfRenderer,
+) {
   const ctx: ServiceContext = {
     repos: createRepositories(handle.db),
     transaction: handle.transaction,
@@ -46,7 +55,12 @@ export function createServices(handle: DatabaseHandle, config: Config, now: () =
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
-    pdf: createPdfService(ctx, agenda, { annexesOf: (itemId, reader) => ingest.annexesForPacket(itemId, reader) }),
+    pdf: createPdfService(
+      ctx,
+      agenda,
+      { annexesOf: (itemId, reader) => ingest.annexesForPacket(itemId, reader) },
+      renderer,
+    ),
     recipients: createRecipientService(ctx),
     ingest,
   };

@@ -5,10 +5,8 @@ import type { FrozenPacket, FrozenPacketItem, PacketAudience } from '../domain/f
 import { formatOrdinal } from '../domain/meeting-line.js';
 import type { FileStore } from '../ingest/file-store.js';
 import type { Attachment } from '../mail/mime.js';
-import { renderAgendaPdf } from '../rendering/pdf/agenda-pdf.js';
-import { renderCoverNotePdf } from '../rendering/pdf/cover-note-pdf.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
-import { renderPacketPdf } from '../rendering/pdf/packet-pdf.js';
+import { inProcessRenderer, type PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { buildAgendaView, type AgendaView } from '../rendering/views/agenda-view.js';
 import { buildNoteView, type NoteView } from '../rendering/views/note-view.js';
 import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.js';
@@ -32,7 +30,7 @@ function fileStem(frozen: FrozenPacket): string {
  * from the store ever after, so a link returns the same bytes whatever was released since.
  * Renderings are pure functions of their views and the packet's creation time.
  */
-export function createPacketFiles(ctx: ServiceContext, store: FileStore) {
+export function createPacketFiles(ctx: ServiceContext, store: FileStore, renderer: PdfRenderer = inProcessRenderer()) {
   const { repos } = ctx;
   // One rendering per key at a time: the recipients of an audience wait for the same one.
   const rendering = new Map<string, Promise<Buffer>>();
@@ -63,6 +61,7 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore) {
       item,
       note: { state: 'released', procedure: item.procedure, currentVersionId: version.id },
       version,
+      marking: item,
     });
   }
 
@@ -103,7 +102,7 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore) {
       withheld: audience.withheldItems,
       withheldAnnexes,
     });
-    return renderPacketPdf(view, { now: new Date(frozen.createdAt) });
+    return renderer.renderPacket(view, { now: new Date(frozen.createdAt) });
   }
 
   /** The stored bytes under `key`, rendered and stored first if this is the first ask. */
@@ -151,14 +150,14 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore) {
       const { frozen } = packet;
       const stem = fileStem(frozen);
       const now = new Date(frozen.createdAt);
-      const agenda = await stored(packet, 'shared:agenda', () => renderAgendaPdf(agendaView(frozen), { now }));
+      const agenda = await stored(packet, 'shared:agenda', () => renderer.renderAgenda(agendaView(frozen), { now }));
       const files = [pdf(`${stem}-agenda.pdf`, agenda)];
       for (const item of frozen.items) {
         if (item.versionId === null || audience.withheldItems.has(item.itemId)) continue;
         const view = noteView(frozen, item);
         // A note's file is the same for every audience that may read it: one key for all.
         const bytes = await stored(packet, `shared:note-${item.itemId}`, () =>
-          renderCoverNotePdf(view, { now: new Date(view.createdAt) }),
+          renderer.renderNote(view, { now: new Date(view.createdAt) }),
         );
         files.push(pdf(`${stem}-item-${item.number}-v${view.versionNumber}.pdf`, bytes));
       }

@@ -2,10 +2,8 @@ import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
 import { isStaff, type Actor } from '../domain/roles.js';
-import { renderAgendaPdf } from '../rendering/pdf/agenda-pdf.js';
-import { renderCoverNotePdf } from '../rendering/pdf/cover-note-pdf.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
-import { renderPacketPdf } from '../rendering/pdf/packet-pdf.js';
+import { inProcessRenderer, type PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { buildAgendaView } from '../rendering/views/agenda-view.js';
 import { buildNoteView, type NoteView } from '../rendering/views/note-view.js';
 import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.js';
@@ -46,8 +44,14 @@ function fileStem({ meeting, network }: MeetingWithNetwork): string {
  * The PDFs of notes, agendas and packets. Reading rules are the JSON API's: whoever may read a
  * note may print it (a draft is a 404 to delegates); every signed-in person prints the agenda;
  * a packet is for the secretariat, and for everyone once every note in it is released.
+ * Rendering itself is the renderer's (the server's is a worker pool with a note cache).
  */
-export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sources: PacketSources = NO_ANNEXES) {
+export function createPdfService(
+  ctx: ServiceContext,
+  agenda: AgendaService,
+  sources: PacketSources = NO_ANNEXES,
+  renderer: PdfRenderer = inProcessRenderer(),
+) {
   const { repos } = ctx;
 
   function noteView(meeting: MeetingWithNetwork, item: ItemRow, note: NoteRow, version: VersionRow): NoteView {
@@ -57,6 +61,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       item,
       note,
       version,
+      marking: { audience: item.audience, audienceGroups: item.audienceGroups },
     });
   }
 
@@ -109,7 +114,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       const meeting = meetingOrThrow(ctx, item.meetingId);
       const view = noteView(meeting, item, printedNote(readable.note, version), version);
       // The version's own time is the file's creation date: a version always prints the same bytes.
-      const bytes = await renderCoverNotePdf(view, { now: new Date(version.createdAt) });
+      const bytes = await renderer.renderNote(view, { now: new Date(version.createdAt) });
       const draft = view.isDraft ? '-draft' : '';
       return { fileName: `${fileStem(meeting)}-item-${item.number}-v${version.number}${draft}.pdf`, bytes };
     },
@@ -119,7 +124,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       const meeting = meetingOrThrow(ctx, meetingId);
       const items = agenda.list(actor, meetingId).map((i) => ({ ...i, procedure: i.note?.procedure ?? null }));
       const view = buildAgendaView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, items });
-      return { fileName: `${fileStem(meeting)}-agenda.pdf`, bytes: await renderAgendaPdf(view, { now: ctx.now() }) };
+      return { fileName: `${fileStem(meeting)}-agenda.pdf`, bytes: await renderer.renderAgenda(view, { now: ctx.now() }) };
     },
 
     /**
@@ -193,7 +198,7 @@ export function createPdfService(ctx: ServiceContext, agenda: AgendaService, sou
       });
       const view = buildPacketView({ agenda: agendaView, notes, annexes, markings, withheld });
       try {
-        const bytes = await renderPacketPdf(view, { now: ctx.now() });
+        const bytes = await renderer.renderPacket(view, { now: ctx.now() });
         const drafts = view.draftItems.length > 0 ? '-with-drafts' : '';
         return { fileName: `${fileStem(meeting)}-packet${drafts}.pdf`, bytes };
       } catch (error) {

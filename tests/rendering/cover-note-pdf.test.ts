@@ -23,15 +23,16 @@ function assertInOrder(t: Test, text: string, expected: string[]) {
 
 t.test('prints the 9.1 note in the standard layout, top to bottom', async (t) => {
   const lines = await pdfLines(await render(note91()));
-  t.same(lines.slice(0, 4), [
+  t.same(lines.slice(0, 5), [
+    'Distribution: eHealth Network members and observers',
     'EUROPEAN COMMISSION',
     'DG HEALTH AND FOOD SAFETY',
     'DG COMMUNICATIONS NETWORKS, CONTENT AND TECHNOLOGY',
     'eHealth-units',
   ]);
-  t.equal(lines[4], '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM');
-  t.equal(lines[5], 'COVER NOTE');
-  t.equal(squash(lines[6]!), `9.1 ${ITEM_9_1.title}`);
+  t.equal(lines[5], '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM');
+  t.equal(lines[6], 'COVER NOTE');
+  t.equal(squash(lines[7]!), `9.1 ${ITEM_9_1.title}`);
   const { issueAtStake, summary, procedure } = ITEM_9_1.content.sections;
   assertInOrder(t, squash(lines.join(' ')), [
     '1. Issue at stake',

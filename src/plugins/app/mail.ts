@@ -42,7 +42,10 @@ async function mailPlugin(
   const kick = () => worker.kick();
   const packets = createPacketService(
     app.services.ctx,
-    { legacy: opts.documents(app), frozen: createPacketFiles(app.services.ctx, createFileStore(config.uploadsDir)) },
+    {
+      legacy: opts.documents(app),
+      frozen: createPacketFiles(app.services.ctx, createFileStore(config.uploadsDir), app.renderer),
+    },
     { mail: config.mail, publicUrl: config.publicUrl, linkSecret: linkSecret(config) },
     { kick, health: () => worker.health() },
   );
@@ -78,4 +81,4 @@ async function mailPlugin(
   });
 }
 
-export default fp(mailPlugin, { name: 'mail', dependencies: ['services'] });
+export default fp(mailPlugin, { name: 'mail', dependencies: ['services', 'renderer'] });

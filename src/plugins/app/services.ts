@@ -10,11 +10,11 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance, opts: { config: Config; now: () => Date }) {
-  const services = createServices(app.database, opts.config, opts.now);
+  const services = createServices(app.database, opts.config, opts.now, app.renderer);
   app.decorate('services', services);
   // Files a crash left between writing and recording are removed before anyone can ask for them.
   const removed = await services.ingest.sweepOrphans();
   if (removed.length > 0) app.log.warn(`removed ${removed.length} orphan upload file(s) left by an earlier crash`);
 }
 
-export default fp(servicesPlugin, { name: 'services', dependencies: ['database'] });
+export default fp(servicesPlugin, { name: 'services', dependencies: ['database', 'renderer'] });

@@ -22,7 +22,9 @@ import { typesetParagraph, type Line, type ParagraphFormat, type Run, type TextS
 
 /**
  * The standard cover note (shared/LAYOUT.md): header lines, meeting line, COVER NOTE, item line,
- * numbered sections, footnotes at the foot of their page, `Page N of M`, DRAFT mark.
+ * numbered sections, footnotes at the foot of their page, `Page N of M`, DRAFT mark, and the
+ * item's distribution marking at the top of every page (issue 13: a page printed alone still
+ * says who may read it).
  */
 
 const HEADER_LEADING = 13;
@@ -159,6 +161,7 @@ export function drawCoverNote(
   drawPart(writer, part, {
     parent,
     isDraft: view.isDraft,
+    runningHead: view.marking,
     footer: (index) => ({ left: view.draftLabel, centre: pageLabel(options.numbering, index) }),
   });
 }

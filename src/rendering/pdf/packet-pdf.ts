@@ -1,6 +1,7 @@
 import type { PacketEntryView, PacketView } from '../views/packet-view.js';
 import { layoutAgenda, drawAgenda } from './agenda-pdf.js';
-import { drawCoverNote, layoutCoverNote, pageLabel, type PageNumbering } from './cover-note-pdf.js';
+import { drawCoverNote, pageLabel, type PageNumbering } from './cover-note-pdf.js';
+import { cachedNoteLayout } from './note-layout-cache.js';
 import { drawFooter, drawPart, type Part } from './page-drawing.js';
 import { finishPacket, loadAnnex, type AnnexSlot, type LoadedAnnex, type OutlineNode } from './packet-merge.js';
 import { destinations, layoutContents, layoutCover } from './packet-front-matter.js';
@@ -111,7 +112,7 @@ async function layoutNotes(writer: PdfWriter, view: PacketView): Promise<NoteSlo
     for (const annex of entry.annexes) annexes.push(await loadAnnex(annex.title, annex.bytes, `item ${entry.number}`));
     slots.push({
       entry,
-      part: layoutCoverNote(entry.note, writer.fonts, destinations.item(entry.itemId)),
+      part: cachedNoteLayout(entry.note, writer.fonts, destinations.item(entry.itemId)),
       annexes,
       firstPage: 0,
     });

@@ -1,5 +1,5 @@
 import { footnoteHeight, paginate, type Block, type FootnoteArea, type LaidOutPage } from './paginate.js';
-import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, MARGIN, TEXT_WIDTH } from './page-style.js';
+import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, HEADER_BASELINE, MARGIN, TEXT_WIDTH } from './page-style.js';
 import type { PdfWriter, StructElement } from './pdf-writer.js';
 import type { Line } from './typeset.js';
 
@@ -43,6 +43,8 @@ export interface PartDrawing {
   isDraft: boolean;
   /** Footer texts of the part's page `index` (0-based). */
   footer: (index: number) => { left: string | null; centre: string | null };
+  /** A running head printed at the top right of every page (a note's distribution marking). */
+  runningHead?: string;
   /** Page numbers by key, for blocks that print one (table of contents). */
   pageNumbers?: ReadonlyMap<string, number>;
 }
@@ -50,8 +52,12 @@ export interface PartDrawing {
 interface DrawState {
   elements: Map<number, StructElement>;
   containers: Map<string, StructElement>;
-  notes: Map<number, StructElement>;
-  /** Elements ended when their page is complete: their notes are drawn at the page's foot. */
+  /** Notes being drawn, with the element whose text holds their marker. */
+  notes: Map<number, { note: StructElement; parent: StructElement }>;
+  /**
+   * Elements ended when their page is complete (their notes are drawn at the page's foot), or
+   * later, when a note of theirs runs on to the next page.
+   */
   finished: StructElement[];
 }
 
@@ -81,14 +87,23 @@ function drawFootnotes(writer: PdfWriter, part: Part, page: LaidOutPage, drawing
   let y = FRAME.bottom - footnoteHeight(area, page.footnotes) + FOOTNOTES.ruleGap;
   writer.artifact('Layout', () => writer.rule(MARGIN, y, MARGIN + FOOTNOTES.ruleLength, y, { width: 0.5 }));
   y += FOOTNOTES.separator - FOOTNOTES.ruleGap;
-  for (const n of page.footnotes) {
-    const element = state.notes.get(n) ?? writer.element('Note', drawing.parent);
-    for (const line of part.footnotes.get(n) ?? []) {
+  for (const slice of page.footnotes) {
+    const lines = part.footnotes.get(slice.number) ?? [];
+    let element = state.notes.get(slice.number)?.note;
+    if (!element) {
+      element = writer.element('Note', drawing.parent);
+      state.notes.set(slice.number, { note: element, parent: drawing.parent });
+    }
+    for (const line of lines.slice(slice.from, slice.to)) {
       writer.line(line, MARGIN, y, { element, type: 'Note' });
       y += line.height;
     }
     writer.closeMark();
-    element.end();
+    // A note that runs on to the next page stays open for the rest of its lines.
+    if (slice.to >= lines.length) {
+      element.end();
+      state.notes.delete(slice.number);
+    }
     y += FOOTNOTES.between;
   }
 }
@@ -108,6 +123,14 @@ export function drawFooter(
       writer.text({ text: texts.centre, style: footer }, (page.width - width) / 2, baseline);
     }
   });
+}
+
+/** The running head, right-aligned on the text column in the top margin, as an artifact. */
+function drawRunningHead(writer: PdfWriter, text: string): void {
+  const width = writer.fonts.regular.widthOf(text, footer.size);
+  // A head wider than the column starts at the margin rather than off the page's left edge.
+  const x = Math.max(MARGIN, MARGIN + TEXT_WIDTH - width);
+  writer.artifact('Pagination', () => writer.text({ text, style: footer }, x, HEADER_BASELINE));
 }
 
 /** A table-of-contents page number, right-aligned, after a dot leader from the end of the text. */
@@ -145,7 +168,7 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
       type: block.tag.type,
       onFootnote: (n) => {
         writer.closeMark();
-        state.notes.set(n, writer.element('Note', element));
+        state.notes.set(n, { note: writer.element('Note', element), parent: element });
       },
     });
     const isLast = placed.line === block.lines.length - 1;
@@ -166,11 +189,17 @@ export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): v
   part.pages.forEach((page, index) => {
     writer.addPage(A4);
     if (drawing.isDraft) writer.watermark(A4);
+    if (drawing.runningHead) drawRunningHead(writer, drawing.runningHead);
     drawLines(writer, part, page, drawing, state);
     writer.closeMark();
     drawFootnotes(writer, part, page, drawing, state);
-    for (const element of state.finished.splice(0)) element.end();
+    const holdingNotes = new Set([...state.notes.values()].map((n) => n.parent));
+    for (const element of state.finished.splice(0)) {
+      if (holdingNotes.has(element)) state.finished.push(element);
+      else element.end();
+    }
     drawFooter(writer, drawing.footer(index));
   });
+  for (const element of state.finished.splice(0)) element.end();
   for (const container of state.containers.values()) container.end();
 }

@@ -16,6 +16,8 @@ export const TEXT_WIDTH = A4.width - 2 * MARGIN;
 /** The body area of a page; the footer lives in the bottom margin. */
 export const FRAME: PageFrame = { top: MARGIN, bottom: A4.height - MARGIN };
 export const FOOTER_BASELINE = A4.height - 1.4 * CM;
+/** The running head (a note's distribution marking) sits in the top margin, as the footer in the bottom one. */
+export const HEADER_BASELINE = 1.4 * CM;
 
 export const BLACK: Rgb = [0, 0, 0];
 export const LINK_BLUE: Rgb = [0.02, 0.27, 0.6];

@@ -8,7 +8,10 @@ import type { Line } from './typeset.js';
  *   headings);
  * - a paragraph leaves at least two lines at the bottom of a page and carries at least two
  *   to the next (no single orphan or widow line);
- * - `keepTogether` blocks move whole; `pageBreakBefore` starts a page.
+ * - `keepTogether` blocks move whole; `pageBreakBefore` starts a page;
+ * - a footnote taller than half a page (a note of one endless word) starts with its first lines
+ *   under its marker, fills what is left of the page and runs on at the foot of the next pages,
+ *   so that no line is ever drawn off the page.
  */
 
 export interface Block<Tag> {
@@ -46,18 +49,31 @@ export interface PlacedLine {
   y: number;
 }
 
+/** The lines `from` to `to` (excluded) of footnote `number` placed at the foot of a page. */
+export interface FootnoteSlice {
+  number: number;
+  from: number;
+  to: number;
+}
+
 export interface LaidOutPage {
   lines: PlacedLine[];
-  footnotes: number[];
+  footnotes: FootnoteSlice[];
 }
 
 const MIN_LINES = 2;
 
-/** Height of the footnote area holding these notes (0 for none). */
-export function footnoteHeight(area: FootnoteArea, numbers: readonly number[]): number {
-  if (numbers.length === 0) return 0;
-  const lines = numbers.reduce((sum, n) => sum + (area.notes.get(n) ?? []).reduce((s, l) => s + l.height, 0), 0);
-  return area.separator + lines + area.between * (numbers.length - 1);
+const linesHeight = (lines: readonly Line[], from = 0, to = lines.length) => {
+  let height = 0;
+  for (let i = from; i < to; i++) height += lines[i]!.height;
+  return height;
+};
+
+/** Height of the footnote area holding these slices (0 for none). */
+export function footnoteHeight(area: FootnoteArea, slices: readonly FootnoteSlice[]): number {
+  if (slices.length === 0) return 0;
+  const lines = slices.reduce((sum, s) => sum + linesHeight(area.notes.get(s.number) ?? [], s.from, s.to), 0);
+  return area.separator + lines + area.between * (slices.length - 1);
 }
 
 export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: FootnoteArea): LaidOutPage[] {
@@ -65,22 +81,49 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
   let page: LaidOutPage = { lines: [], footnotes: [] };
   let y = frame.top;
   const isEmpty = () => page.lines.length === 0;
+  const noteLines = (n: number) => area.notes.get(n) ?? [];
+  const isTall = (n: number) => linesHeight(noteLines(n)) > (frame.bottom - frame.top) / 2;
+  /** What a note needs under its marker: all of it, or the first lines of a tall one. */
+  const firstSlice = (n: number): FootnoteSlice => {
+    const count = noteLines(n).length;
+    return { number: n, from: 0, to: isTall(n) ? Math.min(MIN_LINES, count) : count };
+  };
+  const withNote = (slices: FootnoteSlice[], n: number) => {
+    if (!slices.some((s) => s.number === n)) slices.push(firstSlice(n));
+  };
+
+  /** Gives the unfinished tall notes the room left on the page; returns what runs on. */
+  const fillFootnotes = (): FootnoteSlice[] => {
+    let free = frame.bottom - y - footnoteHeight(area, page.footnotes);
+    const runOn: FootnoteSlice[] = [];
+    for (const slice of page.footnotes) {
+      const lines = noteLines(slice.number);
+      while (slice.to < lines.length && lines[slice.to]!.height <= free + 0.01) free -= lines[slice.to++]!.height;
+      if (slice.to < lines.length) {
+        runOn.push({ number: slice.number, from: slice.to, to: Math.min(slice.to + MIN_LINES, lines.length) });
+      }
+    }
+    return runOn;
+  };
+
   const newPage = () => {
+    const runOn = fillFootnotes();
     pages.push(page);
-    page = { lines: [], footnotes: [] };
+    page = { lines: [], footnotes: runOn };
     y = frame.top;
   };
 
   /** How many lines of `block`, from `from`, fit below `top` with the footnotes they bring. */
   const fitCount = (block: Block<Tag>, from: number, top: number, extraNotes: number[] = []): number => {
-    const notes = [...page.footnotes, ...extraNotes];
+    const slices = page.footnotes.map((s) => ({ ...s }));
+    for (const n of extraNotes) withNote(slices, n);
     let height = 0;
     let count = 0;
     for (let i = from; i < block.lines.length; i++) {
       const line = block.lines[i]!;
-      for (const n of line.footnotes) if (!notes.includes(n)) notes.push(n);
+      for (const n of line.footnotes) withNote(slices, n);
       height += line.height;
-      if (top + height > frame.bottom - footnoteHeight(area, notes) + 0.01) break;
+      if (top + height > frame.bottom - footnoteHeight(area, slices) + 0.01) break;
       count++;
     }
     return count;
@@ -92,7 +135,7 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
       const line = block.lines[i]!;
       page.lines.push({ block: index, line: i, y });
       y += line.height;
-      for (const n of line.footnotes) if (!page.footnotes.includes(n)) page.footnotes.push(n);
+      for (const n of line.footnotes) withNote(page.footnotes, n);
     }
   };
 
@@ -138,6 +181,8 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
     }
     y += block.spaceAfter;
   });
+  // What is left of a tall note runs on over pages of its own.
+  while (fillFootnotes().length > 0) newPage();
   pages.push(page);
   return pages;
 }

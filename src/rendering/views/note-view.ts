@@ -1,3 +1,4 @@
+import { DEFAULT_MARKING, markingLabel, type Marking } from '../../domain/audience.js';
 import { formatDateRange, formatMeetingLine, formatOrdinal, type MeetingLineInput } from '../../domain/meeting-line.js';
 import {
   isFootnoteMarker,
@@ -47,6 +48,8 @@ export interface NoteView {
   itemLine: string;
   sections: SectionView[];
   footnotes: FootnoteView[];
+  /** The item's distribution marking in words, printed on every page: `Distribution: ...` */
+  marking: string;
   isDraft: boolean;
   /** `Draft — version 2, review`, or null when the note is released. */
   draftLabel: string | null;
@@ -62,6 +65,8 @@ export interface NoteViewInput {
   item: { number: string; title: string };
   note: { state: string; procedure: string | null; currentVersionId: number | null };
   version: { id: number; number: number; content: NoteContent; createdAt: string };
+  /** The item's distribution marking; `network` when not given. */
+  marking?: Marking;
 }
 
 /** The meeting in words (not caps), for document metadata. */
@@ -135,6 +140,7 @@ export function buildNoteView(input: NoteViewInput): NoteView {
     itemLine: `${item.number}  ${item.title}`,
     sections,
     footnotes,
+    marking: markingLabel(input.marking ?? DEFAULT_MARKING),
     isDraft,
     draftLabel: isDraft ? `Draft — version ${version.number}, ${state}` : null,
     versionNumber: version.number,
