@@ -40,6 +40,8 @@ export interface PageChrome {
   flash?: string | null;
   /** Seconds after which the page reloads itself (progress pages), without any script. */
   refreshSeconds?: number | null;
+  /** A refused form's messages, listed at the top of the page, which takes the focus. */
+  errorSummary?: { text: string; href: string | null }[] | null;
 }
 
 /** A whole HTML page: the page template inside the layout. */
@@ -47,5 +49,11 @@ export function renderPage(name: string, chrome: PageChrome, view: Record<string
   const page = pages.get(name);
   if (!page) throw new Error(`no page template "${name}"`);
   const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person });
-  return layout({ ...chrome, flash: chrome.flash ?? null, refreshSeconds: chrome.refreshSeconds ?? null, body });
+  return layout({
+    ...chrome,
+    flash: chrome.flash ?? null,
+    refreshSeconds: chrome.refreshSeconds ?? null,
+    errorSummary: chrome.errorSummary ?? null,
+    body,
+  });
 }

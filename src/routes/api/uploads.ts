@@ -3,8 +3,9 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
-import { Annex, AnnexParams, FileBody } from '../../schemas/ingest.js';
+import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
+import { FormRefused, readForm } from '../../schemas/read-form.js';
 import { readSingleUpload } from './read-upload.js';
 
 /** Sends stored bytes back with their type and the name they were uploaded under. */
@@ -49,7 +50,9 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const upload = await readSingleUpload(request, maxUploadBytes);
-      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, upload.fields.title);
+      const fields = readForm(AnnexFields, upload.fields, request);
+      if (!fields.ok) throw new FormRefused(fields.issues);
+      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, fields.value.title);
       return reply.code(201).send(annex);
     },
   );
