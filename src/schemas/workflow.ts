@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, Line, TextBlock } from './common.js';
+import { Id, Line, TEXT_CHARS_PATTERN } from './common.js';
 
 export const TransitionBody = Type.Object(
   {
@@ -11,7 +11,8 @@ export const TransitionBody = Type.Object(
       Type.Literal('withdraw'),
       Type.Literal('restore'),
     ]),
-    comment: Type.Optional(TextBlock(5000)),
+    // Blank is left to the workflow, which says which events need a reason.
+    comment: Type.Optional(Type.String({ maxLength: 5000, pattern: TEXT_CHARS_PATTERN })),
     procedure: Type.Optional(Line(1000)),
   },
   { additionalProperties: false },
