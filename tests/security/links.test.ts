@@ -228,3 +228,24 @@ t.test('an old javascript: link is shown as text on the item page and is no /URI
   t.same(uris, [], 'no /URI link annotation');
   t.notMatch(pdf.toString('latin1'), /\/URI\s*\(javascript/i);
 });
+
+t.test('the web upload form refuses the javascript: footnote too, before its preview', async (t) => {
+  const app = await build(t);
+  const { item } = await setup(app);
+  const staff = await webPerson(app, 'secretariat');
+  const web = await webSession(app, staff.email, `/items/${item.id}`);
+  const body = fileUpload('note.md', markdown('javascript:alert(1)'), 'text/markdown');
+  const res = await app.inject({
+    method: 'POST',
+    url: `/items/${item.id}/upload?_csrf=${encodeURIComponent(web.csrf)}`,
+    cookies: web.cookies,
+    ...body,
+  });
+  t.equal(res.statusCode, 422);
+  t.match(
+    res.body,
+    'Footnote 1 links to &quot;javascript:alert(1)&quot;; only http, https and mailto links are allowed.',
+  );
+  t.notMatch(res.body, /href="javascript/i);
+  t.equal(versionCount(app, item.id), 0);
+});
