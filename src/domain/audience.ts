@@ -75,20 +75,3 @@ export function normaliseMarking(
   if (named.length === 0) throw Errors.invalid('A limited distribution names at least one recipient group.');
   return { audience, audienceGroups: named };
 }
-
-/** A marking from text fields (a multipart upload, a form): `groups` separated by commas. */
-export function parseMarking(audience: string | undefined, groups: string | undefined) {
-  if (audience === undefined || audience === '') return normaliseMarking('network');
-  if (!(AUDIENCES as readonly string[]).includes(audience)) {
-    throw Errors.invalid(`Unknown distribution "${audience.slice(0, 40)}": use ${AUDIENCES.join(', ')}.`);
-  }
-  const named = (groups ?? '')
-    .split(',')
-    .map((g) => g.trim())
-    .filter(Boolean);
-  const unknown = named.filter((g) => !(AUDIENCE_GROUPS as readonly string[]).includes(g));
-  if (unknown.length > 0) {
-    throw Errors.invalid(`Unknown recipient group "${unknown[0]!.slice(0, 40)}": use ${AUDIENCE_GROUPS.join(', ')}.`);
-  }
-  return normaliseMarking(audience as Audience, named);
-}

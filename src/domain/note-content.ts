@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Errors } from './errors.js';
+import { ALLOWED_URL_SCHEMES, isAllowedUrl, quoteUrl } from './link-url.js';
 
 /**
  * The structure of a cover note version: three sections of paragraphs, and footnotes. A
@@ -75,6 +76,7 @@ export function normaliseNoteContent(input: NoteContentInput): NoteContent {
     const text = collapse(f.text).trim();
     return f.sourceUrl ? { text, sourceUrl: f.sourceUrl.trim() } : { text };
   });
+  assertAllowedLinks(sections, footnotes);
   if (SECTION_KEYS.every((key) => sections[key].length === 0)) {
     throw Errors.invalid('A version needs at least one paragraph in one of its sections.');
   }
@@ -93,6 +95,33 @@ export function normaliseNoteContent(input: NoteContentInput): NoteContent {
     throw Errors.invalid(`Footnotes ${unreferenced.join(', ')} are never referenced in the text.`);
   }
   return { sections, footnotes };
+}
+
+const ALLOWED = `only ${ALLOWED_URL_SCHEMES.join(', ').replace(/, (?=[^,]*$)/, ' and ')} links are allowed`;
+
+/**
+ * Every link of a version passes `isAllowedUrl` before anything is stored: checked here, in the
+ * one normalisation both typed versions and uploaded drafts go through, so a refused link is a
+ * 422 before the transaction, never a failure after it.
+ */
+function assertAllowedLinks(sections: Record<SectionKey, Paragraph[]>, footnotes: Footnote[]): void {
+  footnotes.forEach((footnote, i) => {
+    if (footnote.sourceUrl === undefined || isAllowedUrl(footnote.sourceUrl)) return;
+    throw Errors.invalid(`Footnote ${i + 1} links to ${quoteUrl(footnote.sourceUrl)}; ${ALLOWED}.`, {
+      footnote: i + 1,
+    });
+  });
+  SECTION_KEYS.forEach((key, s) =>
+    sections[key].forEach((paragraph, p) => {
+      for (const run of paragraph) {
+        if (isFootnoteMarker(run) || run.href === undefined || isAllowedUrl(run.href)) continue;
+        throw Errors.invalid(
+          `The link "${run.text.slice(0, 60)}" in section ${s + 1}, paragraph ${p + 1} points to ${quoteUrl(run.href)}; ${ALLOWED}.`,
+          { section: key, paragraph: p + 1 },
+        );
+      }
+    }),
+  );
 }
 
 /** SHA-256 of the normalised content: identifies a version's text across copies. */

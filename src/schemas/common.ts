@@ -37,7 +37,26 @@ export const ForceQuery = Type.Object({
 });
 export const NoContent = Type.Null({ description: 'No content' });
 
-/** A single line of text a person types: trimmed length 1..max, no control characters. */
+// Linear on any input: an earlier `[^ctl]*\\S[^ctl]*` backtracked for seconds on 100 kB (found by the fuzz test).
+/** Not blank, no control characters at all (no line breaks either). */
+export const LINE_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f]+$';
+/** Not blank; line breaks and tabs, but no other control characters (NUL, ESC, a lone form feed...). */
+export const TEXT_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$';
+
+/** The characters of TEXT_PATTERN, blank allowed: where the service itself says why blank is not enough. */
+export const TEXT_CHARS_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$';
+
+/** What each pattern means, as both doors (API problems and web forms) say it. */
+export const PATTERN_MESSAGES: Record<string, string> = {
+  [LINE_PATTERN]: 'must not be blank, and must be one line without control characters',
+  [TEXT_PATTERN]: 'must not be blank, and must not hold control characters other than line breaks and tabs',
+  [TEXT_CHARS_PATTERN]: 'must not hold control characters other than line breaks and tabs',
+};
+
+/** A single line of text a person types: length 1..max, not blank, no control characters. */
 export const Line = (max = 300, extra: Record<string, unknown> = {}) =>
-  // Linear on any input: an earlier `[^ctl]*\\S[^ctl]*` backtracked for seconds on 100 kB (found by the fuzz test).
-  Type.String({ minLength: 1, maxLength: max, pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f]+$', ...extra });
+  Type.String({ minLength: 1, maxLength: max, pattern: LINE_PATTERN, ...extra });
+
+/** Text of several lines a person types (a comment, a message): length 1..max, not blank, no control characters but line breaks and tabs. */
+export const TextBlock = (max: number, extra: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, maxLength: max, pattern: TEXT_PATTERN, ...extra });

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { Id } from './common.js';
+import { Id, Line } from './common.js';
+import { Audience } from './items.js';
 import { Version } from './notes.js';
 
 const Warning = Type.Object({ code: Type.String(), message: Type.String() });
@@ -41,3 +42,20 @@ export const AnnexParams = Type.Object({ itemId: Id, annexId: Id });
 
 /** A file answer: the bytes as they were uploaded. */
 export const FileBody = Type.String({ format: 'binary', description: 'The file' });
+
+/** The text fields sent with an annex's file (multipart), read like any body. */
+export const AnnexFields = Type.Object(
+  {
+    title: Type.Optional(Line(300, { description: 'Default: the file name without .pdf' })),
+    audience: Type.Optional(Audience),
+    audienceGroups: Type.Optional(
+      Type.String({
+        pattern:
+          '^\\s*(delegates|observers|secretariat-copies)(\\s*,\\s*(delegates|observers|secretariat-copies))*\\s*$',
+        maxLength: 100,
+        description: 'With limited: the recipient groups, separated by commas',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

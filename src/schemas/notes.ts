@@ -22,6 +22,10 @@ const InputParagraph = Type.Union([Text, Type.Array(Inline, { minItems: 1, maxIt
   description: 'Plain text, or runs of text, links and footnote markers',
 });
 const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
+// Answers describe what is stored, without the input rules: the rules are checked before the
+// commit (schema and normalisation), and an answer that failed its schema after a commit would
+// be a 500 for a version that exists.
+const StoredFootnote = Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) });
 
 const sectionsOf = <T extends typeof StoredParagraph | typeof InputParagraph>(p: T, optional: boolean) => {
   const list = Type.Array(p, { maxItems: 200 });
@@ -38,7 +42,7 @@ export const Version = Type.Object({
   id: Id,
   number: Type.Integer(),
   sections: sectionsOf(StoredParagraph, false),
-  footnotes: Type.Array(Footnote),
+  footnotes: Type.Array(StoredFootnote),
   contentHash: Type.String(),
   authorId: Id,
   createdAt: Type.String(),

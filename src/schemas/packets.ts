@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, Line } from './common.js';
+import { Id, Line, TextBlock } from './common.js';
 
 const List = Type.Union([Type.Literal('delegates'), Type.Literal('observers'), Type.Literal('secretariat-copies')]);
 const ItemRef = Type.Object({ itemId: Id, number: Type.String(), title: Type.String() });
@@ -7,9 +7,7 @@ const ItemRef = Type.Object({ itemId: Id, number: Type.String(), title: Type.Str
 export const NewPacketBody = Type.Object(
   {
     subject: Line(300),
-    message: Type.String({
-      minLength: 1,
-      maxLength: 20000,
+    message: TextBlock(20000, {
       description:
         'A Handlebars template: {{meeting.displayLine}}, {{meeting.dates}}, {{meeting.city}}, {{recipient.name}} ...',
     }),

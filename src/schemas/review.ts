@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id } from './common.js';
+import { Id, TextBlock } from './common.js';
 
 const Section = Type.Union([Type.Literal('issueAtStake'), Type.Literal('summary'), Type.Literal('procedure')]);
 
@@ -17,7 +17,7 @@ export const Comment = Type.Object({
 
 export const NewCommentBody = Type.Object(
   {
-    body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
+    body: TextBlock(10000),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the current version' })),
     section: Type.Optional(Section),
     paragraph: Type.Optional(Type.Integer({ minimum: 1, description: '1-based, within the section' })),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id } from './common.js';
+import { Id, Line, TEXT_CHARS_PATTERN } from './common.js';
 
 export const TransitionBody = Type.Object(
   {
@@ -11,8 +11,9 @@ export const TransitionBody = Type.Object(
       Type.Literal('withdraw'),
       Type.Literal('restore'),
     ]),
-    comment: Type.Optional(Type.String({ maxLength: 5000 })),
-    procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    // Blank is left to the workflow, which says which events need a reason.
+    comment: Type.Optional(Type.String({ maxLength: 5000, pattern: TEXT_CHARS_PATTERN })),
+    procedure: Type.Optional(Line(1000)),
   },
   { additionalProperties: false },
 );
@@ -20,9 +21,7 @@ export const TransitionBody = Type.Object(
 export const NoteChangesBody = Type.Object(
   {
     procedure: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 1000,
+      Line(1000, {
         description: 'for-information, for-discussion, for-adoption, or a sentence starting with their label',
       }),
     ),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { Errors } from '../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import { normaliseNoteContent } from '../domain/note-content.js';
 import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
@@ -8,6 +8,7 @@ import { assertCanWriteVersion, assertInDraftingCircle } from '../domain/permiss
 import type { Actor } from '../domain/roles.js';
 import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
 import { sniffKind } from '../ingest/detect-type.js';
+import { assertPlainPdf } from '../ingest/pdf-active-content.js';
 import type { FileStore } from '../ingest/file-store.js';
 import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js';
 import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
@@ -198,23 +199,6 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
   };
 }
 
-class ActiveContentError extends Error {}
-
-const ACTIVE = new Set(['/JavaScript', '/Launch', '/ImportData', '/SubmitForm', '/RichMedia']);
-
-/** True when any object of the PDF is a script or an action that reaches outside the document. */
-function hasActiveContent(doc: PDFDocument): boolean {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    const dict = object instanceof PDFDict ? object : (object as { dict?: unknown }).dict;
-    if (!(dict instanceof PDFDict)) continue;
-    if (dict.has(PDFName.of('JS'))) return true;
-    const subtype = dict.get(PDFName.of('S'));
-    if (subtype instanceof PDFName && ACTIVE.has(subtype.asString())) return true;
-  }
-  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  return Boolean(names?.has(PDFName.of('JavaScript')));
-}
-
 /**
  * An annex is merged into the packet later: it must survive exactly what the merge does (load,
  * read every page's size, copy the pages into another document), or it is refused now.
@@ -225,7 +209,7 @@ async function assertMergeablePdf(bytes: Buffer): Promise<void> {
     const target = await PDFDocument.create();
     const pages = await target.copyPages(source, source.getPageIndices());
     if (pages.length === 0) throw new Error('no pages');
-    if (hasActiveContent(source)) throw new ActiveContentError();
+    assertPlainPdf(source, 'annex');
     for (const page of pages) {
       // What the merge reads of every page: its boxes, its resources and its content streams.
       page.getSize();
@@ -234,11 +218,7 @@ async function assertMergeablePdf(bytes: Buffer): Promise<void> {
       page.node.Contents();
     }
   } catch (error) {
-    if (error instanceof ActiveContentError) {
-      throw Errors.badUpload(
-        'The PDF carries JavaScript or launch actions; annexes go to many readers and must be plain documents.',
-      );
-    }
+    if (error instanceof AgendumError) throw error;
     const encrypted = /encrypt/i.test((error as Error).message);
     throw Errors.badUpload(
       encrypted

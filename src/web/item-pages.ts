@@ -1,14 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Errors } from '../domain/errors.js';
-import { allowedEvents, NOTE_EVENTS, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
-import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from '../domain/note-content.js';
+import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
+import { SECTION_HEADINGS, SECTION_KEYS } from '../domain/note-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { buildNoteView } from '../rendering/views/note-view.js';
 import { readSingleUpload } from '../routes/api/read-upload.js';
+import { ItemChangesBody } from '../schemas/items.js';
+import { readForm } from '../schemas/read-form.js';
+import { NewCommentBody } from '../schemas/review.js';
+import { TransitionBody } from '../schemas/workflow.js';
 import { noteEtag } from '../services/note-access.js';
-import { field, personOf, redirectWith, sendPage } from './page-kit.js';
+import {
+  EMPTY_FORM,
+  errorSummary,
+  field,
+  fieldViews,
+  personOf,
+  redirectWith,
+  refusedForm,
+  sendPage,
+  type FormFields,
+  type FormState,
+} from './page-kit.js';
 import { TEXT } from './text.js';
 
 const EVENT_LABELS: Record<NoteEvent, string> = {
@@ -19,6 +34,26 @@ const EVENT_LABELS: Record<NoteEvent, string> = {
   withdraw: 'Withdraw',
   restore: 'Restore',
 };
+
+/** The forms of an item's page: rename or move, a workflow action, a review comment. */
+const ITEM_FORM: FormFields = {
+  title: { label: TEXT.title, id: 'edit-title' },
+  parentId: { label: TEXT.underItem, id: 'edit-parent' },
+  event: { label: TEXT.coverNote, id: 'note-actions' },
+  comment: { label: TEXT.reason, id: 'note-actions' },
+  procedure: { label: TEXT.procedure, id: 'note-actions' },
+  section: { label: TEXT.section, id: 'comment-section' },
+  body: { label: TEXT.addComment, id: 'comment-body' },
+};
+
+/** A refused form's part of the item page: values, messages, the summary, the action it came from. */
+function formParts(form: FormState, title: string) {
+  return {
+    form: fieldViews(form, ITEM_FORM, { title }),
+    errorSummary: errorSummary(form, ITEM_FORM),
+    postedEvent: Object.keys(form.errors).length > 0 ? (form.values.event ?? null) : null,
+  };
+}
 
 /**
  * An uploaded draft waits between its preview and "save": the bytes stay on the server (a
@@ -74,7 +109,10 @@ export async function itemPages(app: FastifyInstance) {
       }));
   }
 
-  app.get('/items/:itemId', hide, async (request, reply) => {
+  app.get('/items/:itemId', hide, async (request, reply) => itemPage(request, reply));
+
+  /** The item's page; after a refused form, with its input and messages (and a 422). */
+  async function itemPage(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM) {
     const actor = personOf(request);
     const item = agenda.get(actor, idOf(request.params));
     const meeting = meetings.get(item.meetingId);
@@ -84,7 +122,10 @@ export async function itemPages(app: FastifyInstance) {
     const canReview = visible && notes.accessOf(actor, item.id) === 'drafts';
     const isRapporteur = canReview && !isStaff(actor.role);
     const versions = canReview ? notes.listVersions(actor, item.id) : [];
+    const refused = Object.keys(form.errors).length > 0;
+    const isParent = (id: number) => (refused ? String(id) === form.values.parentId : id === item.parentId);
     return sendPage(request, reply, 'item', `${item.number} ${item.title}`, {
+      ...formParts(form, item.title),
       item,
       meetingLine: meeting.displayLine,
       noteState: note?.state ?? null,
@@ -106,19 +147,20 @@ export async function itemPages(app: FastifyInstance) {
         ? agenda
             .list(actor, item.meetingId)
             .filter((i) => i.id !== item.id)
-            .map((i) => ({ id: i.id, number: i.number, title: i.title, selected: i.id === item.parentId }))
+            .map((i) => ({ id: i.id, number: i.number, title: i.title, selected: isParent(i.id) }))
         : [],
     });
-  });
+  }
 
   app.post('/items/:itemId/edit', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
     const itemId = idOf(request.params);
-    const title = field(request.body, 'title');
-    if (!title) throw Errors.invalid('The title is required.');
-    const parentId = Number(field(request.body, 'parentId')) || null;
+    const form = readForm(ItemChangesBody, request.body, request);
+    if (!form.ok) return itemPage(request, reply, refusedForm(form.input, form.errors));
     const current = agenda.get(actor, itemId);
-    const changed = agenda.update(actor, itemId, current.parentId === parentId ? { title } : { title, parentId });
+    // Moving under the same parent again would put the item last among its siblings.
+    const { parentId, ...rest } = form.value;
+    const changed = agenda.update(actor, itemId, parentId === current.parentId ? rest : form.value);
     return redirectWith(reply, `/items/${itemId}`, `Item ${changed.number} saved.`);
   });
 
@@ -173,27 +215,18 @@ export async function itemPages(app: FastifyInstance) {
   app.post('/items/:itemId/transition', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
     const itemId = idOf(request.params);
-    const event = field(request.body, 'event') as NoteEvent;
-    // `in` would also accept inherited names (toString), which the workflow table lacks.
-    if (!NOTE_EVENTS.includes(event)) throw Errors.invalid('Unknown action.');
-    const procedure = field(request.body, 'procedure') || undefined;
-    const note = workflow.perform(
-      actor,
-      itemId,
-      { event, comment: field(request.body, 'comment') || undefined, procedure },
-      field(request.body, 'etag') || '"none"',
-    );
+    const form = readForm(TransitionBody, request.body, request, ['etag']);
+    if (!form.ok) return itemPage(request, reply, refusedForm(form.input, form.errors));
+    const note = workflow.perform(actor, itemId, form.value, field(request.body, 'etag') || '"none"');
     return redirectWith(reply, `/items/${itemId}`, `The note is now ${note.state}.`);
   });
 
   app.post('/items/:itemId/comments', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
     const itemId = idOf(request.params);
-    const section = field(request.body, 'section') as SectionKey | '';
-    review.add(actor, itemId, {
-      body: field(request.body, 'body'),
-      section: SECTION_KEYS.includes(section as SectionKey) ? (section as SectionKey) : undefined,
-    });
+    const form = readForm(NewCommentBody, request.body, request);
+    if (!form.ok) return itemPage(request, reply, refusedForm(form.input, form.errors));
+    review.add(actor, itemId, form.value);
     return redirectWith(reply, `/items/${itemId}`, 'Comment added.');
   });
 

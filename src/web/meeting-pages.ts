@@ -2,9 +2,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
 import { formatOrdinal } from '../domain/meeting-line.js';
 import { isStaff } from '../domain/roles.js';
-import { Value } from 'typebox/value';
-import { RevokeBody } from '../schemas/packets.js';
-import { field, personOf, redirectWith, sendPage } from './page-kit.js';
+import { ItemChangesBody, NewItemBody } from '../schemas/items.js';
+import { NewMeetingBody } from '../schemas/meetings.js';
+import { NewPacketBody, RevokeBody } from '../schemas/packets.js';
+import { readForm } from '../schemas/read-form.js';
+import {
+  EMPTY_FORM,
+  errorSummary,
+  field,
+  fieldViews,
+  personOf,
+  redirectWith,
+  refusedForm,
+  sendPage,
+  type FormFields,
+  type FormState,
+} from './page-kit.js';
 import { TEXT } from './text.js';
 
 const MEETING_FIELDS = [
@@ -15,18 +28,70 @@ const MEETING_FIELDS = [
   ['country', TEXT.country, 'text'],
   ['draftingDeadline', TEXT.draftingDeadline, 'date'],
 ] as const;
+const MEETING_FORM: FormFields = Object.fromEntries(
+  MEETING_FIELDS.map(([name, label]) => [name, { label, id: `f-${name}` }]),
+);
+
+/** The forms of a meeting's page: a new agenda item, moving one, and the packet. */
+const MEETING_PAGE_FORM: FormFields = {
+  title: { label: TEXT.title, id: 'item-title' },
+  parentId: { label: TEXT.underItem, id: 'item-parent' },
+  rapporteurIds: { label: TEXT.rapporteur, id: 'item-rapporteur' },
+  position: { label: TEXT.agenda, id: 'agenda' },
+  subject: { label: 'Subject', id: 'packet-subject' },
+  message: { label: 'Message', id: 'packet-message' },
+};
+const PACKET_DEFAULTS = (displayLine: string) => ({
+  subject: `Documents for the ${displayLine}`,
+  message:
+    'Dear {{recipient.name}},\n\nplease find the agenda and the released cover notes for the meeting of {{meeting.dates}} in {{meeting.city}}.',
+});
+
+/** A meeting's page: its agenda, its status and (for the secretariat) its forms, possibly refused. */
+function sendMeetingPage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  meetingId: number,
+  form: FormState = EMPTY_FORM,
+) {
+  const { meetings, agenda, meetingStatus, people } = app.services;
+  const actor = personOf(request);
+  const meeting = meetings.get(meetingId);
+  const canManage = isStaff(actor.role);
+  const items = agenda.list(actor, meetingId).map((i) => ({
+    ...i,
+    indent: i.number.split('.').length,
+    upPosition: Math.max(1, i.position - 1),
+    downPosition: i.position + 1,
+    selected: String(i.id) === form.values.parentId,
+  }));
+  const view = {
+    meeting,
+    items,
+    canManage,
+    form: fieldViews(form, MEETING_PAGE_FORM, PACKET_DEFAULTS(meeting.displayLine)),
+    errorSummary: errorSummary(form, MEETING_PAGE_FORM),
+    status: canManage ? meetingStatus.status(actor, meetingId) : [],
+    rapporteurs: canManage
+      ? people
+          .list(actor)
+          .filter((p) => p.role === 'rapporteur' && p.isActive)
+          .map((p) => ({ ...p, selected: String(p.id) === form.values.rapporteurIds }))
+      : [],
+  };
+  return sendPage(request, reply, 'meeting', meeting.displayLine, view);
+}
 
 /** Meetings: the list (and a new one), a meeting's agenda and status, and "my items". */
 export async function meetingPages(app: FastifyInstance) {
-  const { meetings, agenda, meetingStatus, people } = app.services;
+  const { meetings, agenda } = app.services;
   const hide = { schema: { hide: true } };
 
-  function meetingsView(
-    actor: ReturnType<typeof personOf>,
-    values: Record<string, string> = {},
-    errors: Record<string, string> = {},
-  ) {
+  function meetingsView(actor: ReturnType<typeof personOf>, form: FormState = EMPTY_FORM) {
+    const { values, errors } = form;
     return {
+      errorSummary: errorSummary(form, MEETING_FORM),
       meetings: meetings.list().map((m) => ({ ...m, ordinalText: formatOrdinal(m.ordinal) })),
       canManage: isStaff(actor.role),
       fields: MEETING_FIELDS.map(([name, label, type]) => ({
@@ -45,73 +110,37 @@ export async function meetingPages(app: FastifyInstance) {
 
   app.post('/meetings', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = personOf(request);
-    const values = Object.fromEntries(MEETING_FIELDS.map(([name]) => [name, field(request.body, name)]));
-    const errors: Record<string, string> = {};
-    for (const [name, label] of MEETING_FIELDS)
-      if (!values[name] && name !== 'draftingDeadline') errors[name] = `${label} is required.`;
-    if (values.ordinal && !/^\d+$/.test(values.ordinal)) errors.ordinal = 'A whole number, such as 18.';
-    if (Object.keys(errors).length === 0) {
+    const form = readForm(NewMeetingBody, request.body, request);
+    let refused: FormState;
+    if (form.ok) {
       try {
-        const meeting = meetings.create(actor, {
-          ordinal: Number(values.ordinal),
-          startDate: values.startDate!,
-          endDate: values.endDate!,
-          city: values.city!,
-          country: values.country!,
-          draftingDeadline: values.draftingDeadline || null,
-        });
+        const meeting = meetings.create(actor, form.value);
         return redirectWith(reply, `/meetings/${meeting.id}`, 'Meeting created.');
       } catch (error) {
         if (!(error instanceof AgendumError) || error.status !== 422) throw error;
-        errors[
-          /deadline/i.test(error.message)
-            ? 'draftingDeadline'
-            : /ends|endDate/.test(error.message)
-              ? 'endDate'
-              : 'startDate'
-        ] = error.message;
+        const name = /deadline/i.test(error.message)
+          ? 'draftingDeadline'
+          : /ends|endDate/.test(error.message)
+            ? 'endDate'
+            : 'startDate';
+        refused = { values: form.input, errors: { [name]: error.message } };
       }
-    }
-    return sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(actor, values, errors), 422);
+    } else refused = refusedForm(form.input, form.errors);
+    return sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(actor, refused), 422);
   });
 
-  function meetingView(actor: ReturnType<typeof personOf>, meetingId: number, titleError: string | null = null) {
-    const meeting = meetings.get(meetingId);
-    const items = agenda.list(actor, meetingId).map((i) => ({ ...i, indent: i.number.split('.').length }));
-    const canManage = isStaff(actor.role);
-    return {
-      meeting,
-      items,
-      canManage,
-      titleError,
-      status: canManage ? meetingStatus.status(actor, meetingId) : [],
-      rapporteurs: canManage ? people.list(actor).filter((p) => p.role === 'rapporteur' && p.isActive) : [],
-    };
-  }
-
-  app.get<{ Params: { meetingId: string } }>('/meetings/:meetingId', hide, async (request, reply) => {
-    const view = meetingView(personOf(request), Number(request.params.meetingId) || 0);
-    return sendPage(request, reply, 'meeting', view.meeting.displayLine, view);
-  });
+  app.get<{ Params: { meetingId: string } }>('/meetings/:meetingId', hide, async (request, reply) =>
+    sendMeetingPage(app, request, reply, Number(request.params.meetingId) || 0),
+  );
 
   app.post<{ Params: { meetingId: string } }>(
     '/meetings/:meetingId/items',
     { ...hide, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const actor = personOf(request);
       const meetingId = Number(request.params.meetingId) || 0;
-      const title = field(request.body, 'title');
-      if (!title) {
-        const view = meetingView(actor, meetingId, 'The title is required.');
-        return sendPage(request, reply, 'meeting', view.meeting.displayLine, view, 422);
-      }
-      const parentId = Number(field(request.body, 'parentId')) || null;
-      const rapporteurId = Number(field(request.body, 'rapporteurId')) || null;
-      const item = agenda.create(actor, meetingId, {
-        title,
-        parentId,
-        rapporteurIds: rapporteurId ? [rapporteurId] : [],
-      });
+      const form = readForm(NewItemBody, request.body, request);
+      if (!form.ok) return sendMeetingPage(app, request, reply, meetingId, refusedForm(form.input, form.errors));
+      const item = agenda.create(personOf(request), meetingId, form.value);
       return redirectWith(reply, `/meetings/${meetingId}`, `Item ${item.number} added.`);
     },
   );
@@ -122,8 +151,9 @@ export async function meetingPages(app: FastifyInstance) {
     async (request, reply) => {
       const actor = personOf(request);
       const item = agenda.get(actor, Number(request.params.itemId) || 0);
-      const position = Math.max(1, item.position + (field(request.body, 'direction') === 'up' ? -1 : 1));
-      const moved = agenda.update(actor, item.id, { position });
+      const form = readForm(ItemChangesBody, request.body, request);
+      if (!form.ok) return sendMeetingPage(app, request, reply, item.meetingId, refusedForm(form.input, form.errors));
+      const moved = agenda.update(actor, item.id, form.value);
       return redirectWith(reply, `/meetings/${item.meetingId}`, `Item "${moved.title}" is now ${moved.number}.`);
     },
   );
@@ -160,10 +190,10 @@ export async function packetPages(app: FastifyInstance) {
     '/meetings/:meetingId/packets',
     { ...hide, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const created = app.packets.create(personOf(request), Number(request.params.meetingId) || 0, {
-        subject: field(request.body, 'subject'),
-        message: field(request.body, 'message'),
-      });
+      const meetingId = Number(request.params.meetingId) || 0;
+      const form = readForm(NewPacketBody, request.body, request);
+      if (!form.ok) return sendMeetingPage(app, request, reply, meetingId, refusedForm(form.input, form.errors));
+      const created = app.packets.create(personOf(request), meetingId, form.value);
       return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
     },
   );
@@ -199,13 +229,14 @@ export async function packetPages(app: FastifyInstance) {
     { ...hide, preHandler: app.csrfProtection },
     async (request, reply) => {
       const id = Number(request.params.packetId) || 0;
-      const reason = field(request.body, 'reason');
       const personId = Number(field(request.body, 'personId')) || null;
-      if (!Value.Check(RevokeBody, { reason }))
+      const form = readForm(RevokeBody, request.body, request, ['personId']);
+      if (!form.ok)
         return packetPage(request, reply, id, {
-          reason,
+          reason: form.input.reason ?? '',
           error: 'Give the reason (one line, up to 500 characters): readers who follow the link see it.',
         });
+      const { reason } = form.value;
       const actor = personOf(request);
       if (personId === null) app.packets.revokeLinks(actor, id, reason);
       else app.packets.revokeRecipientLink(actor, id, personId, reason);

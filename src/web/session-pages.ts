@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { AgendumError, Errors } from '../domain/errors.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/app/auth.js';
-import { field, sendPage } from './page-kit.js';
+import { SignInBody } from '../schemas/people.js';
+import { readForm } from '../schemas/read-form.js';
+import { EMPTY_FORM, errorSummary, fieldViews, refusedForm, sendPage, type FormFields } from './page-kit.js';
 import { TEXT } from './text.js';
+
+const SIGN_IN_FORM: FormFields = {
+  email: { label: TEXT.email, id: 'email' },
+  password: { label: TEXT.password, id: 'password' },
+};
 
 /** Sign in and out through forms; the same session cookie as the API. */
 export async function sessionPages(app: FastifyInstance) {
@@ -12,7 +19,7 @@ export async function sessionPages(app: FastifyInstance) {
   app.get('/', hide, async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
 
   app.get('/sign-in', hide, async (request, reply) =>
-    sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, email: '' }),
+    sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, form: fieldViews(EMPTY_FORM, SIGN_IN_FORM) }),
   );
 
   app.post(
@@ -23,9 +30,19 @@ export async function sessionPages(app: FastifyInstance) {
       config: { rateLimit: false },
     },
     async (request, reply) => {
-      const email = field(request.body, 'email');
+      const form = readForm(SignInBody, request.body, request, ['next']);
+      if (!form.ok) {
+        const refused = refusedForm({ email: form.input.email ?? '' }, form.errors);
+        const view = {
+          error: null,
+          form: fieldViews(refused, SIGN_IN_FORM),
+          errorSummary: errorSummary(refused, SIGN_IN_FORM),
+        };
+        return sendPage(request, reply, 'sign-in', TEXT.signIn, view);
+      }
+      const { email, password } = form.value;
       try {
-        const session = await auth.signIn(email, field(request.body, 'password'), request.cookies[SESSION_COOKIE]);
+        const session = await auth.signIn(email, password, request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, session.token, session.expiresAt);
       } catch (error) {
         // Only a wrong email or password is the user's; anything else is ours and goes to the
@@ -36,7 +53,10 @@ export async function sessionPages(app: FastifyInstance) {
           reply,
           'sign-in',
           TEXT.signIn,
-          { error: 'The email or the password is not right.', email },
+          {
+            error: 'The email or the password is not right.',
+            form: fieldViews({ values: { email }, errors: {} }, SIGN_IN_FORM),
+          },
           401,
         );
       }

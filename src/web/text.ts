@@ -66,6 +66,7 @@ export const TEXT = {
   forbidden: 'Not allowed',
   forbiddenText: 'You may not do this.',
   problem: 'Something went wrong',
+  fixErrors: 'Please correct the following',
   back: 'Back to the meetings',
 } as const;
 export type TextKey = keyof typeof TEXT;

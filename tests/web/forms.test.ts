@@ -57,13 +57,16 @@ t.test('web forms: an unknown action and a blank comment are refused clearly', a
   for (const event of ['toString', 'constructor', 'launch']) {
     const res = await post(`/items/${item.id}/transition`, `event=${event}`);
     t.equal(res.statusCode, 422, `event "${event}" -> 422`);
-    t.match(res.body, /Unknown action/);
+    t.match(res.body, 'Cover note: must be one of submit, return, release, reopen, withdraw, restore');
   }
   t.equal(app.services.ctx.repos.notes.findByItem(item.id)!.state, 'drafting', 'nothing moved');
 
   const blank = await post(`/items/${item.id}/comments`, 'section=&body=%20%20%20');
   t.equal(blank.statusCode, 422, 'a blank comment -> 422');
-  t.match(blank.body, /A comment needs some text/);
+  t.match(
+    blank.body,
+    'Add a comment: must not be blank, and must not hold control characters other than line breaks and tabs',
+  );
   t.same(app.services.review.list(staff, item.id), [], 'no empty comment stored');
 });
 

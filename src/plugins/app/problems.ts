@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { AgendumError } from '../../domain/errors.js';
 import { Problem } from '../../schemas/common.js';
+import { listFieldErrors, type ValidationIssue } from '../../schemas/field-errors.js';
 
 interface ProblemInput {
   title: string;
@@ -50,23 +51,6 @@ export function frameworkErrorAsProblem(error: FastifyError, request: FastifyReq
   });
 }
 
-interface ValidationIssue {
-  instancePath: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
-/** Ajv's errors as `{path, message}`, one per field, with the part of the request named. */
-function listValidationErrors(error: FastifyError): { path: string; message: string }[] {
-  const where = error.validationContext ?? 'body';
-  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => {
-    const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-    const path = [where, ...issue.instancePath.split('/').filter(Boolean), ...(extra ? [String(extra)] : [])].join('.');
-    const message = issue.params?.additionalProperty ? 'is not a known field' : (issue.message ?? 'is invalid');
-    return { path, message };
-  });
-}
-
 /**
  * The one boundary where errors become application/problem+json (RFC 9457). A user's mistake
  * keeps its 4xx and says what was wrong; anything else is a 500 whose detail stays in the log.
@@ -88,7 +72,10 @@ async function problemsPlugin(app: FastifyInstance) {
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      const errors = listValidationErrors(fastifyError);
+      const errors = listFieldErrors(
+        (fastifyError.validation ?? []) as ValidationIssue[],
+        fastifyError.validationContext ?? 'body',
+      );
       return sendProblem(request, reply, {
         status: 400,
         title: 'Invalid request',

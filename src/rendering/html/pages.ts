@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { isAllowedUrl } from '../../domain/link-url.js';
 import { templatesFolder } from '../../paths.js';
 import { TEXT } from '../../web/text.js';
 
@@ -11,6 +12,8 @@ import { TEXT } from '../../web/text.js';
  */
 const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+// Escaping stops markup, not a `javascript:` href: a link is written only when its scheme is allowed.
+env.registerHelper('isAllowedUrl', (url: unknown) => typeof url === 'string' && isAllowedUrl(url));
 env.registerHelper('t', (key: string) => {
   const value = (TEXT as Record<string, string>)[key];
   if (value === undefined) throw new Error(`no interface text "${key}"`);
@@ -21,7 +24,7 @@ const read = (...parts: string[]) => readFileSync(join(templatesFolder, ...parts
 for (const file of readdirSync(join(templatesFolder, 'partials'))) {
   env.registerPartial(basename(file, '.hbs'), read('partials', file));
 }
-const options = { strict: true, knownHelpers: { eq: true, t: true }, knownHelpersOnly: false };
+const options = { strict: true, knownHelpers: { eq: true, t: true, isAllowedUrl: true }, knownHelpersOnly: false };
 const layout = env.compile(read('layouts', 'main.hbs'), options);
 const pages = new Map(
   readdirSync(join(templatesFolder, 'pages')).map((file) => [
@@ -37,6 +40,8 @@ export interface PageChrome {
   flash?: string | null;
   /** Seconds after which the page reloads itself (progress pages), without any script. */
   refreshSeconds?: number | null;
+  /** A refused form's messages, listed at the top of the page, which takes the focus. */
+  errorSummary?: { text: string; href: string | null }[] | null;
 }
 
 /** A whole HTML page: the page template inside the layout. */
@@ -44,5 +49,11 @@ export function renderPage(name: string, chrome: PageChrome, view: Record<string
   const page = pages.get(name);
   if (!page) throw new Error(`no page template "${name}"`);
   const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person });
-  return layout({ ...chrome, flash: chrome.flash ?? null, refreshSeconds: chrome.refreshSeconds ?? null, body });
+  return layout({
+    ...chrome,
+    flash: chrome.flash ?? null,
+    refreshSeconds: chrome.refreshSeconds ?? null,
+    errorSummary: chrome.errorSummary ?? null,
+    body,
+  });
 }

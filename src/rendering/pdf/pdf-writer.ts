@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { isAllowedUrl } from '../../domain/link-url.js';
 import { fonts, type FaceName, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
 import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
@@ -191,7 +192,9 @@ export class PdfWriter {
     this.rule(left, underline, left + width, underline, { width: 0.4, color: segment.style.color ?? BLACK });
     this.closeMark();
     const top = baseline - segment.style.size * this.fonts[segment.style.face].ascent;
-    this.doc.link(left, top, width, line.height, href, annotationOptions(element, href));
+    // Defence in depth: content is checked before it is stored, and a link of another scheme
+    // (a version stored before that check) is printed as text, never as a live /URI action.
+    if (isAllowedUrl(href)) this.doc.link(left, top, width, line.height, href, annotationOptions(element, href));
     element.end();
   }
 

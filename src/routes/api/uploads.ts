@@ -3,9 +3,10 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
-import { parseMarking } from '../../domain/audience.js';
-import { Annex, AnnexParams, FileBody } from '../../schemas/ingest.js';
+import { normaliseMarking } from '../../domain/audience.js';
+import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
+import { FormRefused, readForm } from '../../schemas/read-form.js';
 import { readSingleUpload } from './read-upload.js';
 
 /** Sends stored bytes back with their type and the name they were uploaded under. */
@@ -51,14 +52,14 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const upload = await readSingleUpload(request, maxUploadBytes);
-      const marking = parseMarking(upload.fields.audience, upload.fields.audienceGroups);
-      const annex = await ingest.addAnnex(
-        actorOf(request),
-        request.params.itemId,
-        upload,
-        upload.fields.title,
-        marking,
+      const fields = readForm(AnnexFields, upload.fields, request);
+      if (!fields.ok) throw new FormRefused(fields.issues);
+      const { title, audience, audienceGroups } = fields.value;
+      const marking = normaliseMarking(
+        audience ?? 'network',
+        audienceGroups?.split(',').map((g) => g.trim()),
       );
+      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, title, marking);
       return reply.code(201).send(annex);
     },
   );
