@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AgendumError, Errors } from '../domain/errors.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/app/auth.js';
+import { pageAfterSignIn } from './next-path.js';
 import { field, sendPage } from './page-kit.js';
 import { TEXT } from './text.js';
 
@@ -11,8 +12,13 @@ export async function sessionPages(app: FastifyInstance) {
 
   app.get('/', hide, async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
 
+  // `next` (where the 401 came from) rides along in the form, and is checked when it is used.
   app.get('/sign-in', hide, async (request, reply) =>
-    sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, email: '' }),
+    sendPage(request, reply, 'sign-in', TEXT.signIn, {
+      error: null,
+      email: '',
+      next: field(request.query, 'next'),
+    }),
   );
 
   app.post(
@@ -36,12 +42,11 @@ export async function sessionPages(app: FastifyInstance) {
           reply,
           'sign-in',
           TEXT.signIn,
-          { error: 'The email or the password is not right.', email },
+          { error: 'The email or the password is not right.', email, next: field(request.body, 'next') },
           401,
         );
       }
-      const next = (request.query as { next?: string }).next;
-      return reply.redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings', 303);
+      return reply.redirect(pageAfterSignIn(field(request.body, 'next')), 303);
     },
   );
 
