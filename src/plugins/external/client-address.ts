@@ -20,8 +20,9 @@ function ipv6Groups(address: string): number[] {
  * IPv4 address, and an IPv6 address counts by its /64, the smallest block a provider hands one
  * customer; otherwise anybody with one IPv6 subnet would get 2^64 fresh counts.
  */
-export function normaliseAddress(ip: string): string {
-  const address = ip.replace(/%.*$/, '');
+export function normaliseAddress(ip: string | undefined): string {
+  // A socket closed before we read it has no address: such requests share one count.
+  const address = (ip ?? '').replace(/%.*$/, '');
   if (isIP(address) !== 6) return address;
   const groups = ipv6Groups(address);
   const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
