@@ -7,7 +7,13 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
  */
 export function makePrivateFolder(dir: string) {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  try {
+    chmodSync(dir, 0o700);
+  } catch (error) {
+    // A folder another user owns (a mount point) keeps the mode its owner chose; the files in
+    // it are 0600 all the same.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
 }
 
 /**
