@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config/env.js';
+import apiCallLimit from './plugins/app/api-call-limit.js';
 import auth from './plugins/app/auth.js';
 import database from './plugins/app/database.js';
 import demoData from './plugins/app/demo-data.js';
@@ -49,6 +50,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(renderer, { config: opts.config });
   await fastify.register(services, { config: opts.config, now });
   await fastify.register(auth);
+  await fastify.register(apiCallLimit, { config: opts.config });
   await fastify.register(demoData, { config: opts.config });
   await fastify.register(reminders);
   await fastify.register(mail, {

@@ -11,13 +11,13 @@ t.test('values are converted from their text', async (t) => {
   const config = loadConfig({
     PORT: '8080',
     AGENDUM_DEMO: 'false',
-    AGENDUM_TRUST_PROXY: 'true',
+    AGENDUM_TRUST_PROXY: '1',
     AGENDUM_DATA_DIR: '/srv/agendum',
   });
   t.match(config, {
     port: 8080,
     demo: false,
-    trustProxy: true,
+    trustProxy: { hops: 1 },
     dataDir: '/srv/agendum',
     databaseFile: '/srv/agendum/agendum.sqlite',
   });

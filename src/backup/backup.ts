@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileDurably } from '../durable-file.js';
+import { makePrivateDatabaseFile, makePrivateFolder } from '../private-files.js';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env.js';
 
@@ -22,6 +23,8 @@ export async function backupTo(config: Config, target: string): Promise<BackupSu
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
+  // A backup holds everything the data folder does: as private as the database.
+  makePrivateDatabaseFile(partial);
   const source = new Database(config.databaseFile, { readonly: true, fileMustExist: true });
   try {
     await source.backup(partial);
@@ -62,7 +65,7 @@ export async function restoreFrom(config: Config, source: string): Promise<Backu
     const isBackup = backup.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'backup_files'").get();
     if (!isBackup) throw new Error(`${source} is not an agendum backup`);
     assertServerStopped(config);
-    mkdirSync(config.uploadsDir, { recursive: true });
+    makePrivateFolder(config.uploadsDir);
     for (const row of backup.prepare('SELECT stored_name AS name, bytes FROM backup_files').iterate() as Iterable<{
       name: string;
       bytes: Buffer;
@@ -74,6 +77,7 @@ export async function restoreFrom(config: Config, source: string): Promise<Backu
     }
     const staging = `${config.databaseFile}.restoring`;
     rmSync(staging, { force: true });
+    makePrivateDatabaseFile(staging);
     await backup.backup(staging);
   } finally {
     backup.close();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
@@ -19,9 +20,8 @@ const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
-  AGENDUM_TRUST_PROXY: Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
-    default: '0',
-  }),
+  // 0, a hop count, or the proxies' addresses: read by parseTrustProxy below.
+  AGENDUM_TRUST_PROXY: Type.String({ default: '0', minLength: 1 }),
   AGENDUM_SESSION_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 24 * 30 }),
   AGENDUM_SESSION_IDLE_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 24 * 60 }),
   AGENDUM_MAX_UPLOAD_MB: Type.Number({ default: 20, exclusiveMinimum: 0, maximum: 1024 }),
@@ -62,7 +62,11 @@ export interface Config {
   demo: boolean;
   demoPassword: string | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * Which peers may speak for the client in `X-Forwarded-*`: none (false), the nearest `n` hops,
+   * or the listed proxy addresses and CIDRs.
+   */
+  trustProxy: TrustProxy;
   sessionHours: number;
   sessionIdleMinutes: number;
   scryptLogN: number;
@@ -94,8 +98,38 @@ export interface Config {
   tokenPerMinute: number;
 }
 
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+// proxy-addr's (and so Fastify's) names for the private ranges, accepted beside addresses.
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `0` trusts no proxy; a count trusts that many hops nearest to us (`1`: the one proxy in
+ * front); a list trusts only those proxies. "Trust every hop" (the old `true`) is refused: with
+ * it, anybody resets the per-address sign-in limit by writing X-Forwarded-For.
+ */
+export function parseTrustProxy(text: string): TrustProxy {
+  const value = text.trim();
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value) === 0 ? false : { hops: Number(value) };
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isAddressOrCidr)) return { addresses: entries };
+  throw new ConfigError(
+    `AGENDUM_TRUST_PROXY must be 0, a hop count (1: one proxy in front) or a comma-separated list of proxy addresses or CIDRs (got ${JSON.stringify(text)})`,
+  );
 }
 
 function describeRule(key: keyof typeof EnvSchema.properties, message: string): string {
@@ -132,7 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: isOn(e.AGENDUM_DEMO),
     demoPassword: e.AGENDUM_DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
-    trustProxy: isOn(e.AGENDUM_TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.AGENDUM_TRUST_PROXY),
     sessionHours: e.AGENDUM_SESSION_HOURS,
     sessionIdleMinutes: e.AGENDUM_SESSION_IDLE_MINUTES,
     scryptLogN: e.AGENDUM_SCRYPT_LOG_N,

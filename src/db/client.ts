@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { makePrivateDatabaseFile, makePrivateFolder } from '../private-files.js';
 import * as schema from './schema/index.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,7 +19,10 @@ export interface DatabaseHandle {
 
 /** Opens the one writer connection with the pragmas every part of agendum relies on. */
 export function openDatabase(file: string): DatabaseHandle {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    makePrivateFolder(dirname(file));
+    makePrivateDatabaseFile(file);
+  }
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   // WAL's default NORMAL can lose the last commits on power loss; an acknowledged write must survive.

@@ -38,6 +38,8 @@ export const Errors = {
   unauthenticated: defineError('AGENDUM_UNAUTHENTICATED', 401, 'Sign-in required'),
   badCredentials: defineError('AGENDUM_BAD_CREDENTIALS', 401, 'Email or password is wrong'),
   forbidden: defineError('AGENDUM_FORBIDDEN', 403, 'Not allowed'),
+  crossSite: defineError('AGENDUM_CROSS_SITE', 403, 'Cross-site request refused'),
+  badCsrfToken: defineError('AGENDUM_CSRF', 403, 'Form expired or not from agendum'),
   notFound: defineError('AGENDUM_NOT_FOUND', 404, 'Not found'),
   conflict: defineError('AGENDUM_CONFLICT', 409, 'Conflict'),
   invalidTransition: defineError('AGENDUM_INVALID_TRANSITION', 409, 'Transition not allowed'),

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../durable-file.js';
+import { makePrivateFolder } from '../private-files.js';
 
 /**
  * Uploaded bytes on disk, under generated names only (a client's file name never becomes a path).
  * Writes are durable (writeFileDurably): a crash leaves either nothing or the whole file.
  */
 export function createFileStore(dir: string) {
-  mkdirSync(dir, { recursive: true });
+  makePrivateFolder(dir);
   const pathOf = (name: string) => {
     if (!/^[a-z0-9]+\.[a-z]+$/.test(name)) throw new Error(`not a stored file name: ${name}`);
     return join(dir, name);

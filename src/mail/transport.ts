@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/env.js';
 import { writeFileDurably } from '../durable-file.js';
+import { makePrivateFolder } from '../private-files.js';
 
 export interface Envelope {
   from: string;
@@ -51,7 +51,7 @@ export function createMailSender(mail: Config['mail']): MailSender {
       close: () => transporter.close(),
     };
   }
-  mkdirSync(mail.outgoingDir, { recursive: true });
+  makePrivateFolder(mail.outgoingDir);
   let counter = 0;
   return {
     kind: 'files',

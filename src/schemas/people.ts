@@ -56,18 +56,34 @@ export const SignInBody = Type.Object(
 
 export const Session = Type.Object({ person: Person, expiresAt: Type.String({ format: 'date-time' }) });
 
-export const NewTokenBody = Type.Object({ name: Line(100) }, { additionalProperties: false });
+export const NewTokenBody = Type.Object(
+  {
+    name: Line(100),
+    expiresInDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 365,
+        description: 'Days until the token stops working; none: until revoked',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const TokenExpiry = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 export const TokenInfo = Type.Object({
   id: Id,
   name: Type.String(),
   createdAt: Type.String(),
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: TokenExpiry,
+  isExpired: Type.Boolean(),
 });
 export const NewToken = Type.Object({
   id: Id,
   name: Type.String(),
   createdAt: Type.String(),
+  expiresAt: TokenExpiry,
   token: Type.String({ description: 'Shown once; send as `Authorization: Bearer <token>`' }),
 });
 export const TokenParams = Type.Object({ tokenId: Id });

@@ -5,6 +5,10 @@ import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 
+/** A bearer token looked up: its actor and id, or none (and whether it was only out of date). */
+export type TokenCheck =
+  { actor: Actor; tokenId: number; expired: false } | { actor: null; tokenId: null; expired: boolean };
+
 const toActor = (p: PersonRow): Actor => ({ id: p.id, name: p.name, role: p.role as Role });
 
 export function createAuthService(ctx: ServiceContext) {
@@ -59,16 +63,23 @@ export function createAuthService(ctx: ServiceContext) {
       return toActor(found.person);
     },
 
-    /** The actor behind a bearer token, or null when it is unknown, revoked or deactivated. */
-    actorForToken(token: string): Actor | null {
+    /**
+     * Who a bearer token speaks for, and the token's id (per-token limits count by it, never by
+     * the header's spelling). Unknown, revoked, expired, or of a deactivated person: no actor;
+     * an expired one says so, so that the refusal can tell its holder why.
+     */
+    checkToken(token: string): TokenCheck {
       const found = people.findToken(hashSecret(token));
-      if (!found || !found.person.isActive) return null;
-      // Recorded at most once a minute: a write per API call would cost more than it tells.
+      if (!found || !found.person.isActive) return { actor: null, tokenId: null, expired: false };
       const now = ctx.now();
+      if (found.token.expiresAt && found.token.expiresAt <= now.toISOString()) {
+        return { actor: null, tokenId: null, expired: true };
+      }
+      // Recorded at most once a minute: a write per API call would cost more than it tells.
       if (!found.token.lastUsedAt || now.getTime() - Date.parse(found.token.lastUsedAt) > 60_000) {
         people.touchToken(found.token.id, now.toISOString());
       }
-      return toActor(found.person);
+      return { actor: toActor(found.person), tokenId: found.token.id, expired: false };
     },
 
     currentPerson(actor: Actor) {
@@ -77,25 +88,33 @@ export function createAuthService(ctx: ServiceContext) {
       return presentPerson(person);
     },
 
-    createToken(actor: Actor, name: string) {
+    /** A new token, shown once; with `expiresInDays` it stops working that many days from now. */
+    createToken(actor: Actor, name: string, expiresInDays?: number) {
       const token = newSecret('agd_');
+      const expiresAt =
+        expiresInDays === undefined ? null : new Date(ctx.now().getTime() + expiresInDays * 86_400_000).toISOString();
       const row = people.insertToken({
         personId: actor.id,
         name,
         tokenHash: hashSecret(token),
         createdAt: isoNow(ctx),
+        expiresAt,
       });
-      return { id: row.id, name: row.name, createdAt: row.createdAt, token };
+      return { id: row.id, name: row.name, createdAt: row.createdAt, expiresAt: row.expiresAt, token };
     },
 
-    listTokens: (actor: Actor) =>
-      people.listTokens(actor.id).map((t) => ({
+    listTokens: (actor: Actor) => {
+      const now = isoNow(ctx);
+      return people.listTokens(actor.id).map((t) => ({
         id: t.id,
         name: t.name,
         createdAt: t.createdAt,
         lastUsedAt: t.lastUsedAt,
         revokedAt: t.revokedAt,
-      })),
+        expiresAt: t.expiresAt,
+        isExpired: t.expiresAt !== null && t.expiresAt <= now,
+      }));
+    },
 
     revokeToken(actor: Actor, tokenId: number) {
       if (people.revokeToken(actor.id, tokenId, isoNow(ctx)) === 0) {

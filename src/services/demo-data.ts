@@ -58,13 +58,17 @@ export async function loadDemoData(
 ): Promise<DemoResult> {
   if (ctx.repos.people.count() > 0 || ctx.repos.meetings.countNetworks() > 0) return { loaded: false };
   const password = options.password ?? generatePassword();
-  const passwordHash = await hashPassword(password, ctx.scryptLogN);
+  // One hash per account, each with its own salt: one shared hash would tell whoever reads the
+  // database that the accounts share a password, and one cracked hash would open them all.
+  // One after another: scrypt holds 128 MiB per hash at the default cost.
+  const passwordHashes: string[] = [];
+  for (const _account of DEMO_ACCOUNTS) passwordHashes.push(await hashPassword(password, ctx.scryptLogN));
   const loaded = ctx.transaction(() => {
     // Re-checked inside the transaction: two starts racing on one file load it once.
     if (ctx.repos.people.count() > 0) return false;
     const accounts = new Map<Role, Actor>();
-    for (const account of DEMO_ACCOUNTS) {
-      const row = ctx.repos.people.insert({ ...account, passwordHash, createdAt: isoNow(ctx) });
+    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+      const row = ctx.repos.people.insert({ ...account, passwordHash: passwordHashes[index]!, createdAt: isoNow(ctx) });
       accounts.set(account.role, { id: row.id, name: row.name, role: account.role });
     }
     const admin = accounts.get('admin')!;

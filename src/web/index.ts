@@ -1,10 +1,10 @@
-import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { AgendumError } from '../domain/errors.js';
 import { projectRoot } from '../paths.js';
+import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
 import { meetingPages, packetPages } from './meeting-pages.js';
 import { sendPage } from './page-kit.js';
@@ -17,13 +17,18 @@ import { TEXT } from './text.js';
  */
 export default async function webInterface(app: FastifyInstance) {
   await app.register(formbody);
-  await app.register(csrf, {
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
-    // Forms send the token as a field; the upload form, whose body is multipart, in the query.
-    getToken: (request) =>
-      (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string })._csrf,
+  await app.register(csrf);
+  await app.register(async (assets) => {
+    // The stylesheet is the same for everybody: the one answer caches may keep.
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...route.config, cacheable: true };
+    });
+    await assets.register(fastifyStatic, {
+      root: join(projectRoot, 'public'),
+      prefix: '/assets/',
+      decorateReply: false,
+    });
   });
-  await app.register(fastifyStatic, { root: join(projectRoot, 'public'), prefix: '/assets/', decorateReply: false });
 
   app.setErrorHandler((error: FastifyError | AgendumError, request, reply) => {
     const status = error instanceof AgendumError ? error.status : (error.statusCode ?? 500);

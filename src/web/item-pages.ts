@@ -164,10 +164,13 @@ export async function itemPages(app: FastifyInstance) {
     return redirectWith(reply, `/items/${itemId}`, `Item ${changed.number} saved.`);
   });
 
-  app.post('/items/:itemId/upload', { ...hide, preHandler: app.csrfProtection }, async (request, reply) => {
+  // Multipart: the CSRF token is the form's first field, checked before the file is read.
+  app.post('/items/:itemId/upload', hide, async (request, reply) => {
     const actor = personOf(request);
     const itemId = idOf(request.params);
-    const upload = await readSingleUpload(request, app.config.maxUploadBytes);
+    const upload = await readSingleUpload(request, app.config.maxUploadBytes, {
+      beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
+    });
     const result = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
     const item = agenda.get(actor, itemId);
     const { meeting, network } = app.services.ctx.repos.meetings.find(item.meetingId)!;

@@ -3,7 +3,8 @@ import { AgendumError, Errors } from '../domain/errors.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/app/auth.js';
 import { SignInBody } from '../schemas/people.js';
 import { readForm } from '../schemas/read-form.js';
-import { EMPTY_FORM, errorSummary, fieldViews, refusedForm, sendPage, type FormFields } from './page-kit.js';
+import { pageAfterSignIn } from './next-path.js';
+import { EMPTY_FORM, errorSummary, field, fieldViews, refusedForm, sendPage, type FormFields } from './page-kit.js';
 import { TEXT } from './text.js';
 
 const SIGN_IN_FORM: FormFields = {
@@ -18,8 +19,13 @@ export async function sessionPages(app: FastifyInstance) {
 
   app.get('/', hide, async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
 
+  // `next` (where the 401 came from) rides along in the form, and is checked when it is used.
   app.get('/sign-in', hide, async (request, reply) =>
-    sendPage(request, reply, 'sign-in', TEXT.signIn, { error: null, form: fieldViews(EMPTY_FORM, SIGN_IN_FORM) }),
+    sendPage(request, reply, 'sign-in', TEXT.signIn, {
+      error: null,
+      form: fieldViews(EMPTY_FORM, SIGN_IN_FORM),
+      next: field(request.query, 'next'),
+    }),
   );
 
   app.post(
@@ -37,6 +43,7 @@ export async function sessionPages(app: FastifyInstance) {
           error: null,
           form: fieldViews(refused, SIGN_IN_FORM),
           errorSummary: errorSummary(refused, SIGN_IN_FORM),
+          next: field(request.body, 'next'),
         };
         return sendPage(request, reply, 'sign-in', TEXT.signIn, view);
       }
@@ -56,12 +63,12 @@ export async function sessionPages(app: FastifyInstance) {
           {
             error: 'The email or the password is not right.',
             form: fieldViews({ values: { email }, errors: {} }, SIGN_IN_FORM),
+            next: field(request.body, 'next'),
           },
           401,
         );
       }
-      const next = (request.query as { next?: string }).next;
-      return reply.redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/meetings', 303);
+      return reply.redirect(pageAfterSignIn(field(request.body, 'next')), 303);
     },
   );
 

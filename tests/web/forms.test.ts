@@ -1,7 +1,7 @@
 import t from 'tap';
 import { build } from '../helper.js';
 import { noteEtag } from '../../src/services/note-access.js';
-import { fileUpload } from '../support/multipart.js';
+import { multipart } from '../support/multipart.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -77,10 +77,14 @@ t.test('an upload preview is kept once per person and item: a second preview rep
   const draft = (summary: string) =>
     `1. Issue at stake\nWhat is at stake.\n2. Summary\n${summary}\n3. Format of procedure in the meeting\nFor information.\n`;
   const preview = async (summary: string) => {
-    const body = fileUpload('draft.txt', draft(summary), 'text/plain');
+    // As the browser sends the form: the CSRF field first, then the file.
+    const body = multipart([
+      { name: '_csrf', content: csrf },
+      { name: 'file', fileName: 'draft.txt', type: 'text/plain', content: draft(summary) },
+    ]);
     const res = await app.inject({
       method: 'POST',
-      url: `/items/${item.id}/upload?_csrf=${encodeURIComponent(csrf)}`,
+      url: `/items/${item.id}/upload`,
       cookies,
       ...body,
     });

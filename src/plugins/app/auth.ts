@@ -8,6 +8,10 @@ export const SESSION_COOKIE = 'agendum_session';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The id of the API token the request was sent with, once it was found valid. */
+    apiTokenId: number | null;
+    /** The request sent an API token that was valid once but has expired. */
+    apiTokenExpired: boolean;
   }
   interface FastifyContextConfig {
     /** Open to anonymous callers; every other route needs a session cookie or a bearer token. */
@@ -43,12 +47,18 @@ export function clearSessionCookie(reply: FastifyReply) {
 async function authPlugin(app: FastifyInstance) {
   const { auth } = app.services;
   app.decorateRequest('actor', null);
+  app.decorateRequest('apiTokenId', null);
+  app.decorateRequest('apiTokenExpired', false);
 
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      request.actor = match ? auth.actorForToken(match[1]!) : null;
+      if (!match) return;
+      const check = auth.checkToken(match[1]!);
+      request.actor = check.actor;
+      request.apiTokenId = check.tokenId;
+      request.apiTokenExpired = check.expired;
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -61,6 +71,7 @@ export async function requireSignIn(request: FastifyRequest, reply: FastifyReply
   if (request.actor || request.routeOptions.config.public) return;
   if (request.headers.authorization !== undefined) {
     reply.header('WWW-Authenticate', 'Bearer');
+    if (request.apiTokenExpired) throw Errors.unauthenticated('The API token has expired; create a new one.');
     throw Errors.unauthenticated('The API token is unknown, revoked or malformed.');
   }
   throw Errors.unauthenticated('Sign in (POST /api/v1/session) or send an API token.');

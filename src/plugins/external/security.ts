@@ -4,12 +4,33 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env.js';
 import { Errors } from '../../domain/errors.js';
+import { normaliseAddress } from './client-address.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler of every sign-in route (API and web): one count per address across both. */
     signInGuard: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
+  interface FastifyContextConfig {
+    /** A public asset, the same bytes for everybody: caches may keep it. Every other answer is `no-store`. */
+    cacheable?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A state-changing request a browser sent from another site: its `Origin` names another origin
+ * (or `null`, an opaque one), or its `Sec-Fetch-Site` says cross-site. A request without either
+ * header (an older browser, a script) is left to the CSRF token. Bearer-token calls are not
+ * checked: a browser never adds a token on its own, so another site cannot borrow one.
+ */
+function isCrossSite(request: FastifyRequest, ownOrigins: readonly string[]): boolean {
+  if (!UNSAFE_METHODS.has(request.method) || request.headers.authorization !== undefined) return false;
+  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  return origin !== `${request.protocol}://${request.host}` && !ownOrigins.includes(origin);
 }
 
 /**
@@ -28,7 +49,8 @@ function securityHeaders(options: HelmetOptions): Record<string, string> {
 
 /**
  * Security headers (a strict Content-Security-Policy: nothing but our own origin, no inline
- * script) and rate limits: sign-in attempts per address, API calls per bearer token.
+ * script), the cross-site check of state-changing requests, `no-store`, and the sign-in limit
+ * per address.
  */
 async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
   const headers = securityHeaders({
@@ -49,24 +71,32 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
   });
+  const publicOrigin = new URL(opts.config.publicUrl).origin;
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
-  await app.register(rateLimit, {
-    global: true,
-    max: opts.config.tokenPerMinute,
-    timeWindow: '1 minute',
-    // Only bearer-token calls count here; sign-in has its own, stricter limit on its route.
-    allowList: (request) => !request.headers.authorization,
-    keyGenerator: (request) => `token:${request.headers.authorization ?? ''}`,
+  // Checked once the request is known (cookies read, caller identified), so that a refusal is
+  // answered like any other: a page for the web, a problem for the API.
+  app.addHook('preValidation', async (request) => {
+    if (isCrossSite(request, [publicOrigin])) {
+      throw Errors.crossSite('This form was sent from another site; agendum only accepts its own forms.');
+    }
   });
+  // Drafts must not stay in a browser's or a proxy's cache after sign-out: nothing is stored
+  // but the public assets that say so.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.routeOptions.config?.cacheable) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  // The per-token limit is a hook of its own (api-call-limit.ts), added once callers are known.
+  await app.register(rateLimit, { global: false });
 
   // Guessing passwords costs time: a few attempts a minute per address, whichever door is used.
   const signInLimit = app.createRateLimit({
     max: opts.config.signInPerMinute,
     timeWindow: '1 minute',
     allowList: () => false,
-    keyGenerator: (request) => `sign-in:${request.ip}`,
+    keyGenerator: (request) => `sign-in:${normaliseAddress(request.ip)}`,
   });
   app.decorate('signInGuard', async (request: FastifyRequest, reply: FastifyReply) => {
     const limit = await signInLimit(request);

@@ -11,7 +11,12 @@ export interface ReceivedUpload {
  * Reads the one `file` part of a multipart request (and its small text fields). More than one
  * file is refused; a file cut at the size limit is refused, never stored half.
  */
-export async function readSingleUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
+export async function readSingleUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+  // Sees the text fields sent before the file (a form's CSRF token) before any file byte is read.
+  options: { beforeFile?: (fields: Record<string, string>) => void } = {},
+): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw Errors.badUpload('Send the file as multipart/form-data with a part named "file".');
   let upload: { bytes: Buffer; fileName: string } | undefined;
   const fields: Record<string, string> = {};
@@ -27,6 +32,12 @@ export async function readSingleUpload(request: FastifyRequest, maxBytes: number
         throw Errors.badUpload(
           upload ? 'Send one file per request.' : `Unexpected file part "${part.fieldname}"; name it "file".`,
         );
+      }
+      try {
+        options.beforeFile?.(fields);
+      } catch (error) {
+        part.file.resume();
+        throw error;
       }
       const bytes = await part.toBuffer();
       // @fastify/multipart cuts a file at the limit silently when not told to throw: check anyway.

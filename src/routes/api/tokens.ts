@@ -17,7 +17,8 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: NewToken, ...problems() },
       },
     },
-    async (request, reply) => reply.code(201).send(auth.createToken(actorOf(request), request.body.name)),
+    async (request, reply) =>
+      reply.code(201).send(auth.createToken(actorOf(request), request.body.name, request.body.expiresInDays)),
   );
 
   app.get(
