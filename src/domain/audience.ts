@@ -22,13 +22,16 @@ export const DEFAULT_MARKING: Marking = { audience: 'network', audienceGroups: [
 export function markingLabel(marking: Marking): string {
   switch (marking.audience) {
     case 'public':
-      return 'Public';
+      return 'Public: may be published';
     case 'network':
       return 'Distribution: eHealth Network members and observers';
     case 'limited':
       return `Limited distribution: ${marking.audienceGroups.map(groupLabel).join(', ') || 'named recipients'} only`;
   }
 }
+
+/** A line printed by markingLabel: page furniture when a rendered note is read back. */
+export const MARKING_LINE = /^(Public: may be published|Distribution: .+ members and observers|Limited distribution: .+ only)$/;
 
 export function groupLabel(group: string): string {
   switch (group) {

@@ -1,5 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { MARKING_LINE } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import type { ExtractedText } from './parse-cover-note.js';
 
@@ -9,8 +10,8 @@ interface Line {
   items: TextItem[];
 }
 
-/** Page furniture that is not the note: page numbers, the draft footer. */
-const FURNITURE = [/^Page \d+ of \d+$/i, /^Draft\s+[—–-]\s+version \d+/i];
+/** Page furniture that is not the note: page numbers, the draft footer, the distribution marking. */
+const FURNITURE = [/^Page \d+ of \d+$/i, /^Draft\s+[—–-]\s+version \d+/i, MARKING_LINE];
 
 /** A footnote rule as the seed extractions show it: a line of spaces. */
 const RULE_LINE = ' '.repeat(40);
@@ -19,10 +20,18 @@ const RULE_LINE = ' '.repeat(40);
 function pageLines(items: TextItem[]): Line[] {
   const lines: Line[] = [];
   const upright = items.filter((i) => i.str.trim() !== '' && i.transform[1] === 0 && i.transform[2] === 0);
+  let tallest = 0;
   for (const item of upright.sort((a, b) => b.transform[5] - a.transform[5] || a.transform[4] - b.transform[4])) {
     const y = item.transform[5];
     const height = Math.abs(item.transform[3]) || item.height;
-    const line = lines.find((l) => Math.abs(l.y - y) <= Math.max(l.height, height) * 0.5);
+    // Items come top to bottom, so only the last lines can be close enough: looking at every line
+    // for every item was quadratic (seconds for a page of thousands of fragments).
+    const reach = Math.max(tallest, height) * 0.5;
+    let line: Line | undefined;
+    for (let i = lines.length - 1; i >= 0 && lines[i]!.y - y <= reach; i -= 1) {
+      if (Math.abs(lines[i]!.y - y) <= Math.max(lines[i]!.height, height) * 0.5) line = lines[i];
+    }
+    tallest = Math.max(tallest, height);
     if (line) {
       line.items.push(item);
       line.height = Math.max(line.height, height);

@@ -1,7 +1,7 @@
 import { Errors } from '../domain/errors.js';
 import { decodeText, sniffKind } from './detect-type.js';
 import { extractDocx } from './extract-docx.js';
-import { extractPdf } from './extract-pdf.js';
+import { extractPdfOffThread } from './extract-pool.js';
 import { assertPlainDraftPdf } from './pdf-active-content.js';
 import { longestLine, type ExtractedText } from './parse-cover-note.js';
 import { assertSafeDocx, type ZipLimits } from './zip-guard.js';
@@ -48,7 +48,7 @@ async function extract(bytes: Buffer, limits: ZipLimits): Promise<{ kind: DraftK
   if (sniffed === 'pdf') {
     // The original of a draft is kept and downloaded by others: scripts are refused, as in annexes.
     await assertPlainDraftPdf(bytes);
-    return { kind: 'pdf', extracted: await extractPdf(bytes) };
+    return { kind: 'pdf', extracted: await extractPdfOffThread(bytes) };
   }
   const lines = decodeText(bytes).split(/\r?\n/);
   if (lines.every((line) => line.trim() === '')) throw Errors.badUpload('The file holds only blank lines.');

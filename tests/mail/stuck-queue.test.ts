@@ -35,7 +35,8 @@ t.test('a stuck mail queue is an alarm in /healthz and in the packet view', asyn
   });
   t.equal(created.statusCode, 202);
   const { id } = created.json() as { id: number };
-  await waitFor(() => sockets.size > 0, 'the worker to connect', { timeoutMs: 5_000 });
+  // The packet's PDF is rendered (worker threads start on first use) before the worker connects.
+  await waitFor(() => sockets.size > 0, 'the worker to connect', { timeoutMs: 60_000 });
   t.ok(sockets.size > 0, 'the worker connected and waits for a greeting that never comes');
 
   const early = await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${id}` });

@@ -9,7 +9,7 @@ import { noteEtag } from '../../src/services/note-access.js';
 import { actor, createItem, meetingSetup } from '../factories.js';
 import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';
-import { fileUpload } from '../support/multipart.js';
+import { fileUpload, multipart } from '../support/multipart.js';
 import { webPerson, webSession } from '../support/web-session.js';
 import { CREATED_AT, MEETING_18 } from '../support/note-views.js';
 
@@ -234,10 +234,14 @@ t.test('the web upload form refuses the javascript: footnote too, before its pre
   const { item } = await setup(app);
   const staff = await webPerson(app, 'secretariat');
   const web = await webSession(app, staff.email, `/items/${item.id}`);
-  const body = fileUpload('note.md', markdown('javascript:alert(1)'), 'text/markdown');
+  // The form's CSRF token is its first field, as the page's form sends it.
+  const body = multipart([
+    { name: '_csrf', content: web.csrf },
+    { name: 'file', fileName: 'note.md', type: 'text/markdown', content: markdown('javascript:alert(1)') },
+  ]);
   const res = await app.inject({
     method: 'POST',
-    url: `/items/${item.id}/upload?_csrf=${encodeURIComponent(web.csrf)}`,
+    url: `/items/${item.id}/upload`,
     cookies: web.cookies,
     ...body,
   });

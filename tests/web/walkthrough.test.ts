@@ -159,7 +159,7 @@ t.test(
       /1 sent, 0 failed, 0 waiting, of 1/,
       'per-recipient progress',
     );
-    t.match(await secretariat.locator('tbody').innerText(), /Dirk Delegate\s+dirk@example\.org\s+sent/);
+    t.match(await secretariat.locator('tbody').innerText(), /Dirk Delegate\s+delegates\s+dirk@example\.org\s+sent/);
     await check(secretariat, 'secretariat-packet');
     await secretariat.goto(meetingUrl);
     await secretariat.getByLabel('Title').fill('A draft nobody outside may read');

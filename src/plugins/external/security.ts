@@ -70,6 +70,9 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
       },
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    // helmet's default, no-referrer, makes a browser send `Origin: null` on its own form posts,
+    // which the cross-site check must refuse; same-origin still tells other sites nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   const publicOrigin = new URL(opts.config.publicUrl).origin;
   app.addHook('onRequest', async (_request, reply) => {
