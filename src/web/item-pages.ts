@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Errors } from '../domain/errors.js';
+import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel } from '../domain/audience.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
 import { SECTION_HEADINGS, SECTION_KEYS } from '../domain/note-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
@@ -36,9 +37,17 @@ const EVENT_LABELS: Record<NoteEvent, string> = {
 };
 
 /** The forms of an item's page: rename or move, a workflow action, a review comment. */
+const AUDIENCE_CHOICES = {
+  public: TEXT.audiencePublic,
+  network: TEXT.audienceNetwork,
+  limited: TEXT.audienceLimited,
+} as const;
+
 const ITEM_FORM: FormFields = {
   title: { label: TEXT.title, id: 'edit-title' },
   parentId: { label: TEXT.underItem, id: 'edit-parent' },
+  audience: { label: TEXT.distribution, id: 'edit-audience-network' },
+  audienceGroups: { label: TEXT.distributionGroups, id: 'edit-group-delegates' },
   event: { label: TEXT.coverNote, id: 'note-actions' },
   comment: { label: TEXT.reason, id: 'note-actions' },
   procedure: { label: TEXT.procedure, id: 'note-actions' },
@@ -124,8 +133,17 @@ export async function itemPages(app: FastifyInstance) {
     const versions = canReview ? notes.listVersions(actor, item.id) : [];
     const refused = Object.keys(form.errors).length > 0;
     const isParent = (id: number) => (refused ? String(id) === form.values.parentId : id === item.parentId);
+    const chosen = refused ? form.values.audience : item.audience;
     return sendPage(request, reply, 'item', `${item.number} ${item.title}`, {
       ...formParts(form, item.title),
+      marking: markingLabel(item),
+      audiences: AUDIENCES.map((value) => ({ value, label: AUDIENCE_CHOICES[value], checked: value === chosen })),
+      audienceGroups: AUDIENCE_GROUPS.map((value) => ({
+        value,
+        label: groupLabel(value),
+        // A refused form shows the first group ticked only: readForm keeps one value per field.
+        checked: refused ? form.values.audienceGroups === value : item.audienceGroups.includes(value),
+      })),
       item,
       meetingLine: meeting.displayLine,
       noteState: note?.state ?? null,
@@ -160,8 +178,16 @@ export async function itemPages(app: FastifyInstance) {
     const current = agenda.get(actor, itemId);
     // Moving under the same parent again would put the item last among its siblings.
     const { parentId, ...rest } = form.value;
-    const changed = agenda.update(actor, itemId, parentId === current.parentId ? rest : form.value);
-    return redirectWith(reply, `/items/${itemId}`, `Item ${changed.number} saved.`);
+    // Unticked boxes are not sent: the form always states the groups, none when none is ticked.
+    const changes = { audienceGroups: [], ...(parentId === current.parentId ? rest : form.value) };
+    try {
+      const changed = agenda.update(actor, itemId, changes);
+      return redirectWith(reply, `/items/${itemId}`, `Item ${changed.number} saved.`);
+    } catch (error) {
+      // A limited distribution without a group: the item page again, with what was chosen.
+      if (!(error instanceof AgendumError) || error.status !== 422) throw error;
+      return itemPage(request, reply, { values: form.input, errors: { audienceGroups: error.message } });
+    }
   });
 
   // Multipart: the CSRF token is the form's first field, checked before the file is read.
