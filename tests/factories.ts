@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../src/domain/roles.js';
 import type { SignedIn } from './helper.js';
 import type { NoteContentInput } from '../src/domain/note-content.js';
 
@@ -8,6 +9,18 @@ export function createNetwork(app: FastifyInstance, by: SignedIn, name = 'eHealt
   return app.services.meetings.createNetwork(actor(by), {
     name,
     headerLines: ['EUROPEAN COMMISSION', 'DG HEALTH AND FOOD SAFETY'],
+  });
+}
+
+/** The 18th meeting (12-13 November 2020, Brussels, Belgium), created by a staff actor. */
+export function eighteenthMeeting(app: FastifyInstance, staff: Actor, fields: Partial<{ networkId: number }> = {}) {
+  return app.services.meetings.create(staff, {
+    ordinal: 18,
+    startDate: '2020-11-12',
+    endDate: '2020-11-13',
+    city: 'Brussels',
+    country: 'Belgium',
+    ...fields,
   });
 }
 

@@ -70,6 +70,16 @@ export function createPacketService(
     };
   }
 
+  const publishedOf = (frozen: FrozenPacket) =>
+    frozen.items
+      .filter((item) => item.versionId !== null)
+      .map((item) => ({
+        itemId: item.itemId,
+        number: item.number,
+        title: item.title,
+        procedure: procedureLabel(item.procedure ?? ''),
+      }));
+
   /** The notes a recipient's mail lists: every published one, those their lists may not read said so. */
   function mailItems(
     packet: PacketRow,
@@ -77,15 +87,7 @@ export function createPacketService(
     legacy: { itemId: number; number: string; title: string; procedure: string }[],
   ) {
     if (!packet.frozen || !audience) return legacy.map((item) => ({ ...item, withheld: false }));
-    return packet.frozen.items
-      .filter((item) => item.versionId !== null)
-      .map((item) => ({
-        itemId: item.itemId,
-        number: item.number,
-        title: item.title,
-        procedure: procedureLabel(item.procedure ?? ''),
-        withheld: audience.withheldItems.has(item.itemId),
-      }));
+    return publishedOf(packet.frozen).map((item) => ({ ...item, withheld: audience.withheldItems.has(item.itemId) }));
   }
 
   /**
@@ -136,15 +138,6 @@ export function createPacketService(
   }
 
   /** Published notes of the meeting in agenda order, as a frozen packet carries them. */
-  const publishedOf = (frozen: FrozenPacket) =>
-    frozen.items
-      .filter((item) => item.versionId !== null)
-      .map((item) => ({
-        itemId: item.itemId,
-        number: item.number,
-        title: item.title,
-        procedure: procedureLabel(item.procedure ?? ''),
-      }));
 
   /** The meeting's calendar entry: same UID forever, SEQUENCE raised when dates or place change. */
   function inviteSequence(meetingId: number): number {

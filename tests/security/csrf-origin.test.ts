@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
 import type { TestApp } from '../helper.js';
+import { eighteenthMeeting } from '../factories.js';
 import { build, problemOf } from '../helper.js';
 import { multipart } from '../support/multipart.js';
 
@@ -89,13 +90,7 @@ t.test('the CSRF token is read from the form body or a header, never from the qu
 t.test('the upload form sends its CSRF token as a field before the file, not in its address', async (t) => {
   const app = await withStaff(t);
   const staff = { id: 1, name: 'Sam', role: 'secretariat' as const };
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = eighteenthMeeting(app, staff);
   const item = app.services.agenda.create(staff, meeting.id, { title: 'Update' });
   const { cookies, csrf } = await session(app);
   const page = await app.inject({ method: 'GET', url: `/items/${item.id}`, cookies });

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { PDFDocument } from 'pdf-lib';
-import { actor, createNetwork } from '../factories.js';
+import { actor, createNetwork, eighteenthMeeting } from '../factories.js';
 import { build, signedIn, type SignedIn, type TestApp } from '../helper.js';
 import { pdfLines } from '../support/pdf-text.js';
 
@@ -79,13 +79,7 @@ async function world(app: TestApp): Promise<World> {
   const staff = actor(cast.secretariat);
   const rapporteur = actor(cast.rapporteur);
   createNetwork(app, cast.secretariat);
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = eighteenthMeeting(app, staff);
   app.services.recipients.set(staff, meeting.id, 'delegates', [cast.delegate.id, cast.demoted.id]);
   app.services.recipients.set(staff, meeting.id, 'observers', [cast.observer.id]);
   const both = [cast.rapporteur.id, cast.demoted.id];

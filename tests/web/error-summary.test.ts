@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import t from 'tap';
+import { eighteenthMeeting } from '../factories.js';
 import { build, testConfig } from '../helper.js';
 import { hasChromium, launchBrowser } from '../support/chromium.js';
 
@@ -23,13 +24,7 @@ t.test(
     });
     const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
     app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-    const meeting = app.services.meetings.create(staff, {
-      ordinal: 18,
-      startDate: '2020-11-12',
-      endDate: '2020-11-13',
-      city: 'Brussels',
-      country: 'Belgium',
-    });
+    const meeting = eighteenthMeeting(app, staff);
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const browser: Browser = await launchBrowser();
     t.teardown(() => browser.close());

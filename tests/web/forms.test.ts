@@ -1,4 +1,5 @@
 import t from 'tap';
+import { eighteenthMeeting } from '../factories.js';
 import { build } from '../helper.js';
 import { noteEtag } from '../../src/services/note-access.js';
 import { multipart } from '../support/multipart.js';
@@ -29,13 +30,7 @@ async function secretariatWithItem(app: Awaited<ReturnType<typeof build>>) {
   });
   const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = eighteenthMeeting(app, staff);
   return { staff, item: app.services.agenda.create(staff, meeting.id, { title: 'Update' }) };
 }
 

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { eighteenthMeeting } from '../factories.js';
 import { build } from '../helper.js';
 import { webPerson, webSession } from '../support/web-session.js';
 
@@ -8,13 +9,7 @@ t.test('the secretariat marks an item limited on its page; a form without a grou
   const sam = await webPerson(app, 'secretariat');
   const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = eighteenthMeeting(app, staff);
   const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
   const web = await webSession(app, sam.email, `/items/${item.id}`);
 

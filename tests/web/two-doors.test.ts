@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { noteEtag } from '../../src/services/note-access.js';
+import { eighteenthMeeting } from '../factories.js';
 import { as, build, problemOf, signedIn } from '../helper.js';
 import { multipart } from '../support/multipart.js';
 import { webPerson, webSession } from '../support/web-session.js';
@@ -22,13 +23,7 @@ async function setup(app: FastifyInstance) {
   const api = await signedIn(app, 'secretariat');
   const rapporteur = await signedIn(app, 'rapporteur', 'Rita Rapporteur');
   app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = app.services.meetings.create(staff, {
-    ordinal: 18,
-    startDate: '2020-11-12',
-    endDate: '2020-11-13',
-    city: 'Brussels',
-    country: 'Belgium',
-  });
+  const meeting = eighteenthMeeting(app, staff);
   const item = app.services.agenda.create(staff, meeting.id, { title: 'Update', rapporteurIds: [rapporteur.id] });
   const web = await webSession(app, staff.email, `/meetings/${meeting.id}`);
   return { staff, api, rapporteur, meeting, item, web };

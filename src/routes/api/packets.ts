@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { contentDisposition } from './content-disposition.js';
 import { actorOf } from '../../plugins/app/auth.js';
 import { MeetingParams, problems } from '../../schemas/common.js';
 import { FileBody } from '../../schemas/ingest.js';
@@ -82,7 +83,7 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await packets.download(request.params.packetId, request.query);
       return reply
         .type('application/pdf')
-        .header('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+        .header('Content-Disposition', contentDisposition('attachment', file.filename))
         .send(file.content as unknown as string);
     },
   );
@@ -101,7 +102,7 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await packets.recipientPdf(actorOf(request), request.params.packetId, request.params.personId);
       return reply
         .type('application/pdf')
-        .header('Content-Disposition', `inline; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+        .header('Content-Disposition', contentDisposition('inline', file.filename))
         .send(file.content as unknown as string);
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from './content-disposition.js';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, MeetingParams, problems } from '../../schemas/common.js';
@@ -24,12 +25,10 @@ const PacketQuery = Type.Object({
   }),
 });
 
-/** The file name twice: plain ASCII for old clients, UTF-8 (RFC 6266/5987) for the rest. */
 function sendPdf(reply: FastifyReply, file: PdfFile) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .type('application/pdf')
-    .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-disposition', contentDisposition('inline', file.fileName))
     .header('cache-control', 'private, no-cache')
     .send(file.bytes);
 }

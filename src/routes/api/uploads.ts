@@ -7,14 +7,14 @@ import { normaliseMarking } from '../../domain/audience.js';
 import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
+import { contentDisposition } from './content-disposition.js';
 import { readSingleUpload } from './read-upload.js';
 
 /** Sends stored bytes back with their type and the name they were uploaded under. */
 function sendFile(reply: FastifyReply, file: { name: string; mediaType: string; bytes: Buffer }) {
-  const ascii = file.name.replace(/[^\x20-\x7e]/g, '_');
   return reply
     .type(file.mediaType)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('Content-Disposition', contentDisposition('attachment', file.name))
     .header('X-Content-Type-Options', 'nosniff')
     .send(file.bytes);
 }
