@@ -14,10 +14,16 @@ export function createAgendaRepository(db: Db) {
     .where(eq(itemRapporteurs.itemId, sql.placeholder('itemId')))
     .orderBy(asc(people.name))
     .prepare();
+  // So does its item (meeting and marking).
+  const itemById = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.id, sql.placeholder('id')))
+    .prepare();
   return {
     rapporteursOfItem: (itemId: number): Rapporteur[] => rapporteursOfOne.all({ itemId }),
     listItems: (meetingId: number) => db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all(),
-    findItem: (id: number) => db.select().from(agendaItems).where(eq(agendaItems.id, id)).get(),
+    findItem: (id: number): ItemRow | undefined => itemById.get({ id }),
     insertItem: (row: typeof agendaItems.$inferInsert) => db.insert(agendaItems).values(row).returning().get(),
     updateTitle: (id: number, title: string) =>
       db.update(agendaItems).set({ title }).where(eq(agendaItems.id, id)).run(),

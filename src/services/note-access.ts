@@ -11,20 +11,23 @@ export interface LoadedNote {
   note: NoteRow;
   facts: NoteFacts;
   meetingId: number;
+  /** The latest publication, if the note was ever released. */
+  publication: PublicationRow | undefined;
 }
 
 export function loadNote(ctx: ServiceContext, itemId: number): LoadedNote {
   const note = ctx.repos.notes.findByItem(itemId);
   if (!note) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
   const item = ctx.repos.agenda.findItem(itemId)!;
+  const publication = ctx.repos.notes.latestPublication(note.id);
   const facts: NoteFacts = {
     itemId,
     state: note.state,
     rapporteurIds: ctx.repos.agenda.rapporteursOfItem(itemId).map((r) => r.id),
     marking: { audience: item.audience, audienceGroups: item.audienceGroups },
-    published: ctx.repos.notes.latestPublication(note.id) !== undefined,
+    published: publication !== undefined,
   };
-  return { note, facts, meetingId: item.meetingId };
+  return { note, facts, meetingId: item.meetingId, publication };
 }
 
 /** The recipient groups of a signed-in person for one meeting (the lists they are on). */
@@ -49,7 +52,7 @@ export type ReadableNote = LoadedNote &
 
 export function readNote(ctx: ServiceContext, actor: Actor, itemId: number): ReadableNote {
   const loaded = loadNote(ctx, itemId);
-  const publication = ctx.repos.notes.latestPublication(loaded.note.id);
+  const { publication } = loaded;
   if (isDraftingCircle(actor, loaded.facts)) return { ...loaded, access: 'drafts', publication };
   const access = noteAccess(actor, loaded.facts, readerGroups(ctx, actor, loaded.meetingId));
   if (access === 'none' || !publication) throw Errors.notFound(`No cover note is visible for agenda item ${itemId}.`);
@@ -74,14 +77,17 @@ export function shownVersion(ctx: ServiceContext, readable: ReadableNote): Versi
 
 /** The note as its reader sees it: whole for the drafting circle, its latest publication for the rest. */
 export function viewForReader(ctx: ServiceContext, readable: ReadableNote) {
-  if (readable.access === 'drafts') return viewOfNote(ctx, readable.note);
+  if (readable.access === 'drafts') return viewOfNote(ctx, readable.note, readable.publication);
   return presentPublicNote(readable.note, readable.publication, shownVersion(ctx, readable)!);
 }
 
-export function viewOfNote(ctx: ServiceContext, note: NoteRow) {
+export function viewOfNote(
+  ctx: ServiceContext,
+  note: NoteRow,
+  publication: PublicationRow | undefined = ctx.repos.notes.latestPublication(note.id),
+) {
   const { notes } = ctx.repos;
   const current = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
-  const publication = notes.latestPublication(note.id);
   const published = publication
     ? presentPublication(publication, notes.findVersion(publication.versionId)!.number, note)
     : null;
