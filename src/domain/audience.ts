@@ -31,7 +31,8 @@ export function markingLabel(marking: Marking): string {
 }
 
 /** A line printed by markingLabel: page furniture when a rendered note is read back. */
-export const MARKING_LINE = /^(Public: may be published|Distribution: .+ members and observers|Limited distribution: .+ only)$/;
+export const MARKING_LINE =
+  /^(Public: may be published|Distribution: .+ members and observers|Limited distribution: .+ only)$/;
 
 export function groupLabel(group: string): string {
   switch (group) {

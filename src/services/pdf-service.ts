@@ -124,7 +124,10 @@ export function createPdfService(
       const meeting = meetingOrThrow(ctx, meetingId);
       const items = agenda.list(actor, meetingId).map((i) => ({ ...i, procedure: i.note?.procedure ?? null }));
       const view = buildAgendaView({ meeting: lineInput(meeting), headerLines: meeting.network.headerLines, items });
-      return { fileName: `${fileStem(meeting)}-agenda.pdf`, bytes: await renderer.renderAgenda(view, { now: ctx.now() }) };
+      return {
+        fileName: `${fileStem(meeting)}-agenda.pdf`,
+        bytes: await renderer.renderAgenda(view, { now: ctx.now() }),
+      };
     },
 
     /**
