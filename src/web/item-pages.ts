@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel } from '../domain/audience.js';
 import { AgendumError, Errors } from '../domain/errors.js';
 import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
 import { SECTION_HEADINGS, SECTION_KEYS } from '../domain/note-content.js';
@@ -13,19 +10,10 @@ import { readForm } from '../schemas/read-form.js';
 import { NewCommentBody } from '../schemas/review.js';
 import { TransitionBody } from '../schemas/workflow.js';
 import { noteEtag } from '../services/note-access.js';
-import {
-  EMPTY_FORM,
-  errorSummary,
-  field,
-  fieldViews,
-  personOf,
-  redirectWith,
-  refusedForm,
-  sendPage,
-  type FormFields,
-  type FormState,
-} from './page-kit.js';
+import { EMPTY_FORM, field, personOf, redirectWith, refusedForm, sendPage, type FormState } from './page-kit.js';
+import { formParts, markingChoices } from './item-form.js';
 import { TEXT } from './text.js';
+import { previewStore } from './upload-previews.js';
 
 const EVENT_LABELS: Record<NoteEvent, string> = {
   submit: TEXT.submit,
@@ -35,69 +23,6 @@ const EVENT_LABELS: Record<NoteEvent, string> = {
   withdraw: 'Withdraw',
   restore: 'Restore',
 };
-
-/** The forms of an item's page: rename or move, a workflow action, a review comment. */
-const AUDIENCE_CHOICES = {
-  public: TEXT.audiencePublic,
-  network: TEXT.audienceNetwork,
-  limited: TEXT.audienceLimited,
-} as const;
-
-const ITEM_FORM: FormFields = {
-  title: { label: TEXT.title, id: 'edit-title' },
-  parentId: { label: TEXT.underItem, id: 'edit-parent' },
-  audience: { label: TEXT.distribution, id: 'edit-audience-network' },
-  audienceGroups: { label: TEXT.distributionGroups, id: 'edit-group-delegates' },
-  event: { label: TEXT.coverNote, id: 'note-actions' },
-  comment: { label: TEXT.reason, id: 'note-actions' },
-  procedure: { label: TEXT.procedure, id: 'note-actions' },
-  section: { label: TEXT.section, id: 'comment-section' },
-  body: { label: TEXT.addComment, id: 'comment-body' },
-};
-
-/** A refused form's part of the item page: values, messages, the summary, the action it came from. */
-function formParts(form: FormState, title: string) {
-  return {
-    form: fieldViews(form, ITEM_FORM, { title }),
-    errorSummary: errorSummary(form, ITEM_FORM),
-    postedEvent: Object.keys(form.errors).length > 0 ? (form.values.event ?? null) : null,
-  };
-}
-
-/**
- * An uploaded draft waits between its preview and "save": the bytes stay on the server (a
- * hidden form field would send megabytes back and forth), for 15 minutes, for the person who
- * uploaded it, one per person and item. All previews together hold at most ten uploads' worth
- * of bytes: beyond that the oldest go, and their "save" says to upload again. Lost on a restart.
- */
-interface Preview {
-  bytes: Buffer;
-  fileName: string;
-  itemId: number;
-  personId: number;
-}
-function previewStore(maxUploadBytes: number) {
-  const previews = new LRUCache<string, Preview>({
-    ttl: 15 * 60_000,
-    maxSize: 10 * maxUploadBytes,
-    sizeCalculation: (preview) => Math.max(1, preview.bytes.length),
-  });
-  return {
-    keep(preview: Preview): string {
-      for (const [key, kept] of previews.entries())
-        if (kept.personId === preview.personId && kept.itemId === preview.itemId) previews.delete(key);
-      const id = randomBytes(16).toString('hex');
-      previews.set(id, preview);
-      return id;
-    },
-    /** The preview, if it is still there and is this person's draft for this item. */
-    take(id: string, personId: number, itemId: number): Preview | undefined {
-      const kept = previews.get(id);
-      return kept && kept.personId === personId && kept.itemId === itemId ? kept : undefined;
-    },
-    drop: (id: string) => void previews.delete(id),
-  };
-}
 
 /** A cover note's page: the note as HTML, its workflow, uploads, versions and review. */
 export async function itemPages(app: FastifyInstance) {
@@ -133,17 +58,9 @@ export async function itemPages(app: FastifyInstance) {
     const versions = canReview ? notes.listVersions(actor, item.id) : [];
     const refused = Object.keys(form.errors).length > 0;
     const isParent = (id: number) => (refused ? String(id) === form.values.parentId : id === item.parentId);
-    const chosen = refused ? form.values.audience : item.audience;
     return sendPage(request, reply, 'item', `${item.number} ${item.title}`, {
       ...formParts(form, item.title),
-      marking: markingLabel(item),
-      audiences: AUDIENCES.map((value) => ({ value, label: AUDIENCE_CHOICES[value], checked: value === chosen })),
-      audienceGroups: AUDIENCE_GROUPS.map((value) => ({
-        value,
-        label: groupLabel(value),
-        // A refused form shows the first group ticked only: readForm keeps one value per field.
-        checked: refused ? form.values.audienceGroups === value : item.audienceGroups.includes(value),
-      })),
+      ...markingChoices(form, item),
       item,
       meetingLine: meeting.displayLine,
       noteState: note?.state ?? null,

@@ -1,0 +1,47 @@
+import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel, type Marking } from '../domain/audience.js';
+import { errorSummary, fieldViews, type FormFields, type FormState } from './page-kit.js';
+import { TEXT } from './text.js';
+
+const AUDIENCE_CHOICES = {
+  public: TEXT.audiencePublic,
+  network: TEXT.audienceNetwork,
+  limited: TEXT.audienceLimited,
+} as const;
+
+/** The forms of an item's page: rename or move, its marking, a workflow action, a review comment. */
+const ITEM_FORM: FormFields = {
+  title: { label: TEXT.title, id: 'edit-title' },
+  parentId: { label: TEXT.underItem, id: 'edit-parent' },
+  audience: { label: TEXT.distribution, id: 'edit-audience-network' },
+  audienceGroups: { label: TEXT.distributionGroups, id: 'edit-group-delegates' },
+  event: { label: TEXT.coverNote, id: 'note-actions' },
+  comment: { label: TEXT.reason, id: 'note-actions' },
+  procedure: { label: TEXT.procedure, id: 'note-actions' },
+  section: { label: TEXT.section, id: 'comment-section' },
+  body: { label: TEXT.addComment, id: 'comment-body' },
+};
+
+/** A refused form's part of the item page: values, messages, the summary, the action it came from. */
+export function formParts(form: FormState, title: string) {
+  return {
+    form: fieldViews(form, ITEM_FORM, { title }),
+    errorSummary: errorSummary(form, ITEM_FORM),
+    postedEvent: Object.keys(form.errors).length > 0 ? (form.values.event ?? null) : null,
+  };
+}
+
+/** The item's marking in words, and the choices of the form: as stored, or as a refused form sent them. */
+export function markingChoices(form: FormState, item: Marking) {
+  const refused = Object.keys(form.errors).length > 0;
+  const chosen = refused ? form.values.audience : item.audience;
+  return {
+    marking: markingLabel(item),
+    audiences: AUDIENCES.map((value) => ({ value, label: AUDIENCE_CHOICES[value], checked: value === chosen })),
+    audienceGroups: AUDIENCE_GROUPS.map((value) => ({
+      value,
+      label: groupLabel(value),
+      // A refused form shows the first group ticked only: readForm keeps one value per field.
+      checked: refused ? form.values.audienceGroups === value : item.audienceGroups.includes(value),
+    })),
+  };
+}
