@@ -15,6 +15,7 @@ import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
 import type { ZipLimits } from '../ingest/zip-guard.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote, readerGroups, readNote } from './note-access.js';
+import { presentAnnex } from './presenters.js';
 import type { NoteService } from './note-service.js';
 
 export interface Upload {
@@ -228,25 +229,4 @@ async function assertMergeablePdf(bytes: Buffer): Promise<void> {
   }
 }
 
-function presentAnnex(row: {
-  id: number;
-  title: string | null;
-  audience: string;
-  audienceGroups: string[];
-  originalName: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}) {
-  return {
-    id: row.id,
-    title: row.title ?? row.originalName,
-    fileName: row.originalName,
-    size: row.size,
-    sha256: row.sha256,
-    audience: row.audience,
-    audienceGroups: row.audienceGroups,
-    createdAt: row.createdAt,
-  };
-}
 export type IngestService = ReturnType<typeof createIngestService>;

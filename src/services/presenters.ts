@@ -116,3 +116,23 @@ export const presentPublicNote = (note: NoteRow, publication: PublicationRow, ve
   updatedAt: publication.releasedAt,
   publication: presentPublication(publication, version.number, note),
 });
+
+export const presentAnnex = (row: {
+  id: number;
+  title: string | null;
+  audience: string;
+  audienceGroups: string[];
+  originalName: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}) => ({
+  id: row.id,
+  title: row.title ?? row.originalName,
+  fileName: row.originalName,
+  size: row.size,
+  sha256: row.sha256,
+  audience: row.audience,
+  audienceGroups: row.audienceGroups,
+  createdAt: row.createdAt,
+});
