@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contentDisposition } from './content-disposition.js';
@@ -18,6 +19,18 @@ import {
   ResendBody,
   RevokeBody,
 } from '../../schemas/packets.js';
+
+/** A stored packet PDF, as a download or to show in the browser. */
+function sendPacketPdf(
+  reply: FastifyReply,
+  kind: 'inline' | 'attachment',
+  file: { filename: string; content: Buffer | Uint8Array },
+) {
+  return reply
+    .type('application/pdf')
+    .header('Content-Disposition', contentDisposition(kind, file.filename))
+    .send(file.content as unknown as string);
+}
 
 const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { packets } = app;
@@ -80,11 +93,7 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await packets.download(request.params.packetId, request.query);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', contentDisposition('attachment', file.filename))
-        .send(file.content as unknown as string);
+      return sendPacketPdf(reply, 'attachment', await packets.download(request.params.packetId, request.query));
     },
   );
 
@@ -100,10 +109,7 @@ const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const file = await packets.recipientPdf(actorOf(request), request.params.packetId, request.params.personId);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', contentDisposition('inline', file.filename))
-        .send(file.content as unknown as string);
+      return sendPacketPdf(reply, 'inline', file);
     },
   );
 
