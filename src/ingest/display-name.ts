@@ -1,7 +1,7 @@
 /** A client's file name, fit to show and to offer back on download (never used as a path). */
 export function displayName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  // Control characters would break the Content-Disposition header and the log line.
+  // Control characters would break a log line and the page; quotes go too, as they always have.
   const clean = base
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"]/g, '')
