@@ -10,7 +10,7 @@ import { meetingPages } from './meeting-pages.js';
 import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
-import { TEXT } from './text.js';
+import { TEXT } from '../rendering/html/text.js';
 
 /**
  * The web interface: server-rendered pages over the same services as the API. Encapsulated,

@@ -1,6 +1,6 @@
 import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel, type Marking } from '../domain/audience.js';
 import { errorSummary, fieldViews, type FormFields, type FormState } from './page-kit.js';
-import { TEXT } from './text.js';
+import { TEXT } from '../rendering/html/text.js';
 
 const AUDIENCE_CHOICES = {
   public: TEXT.audiencePublic,

@@ -4,7 +4,7 @@ import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../doma
 import { SECTION_HEADINGS, SECTION_KEYS } from '../domain/note-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { buildNoteView } from '../rendering/views/note-view.js';
-import { readSingleUpload } from '../routes/api/read-upload.js';
+import { readSingleUpload } from '../schemas/read-upload.js';
 import { ItemChangesBody } from '../schemas/items.js';
 import { readForm } from '../schemas/read-form.js';
 import { NewCommentBody } from '../schemas/review.js';
@@ -12,7 +12,7 @@ import { TransitionBody } from '../schemas/workflow.js';
 import { noteEtag } from '../services/note-access.js';
 import { EMPTY_FORM, field, personOf, redirectWith, refusedForm, sendPage, type FormState } from './page-kit.js';
 import { formParts, markingChoices } from './item-form.js';
-import { TEXT } from './text.js';
+import { TEXT } from '../rendering/html/text.js';
 import { previewStore } from './upload-previews.js';
 
 const EVENT_LABELS: Record<NoteEvent, string> = {

@@ -16,7 +16,7 @@ import {
   type FormFields,
   type FormState,
 } from './page-kit.js';
-import { TEXT } from './text.js';
+import { TEXT } from '../rendering/html/text.js';
 
 const MEETING_FIELDS = [
   ['ordinal', TEXT.ordinal, 'number'],

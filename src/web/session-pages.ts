@@ -5,7 +5,7 @@ import { SignInBody } from '../schemas/people.js';
 import { readForm } from '../schemas/read-form.js';
 import { pageAfterSignIn } from './next-path.js';
 import { EMPTY_FORM, errorSummary, field, fieldViews, refusedForm, sendPage, type FormFields } from './page-kit.js';
-import { TEXT } from './text.js';
+import { TEXT } from '../rendering/html/text.js';
 
 const SIGN_IN_FORM: FormFields = {
   email: { label: TEXT.email, id: 'email' },

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { isAllowedUrl } from '../../domain/link-url.js';
 import { templatesFolder } from '../../paths.js';
-import { TEXT } from '../../web/text.js';
+import { TEXT } from './text.js';
 
 /**
  * The pages' Handlebars environment: one private instance, every template compiled once at
