@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { Errors } from '../domain/errors.js';
+import { hasRapporteurRole } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { renderPage } from '../rendering/html/pages.js';
 import { readForm } from '../schemas/read-form.js';
@@ -10,6 +11,8 @@ import { refusedByService, refusedForm, type FormState, type SummaryLine } from 
 export const pageRoute = <S extends Record<string, TSchema>>(schema: S = {} as S) => ({
   schema: { hide: true, ...schema },
 });
+
+const personChrome = ({ name, role }: Actor) => ({ name, role, hasOwnItems: hasRapporteurRole(role) });
 
 /** The parts of a view-model that go to the layout, not to the page: the chrome around it. */
 interface ChromeParts {
@@ -37,7 +40,7 @@ export function sendPage(
     {
       title,
       errorSummary: errorSummary && errorSummary.length > 0 ? errorSummary : null,
-      person: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
+      person: request.actor ? personChrome(request.actor) : null,
       csrfToken: reply.generateCsrf(),
       refreshSeconds,
       flash: field(request.query, 'done') || null,

@@ -35,7 +35,8 @@ const pages = new Map(
 
 export interface PageChrome {
   title: string;
-  person: { name: string; role: string } | null;
+  /** Who is signed in; `hasOwnItems` shows the link to their items (rapporteurs). */
+  person: { name: string; role: string; hasOwnItems: boolean } | null;
   csrfToken: string;
   flash?: string | null;
   /** Seconds after which the page reloads itself (progress pages), without any script. */
