@@ -1,7 +1,6 @@
 import t from 'tap';
-import { eighteenthMeeting } from '../factories.js';
 import { build } from '../helper.js';
-import { webPerson, webSession } from '../support/web-session.js';
+import { webPerson, webSecretariatWithMeeting, webSession } from '../support/web-session.js';
 
 /**
  * A form the schema accepts can still break a rule the service holds (dates in order, a
@@ -10,10 +9,7 @@ import { webPerson, webSession } from '../support/web-session.js';
  */
 t.test("the service's refusals land on their fields", async (t) => {
   const app = await build(t);
-  const sam = await webPerson(app, 'secretariat');
-  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
-  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = eighteenthMeeting(app, staff);
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
   const web = await webSession(app, sam.email, '/meetings');
   const fields = {
     ordinal: '19',
