@@ -8,7 +8,7 @@ import {
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
 import { normaliseMarking, type Audience } from '../domain/audience.js';
-import { assertCanManageAgenda, isDraftingCircle, noteAccess } from '../domain/permissions.js';
+import { assertCanManageAgenda, canBeRapporteur, isDraftingCircle, noteAccess } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -34,9 +34,12 @@ export function createAgendaService(ctx: ServiceContext) {
     const found = people.findByIds(ids);
     for (const id of ids) {
       const person = found.find((p) => p.id === id);
-      if (!person) throw Errors.invalid(`Rapporteur ${id} is not a person known to agendum.`);
-      if (person.role !== 'rapporteur' || !person.isActive) {
-        throw Errors.invalid(`${person.name} cannot be a rapporteur: the account is not an active rapporteur.`);
+      if (!person) throw Errors.invalid.onField('rapporteurIds', `Rapporteur ${id} is not a person known to agendum.`);
+      if (!canBeRapporteur(person)) {
+        throw Errors.invalid.onField(
+          'rapporteurIds',
+          `${person.name} cannot be a rapporteur: the account is not an active rapporteur.`,
+        );
       }
     }
   }

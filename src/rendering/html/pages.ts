@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { isAllowedUrl } from '../../domain/link-url.js';
 import { templatesFolder } from '../../paths.js';
-import { TEXT } from '../../web/text.js';
+import { TEXT } from './text.js';
 
 /**
  * The pages' Handlebars environment: one private instance, every template compiled once at
@@ -35,7 +35,8 @@ const pages = new Map(
 
 export interface PageChrome {
   title: string;
-  person: { name: string; role: string } | null;
+  /** Who is signed in; `hasOwnItems` shows the link to their items (rapporteurs). */
+  person: { name: string; role: string; hasOwnItems: boolean } | null;
   csrfToken: string;
   flash?: string | null;
   /** Seconds after which the page reloads itself (progress pages), without any script. */
