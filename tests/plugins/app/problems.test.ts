@@ -167,3 +167,11 @@ t.test('no route, a malformed address, an over-long parameter: problems too', as
   t.equal(long.statusCode, 414);
   t.match(long.json(), { code: 'AGENDUM_URI_TOO_LONG', detail: 'A part of the address is too long.' });
 });
+
+t.test("a problem's instance is the path alone: a query (a link's signature, a token) is not echoed", async (t) => {
+  const { app } = await problemsApp(t);
+  const res = await app.inject({ url: '/transition?sig=0123456789abcdef&exp=1' });
+  t.equal(res.statusCode, 409);
+  t.equal(res.json().instance, '/transition');
+  t.notMatch(res.body, '0123456789abcdef');
+});
