@@ -149,7 +149,7 @@ t.test('no route, a malformed address, an over-long parameter: problems too', as
   t.equal(missing.headers['content-type'], PROBLEM_JSON);
   t.same(missing.json(), {
     type: 'urn:agendum:problem:not-found',
-    instance: '/nowhere?page=2',
+    instance: '/nowhere',
     status: 404,
     title: 'Not found',
     code: 'AGENDUM_NOT_FOUND',
