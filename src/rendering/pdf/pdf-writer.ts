@@ -3,7 +3,8 @@ import { isAllowedUrl } from '../../domain/link-url.js';
 import { fonts, type FaceName, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
 import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
-import type { Line, Rgb, Segment } from './typeset.js';
+import type { Rgb } from './styled-text.js';
+import type { Line, Segment } from './typeset.js';
 
 /**
  * The one place that talks to pdfkit: a tagged A4 document whose pages receive typeset lines.
