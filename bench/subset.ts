@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
 import { fontFile, fonts } from '../src/rendering/pdf/fonts.js';
 import type { NoteView } from '../src/rendering/views/note-view.js';
@@ -11,8 +10,7 @@ import { TrueTypeSource } from './truetype-subset.js';
  * here in bench/), on the same cover notes in one run. The two take turns round by round (the
  * first of a round alternates), so that a machine busy with something else weighs on both alike;
  * each figure is the median of the rounds. The rule: ours goes back into src/ only if it makes
- * the 9.1 cover note at least twice as fast. `npm run bench -- subset` (or
- * `node dist/bench/subset.js`) runs it alone.
+ * the 9.1 cover note at least twice as fast. `npm run bench -- subset` runs it alone.
  */
 
 type Subsetter = 'fontkit' | 'ours';
@@ -185,15 +183,4 @@ export async function subsetBenchmark(): Promise<Figure[]> {
     );
   }
   return figures;
-}
-
-// `node dist/bench/subset.js` runs this benchmark alone.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  subsetBenchmark().then(
-    (figures) => console.table(figures),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }

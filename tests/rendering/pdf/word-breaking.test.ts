@@ -17,8 +17,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const shown = (words: Word[]) =>
   words.map((w) => [w.pieces.map((p) => p.text).join('|'), round(w.width), round(w.spaceWidth)]);
 
+/** The words of one run of body text at `width` points, as `shown` gives them. */
+const wordsOf = (text: string, width: number) => shown(measureWords(fonts(), [{ text, style: body }], width));
+
 t.test('words are split at spaces, measured, and the last has no space after it', async (t) => {
-  t.same(shown(measureWords(fonts(), [{ text: 'Two  words ', style: body }], 500)), [
+  t.same(wordsOf('Two  words ', 500), [
     ['Two', 22.51, 3.43],
     ['words', 33.35, 0],
   ]);
@@ -65,7 +68,7 @@ t.test('runs of two styles with no space between them make one word', async (t) 
 });
 
 t.test('Greek and Cyrillic words are measured like Latin ones', async (t) => {
-  t.same(shown(measureWords(fonts(), [{ text: 'Ελληνικά και кирилица', style: body }], 500)), [
+  t.same(wordsOf('Ελληνικά και кирилица', 500), [
     ['Ελληνικά', 52.87, 3.43],
     ['και', 18.27, 3.43],
     ['кирилица', 55.48, 0],
@@ -73,8 +76,7 @@ t.test('Greek and Cyrillic words are measured like Latin ones', async (t) => {
 });
 
 t.test('a URL wider than the measure is cut after its slashes, dots and the like', async (t) => {
-  const text = 'see https://example.org/a/b/c/d/e/f?x=1&y=2 now';
-  t.same(shown(measureWords(fonts(), [{ text, style: body }], 60)), [
+  t.same(wordsOf('see https://example.org/a/b/c/d/e/f?x=1&y=2 now', 60), [
     ['see', 18.31, 3.43],
     ['https://', 38.99, 0],
     ['example.', 49.32, 0],
@@ -87,7 +89,7 @@ t.test('a URL wider than the measure is cut after its slashes, dots and the like
 });
 
 t.test('a word with nowhere to break is cut where the measure is full', async (t) => {
-  t.same(shown(measureWords(fonts(), [{ text: 'abcdefghijklmnopqrstuvwxyz', style: body }], 50)), [
+  t.same(wordsOf('abcdefghijklmnopqrstuvwxyz', 50), [
     ['abcdefg', 43.59, 0],
     ['hijklmno', 47.43, 0],
     ['pqrstuv', 41.91, 0],
@@ -109,7 +111,7 @@ t.test('a long word of two styles is cut inside either piece', async (t) => {
 });
 
 t.test('a letter wider than the measure still takes a line of its own', async (t) => {
-  t.same(shown(measureWords(fonts(), [{ text: 'xy', style: body }], 2)), [
+  t.same(wordsOf('xy', 2), [
     ['x', 6.09, 0],
     ['y', 6.1, 0],
   ]);
