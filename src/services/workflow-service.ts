@@ -31,6 +31,36 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     return { item, label: `${item.number} ${item.title}` };
   }
 
+  /** Sets the procedure while the note is not released (staff, or the item's rapporteur). */
+  function setProcedure(actor: Actor, itemId: number, procedure: string, ifMatch?: string) {
+    return ctx.transaction(() => {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      if (!isDraftingCircle(actor, facts)) {
+        throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
+      }
+      assertFresh(ctx, note, ifMatch);
+      if (note.state === 'released') {
+        throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
+      }
+      notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
+      return viewOfNote(ctx, notes.findByItem(itemId)!);
+    });
+  }
+
+  /** Records what the meeting did with a released note. */
+  function setOutcome(actor: Actor, itemId: number, outcome: Outcome, ifMatch?: string) {
+    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records outcomes.');
+    return ctx.transaction(() => {
+      const { note } = loadNote(ctx, itemId);
+      assertFresh(ctx, note, ifMatch);
+      if (note.state !== 'released')
+        throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
+      notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
+      return viewOfNote(ctx, notes.findByItem(itemId)!);
+    });
+  }
+
   return {
     /**
      * Performs one workflow event: compare-and-set on the note's state and revision plus an audit
@@ -96,44 +126,17 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
       });
     },
 
-    /** Sets the procedure while the note is not released (staff, or the item's rapporteur). */
-    setProcedure(actor: Actor, itemId: number, procedure: string, ifMatch?: string) {
-      return ctx.transaction(() => {
-        const { note, facts } = loadNote(ctx, itemId);
-        assertCanReadNoteContent(actor, facts);
-        if (!isDraftingCircle(actor, facts)) {
-          throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
-        }
-        assertFresh(ctx, note, ifMatch);
-        if (note.state === 'released') {
-          throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
-        }
-        notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
-        return viewOfNote(ctx, notes.findByItem(itemId)!);
-      });
-    },
-
-    /** Records what the meeting did with a released note. */
-    setOutcome(actor: Actor, itemId: number, outcome: Outcome, ifMatch?: string) {
-      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records outcomes.');
-      return ctx.transaction(() => {
-        const { note } = loadNote(ctx, itemId);
-        assertFresh(ctx, note, ifMatch);
-        if (note.state !== 'released')
-          throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
-        notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
-        return viewOfNote(ctx, notes.findByItem(itemId)!);
-      });
-    },
+    setProcedure,
+    setOutcome,
 
     /** PATCH of a note: procedure and/or outcome, all or nothing. */
     changeNote(actor: Actor, itemId: number, changes: { procedure?: string; outcome?: Outcome }, ifMatch?: string) {
       return ctx.transaction(() => {
         let note =
-          changes.procedure === undefined ? undefined : this.setProcedure(actor, itemId, changes.procedure, ifMatch);
+          changes.procedure === undefined ? undefined : setProcedure(actor, itemId, changes.procedure, ifMatch);
         if (changes.outcome !== undefined) {
           // The second change chains on the revision the first one produced.
-          note = this.setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);
+          note = setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);
         }
         return note!;
       });
