@@ -24,7 +24,7 @@ const PAST_TENSE: Record<NoteEvent, string> = {
 };
 
 export function createWorkflowService(ctx: ServiceContext, notifications: NotificationService) {
-  const { notes, workflow, agenda } = ctx.repos;
+  const { notes, audit, agenda } = ctx.repos;
 
   function itemLabel(itemId: number) {
     const item = agenda.findItem(itemId)!;
@@ -81,7 +81,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
           hasVersion: note.currentVersionId !== null,
         });
         const at = isoNow(ctx);
-        const moved = workflow.moveNote(note.id, note, {
+        const moved = notes.moveNote(note.id, note, {
           state: to,
           procedure,
           updatedAt: at,
@@ -99,7 +99,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
             releasedAt: at,
           });
         }
-        workflow.appendAudit({
+        audit.append({
           noteId: note.id,
           itemId,
           event: input.event,
@@ -145,7 +145,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     history(actor: Actor, itemId: number) {
       const { note, facts } = loadNote(ctx, itemId);
       assertInDraftingCircle(actor, facts, 'history');
-      return workflow.auditOfNote(note.id).map(({ event: e, actorName }) => ({
+      return audit.ofNote(note.id).map(({ event: e, actorName }) => ({
         id: e.id,
         event: e.event,
         fromState: e.fromState,
@@ -159,7 +159,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
 
     verifyAudit(actor: Actor) {
       if (actor.role !== 'admin') throw Errors.forbidden('Only an admin verifies the audit trail.');
-      return verifyAuditChain(workflow.iterateAudit());
+      return verifyAuditChain(audit.iterate());
     },
   };
 }
