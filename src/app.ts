@@ -7,11 +7,11 @@ import auth from './plugins/app/auth.js';
 import database from './plugins/app/database.js';
 import demoData from './plugins/app/demo-data.js';
 import mail from './plugins/app/mail.js';
-import { pdfPacketDocuments } from './mail/pdf-packet-documents.js';
 import problems from './plugins/app/problems.js';
 import reminders from './plugins/app/reminders.js';
 import renderer from './plugins/app/renderer.js';
 import services from './plugins/app/services.js';
+import { livePacketDocuments } from './services/packet-documents.js';
 import multipart from './plugins/external/multipart.js';
 import openapi from './plugins/external/openapi.js';
 import security from './plugins/external/security.js';
@@ -55,7 +55,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(reminders);
   await fastify.register(mail, {
     config: opts.config,
-    documents: (app) => pdfPacketDocuments(app.services.pdf, app.services.agenda),
+    documents: (app) => livePacketDocuments(app.services.pdf, app.services.agenda),
   });
 
   await fastify.register(healthRoutes);

@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env.js';
 import { createMailWorker, type MailWorker } from '../../mail/mail-worker.js';
-import type { PacketDocuments } from '../../mail/packet-documents.js';
 import { createMailSender } from '../../mail/transport.js';
 import { createFileStore } from '../../ingest/file-store.js';
 import { createDigestService, type DigestService } from '../../services/digest-service.js';
 import { createPacketFiles } from '../../services/packet-files.js';
+import type { LegacyPacketDocuments } from '../../services/packet-documents.js';
 import { createPacketService, type PacketService } from '../../services/packet-service.js';
 
 declare module 'fastify' {
@@ -34,7 +34,7 @@ function linkSecret(config: Config): Buffer {
  */
 async function mailPlugin(
   app: FastifyInstance,
-  opts: { config: Config; documents: (app: FastifyInstance) => PacketDocuments },
+  opts: { config: Config; documents: (app: FastifyInstance) => LegacyPacketDocuments },
 ) {
   const { config } = opts;
   const sender = createMailSender(config.mail);
