@@ -11,7 +11,6 @@ import problems from './plugins/app/problems.js';
 import reminders from './plugins/app/reminders.js';
 import renderer from './plugins/app/renderer.js';
 import services from './plugins/app/services.js';
-import { livePacketDocuments } from './services/packet-documents.js';
 import multipart from './plugins/external/multipart.js';
 import openapi from './plugins/external/openapi.js';
 import security from './plugins/external/security.js';
@@ -53,10 +52,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(apiCallLimit, { config: opts.config });
   await fastify.register(demoData, { config: opts.config });
   await fastify.register(reminders);
-  await fastify.register(mail, {
-    config: opts.config,
-    documents: (app) => livePacketDocuments(app.services.pdf, app.services.agenda),
-  });
+  await fastify.register(mail);
 
   await fastify.register(healthRoutes);
   await fastify.register(apiRoutes, { prefix: '/api/v1' });

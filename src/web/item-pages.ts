@@ -116,7 +116,7 @@ export async function itemPages(app: FastifyInstance) {
     });
     const result = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
     const item = agenda.get(actor, itemId);
-    const { meeting, network } = app.services.ctx.repos.meetings.find(item.meetingId)!;
+    const { meeting, network } = app.services.meetings.withNetwork(item.meetingId);
     const current = notes.get(actor, itemId);
     const view = buildNoteView({
       meeting: { ...meeting, networkName: network.name },
@@ -127,7 +127,7 @@ export async function itemPages(app: FastifyInstance) {
         id: 0,
         number: current.versionCount + 1,
         content: { sections: result.recognised.sections, footnotes: result.recognised.footnotes },
-        createdAt: app.services.ctx.now().toISOString(),
+        createdAt: app.services.clock.now().toISOString(),
       },
     });
     const previewId = previews.keep({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });

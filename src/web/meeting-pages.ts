@@ -172,7 +172,7 @@ export async function meetingPages(app: FastifyInstance) {
           isLate: Boolean(
             m.draftingDeadline &&
             i.note?.state === 'drafting' &&
-            m.draftingDeadline < app.services.ctx.now().toISOString().slice(0, 10),
+            m.draftingDeadline < app.services.clock.now().toISOString().slice(0, 10),
           ),
         })),
     );

@@ -15,7 +15,7 @@ export async function packetPages(app: FastifyInstance) {
       const meetingId = Number(request.params.meetingId) || 0;
       const form = readForm(NewPacketBody, request.body, request);
       if (!form.ok) return sendMeetingPage(app, request, reply, meetingId, refusedForm(form.input, form.errors));
-      const created = app.packets.create(personOf(request), meetingId, form.value);
+      const created = app.services.packets.create(personOf(request), meetingId, form.value);
       return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
     },
   );
@@ -26,7 +26,7 @@ export async function packetPages(app: FastifyInstance) {
     packetId: number,
     form: { reason: string; error: string | null } = { reason: '', error: null },
   ) {
-    const packet = app.packets.view(personOf(request), packetId);
+    const packet = app.services.packets.view(personOf(request), packetId);
     const pending = packet.counts.queued + packet.counts.sending;
     const seconds = packet.worker.stuck ? packet.worker.oldestPendingSeconds : packet.oldestPendingSeconds;
     const waitingFor = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
@@ -60,8 +60,8 @@ export async function packetPages(app: FastifyInstance) {
         });
       const { reason } = form.value;
       const actor = personOf(request);
-      if (personId === null) app.packets.revokeLinks(actor, id, reason);
-      else app.packets.revokeRecipientLink(actor, id, personId, reason);
+      if (personId === null) app.services.packets.revokeLinks(actor, id, reason);
+      else app.services.packets.revokeRecipientLink(actor, id, personId, reason);
       return redirectWith(
         reply,
         `/packets/${id}`,
@@ -75,7 +75,7 @@ export async function packetPages(app: FastifyInstance) {
     { ...hide, preHandler: app.csrfProtection },
     async (request, reply) => {
       const id = Number(request.params.packetId) || 0;
-      const { requeued } = app.packets.resend(personOf(request), id, {});
+      const { requeued } = app.services.packets.resend(personOf(request), id, {});
       return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
     },
   );

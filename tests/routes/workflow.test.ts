@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { NOTE_EVENTS, WORKFLOW, type NoteEvent, type NoteState } from '../../src/domain/note-workflow.js';
 import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
-import { as, build, noteEtag, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { as, build, noteEtag, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
 
 interface Cast {
   admin: SignedIn;
@@ -75,12 +75,12 @@ const ALLOWED_ROLES: Record<NoteEvent, (keyof Cast)[]> = {
 };
 
 function snapshot(app: FastifyInstance, itemId: number) {
-  const note = app.services.ctx.repos.notes.findByItem(itemId)!;
+  const note = reposOf(app).notes.findByItem(itemId)!;
   const audit = app.database.sqlite.prepare('select count(*) as n from audit_events where item_id = ?').get(itemId);
   return {
     state: note.state,
     revision: note.revision,
-    versions: app.services.ctx.repos.notes.countVersions(note.id),
+    versions: reposOf(app).notes.countVersions(note.id),
     audit,
   };
 }
