@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/env.js';
+import { createRepositories } from '../src/repositories/index.js';
 import { serverOptions } from '../src/server-options.js';
+
+/** The repositories over the app's database: the bench looks up its accounts behind the services. */
+export const reposOf = (app: FastifyInstance) => createRepositories(app.database.db);
 
 export interface BenchApp {
   app: FastifyInstance;
@@ -34,7 +38,7 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
     url: address,
     config,
     token(email) {
-      const person = server.services.ctx.repos.people.findByEmail(email)!;
+      const person = reposOf(server).people.findByEmail(email)!;
       return server.services.auth.createToken(
         { id: person.id, name: person.name, role: person.role as 'admin' },
         'bench',
@@ -58,7 +62,7 @@ export async function startBareFastify(body: unknown): Promise<{ url: string; cl
 /** The id of a demo item by its number (9.1 ...). */
 export function demoItemId(app: FastifyInstance, number: string): number {
   const meeting = app.services.meetings.list()[0]!;
-  const admin = app.services.ctx.repos.people.findByEmail('admin@example.org')!;
+  const admin = reposOf(app).people.findByEmail('admin@example.org')!;
   return app.services.agenda
     .list({ id: admin.id, name: admin.name, role: 'admin' }, meeting.id)
     .find((i) => i.number === number)!.id;

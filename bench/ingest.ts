@@ -1,6 +1,6 @@
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { ITEM_9_2 } from '../src/demo/seed-notes.js';
-import { demoItemId, startBenchApp } from './bench-app.js';
+import { demoItemId, reposOf, startBenchApp } from './bench-app.js';
 import { round, type Figure } from './figures.js';
 
 /** The 9.2 seed as a rapporteur's Word file, with its footnote as a real Word footnote. */
@@ -29,7 +29,7 @@ export async function ingestBenchmark(): Promise<Figure[]> {
   const bench = await startBenchApp();
   try {
     const itemId = demoItemId(bench.app, '9.2');
-    const admin = bench.app.services.ctx.repos.people.findByEmail('secretariat@example.org')!;
+    const admin = reposOf(bench.app).people.findByEmail('secretariat@example.org')!;
     const actor = { id: admin.id, name: admin.name, role: 'secretariat' as const };
     const bytes = await seedDocx();
     const ingest = () =>

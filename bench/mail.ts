@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { PDFDocument } from 'pdf-lib';
 import { SMTPServer } from 'smtp-server';
-import { startBenchApp } from './bench-app.js';
+import { reposOf, startBenchApp } from './bench-app.js';
 import { median, round, type Figure } from './figures.js';
 
 const RECIPIENTS = 300;
@@ -78,7 +78,7 @@ export async function mailBenchmark(): Promise<Figure[]> {
   });
   try {
     const { app } = bench;
-    const repos = app.services.ctx.repos;
+    const repos = reposOf(app);
     const who = repos.people.findByEmail('secretariat@example.org')!;
     const staff = { id: who.id, name: who.name, role: 'secretariat' as const };
     const meetingId = app.services.meetings.list()[0]!.id;
@@ -110,7 +110,7 @@ export async function mailBenchmark(): Promise<Figure[]> {
       smtp.reset();
       const start = performance.now();
       const cpuStart = process.cpuUsage();
-      app.packets.create(staff, meetingId, {
+      app.services.packets.create(staff, meetingId, {
         subject: 'Packet',
         message: 'Dear {{recipient.name}},\nthe documents of {{meeting.dates}}.',
         content: 'combined',

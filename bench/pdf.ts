@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
 import type { InlineView, NoteView } from '../src/rendering/views/note-view.js';
-import { demoItemId, startBenchApp, type BenchApp } from './bench-app.js';
+import { demoItemId, reposOf, startBenchApp, type BenchApp } from './bench-app.js';
 import { CHROMIUM, hasChromium, launchBrowser } from '../tests/support/chromium.js';
 import { note91 } from '../tests/support/note-views.js';
 import { median, round, type Figure } from './figures.js';
@@ -79,7 +79,7 @@ async function chromiumMsPerNote(html: string): Promise<number | null> {
 /** A second meeting with 30 released notes (the two seeds in turn), through the services. */
 export function thirtyNoteMeeting(bench: BenchApp): number {
   const { services } = bench.app;
-  const admin = services.ctx.repos.people.findByEmail('admin@example.org')!;
+  const admin = reposOf(bench.app).people.findByEmail('admin@example.org')!;
   const staff = { id: admin.id, name: admin.name, role: 'admin' as const };
   const meeting = services.meetings.create(staff, {
     ordinal: 19,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ITEM_9_1 } from '../src/demo/seed-notes.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
 import { noteView } from '../tests/support/note-views.js';
-import { startBenchApp, type BenchApp } from './bench-app.js';
+import { reposOf, startBenchApp, type BenchApp } from './bench-app.js';
 import { median, round, type Figure } from './figures.js';
 import { thirtyNoteMeeting } from './pdf.js';
 
@@ -44,7 +44,7 @@ const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(va
 /** A new version of one note of the meeting, released: the packet now differs by that note. */
 function changeOneNote(bench: BenchApp, meetingId: number, round: number): void {
   const { services } = bench.app;
-  const admin = services.ctx.repos.people.findByEmail('admin@example.org')!;
+  const admin = reposOf(bench.app).people.findByEmail('admin@example.org')!;
   const staff = { id: admin.id, name: admin.name, role: 'admin' as const };
   const items = services.agenda.list(staff, meetingId).filter((i) => i.note?.state === 'released');
   const item = items[round % items.length]!;

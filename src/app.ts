@@ -7,7 +7,6 @@ import auth from './plugins/app/auth.js';
 import database from './plugins/app/database.js';
 import demoData from './plugins/app/demo-data.js';
 import mail from './plugins/app/mail.js';
-import { pdfPacketDocuments } from './mail/pdf-packet-documents.js';
 import problems from './plugins/app/problems.js';
 import reminders from './plugins/app/reminders.js';
 import renderer from './plugins/app/renderer.js';
@@ -53,10 +52,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(apiCallLimit, { config: opts.config });
   await fastify.register(demoData, { config: opts.config });
   await fastify.register(reminders);
-  await fastify.register(mail, {
-    config: opts.config,
-    documents: (app) => pdfPacketDocuments(app.services.pdf, app.services.agenda),
-  });
+  await fastify.register(mail);
 
   await fastify.register(healthRoutes);
   await fastify.register(apiRoutes, { prefix: '/api/v1' });

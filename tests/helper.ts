@@ -6,6 +6,7 @@ import type { Test } from 'tap';
 import app from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/env.js';
 import type { Role } from '../src/domain/roles.js';
+import { createRepositories } from '../src/repositories/index.js';
 import { serverOptions } from '../src/server-options.js';
 
 /** The fixed clock of the tests: the first day of the 18th meeting. */
@@ -60,6 +61,12 @@ export async function build(t: Test, options: { config?: Config; now?: () => Dat
   t.teardown(() => server.close());
   return server;
 }
+
+/**
+ * The repositories over the app's database, for tests that look behind the services (the app's
+ * own code reaches them only through src/services/index.ts).
+ */
+export const reposOf = (app: FastifyInstance) => createRepositories(app.database.db);
 
 export interface SignedIn {
   id: number;

@@ -38,7 +38,7 @@ async function createUser(context: CommandContext): Promise<number> {
   const handle = openDatabase(config.databaseFile);
   try {
     migrateDatabase(handle);
-    const services = createServices(handle, config, context.now);
+    const services = createServices(handle, config, { now: context.now });
     const { password, isGenerated } = await choosePassword(context.io, { generate: input.generate });
     const { name, email, role } = input;
     const person = await services.people.create('system', { name, email, role, password });

@@ -1,11 +1,13 @@
 import type { Db } from '../db/client.js';
 import { createAgendaRepository } from './agenda-repository.js';
+import { createAuditRepository } from './audit-repository.js';
+import { createCommentRepository } from './comment-repository.js';
 import { createFileRepository } from './file-repository.js';
 import { createMailRepository } from './mail-repository.js';
 import { createMeetingRepository } from './meeting-repository.js';
 import { createNoteRepository } from './note-repository.js';
+import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
-import { createWorkflowRepository } from './workflow-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -13,7 +15,9 @@ export function createRepositories(db: Db) {
     meetings: createMeetingRepository(db),
     agenda: createAgendaRepository(db),
     notes: createNoteRepository(db),
-    workflow: createWorkflowRepository(db),
+    audit: createAuditRepository(db),
+    comments: createCommentRepository(db),
+    notifications: createNotificationRepository(db),
     files: createFileRepository(db),
     mail: createMailRepository(db),
   };

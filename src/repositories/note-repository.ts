@@ -44,6 +44,22 @@ export function createNoteRepository(db: Db) {
         .where(eq(coverNotes.id, id))
         .returning()
         .get(),
+    /**
+     * Compare-and-set: changes the note only if it is still in `fromState` at `revision`.
+     * Returns false when another writer got there first.
+     */
+    moveNote(
+      noteId: number,
+      from: { state: string; revision: number },
+      changes: Partial<typeof coverNotes.$inferInsert>,
+    ) {
+      const result = db
+        .update(coverNotes)
+        .set({ ...changes, revision: sql`${coverNotes.revision} + 1` })
+        .where(and(eq(coverNotes.id, noteId), eq(coverNotes.state, from.state), eq(coverNotes.revision, from.revision)))
+        .run();
+      return result.changes === 1;
+    },
 
     /**
      * Versions never change (a trigger refuses updates) and ids are never reused (AUTOINCREMENT),

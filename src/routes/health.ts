@@ -19,9 +19,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      app.database.sqlite.prepare('select 1').get();
-      if (!app.hasDecorator('mailWorker')) return { status: 'ok' as const };
-      const mail = app.mailWorker.health();
+      const { mail } = app.services.health.check();
       if (mail.stuck) {
         app.log.error({ mail }, 'mail worker stuck: messages are overdue and nothing moved for five minutes');
         return reply.code(503).send({ status: 'degraded' as const, mail });

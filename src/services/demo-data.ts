@@ -51,26 +51,33 @@ export interface DemoResult {
  * Loads the demo network, its 18th meeting and one account per role, once: a database that
  * already has people or networks is left as it is. All of it lands in one transaction.
  */
-export async function loadDemoData(
-  ctx: ServiceContext,
-  services: DemoServices,
-  options: { password?: string },
-): Promise<DemoResult> {
-  if (ctx.repos.people.count() > 0 || ctx.repos.meetings.countNetworks() > 0) return { loaded: false };
-  const password = options.password ?? generatePassword();
-  // One hash per account, each with its own salt: one shared hash would tell whoever reads the
-  // database that the accounts share a password, and one cracked hash would open them all.
-  // One after another: scrypt holds 128 MiB per hash at the default cost.
-  const passwordHashes: string[] = [];
-  for (const _account of DEMO_ACCOUNTS) passwordHashes.push(await hashPassword(password, ctx.scryptLogN));
-  const loaded = ctx.transaction(() => {
-    // Re-checked inside the transaction: two starts racing on one file load it once.
-    if (ctx.repos.people.count() > 0) return false;
-    const accounts = new Map<Role, Actor>();
-    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-      const row = ctx.repos.people.insert({ ...account, passwordHash: passwordHashes[index]!, createdAt: isoNow(ctx) });
-      accounts.set(account.role, { id: row.id, name: row.name, role: account.role });
-    }
+export function createDemoData(ctx: ServiceContext, services: DemoServices) {
+  const { people, meetings } = ctx.repos;
+
+  async function load(options: { password?: string }): Promise<DemoResult> {
+    if (people.count() > 0 || meetings.countNetworks() > 0) return { loaded: false };
+    const password = options.password ?? generatePassword();
+    // One hash per account, each with its own salt: one shared hash would tell whoever reads the
+    // database that the accounts share a password, and one cracked hash would open them all.
+    // One after another: scrypt holds 128 MiB per hash at the default cost.
+    const passwordHashes: string[] = [];
+    for (const _account of DEMO_ACCOUNTS) passwordHashes.push(await hashPassword(password, ctx.scryptLogN));
+    const loaded = ctx.transaction(() => {
+      // Re-checked inside the transaction: two starts racing on one file load it once.
+      if (people.count() > 0) return false;
+      const accounts = new Map<Role, Actor>();
+      for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+        const row = people.insert({ ...account, passwordHash: passwordHashes[index]!, createdAt: isoNow(ctx) });
+        accounts.set(account.role, { id: row.id, name: row.name, role: account.role });
+      }
+      loadMeeting(accounts);
+      return true;
+    });
+    return loaded ? { loaded, ...(options.password ? {} : { generatedPassword: password }) } : { loaded };
+  }
+
+  /** The network, its 18th meeting, items 1-9 and the two seed notes (9.1 released, 9.2 in review). */
+  function loadMeeting(accounts: Map<Role, Actor>) {
     const admin = accounts.get('admin')!;
     const rapporteur = accounts.get('rapporteur')!;
     services.meetings.createNetwork(admin, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
@@ -97,7 +104,7 @@ export async function loadDemoData(
     // One note of each kind to look at: 9.1 released "For information", 9.2 waiting in review.
     const secretariat = accounts.get('secretariat')!;
     services.workflow.perform(secretariat, item91!.id, { event: 'release', procedure: 'for-information' });
-    return true;
-  });
-  return loaded ? { loaded, ...(options.password ? {} : { generatedPassword: password }) } : { loaded };
+  }
+
+  return { load };
 }

@@ -1,33 +1,52 @@
 import type { Config } from '../config/env.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createFileStore } from '../ingest/file-store.js';
+import { createMailWorker, type WorkerOptions } from '../mail/mail-worker.js';
+import { createMailSender, type MailSender } from '../mail/transport.js';
+import type { PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { createRepositories } from '../repositories/index.js';
 import { createAgendaService } from './agenda-service.js';
 import { createAuthService } from './auth-service.js';
 import { createCarryOverService } from './carry-over-service.js';
-import { createIngestService } from './ingest-service.js';
 import type { ServiceContext } from './context.js';
+import { createDemoData } from './demo-data.js';
+import { createDigestService } from './digest-service.js';
+import { createIngestService } from './ingest-service.js';
 import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
-import type { PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
+import { livePacketDocuments } from './packet-documents.js';
+import { createPacketFiles } from './packet-files.js';
+import { createPacketService } from './packet-service.js';
 import { createPdfService } from './pdf-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createReviewService } from './review-service.js';
+import { loadLinkSecret } from './secrets.js';
 import { createWorkflowService } from './workflow-service.js';
 
+export interface ServiceOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Renders PDFs: the server passes its worker pool; by default in this thread. */
+  renderer?: PdfRenderer;
+  /** Where the mail worker reports; the server passes its logger. Silent by default. */
+  log?: WorkerOptions['log'];
+  /** The mail transport; by default the one the configuration names (SMTP, or .eml files). */
+  mailSender?: MailSender;
+}
+
+const SILENT: WorkerOptions['log'] = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /**
- * Wires every use case to one database: the composition root shared by the server and the CLI.
- * PDFs are rendered by `renderer` (the server passes its worker pool; by default in this thread).
+ * The composition root, shared by the server and the CLI: every use case wired to one database,
+ * packets, digests and the mail worker included. It hands out services only: the repositories
+ * and their context stay inside. Nothing is started here; the server's plugins start the worker
+ * and the timers, and stop them.
  */
-export function createServices(
-  handle: DatabaseHandle,
-  config: Config,
-  now: () => Date = () => new Date(),
-  renderer?: PdfRenderer,
-) {
+export function createServices(handle: DatabaseHandle, config: Config, options: ServiceOptions = {}) {
+  const now = options.now ?? (() => new Date());
   const ctx: ServiceContext = {
     repos: createRepositories(handle.db),
     transaction: handle.transaction,
@@ -36,33 +55,75 @@ export function createServices(
     sessionHours: config.sessionHours,
     sessionIdleMinutes: config.sessionIdleMinutes,
   };
+  const store = createFileStore(config.uploadsDir);
   const notifications = createNotificationService(ctx);
+  const meetings = createMeetingService(ctx);
   const agenda = createAgendaService(ctx);
   const notes = createNoteService(ctx);
-  const ingest = createIngestService(ctx, notes, createFileStore(config.uploadsDir), {
+  const workflow = createWorkflowService(ctx, notifications);
+  const ingest = createIngestService(ctx, notes, store, {
     maxUnzippedBytes: config.maxUnzippedBytes,
     maxEntries: config.maxZipEntries,
   });
-  return {
+  const pdf = createPdfService(
     ctx,
+    agenda,
+    { annexesOf: (itemId, reader) => ingest.annexesForPacket(itemId, reader) },
+    options.renderer,
+  );
+
+  // Packets and digests queue work and kick the worker; the worker is made after them.
+  const kick = () => mailWorker.kick();
+  const packets = createPacketService(
+    ctx,
+    { legacy: livePacketDocuments(pdf, agenda), frozen: createPacketFiles(ctx, store, options.renderer) },
+    {
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+      linkSecret: loadLinkSecret(config.mail.linkSecret, config.dataDir),
+    },
+    { kick, health: () => mailWorker.health() },
+  );
+  const digests = createDigestService(ctx, config.mail, kick);
+  const sender = options.mailSender ?? createMailSender(config.mail);
+  const mailWorker = createMailWorker({
+    repo: ctx.repos.mail,
+    sender,
+    build: (row) => (row.kind === 'digest' ? digests.buildMessage(row) : packets.buildMessage(row)),
+    transaction: ctx.transaction,
+    now,
+    concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,
+    retryBaseMs: config.mail.retryBaseMs,
+    log: options.log ?? SILENT,
+  });
+
+  return {
+    /** The services' clock: what pages compare deadlines with. */
+    clock: { now },
+    /** What /healthz reports: the database answers, and the mail queue. */
+    health: {
+      check() {
+        handle.sqlite.prepare('select 1').get();
+        return { mail: mailWorker.health() };
+      },
+    },
     notifications,
     auth: createAuthService(ctx),
     people: createPeopleService(ctx),
-    meetings: createMeetingService(ctx),
+    meetings,
     agenda,
     notes,
-    workflow: createWorkflowService(ctx, notifications),
+    workflow,
     review: createReviewService(ctx, notes, notifications),
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
-    pdf: createPdfService(
-      ctx,
-      agenda,
-      { annexesOf: (itemId, reader) => ingest.annexesForPacket(itemId, reader) },
-      renderer,
-    ),
+    pdf,
     recipients: createRecipientService(ctx),
     ingest,
+    packets,
+    digests,
+    mailWorker,
+    demoData: createDemoData(ctx, { meetings, agenda, notes, workflow }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -80,6 +80,9 @@ export function createMeetingService(ctx: ServiceContext) {
 
     get: (id: number) => presentMeeting(meetingOrThrow(ctx, id)),
 
+    /** The meeting and its network as stored, for printing a note of it (a preview, say). */
+    withNetwork: (id: number) => meetingOrThrow(ctx, id),
+
     create(actor: Actor, input: MeetingInput) {
       assertCanManageAgenda(actor);
       assertDates(input.startDate, input.endDate);

@@ -15,7 +15,7 @@ export interface NotificationInput {
  * issue delivers them. Writing them is part of the caller's transaction.
  */
 export function createNotificationService(ctx: ServiceContext) {
-  const { workflow, people } = ctx.repos;
+  const { notifications, people } = ctx.repos;
 
   return {
     /** Tells each person once (dedupeKey), never the actor about their own act. */
@@ -23,9 +23,9 @@ export function createNotificationService(ctx: ServiceContext) {
       const createdAt = isoNow(ctx);
       const rows = [...new Set(personIds)]
         .filter((id) => id !== except)
-        .filter((id) => !input.dedupeKey || !workflow.hasNotification(id, input.dedupeKey))
+        .filter((id) => !input.dedupeKey || !notifications.has(id, input.dedupeKey))
         .map((personId) => ({ personId, createdAt, ...input }));
-      workflow.insertNotifications(rows);
+      notifications.insert(rows);
       return rows.length;
     },
 
@@ -33,7 +33,7 @@ export function createNotificationService(ctx: ServiceContext) {
     concernedBy: (rapporteurIds: readonly number[]) => [...rapporteurIds, ...people.activeSecretariatIds()],
 
     list: (actor: Actor) =>
-      workflow.listNotifications(actor.id).map((n) => ({
+      notifications.listOf(actor.id).map((n) => ({
         id: n.id,
         kind: n.kind,
         itemId: n.itemId,
@@ -44,7 +44,7 @@ export function createNotificationService(ctx: ServiceContext) {
       })),
 
     markRead(actor: Actor, id: number) {
-      if (workflow.markNotificationRead(actor.id, id, isoNow(ctx)) === 0) {
+      if (notifications.markRead(actor.id, id, isoNow(ctx)) === 0) {
         throw Errors.notFound(`You have no notification ${id}.`);
       }
     },

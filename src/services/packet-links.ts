@@ -120,3 +120,4 @@ export function createPacketLinks(
     },
   };
 }
+export type PacketLinks = ReturnType<typeof createPacketLinks>;

@@ -19,7 +19,7 @@ export interface CommentInput {
 
 /** Review comments on versions, and the word-level diff between versions. */
 export function createReviewService(ctx: ServiceContext, notes: NoteService, notifications: NotificationService) {
-  const { workflow, agenda } = ctx.repos;
+  const { comments, agenda } = ctx.repos;
 
   /** Review is between the secretariat and the item's rapporteurs; anybody else sees no comment. */
   function reviewable(actor: Actor, itemId: number) {
@@ -29,7 +29,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
   }
 
   /** Comments as the API shows them, with the number of the version each one is about. */
-  function present(noteId: number, rows: ReturnType<typeof workflow.listComments>) {
+  function present(noteId: number, rows: ReturnType<typeof comments.listOfNote>) {
     const versions = new Map(ctx.repos.notes.listVersions(noteId).map((v) => [v.id, v.number]));
     return rows.map(({ comment: c, authorName }) => ({
       id: c.id,
@@ -44,12 +44,12 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
     }));
   }
 
-  const presentOne = (noteId: number, commentId: number) => present(noteId, workflow.commentWithAuthor(commentId))[0]!;
+  const presentOne = (noteId: number, commentId: number) => present(noteId, comments.withAuthor(commentId))[0]!;
 
   return {
     list(actor: Actor, itemId: number) {
       const { note } = reviewable(actor, itemId);
-      return present(note.id, workflow.listComments(note.id));
+      return present(note.id, comments.listOfNote(note.id));
     },
 
     add(actor: Actor, itemId: number, input: CommentInput) {
@@ -78,7 +78,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
         }
       }
       const id = ctx.transaction(() => {
-        const row = workflow.insertComment({
+        const row = comments.insert({
           noteId: note.id,
           versionId: version.id,
           authorId: actor.id,
@@ -105,10 +105,10 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
 
     resolve(actor: Actor, itemId: number, commentId: number) {
       const { note } = reviewable(actor, itemId);
-      const comment = workflow.findComment(commentId);
+      const comment = comments.find(commentId);
       if (!comment || comment.noteId !== note.id) throw Errors.notFound(`Item ${itemId} has no comment ${commentId}.`);
       if (comment.resolvedAt) throw Errors.conflict(`Comment ${commentId} is resolved already.`);
-      workflow.resolveComment(commentId, actor.id, isoNow(ctx));
+      comments.resolve(commentId, actor.id, isoNow(ctx));
       return presentOne(note.id, commentId);
     },
 

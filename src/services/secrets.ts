@@ -1,4 +1,6 @@
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -46,4 +48,19 @@ export const hashSecret = (secret: string) => createHash('sha256').update(secret
 export function generatePassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
   return Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
+/**
+ * The key that signs packet download links: AGENDUM_LINK_SECRET, else one made once and kept in
+ * the data folder (0600). Two processes making it at once keep the one written first.
+ */
+export function loadLinkSecret(configured: string | undefined, dataDir: string): Buffer {
+  if (configured) return Buffer.from(configured);
+  const file = join(dataDir, 'link-secret');
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim());
 }

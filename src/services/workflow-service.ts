@@ -24,11 +24,41 @@ const PAST_TENSE: Record<NoteEvent, string> = {
 };
 
 export function createWorkflowService(ctx: ServiceContext, notifications: NotificationService) {
-  const { notes, workflow, agenda } = ctx.repos;
+  const { notes, audit, agenda } = ctx.repos;
 
   function itemLabel(itemId: number) {
     const item = agenda.findItem(itemId)!;
     return { item, label: `${item.number} ${item.title}` };
+  }
+
+  /** Sets the procedure while the note is not released (staff, or the item's rapporteur). */
+  function setProcedure(actor: Actor, itemId: number, procedure: string, ifMatch?: string) {
+    return ctx.transaction(() => {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertCanReadNoteContent(actor, facts);
+      if (!isDraftingCircle(actor, facts)) {
+        throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
+      }
+      assertFresh(ctx, note, ifMatch);
+      if (note.state === 'released') {
+        throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
+      }
+      notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
+      return viewOfNote(ctx, notes.findByItem(itemId)!);
+    });
+  }
+
+  /** Records what the meeting did with a released note. */
+  function setOutcome(actor: Actor, itemId: number, outcome: Outcome, ifMatch?: string) {
+    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records outcomes.');
+    return ctx.transaction(() => {
+      const { note } = loadNote(ctx, itemId);
+      assertFresh(ctx, note, ifMatch);
+      if (note.state !== 'released')
+        throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
+      notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
+      return viewOfNote(ctx, notes.findByItem(itemId)!);
+    });
   }
 
   return {
@@ -51,7 +81,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
           hasVersion: note.currentVersionId !== null,
         });
         const at = isoNow(ctx);
-        const moved = workflow.moveNote(note.id, note, {
+        const moved = notes.moveNote(note.id, note, {
           state: to,
           procedure,
           updatedAt: at,
@@ -69,7 +99,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
             releasedAt: at,
           });
         }
-        workflow.appendAudit({
+        audit.append({
           noteId: note.id,
           itemId,
           event: input.event,
@@ -96,44 +126,17 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
       });
     },
 
-    /** Sets the procedure while the note is not released (staff, or the item's rapporteur). */
-    setProcedure(actor: Actor, itemId: number, procedure: string, ifMatch?: string) {
-      return ctx.transaction(() => {
-        const { note, facts } = loadNote(ctx, itemId);
-        assertCanReadNoteContent(actor, facts);
-        if (!isDraftingCircle(actor, facts)) {
-          throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
-        }
-        assertFresh(ctx, note, ifMatch);
-        if (note.state === 'released') {
-          throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
-        }
-        notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
-        return viewOfNote(ctx, notes.findByItem(itemId)!);
-      });
-    },
-
-    /** Records what the meeting did with a released note. */
-    setOutcome(actor: Actor, itemId: number, outcome: Outcome, ifMatch?: string) {
-      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records outcomes.');
-      return ctx.transaction(() => {
-        const { note } = loadNote(ctx, itemId);
-        assertFresh(ctx, note, ifMatch);
-        if (note.state !== 'released')
-          throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
-        notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
-        return viewOfNote(ctx, notes.findByItem(itemId)!);
-      });
-    },
+    setProcedure,
+    setOutcome,
 
     /** PATCH of a note: procedure and/or outcome, all or nothing. */
     changeNote(actor: Actor, itemId: number, changes: { procedure?: string; outcome?: Outcome }, ifMatch?: string) {
       return ctx.transaction(() => {
         let note =
-          changes.procedure === undefined ? undefined : this.setProcedure(actor, itemId, changes.procedure, ifMatch);
+          changes.procedure === undefined ? undefined : setProcedure(actor, itemId, changes.procedure, ifMatch);
         if (changes.outcome !== undefined) {
           // The second change chains on the revision the first one produced.
-          note = this.setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);
+          note = setOutcome(actor, itemId, changes.outcome, note ? noteEtag(note) : ifMatch);
         }
         return note!;
       });
@@ -142,7 +145,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     history(actor: Actor, itemId: number) {
       const { note, facts } = loadNote(ctx, itemId);
       assertInDraftingCircle(actor, facts, 'history');
-      return workflow.auditOfNote(note.id).map(({ event: e, actorName }) => ({
+      return audit.ofNote(note.id).map(({ event: e, actorName }) => ({
         id: e.id,
         event: e.event,
         fromState: e.fromState,
@@ -156,7 +159,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
 
     verifyAudit(actor: Actor) {
       if (actor.role !== 'admin') throw Errors.forbidden('Only an admin verifies the audit trail.');
-      return verifyAuditChain(workflow.iterateAudit());
+      return verifyAuditChain(audit.iterate());
     },
   };
 }

@@ -76,7 +76,7 @@ export const meetingPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/my-items', pageRoute(), async (request, reply) => {
     const actor = personOf(request);
     const agendas = meetings.list().map((meeting) => ({ meeting, items: agenda.list(actor, meeting.id) }));
-    const now = app.services.ctx.now();
+    const now = app.services.clock.now();
     return sendPage(request, reply, 'my-items', TEXT.myItems, myItemsView(actor, agendas, now));
   });
 };

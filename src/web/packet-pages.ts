@@ -25,7 +25,9 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { meetingId } = request.params;
       const actor = personOf(request);
-      const outcome = submitForm(request, NewPacketBody, (value) => app.packets.create(actor, meetingId, value));
+      const outcome = submitForm(request, NewPacketBody, (value) =>
+        app.services.packets.create(actor, meetingId, value),
+      );
       if (!outcome.done) return sendMeetingPage(app.services, request, reply, meetingId, outcome.form);
       const { id, recipients } = outcome.result;
       return redirectWith(reply, `/packets/${id}`, `Sending to ${recipients} recipient(s).`);
@@ -33,7 +35,7 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   function packetPage(request: FastifyRequest, reply: FastifyReply, packetId: number, refused = EMPTY_FORM) {
-    const view = packetPageView(app.packets.view(personOf(request), packetId), refused);
+    const view = packetPageView(app.services.packets.view(personOf(request), packetId), refused);
     return sendPage(request, reply, 'packet', view.packet.subject, view);
   }
 
@@ -47,10 +49,10 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const outcome = submitForm(request, RevokeForm, ({ reason, personId }) => {
       if (personId === undefined) {
-        app.packets.revokeLinks(actor, id, reason);
+        app.services.packets.revokeLinks(actor, id, reason);
         return 'Every download link of this packet is revoked.';
       }
-      app.packets.revokeRecipientLink(actor, id, personId, reason);
+      app.services.packets.revokeRecipientLink(actor, id, personId, reason);
       return "The recipient's link is revoked.";
     });
     if (!outcome.done) return packetPage(request, reply, id, outcome.form);
@@ -59,7 +61,7 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/packets/:packetId/resend', { ...packetRoute, ...form }, async (request, reply) => {
     const id = request.params.packetId;
-    const { requeued } = app.packets.resend(personOf(request), id, {});
+    const { requeued } = app.services.packets.resend(personOf(request), id, {});
     return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
   });
 };

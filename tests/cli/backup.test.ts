@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { runCli } from '../../src/cli/run-cli.js';
 import { actor, createItem, meetingSetup } from '../factories.js';
-import { build, signedIn, tempDir, testConfig } from '../helper.js';
+import { build, reposOf, signedIn, tempDir, testConfig } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
 import { noteEtag } from '../../src/services/note-access.js';
 
@@ -50,7 +50,7 @@ t.test('backup while the server runs, restore into a fresh folder: same rows, sa
     headers: {
       ...upload.headers,
       ...secretariat.headers,
-      'if-match': noteEtag(app.services.ctx.repos.notes.findByItem(item.id)!),
+      'if-match': noteEtag(reposOf(app).notes.findByItem(item.id)!),
     },
   });
   t.equal(res.statusCode, 201);

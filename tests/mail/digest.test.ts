@@ -21,7 +21,7 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
   app.services.workflow.perform(actor(secretariat), item.id, { event: 'return', comment: 'Add the ENISA reference.' });
   app.services.review.add(actor(secretariat), item.id, { body: 'See the summary.' });
 
-  t.equal(app.digests.queueDigests(), 2, 'one digest for the rapporteur, one for the secretariat');
+  t.equal(app.services.digests.queueDigests(), 2, 'one digest for the rapporteur, one for the secretariat');
   await waitFor(() => smtp.received.length === 2, 'two digests');
   const forRapporteur = smtp.received.find((m) => m.parsed.text?.includes('returned to drafting'))!.parsed;
   t.match(forRapporteur.subject, /2 updates on your meetings/);
@@ -35,9 +35,9 @@ t.test('workflow notifications are mailed as one digest per person, at most ever
 
   app.services.workflow.perform(actor(rapporteur), item.id, { event: 'submit' });
   now = new Date('2020-11-01T09:05:00Z');
-  t.equal(app.digests.queueDigests(), 0, 'within 15 minutes of the last digest nothing more is sent');
+  t.equal(app.services.digests.queueDigests(), 0, 'within 15 minutes of the last digest nothing more is sent');
   now = new Date('2020-11-01T09:20:00Z');
-  t.equal(app.digests.queueDigests(), 1, 'after 15 minutes the waiting notification goes out');
+  t.equal(app.services.digests.queueDigests(), 1, 'after 15 minutes the waiting notification goes out');
   await waitFor(() => smtp.received.length === 3, 'third digest');
   t.match(smtp.received[2]!.parsed.subject, /submitted for review/);
 });

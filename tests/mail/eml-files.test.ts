@@ -22,8 +22,8 @@ t.test('without an SMTP URL each message is a complete .eml file in the data fol
   });
   t.equal(res.statusCode, 202);
   const { id } = res.json() as { id: number };
-  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the packet to finish');
-  const view = app.packets.view(actor(secretariat), id);
+  await waitFor(() => app.services.packets.view(actor(secretariat), id).done, 'the packet to finish');
+  const view = app.services.packets.view(actor(secretariat), id);
   t.match(view.counts, { sent: 3, failed: 0 });
   t.ok(
     view.recipients.every((r) => /^250 written to .+\.eml$/.test(r.serverResponse ?? '')),

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { plainTextToHtml } from '../../src/rendering/email/plain-text-html.js';
-import { build, testConfig } from '../helper.js';
+import { build, reposOf, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 import { startTestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
@@ -41,7 +41,7 @@ t.test('a packet mail: the message escaped in the HTML part and verbatim in the 
     now: () => new Date(),
   });
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 1);
-  app.services.ctx.repos.people.update(people[0]!.id, { name: 'Ana <b>Silva</b>' });
+  reposOf(app).people.update(people[0]!.id, { name: 'Ana <b>Silva</b>' });
   const res = await sendPacket(app, secretariat, meeting.id, { message: HOSTILE, includeInvite: false });
   t.equal(res.statusCode, 202);
   await waitFor(() => smtp.received.length === 1, 'the message');

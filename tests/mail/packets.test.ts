@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import t, { type Test } from 'tap';
-import { as, build, problemOf, signedIn, testConfig } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket as send } from '../support/mail-meeting.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
@@ -32,7 +32,7 @@ t.test('each of 30 delegates gets one message with the packet PDF and the invita
 
   await waitFor(() => smtp.received.length >= 30, '30 messages');
   // The server keeps a message before its 250 reaches the worker: the row is marked just after.
-  await waitFor(() => app.packets.view(actor(secretariat), created.id).done, 'the packet to finish');
+  await waitFor(() => app.services.packets.view(actor(secretariat), created.id).done, 'the packet to finish');
   const view = (await as(app, secretariat, { method: 'GET', url: `/api/v1/packets/${created.id}` })).json();
   t.match(view, { total: 30, done: true, counts: { sent: 30, failed: 0, queued: 0 } });
   t.ok(
@@ -75,8 +75,8 @@ t.test('451 twice then accepted: delivered once after retries; 550: failed, the 
   smtp.deferRecipient(people[1]!.email, 2);
   smtp.rejectRecipient(people[2]!.email);
   const id = (await send(app, secretariat, meeting.id)).json().id;
-  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the packet to finish');
-  const view = app.packets.view(actor(secretariat), id);
+  await waitFor(() => app.services.packets.view(actor(secretariat), id).done, 'the packet to finish');
+  const view = app.services.packets.view(actor(secretariat), id);
   const row = (email: string) => view.recipients.find((r) => r.email === email)!;
   t.match(row(people[1]!.email), { status: 'sent', attempts: 3 });
   t.equal(smtp.received.filter((m) => m.to.includes(people[1]!.email)).length, 1, 'delivered exactly once');
@@ -86,9 +86,9 @@ t.test('451 twice then accepted: delivered once after retries; 550: failed, the 
 
   const resend = await as(app, secretariat, { method: 'POST', url: `/api/v1/packets/${id}/resend`, payload: {} });
   t.same(resend.json(), { requeued: 1 }, 'resend goes to the failed recipient only');
-  await waitFor(() => app.packets.view(actor(secretariat), id).done, 'the resend to finish');
+  await waitFor(() => app.services.packets.view(actor(secretariat), id).done, 'the resend to finish');
   t.match(
-    app.packets.view(actor(secretariat), id).recipients.find((r) => r.email === people[2]!.email),
+    app.services.packets.view(actor(secretariat), id).recipients.find((r) => r.email === people[2]!.email),
     { status: 'failed', attempts: 2 },
   );
 });
@@ -169,7 +169,7 @@ t.test('distribution lists: observers get the packet when asked for, with a per-
     email: 'olga@who.example.int',
     role: 'delegate',
   });
-  app.services.ctx.repos.people.update(observer.id, { packetFormat: 'separate' });
+  reposOf(app).people.update(observer.id, { packetFormat: 'separate' });
   const put = await as(app, secretariat, {
     method: 'PUT',
     url: `/api/v1/meetings/${meeting.id}/recipients`,
@@ -203,13 +203,13 @@ t.test('a packet that cannot be built fails each recipient at once, with the rea
   app.services.workflow.perform(staff, inReview, { event: 'submit' });
   app.services.workflow.perform(staff, inReview, { event: 'release' });
   // The stored annex is damaged behind the service's back (a disk fault, a bad restore).
-  const noteId = app.services.ctx.repos.notes.findByItem(inReview)!.id;
-  const annex = app.services.ctx.repos.files.annexesOf(noteId)[0]!;
+  const noteId = reposOf(app).notes.findByItem(inReview)!.id;
+  const annex = reposOf(app).files.annexesOf(noteId)[0]!;
   writeFileSync(join(app.config.uploadsDir, annex.storedName), 'not a PDF any more');
 
   const id = (await send(app, secretariat, meeting.id)).json().id;
-  await waitFor(() => app.packets.view(staff, id).done, 'the packet to finish');
-  const view = app.packets.view(staff, id);
+  await waitFor(() => app.services.packets.view(staff, id).done, 'the packet to finish');
+  const view = app.services.packets.view(staff, id);
   t.equal(view.counts.failed, 3, 'every recipient failed');
   t.ok(
     view.recipients.every((r) => r.attempts === 1 && /could not be built: .*annex/i.test(r.lastError ?? '')),

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn } from '../helper.js';
 
 async function withPassword(t: Test) {
   const app = await build(t);
@@ -63,7 +63,7 @@ t.test('a wrong password and an unknown email get the same 401 problem', async (
 t.test('a deactivated person can no longer sign in', async (t) => {
   const app = await withPassword(t);
   const admin = await signedIn(app, 'admin');
-  const sam = app.services.ctx.repos.people.findByEmail('sam@example.org')!;
+  const sam = reposOf(app).people.findByEmail('sam@example.org')!;
   const res = await as(app, admin, { method: 'PATCH', url: `/api/v1/people/${sam.id}`, payload: { isActive: false } });
   t.equal(res.statusCode, 200);
   const signIn = await app.inject({

@@ -8,7 +8,7 @@ import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
 import { actor, createItem } from '../factories.js';
 import { noteEtag as currentEtag } from '../../src/services/note-access.js';
-import { as, build, noteEtag, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { as, build, noteEtag, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';
 import { fileUpload, multipart } from '../support/multipart.js';
 
@@ -67,7 +67,7 @@ async function upload(
 }
 
 /** The note's ETag straight from the database: the uploader may not be allowed to read the note. */
-const etagOf = (app: FastifyInstance, itemId: number) => currentEtag(app.services.ctx.repos.notes.findByItem(itemId)!);
+const etagOf = (app: FastifyInstance, itemId: number) => currentEtag(reposOf(app).notes.findByItem(itemId)!);
 
 const uploadsDir = (app: FastifyInstance) => readdirSync(app.config.uploadsDir).filter((f) => !f.startsWith('.'));
 
@@ -216,11 +216,7 @@ t.test('bad files get a clear 4xx and leave no row and no file behind', async (t
     t.equal(res.statusCode, status, `${name} -> ${status}`);
     t.match(problemOf(t, res).detail, detail, `${name}: says what was wrong`);
   }
-  t.equal(
-    app.services.ctx.repos.notes.countVersions(app.services.ctx.repos.notes.findByItem(item91.id)!.id),
-    0,
-    'no version written',
-  );
+  t.equal(reposOf(app).notes.countVersions(reposOf(app).notes.findByItem(item91.id)!.id), 0, 'no version written');
   t.same(uploadsDir(app), [], 'no file left on disk');
 });
 
@@ -321,7 +317,7 @@ t.test('a crash between writing a file and recording it leaves no orphan after r
   const { testConfig } = await import('../helper.js');
   const config = testConfig(t);
   const first = await build(t, { config });
-  const name = await first.services.ingest.sweepOrphans().then(() => first.services.ctx.repos.files.allStoredNames());
+  const name = await first.services.ingest.sweepOrphans().then(() => reposOf(first).files.allStoredNames());
   t.equal(name.size, 0);
   const { createFileStore } = await import('../../src/ingest/file-store.js');
   await createFileStore(config.uploadsDir).write(Buffer.from('orphan'), 'txt');

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import t from 'tap';
 import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
 import { actor, createNetwork, simpleContent } from '../factories.js';
-import { build, signedIn, type SignedIn, type TestApp } from '../helper.js';
+import { build, reposOf, signedIn, type SignedIn, type TestApp } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
 
 /**
@@ -344,14 +344,14 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
   app.services.notes.createVersion(staff, released.id, simpleContent());
   app.services.workflow.perform(staff, released.id, { event: 'submit' });
   app.services.workflow.perform(staff, released.id, { event: 'release' });
-  const packet = app.packets.create(staff, meeting.id, {
+  const packet = app.services.packets.create(staff, meeting.id, {
     subject: 'Packet',
     message: 'Dear {{recipient.name}}',
     lists: ['delegates'],
   });
   // A link names its recipient (their outbox row): it serves what that recipient was sent.
-  const recipient = app.services.ctx.repos.mail.outboxOfPacket(packet.id)[0]!.row;
-  const downloadPath = app.packets
+  const recipient = reposOf(app).mail.outboxOfPacket(packet.id)[0]!.row;
+  const downloadPath = app.services.packets
     .downloadLink(packet.id, new Date(Date.now() + 86_400_000), recipient.id)
     .url.replace(/^https?:\/\/[^/]+/, '');
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
-import { build, signedIn, testConfig, type TestApp } from '../helper.js';
+import { build, reposOf, signedIn, type TestApp, testConfig } from '../helper.js';
 import { blankPdf } from '../support/hostile-files.js';
 import { fileUpload } from '../support/multipart.js';
 import { startServer } from '../support/server-process.js';
@@ -299,7 +299,7 @@ t.test(
       );
     }
 
-    const named = app.services.ctx.repos.files.allStoredNames();
+    const named = reposOf(app).files.allStoredNames();
     const onDisk = readdirSync(config.uploadsDir);
     t.same(
       onDisk.filter((f) => f.startsWith('.tmp-') || !named.has(f)),

@@ -27,7 +27,7 @@ t.test('the data folder is 0700 and every file in it 0600: database, uploads, ma
   );
   const res = await sendPacket(app, secretariat, meeting.id);
   t.equal(res.statusCode, 202);
-  await waitFor(() => app.packets.view(actor(secretariat), res.json().id).done, 'the packet to be written');
+  await waitFor(() => app.services.packets.view(actor(secretariat), res.json().id).done, 'the packet to be written');
 
   t.equal(modeOf(dataDir), '700', 'data folder');
   for (const name of ['agendum.sqlite', 'agendum.sqlite-wal', 'agendum.sqlite-shm', 'link-secret']) {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
 import { actor } from '../factories.js';
-import { build, testConfig } from '../helper.js';
+import { build, reposOf, testConfig } from '../helper.js';
 import { answerFault, createProber } from '../support/api-answer.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';
 import {
@@ -434,7 +434,7 @@ t.test('uploads: random bytes and hostile files are refused cleanly; no file sta
     },
   );
 
-  const named = app.services.ctx.repos.files.allStoredNames();
+  const named = reposOf(app).files.allStoredNames();
   const onDisk = readdirSync(app.config.uploadsDir);
   t.same(
     onDisk.filter((f) => !named.has(f)),

@@ -7,7 +7,7 @@ import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
 import { buildNoteView } from '../../src/rendering/views/note-view.js';
 import { noteEtag } from '../../src/services/note-access.js';
 import { actor, createItem, meetingSetup } from '../factories.js';
-import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';
 import { fileUpload, multipart } from '../support/multipart.js';
 import { webPerson, webSession } from '../support/web-session.js';
@@ -39,7 +39,7 @@ async function setup(app: FastifyInstance) {
 
 function upload(app: FastifyInstance, who: SignedIn, itemId: number, fileName: string, bytes: Buffer | string) {
   const body = fileUpload(fileName, bytes);
-  const etag = noteEtag(app.services.ctx.repos.notes.findByItem(itemId)!);
+  const etag = noteEtag(reposOf(app).notes.findByItem(itemId)!);
   return as(app, who, {
     method: 'POST',
     url: `/api/v1/items/${itemId}/note/versions`,
@@ -49,7 +49,7 @@ function upload(app: FastifyInstance, who: SignedIn, itemId: number, fileName: s
 }
 
 const versionCount = (app: FastifyInstance, itemId: number) =>
-  app.services.ctx.repos.notes.countVersions(app.services.ctx.repos.notes.findByItem(itemId)!.id);
+  reposOf(app).notes.countVersions(reposOf(app).notes.findByItem(itemId)!.id);
 const storedFiles = (app: FastifyInstance) => readdirSync(app.config.uploadsDir).filter((f) => !f.startsWith('.'));
 
 t.test('only http, https and mailto links are allowed, spelled plainly', async (t) => {
@@ -134,7 +134,7 @@ t.test('JSON versions refuse other schemes in links and footnotes', async (t) =>
     as(app, rapporteur, {
       method: 'POST',
       url: `/api/v1/items/${item.id}/note/versions`,
-      headers: { 'if-match': noteEtag(app.services.ctx.repos.notes.findByItem(item.id)!) },
+      headers: { 'if-match': noteEtag(reposOf(app).notes.findByItem(item.id)!) },
       payload,
     });
   const link = await post({
@@ -179,7 +179,7 @@ t.test('an old javascript: link is shown as text on the item page and is no /URI
   app.services.notes.createVersion(actor(rapporteur), item.id, {
     sections: { summary: ['First text.'] },
   });
-  const { repos } = app.services.ctx;
+  const repos = reposOf(app);
   const note = repos.notes.findByItem(item.id)!;
   const content = {
     sections: {

@@ -4,7 +4,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import t from 'tap';
 import { noteEtag } from '../../src/services/note-access.js';
 import { createItem, meetingSetup } from '../factories.js';
-import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
 import { draftPdf } from '../support/draft-files.js';
 import { fileUpload } from '../support/multipart.js';
 
@@ -85,7 +85,7 @@ function uploadDraft(app: FastifyInstance, who: SignedIn, itemId: number, bytes:
     method: 'POST',
     url: `/api/v1/items/${itemId}/note/versions`,
     payload: body.payload,
-    headers: { ...body.headers, 'if-match': noteEtag(app.services.ctx.repos.notes.findByItem(itemId)!) },
+    headers: { ...body.headers, 'if-match': noteEtag(reposOf(app).notes.findByItem(itemId)!) },
   });
 }
 
@@ -104,7 +104,7 @@ t.test('a draft PDF with JavaScript, launch or automatic actions is refused and 
     t.equal(problem.code, 'AGENDUM_BAD_UPLOAD', what);
     t.equal(problem.detail, SCRIPT_REFUSED, what);
   }
-  t.equal(app.services.ctx.repos.notes.countVersions(app.services.ctx.repos.notes.findByItem(item.id)!.id), 0);
+  t.equal(reposOf(app).notes.countVersions(reposOf(app).notes.findByItem(item.id)!.id), 0);
   t.same(storedFiles(app), [], 'no original kept');
   const original = await as(app, rapporteur, {
     method: 'GET',

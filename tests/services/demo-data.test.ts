@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { normaliseNoteContent, paragraphText, SECTION_KEYS } from '../../src/domain/note-content.js';
-import { build, testConfig } from '../helper.js';
+import { build, reposOf, testConfig } from '../helper.js';
 
 const seed = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/seeds/${name}`, import.meta.url)), 'utf8')
@@ -85,6 +85,6 @@ t.test('an empty database gets the demo meeting, once', async (t) => {
   await first.close();
 
   const second = await build(t, { config });
-  t.equal(second.services.ctx.repos.meetings.list().length, 1, 'a second start does not load the demo again');
-  t.equal(second.services.ctx.repos.people.count(), 4);
+  t.equal(reposOf(second).meetings.list().length, 1, 'a second start does not load the demo again');
+  t.equal(reposOf(second).people.count(), 4);
 });

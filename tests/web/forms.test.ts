@@ -1,6 +1,6 @@
 import t from 'tap';
 import { eighteenthMeeting } from '../factories.js';
-import { build } from '../helper.js';
+import { build, reposOf } from '../helper.js';
 import { noteEtag } from '../../src/services/note-access.js';
 import { multipart } from '../support/multipart.js';
 
@@ -54,7 +54,7 @@ t.test('web forms: an unknown action and a blank comment are refused clearly', a
     t.equal(res.statusCode, 422, `event "${event}" -> 422`);
     t.match(res.body, 'Cover note: must be one of submit, return, release, reopen, withdraw, restore');
   }
-  t.equal(app.services.ctx.repos.notes.findByItem(item.id)!.state, 'drafting', 'nothing moved');
+  t.equal(reposOf(app).notes.findByItem(item.id)!.state, 'drafting', 'nothing moved');
 
   const blank = await post(`/items/${item.id}/comments`, 'section=&body=%20%20%20');
   t.equal(blank.statusCode, 422, 'a blank comment -> 422');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { noteEtag } from '../../src/services/note-access.js';
 import { eighteenthMeeting } from '../factories.js';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn } from '../helper.js';
 import { multipart } from '../support/multipart.js';
 import { webPerson, webSession } from '../support/web-session.js';
 
@@ -30,7 +30,9 @@ async function setup(app: FastifyInstance) {
 }
 
 const itemTitles = (app: FastifyInstance, meetingId: number) =>
-  app.services.ctx.repos.agenda.listItems(meetingId).map((i) => i.title);
+  reposOf(app)
+    .agenda.listItems(meetingId)
+    .map((i) => i.title);
 
 t.test('a 20,000-character title with NUL, CR LF and ESC is refused by the web form as by the API', async (t) => {
   const app = await build(t);
@@ -79,7 +81,7 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
     rapporteurIds: '',
   });
   t.equal(top.statusCode, 303);
-  const rows = app.services.ctx.repos.agenda.listItems(meeting.id);
+  const rows = reposOf(app).agenda.listItems(meeting.id);
   const child = rows.find((r) => r.title === 'Work Stream 12')!;
   t.equal(child.parentId, item.id);
 
@@ -105,12 +107,8 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   t.equal(refused.statusCode, 422);
   t.match(refused.body, `<li><a href="#edit-title">Title: ${LINE_RULE}</a></li>`);
   t.match(refused.body, '<option value="">(top level)</option>', 'the form is shown again');
-  t.equal(
-    app.services.ctx.repos.agenda.findItem(child.id)!.title,
-    'Work Stream 12 (NIS)',
-    'the refused title is not saved',
-  );
-  t.equal(app.services.ctx.repos.agenda.findItem(child.id)!.parentId, item.id, 'nor the parent');
+  t.equal(reposOf(app).agenda.findItem(child.id)!.title, 'Work Stream 12 (NIS)', 'the refused title is not saved');
+  t.equal(reposOf(app).agenda.findItem(child.id)!.parentId, item.id, 'nor the parent');
 });
 
 t.test('a lone CR in the city is refused by the web form as by the API; no meeting, no invite', async (t) => {
@@ -185,12 +183,12 @@ t.test('comments and return reasons: the API limits and character rules hold in 
   const multiLine = await web.post(`/items/${item.id}/comments`, { section: '', body: 'Two lines:\r\nthe second.' });
   t.equal(multiLine.statusCode, 303, 'line breaks from a textarea are fine');
 
-  const etag = noteEtag(app.services.ctx.repos.notes.findByItem(item.id)!);
+  const etag = noteEtag(reposOf(app).notes.findByItem(item.id)!);
   const reason = await web.post(`/items/${item.id}/transition`, { etag, event: 'return', comment: 'See\u0000 above' });
   t.equal(reason.statusCode, 422);
   t.match(reason.body, `<li><a href="#note-actions">Comment or reason: ${CHARACTERS_RULE}</a></li>`);
   t.match(reason.body, '>See', 'the reason typed is kept');
-  t.equal(app.services.ctx.repos.notes.findByItem(item.id)!.state, 'review', 'the note did not move');
+  t.equal(reposOf(app).notes.findByItem(item.id)!.state, 'review', 'the note did not move');
   const viaApiReason = await as(app, api, {
     method: 'POST',
     url: `/api/v1/items/${item.id}/note/transitions`,
@@ -226,7 +224,7 @@ t.test('packet subject and message: the same rules through the web form and the 
   t.equal(long.statusCode, 422);
   t.match(long.body, '<li><a href="#packet-subject">Subject: must NOT have more than 300 characters</a></li>');
   t.match(long.body, '>Hello.</textarea>', 'the message is kept');
-  t.equal(app.services.ctx.repos.mail.findPacket(1), undefined, 'no packet created');
+  t.equal(reposOf(app).mail.findPacket(1), undefined, 'no packet created');
 });
 
 t.test('an annex title is read with a schema too: no control characters, at most 300 characters', async (t) => {

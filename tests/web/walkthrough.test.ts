@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import t from 'tap';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { build, testConfig } from '../helper.js';
+import { build, reposOf, testConfig } from '../helper.js';
 import { hasChromium, launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
 
 const SEED_92 = fileURLToPath(
@@ -23,7 +23,7 @@ t.test(
     ] as const) {
       await app.services.people.create('system', { name, email, role, password: PASSWORD });
     }
-    const sam = app.services.ctx.repos.people.findByEmail('sam@example.org')!;
+    const sam = reposOf(app).people.findByEmail('sam@example.org')!;
     app.services.meetings.createNetwork(
       { id: sam.id, name: sam.name, role: 'secretariat' },
       { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES },
@@ -267,7 +267,7 @@ t.test('text typed by users is shown, never run', async (t) => {
     role: 'secretariat',
     password: PASSWORD,
   });
-  const x = app.services.ctx.repos.people.findByEmail('x@example.org')!;
+  const x = reposOf(app).people.findByEmail('x@example.org')!;
   const staff = { id: x.id, name: x.name, role: 'secretariat' as const };
   app.services.meetings.createNetwork(staff, { name: 'Net', headerLines: [] });
   const meeting = app.services.meetings.create(staff, {

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env.js';
-import { DEMO_ACCOUNTS, loadDemoData } from '../../services/demo-data.js';
+import { DEMO_ACCOUNTS } from '../../services/demo-data.js';
 
 /** Loads the demo meeting into an empty database when AGENDUM_DEMO is on (the default). */
 async function demoDataPlugin(app: FastifyInstance, opts: { config: Config }) {
   if (!opts.config.demo) return;
-  const { ctx, meetings, agenda, notes, workflow } = app.services;
-  const result = await loadDemoData(ctx, { meetings, agenda, notes, workflow }, { password: opts.config.demoPassword });
+  const result = await app.services.demoData.load({ password: opts.config.demoPassword });
   if (!result.loaded) return;
   const emails = DEMO_ACCOUNTS.map((a) => a.email).join(', ');
   if (result.generatedPassword) {

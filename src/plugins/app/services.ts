@@ -10,7 +10,7 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance, opts: { config: Config; now: () => Date }) {
-  const services = createServices(app.database, opts.config, opts.now, app.renderer);
+  const services = createServices(app.database, opts.config, { now: opts.now, renderer: app.renderer, log: app.log });
   app.decorate('services', services);
   // Files a crash left between writing and recording are removed before anyone can ask for them.
   const removed = await services.ingest.sweepOrphans();

@@ -33,7 +33,7 @@ function sendPacketPdf(
 }
 
 const packetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { packets } = app;
+  const { packets } = app.services;
   const { recipients } = app.services;
 
   app.post(

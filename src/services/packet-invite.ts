@@ -1,0 +1,37 @@
+import { buildInvite } from '../mail/calendar.js';
+import { formatMeetingLine } from '../domain/meeting-line.js';
+import type { Attachment } from '../mail/mime.js';
+import type { PacketRow } from '../repositories/mail-repository.js';
+import type { ServiceContext } from './context.js';
+import { meetingOrThrow } from './lookups.js';
+
+/** The meeting's calendar entry: same UID forever, SEQUENCE raised when dates or place change. */
+export function nextInviteSequence(ctx: ServiceContext, meetingId: number): number {
+  const { meeting } = meetingOrThrow(ctx, meetingId);
+  const fingerprint = [meeting.startDate, meeting.endDate, meeting.city, meeting.country].join('|');
+  const saved = ctx.repos.mail.findInvite(meetingId);
+  const sequence = !saved ? 0 : saved.fingerprint === fingerprint ? saved.sequence : saved.sequence + 1;
+  ctx.repos.mail.saveInvite({ meetingId, sequence, fingerprint });
+  return sequence;
+}
+
+/** The packet's calendar attachment (the meeting as it stands; CANCEL once it is cancelled). */
+export function inviteOf(ctx: ServiceContext, packet: PacketRow, organizerEmail: string): Attachment {
+  const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
+  const ics = buildInvite({
+    uid: `meeting-${meeting.id}@agendum`,
+    sequence: packet.inviteSequence ?? 0,
+    startDate: meeting.startDate,
+    endDate: meeting.endDate,
+    summary: `${formatMeetingLine({ ...meeting, networkName: network.name })}`,
+    location: `${meeting.city}, ${meeting.country}`,
+    organizer: { name: network.name, email: organizerEmail },
+    stamp: new Date(packet.createdAt),
+    method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+  });
+  return {
+    filename: 'meeting.ics',
+    contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+    content: Buffer.from(ics),
+  };
+}

@@ -1,0 +1,117 @@
+import { LRUCache } from 'lru-cache';
+import type { Config } from '../config/env.js';
+import type { PacketAudience } from '../domain/frozen-packet.js';
+import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
+import { composeMessage, encodeSharedParts } from '../mail/mime.js';
+import type { OutboxRow, PacketRow } from '../repositories/mail-repository.js';
+import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
+import type { ServiceContext } from './context.js';
+import { meetingOrThrow } from './lookups.js';
+import { audienceOfRecipient, contentOf, mailItems } from './packet-audiences.js';
+import type { PacketFilesOf, PacketFormat } from './packet-documents.js';
+import { inviteOf } from './packet-invite.js';
+import type { PacketLinks } from './packet-links.js';
+
+/**
+ * The mail of one packet recipient: their personal text around the parts every recipient of the
+ * same audience shares (attachments encoded once, or a signed link when they are too big).
+ */
+export function createPacketMessages(
+  ctx: ServiceContext,
+  deps: { filesOf: PacketFilesOf; links: Pick<PacketLinks, 'downloadLink'>; mail: Config['mail'] },
+) {
+  const { repos } = ctx;
+  const { filesOf, links, mail } = deps;
+  // What every recipient's message of a packet shares (encoded attachments per variant; the
+  // packet, meeting, template and item list) is built once per send. Bounded, and dropped
+  // after ten idle minutes, so a long-running service does not keep old packets in memory.
+  const cacheOptions = { max: 16, ttl: 10 * 60_000, updateAgeOnGet: true };
+  const sharedCache = new LRUCache<string, Promise<{ parts: Buffer[]; names: string[]; size: number }>>(cacheOptions);
+  const contextCache = new LRUCache<number, ReturnType<typeof packetContext>>(cacheOptions);
+
+  function packetContext(packetId: number) {
+    const packet = repos.mail.findPacket(packetId)!;
+    const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
+    return {
+      packet,
+      network,
+      meeting: {
+        displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
+        dates: formatDateRange(meeting.startDate, meeting.endDate),
+        ordinal: meeting.ordinal,
+        city: meeting.city,
+        country: meeting.country,
+        network: network.name,
+      },
+      message: compileMessage(packet.message),
+      items: contentOf(ctx, packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
+    };
+  }
+
+  async function sharedParts(packet: PacketRow, format: PacketFormat, audience: PacketAudience | null) {
+    const key = `${packet.id}:${format}:${audience?.key ?? 'legacy'}`;
+    let cached = sharedCache.get(key);
+    if (!cached) {
+      cached = (async () => {
+        const files = await filesOf(packet, format, audience);
+        const size = files.reduce((sum, f) => sum + f.content.length, 0);
+        const attach = size <= mail.maxAttachmentBytes ? files : [];
+        const withInvite = packet.includeInvite ? [...attach, inviteOf(ctx, packet, mail.fromAddress)] : attach;
+        return { parts: encodeSharedParts(withInvite), names: attach.map((f) => f.filename), size };
+      })();
+      sharedCache.set(key, cached);
+      // A failed build stays a minute, so that the packet's other recipients fail with the same
+      // reason instead of each rebuilding it; a resend after that tries again.
+      cached.catch(() => sharedCache.set(key, cached!, { ttl: 60_000 }));
+    }
+    return cached;
+  }
+
+  /** The message of one outbox row: the personal part around the packet's shared parts. */
+  async function buildMessage(row: OutboxRow) {
+    let context = contextCache.get(row.packetId!);
+    if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
+    const { packet, network, meeting, message, items } = context;
+    const person = repos.people.findById(row.personId)!;
+    const format = packet.content === 'personal' ? person.packetFormat : packet.content;
+    const audience = audienceOfRecipient(packet, row.personId);
+    const shared = await sharedParts(packet, format, audience);
+    const fields = { meeting, recipient: { name: person.name } };
+    const overLimit = shared.names.length === 0;
+    const expiresAt = new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000);
+    // A frozen packet's link names the recipient (this outbox row): it serves their audience's file.
+    const link = overLimit ? links.downloadLink(packet.id, expiresAt, packet.frozen ? row.id : undefined) : null;
+    const view = {
+      subject: packet.subject,
+      message: message.text(fields),
+      messageHtml: message.html(fields),
+      meeting,
+      items: mailItems(packet, audience, items),
+      attachments: shared.names,
+      link: link?.url ?? null,
+      linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,
+      sizeMb: (shared.size / 1024 / 1024).toFixed(1),
+      invite: packet.includeInvite,
+      from: mail.from,
+    };
+    const raw = await composeMessage(
+      {
+        from: mail.from,
+        to: { name: person.name, address: row.email },
+        replyTo: mail.replyTo,
+        subject: packet.subject,
+        messageId: row.messageId,
+        headers: {
+          'List-Id': `${network.name} meeting packets <meetings.${network.id}.agendum>`,
+          'Auto-Submitted': 'auto-generated',
+        },
+        text: renderPacketText(view),
+        html: renderPacketHtml(view),
+      },
+      shared.parts,
+    );
+    return { envelope: { from: mail.fromAddress, to: row.email }, raw };
+  }
+
+  return { buildMessage };
+}

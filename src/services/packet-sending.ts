@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { Errors } from '../domain/errors.js';
+import { isStaff, type Actor } from '../domain/roles.js';
+import { compileMessage } from '../rendering/email/email-templates.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { meetingOrThrow } from './lookups.js';
+import { contentOf, publishedOf, recipientsFor, type RecipientList } from './packet-audiences.js';
+import { freezePacket } from './packet-freeze.js';
+import { nextInviteSequence } from './packet-invite.js';
+
+export interface NewPacketInput {
+  subject: string;
+  message: string;
+  lists?: RecipientList[];
+  content?: 'personal' | 'combined' | 'separate';
+  includeInvite?: boolean;
+}
+
+/**
+ * Sending packets: who gets what is fixed at creation, in one transaction with one outbox row
+ * per recipient; the outbox worker is kicked after the commit. Resending queues rows again.
+ */
+export function createPacketSending(ctx: ServiceContext, kick: () => void) {
+  const { mail } = ctx.repos;
+
+  /** Records the packet, frozen as the meeting stands, and queues one message per recipient. */
+  function create(actor: Actor, meetingId: number, input: NewPacketInput) {
+    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
+    meetingOrThrow(ctx, meetingId);
+    compileMessage(input.message);
+    const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
+    const recipients = recipientsFor(ctx, meetingId, lists);
+    if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
+    // What is sent is read and fixed in the same transaction that records the packet.
+    const { packet, released, leftOut } = ctx.transaction(() => {
+      const createdAt = isoNow(ctx);
+      const frozen = freezePacket(
+        ctx,
+        meetingId,
+        recipients.map(({ person, groups }) => ({ personId: person.id, groups })),
+        createdAt,
+      );
+      const released = publishedOf(frozen);
+      const sent = new Set(released.map((r) => r.itemId));
+      const leftOut = contentOf(ctx, meetingId).leftOut.filter((l) => !sent.has(l.itemId));
+      if (released.length === 0)
+        throw Errors.conflict('No note of this meeting is released yet: there is nothing to send.', { leftOut });
+      const row = mail.insertPacket({
+        meetingId,
+        subject: input.subject.trim(),
+        message: input.message,
+        lists,
+        content: input.content ?? 'personal',
+        includeInvite: input.includeInvite ?? true,
+        itemIds: released.map((r) => r.itemId),
+        leftOut,
+        inviteSequence: input.includeInvite === false ? null : nextInviteSequence(ctx, meetingId),
+        frozen,
+        createdById: actor.id,
+        createdAt,
+      });
+      mail.insertOutbox(
+        recipients.map(({ person }) => ({
+          kind: 'packet' as const,
+          packetId: row.id,
+          personId: person.id,
+          email: person.email,
+          messageId: `<packet-${row.id}-${person.id}-${randomBytes(6).toString('hex')}@agendum>`,
+          status: 'queued' as const,
+          nextAttemptAt: createdAt,
+          createdAt,
+        })),
+      );
+      return { packet: row, released, leftOut };
+    });
+    kick();
+    return { id: packet.id, recipients: recipients.length, items: released, leftOut };
+  }
+
+  /** Sends again, as a new attempt: to one recipient, or to every recipient that failed. */
+  function resend(actor: Actor, packetId: number, target: { personId?: number }) {
+    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat resends packets.');
+    const rows = mail.outboxOfPacket(packetId).map((r) => r.row);
+    if (rows.length === 0) throw Errors.notFound(`Packet ${packetId} does not exist.`);
+    const chosen =
+      target.personId === undefined
+        ? rows.filter((r) => r.status === 'failed')
+        : rows.filter((r) => r.personId === target.personId);
+    if (target.personId !== undefined && chosen.length === 0)
+      throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
+    if (chosen.some((r) => r.status === 'sending' || r.status === 'queued'))
+      throw Errors.conflict('That message is still on its way.');
+    const count = mail.requeue(
+      chosen.map((r) => r.id),
+      isoNow(ctx),
+    );
+    kick();
+    return { requeued: count };
+  }
+
+  return { create, resend };
+}
