@@ -1,6 +1,7 @@
 import { Errors } from './errors.js';
 import { DEFAULT_MARKING, markingAdmits, type Marking } from './audience.js';
-import { isStaff, type Actor, type Role } from './roles.js';
+import { isStaff, Role, type Actor } from './roles.js';
+import { named } from './words.js';
 
 /**
  * Who may do what. Pure functions over the actor and the facts of the record, so that the
@@ -13,7 +14,7 @@ export function assertCanManageAgenda(actor: Actor): void {
 
 export function assertCanManagePeople(actor: Actor, targetRole?: Role): void {
   if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat manages people.');
-  if ((targetRole === 'admin' || targetRole === 'secretariat') && actor.role !== 'admin') {
+  if (targetRole !== undefined && isStaff(targetRole) && actor.role !== Role.admin) {
     throw Errors.forbidden('Only an admin gives the admin or secretariat role.');
   }
 }
@@ -30,7 +31,7 @@ export interface NoteFacts {
 
 function isRapporteurOf(actor: Actor, note: NoteFacts): boolean {
   // The role counts, not only the assignment: a rapporteur demoted to delegate loses the drafts.
-  return actor.role === 'rapporteur' && note.rapporteurIds.includes(actor.id);
+  return actor.role === Role.rapporteur && note.rapporteurIds.includes(actor.id);
 }
 
 /** The secretariat and the item's current rapporteurs: the only ones who see drafts and review. */
@@ -44,7 +45,9 @@ export function isDraftingCircle(actor: Actor, note: NoteFacts): boolean {
  * the drafting circle reads published versions only, and only when the marking admits one of
  * their recipient groups.
  */
-export type NoteAccess = 'drafts' | 'published' | 'none';
+export const NOTE_ACCESS = ['drafts', 'published', 'none'] as const;
+export type NoteAccess = (typeof NOTE_ACCESS)[number];
+export const NoteAccess = named(NOTE_ACCESS);
 
 export function noteAccess(actor: Actor, note: NoteFacts, readerGroups: readonly string[] = []): NoteAccess {
   if (isDraftingCircle(actor, note)) return 'drafts';
