@@ -77,7 +77,7 @@ export function readerGroupsOf(
 export function normaliseMarking(
   audience: Audience,
   groups: readonly string[] = [],
-): { audience: Audience; audienceGroups: string[] } {
+): { audience: Audience; audienceGroups: AudienceGroup[] } {
   if (audience !== 'limited') return { audience, audienceGroups: [] };
   const named = AUDIENCE_GROUPS.filter((g) => groups.includes(g));
   if (named.length === 0) throw Errors.invalid('A limited distribution names at least one recipient group.');

@@ -14,7 +14,7 @@ export const OutboxStatus = named(OUTBOX_STATUSES);
  * How a send attempt turns out, and what the packet's progress is: pure functions over the
  * SMTP answer and the outbox rows, so the rules are tested without a mail server.
  */
-export type AttemptVerdict = { outcome: 'retry'; delayMs: number } | { outcome: 'failed' };
+export type AttemptVerdict = { outcome: 'retry'; delayMs: number } | { outcome: typeof OutboxStatus.failed };
 
 /** After this many attempts a temporary failure becomes final. */
 export const MAX_ATTEMPTS = 8;
@@ -35,7 +35,7 @@ export function judgeAttempt(
 ): AttemptVerdict {
   const code = error.responseCode;
   const permanent = code !== undefined && code >= 500;
-  if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: 'failed' };
+  if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: OutboxStatus.failed };
   return { outcome: 'retry', delayMs: retryDelay(attempts, baseMs) };
 }
 

@@ -3,7 +3,7 @@ type PropertyName<W extends string> = W extends `${infer Head}-${infer Tail}`
   ? `${Head}${Capitalize<PropertyName<Tail>>}`
   : W;
 
-/** The words of a set by name: `{ drafting: 'drafting', ..., notAdopted: 'not-adopted' }`. */
+/** The words of a set by name, each word its own value: `Outcome.notAdopted` is the word not-adopted. */
 export type Named<W extends readonly string[]> = { readonly [K in W[number] as PropertyName<K>]: K };
 
 /**

@@ -23,7 +23,7 @@ export function createWorkflowRepository(db: Db) {
      */
     moveNote(
       noteId: number,
-      from: { state: string; revision: number },
+      from: { state: (typeof coverNotes.$inferSelect)['state']; revision: number },
       changes: Partial<typeof coverNotes.$inferInsert>,
     ) {
       const result = db

@@ -7,14 +7,15 @@ import {
   type AgendaNode,
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
-import { normaliseMarking, type Audience } from '../domain/audience.js';
-import { assertCanManageAgenda, isDraftingCircle, noteAccess } from '../domain/permissions.js';
-import type { Actor } from '../domain/roles.js';
+import { Audience, normaliseMarking } from '../domain/audience.js';
+import { assertCanManageAgenda, isDraftingCircle, noteAccess, NoteAccess } from '../domain/permissions.js';
+import { Role, type Actor } from '../domain/roles.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { readerGroups } from './note-access.js';
 import { presentItem, type ItemView } from './presenters.js';
 import { itemOrThrow, meetingOrThrow } from './lookups.js';
+import { NoteState } from '../domain/note-workflow.js';
 
 export interface NewItemInput {
   title: string;
@@ -35,7 +36,7 @@ export function createAgendaService(ctx: ServiceContext) {
     for (const id of ids) {
       const person = found.find((p) => p.id === id);
       if (!person) throw Errors.invalid(`Rapporteur ${id} is not a person known to agendum.`);
-      if (person.role !== 'rapporteur' || !person.isActive) {
+      if (person.role !== Role.rapporteur || !person.isActive) {
         throw Errors.invalid(`${person.name} cannot be a rapporteur: the account is not an active rapporteur.`);
       }
     }
@@ -52,7 +53,7 @@ export function createAgendaService(ctx: ServiceContext) {
 
   /**
    * Items in agenda order. A note's state shows only to those who may read the note: the
-   * drafting circle sees where it stands; everyone else sees "released" (with the published
+   * drafting circle sees where it stands; everyone else sees `released` (with the published
    * procedure) once a version they may read was published, else nothing.
    */
   function present(actor: Actor, items: ItemRow[]): ItemView[] {
@@ -85,7 +86,9 @@ export function createAgendaService(ctx: ServiceContext) {
         return presentItem(
           item,
           own,
-          access === 'published' ? { state: 'released', procedure: publication!.procedure } : undefined,
+          access === NoteAccess.published
+            ? { state: NoteState.released, procedure: publication!.procedure }
+            : undefined,
         );
       });
   }
@@ -113,7 +116,7 @@ export function createAgendaService(ctx: ServiceContext) {
           position: 0,
           number: `~new`,
           title: input.title.trim(),
-          ...normaliseMarking(input.audience ?? 'network', input.audienceGroups),
+          ...normaliseMarking(input.audience ?? Audience.network, input.audienceGroups),
           createdAt: now,
         });
         const tree = placeNode(
@@ -126,7 +129,7 @@ export function createAgendaService(ctx: ServiceContext) {
         );
         relayout(meetingId, tree);
         agenda.setRapporteurs(row.id, rapporteurIds);
-        notes.insert({ itemId: row.id, state: 'drafting', updatedAt: now });
+        notes.insert({ itemId: row.id, state: NoteState.drafting, updatedAt: now });
         return row.id;
       });
       return presentOne(actor, id);

@@ -4,6 +4,7 @@ import { composeMessage } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { renderDigestText } from '../rendering/email/email-templates.js';
 import { isoNow, type ServiceContext } from './context.js';
+import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 
 /**
  * Workflow notifications by mail: at most one digest per person every N minutes, holding all
@@ -26,11 +27,11 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
           const messages = rows.map((r) => ({ message: r.notification.message }));
           repo.insertOutbox([
             {
-              kind: 'digest',
+              kind: OutboxKind.digest,
               personId,
               email: person.email,
               messageId: `<digest-${personId}-${randomBytes(6).toString('hex')}@agendum>`,
-              status: 'queued',
+              status: OutboxStatus.queued,
               nextAttemptAt: at,
               createdAt: at,
               subject:

@@ -12,6 +12,7 @@ import { buildNoteView, type NoteView } from '../rendering/views/note-view.js';
 import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.js';
 import type { PacketRow } from '../repositories/mail-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
+import { NoteState } from '../domain/note-workflow.js';
 
 type FrozenRow = PacketRow & { frozen: FrozenPacket };
 
@@ -59,7 +60,7 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore, rendere
       meeting,
       headerLines,
       item,
-      note: { state: 'released', procedure: item.procedure, currentVersionId: version.id },
+      note: { state: NoteState.released, procedure: item.procedure, currentVersionId: version.id },
       version,
       marking: item,
     });

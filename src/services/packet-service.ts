@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { summariseOutbox } from '../domain/delivery.js';
+import { OutboxKind, OutboxStatus, summariseOutbox } from '../domain/delivery.js';
 import { Errors } from '../domain/errors.js';
 import { buildInvite } from '../domain/ics.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
@@ -18,13 +18,17 @@ import { meetingOrThrow } from './lookups.js';
 import type { PacketFiles } from './packet-files.js';
 import { freezePacket } from './packet-freeze.js';
 import { createPacketLinks } from './packet-links.js';
+import { AudienceGroup } from '../domain/audience.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { NoteState } from '../domain/note-workflow.js';
+import { PacketContent, PacketFormat } from '../domain/packet-content.js';
 
-export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
+export type RecipientList = AudienceGroup;
 export interface NewPacketInput {
   subject: string;
   message: string;
   lists?: RecipientList[];
-  content?: 'personal' | 'combined' | 'separate';
+  content?: PacketContent;
   includeInvite?: boolean;
 }
 
@@ -100,10 +104,10 @@ export function createPacketService(
       .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
     const notes = repos.notes.findByItems(items.map((i) => i.id));
     const released: { itemId: number; number: string; title: string; procedure: string }[] = [];
-    const leftOut: { itemId: number; number: string; title: string; state: string }[] = [];
+    const leftOut: { itemId: number; number: string; title: string; state: NoteState }[] = [];
     for (const item of items) {
       const note = notes.find((n) => n.itemId === item.id)!;
-      if (note.state === 'released')
+      if (note.state === NoteState.released)
         released.push({
           itemId: item.id,
           number: item.number,
@@ -123,8 +127,8 @@ export function createPacketService(
   function recipientsFor(meetingId: number, lists: RecipientList[]) {
     const listed = repos.mail.recipientsOf(meetingId, lists);
     const fallback =
-      lists.includes('delegates') && !repos.mail.hasRecipientRows(meetingId)
-        ? repos.mail.activeDelegates().map((person) => ({ person, list: 'delegates' as const }))
+      lists.includes(AudienceGroup.delegates) && !repos.mail.hasRecipientRows(meetingId)
+        ? repos.mail.activeDelegates().map((person) => ({ person, list: AudienceGroup.delegates }))
         : [];
     const byEmail = new Map<string, { person: (typeof listed)[number]['person']; groups: string[] }>();
     for (const { person, list } of [...listed, ...fallback]) {
@@ -160,7 +164,7 @@ export function createPacketService(
       location: `${meeting.city}, ${meeting.country}`,
       organizer: { name: network.name, email: mail.fromAddress },
       stamp: new Date(packet.createdAt),
-      method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      method: meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST',
     });
     return {
       filename: 'meeting.ics',
@@ -170,19 +174,19 @@ export function createPacketService(
   }
 
   /** The files of a packet for one audience: stored renderings of a frozen packet, else today's. */
-  async function filesOf(packet: PacketRow, format: 'combined' | 'separate', audience: PacketAudience | null) {
+  async function filesOf(packet: PacketRow, format: PacketFormat, audience: PacketAudience | null) {
     if (packet.frozen && audience) {
       const frozen = { ...packet, frozen: packet.frozen };
-      return format === 'combined'
+      return format === PacketFormat.combined
         ? [await documents.frozen.combined(frozen, audience)]
         : documents.frozen.separate(frozen, audience);
     }
-    return format === 'combined'
+    return format === PacketFormat.combined
       ? [await documents.legacy.combined(packet.meetingId)]
       : documents.legacy.separate(packet.meetingId);
   }
 
-  async function sharedParts(packet: PacketRow, format: 'combined' | 'separate', audience: PacketAudience | null) {
+  async function sharedParts(packet: PacketRow, format: PacketFormat, audience: PacketAudience | null) {
     const key = `${packet.id}:${format}:${audience?.key ?? 'legacy'}`;
     let cached = sharedCache.get(key);
     if (!cached) {
@@ -206,7 +210,8 @@ export function createPacketService(
     packet.frozen ? audienceOf(packet.frozen, groupsOf(packet.frozen, personId)) : null;
 
   const links = createPacketLinks(ctx, settings, {
-    file: async (packet, personId) => (await filesOf(packet, 'combined', audienceOfRecipient(packet, personId)))[0]!,
+    file: async (packet, personId) =>
+      (await filesOf(packet, PacketFormat.combined, audienceOfRecipient(packet, personId)))[0]!,
   });
 
   return {
@@ -216,7 +221,7 @@ export function createPacketService(
       if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
       meetingOrThrow(ctx, meetingId);
       compileMessage(input.message);
-      const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
+      const lists = input.lists?.length ? [...new Set(input.lists)] : [AudienceGroup.delegates];
       const recipients = recipientsFor(meetingId, lists);
       if (recipients.length === 0)
         throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
@@ -239,7 +244,7 @@ export function createPacketService(
           subject: input.subject.trim(),
           message: input.message,
           lists,
-          content: input.content ?? 'personal',
+          content: input.content ?? PacketContent.personal,
           includeInvite: input.includeInvite ?? true,
           itemIds: released.map((r) => r.itemId),
           leftOut,
@@ -250,12 +255,12 @@ export function createPacketService(
         });
         repos.mail.insertOutbox(
           recipients.map(({ person }) => ({
-            kind: 'packet' as const,
+            kind: OutboxKind.packet,
             packetId: row.id,
             personId: person.id,
             email: person.email,
             messageId: `<packet-${row.id}-${person.id}-${randomBytes(6).toString('hex')}@agendum>`,
-            status: 'queued' as const,
+            status: OutboxStatus.queued,
             nextAttemptAt: createdAt,
             createdAt,
           })),
@@ -311,11 +316,11 @@ export function createPacketService(
       if (rows.length === 0) throw Errors.notFound(`Packet ${packetId} does not exist.`);
       const chosen =
         target.personId === undefined
-          ? rows.filter((r) => r.status === 'failed')
+          ? rows.filter((r) => r.status === OutboxStatus.failed)
           : rows.filter((r) => r.personId === target.personId);
       if (target.personId !== undefined && chosen.length === 0)
         throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
-      if (chosen.some((r) => r.status === 'sending' || r.status === 'queued'))
+      if (chosen.some((r) => r.status === OutboxStatus.sending || r.status === OutboxStatus.queued))
         throw Errors.conflict('That message is still on its way.');
       const count = repos.mail.requeue(
         chosen.map((r) => r.id),
@@ -331,7 +336,7 @@ export function createPacketService(
       if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
       const { packet, network, meeting, message, items } = context;
       const person = repos.people.findById(row.personId)!;
-      const format = packet.content === 'personal' ? person.packetFormat : packet.content;
+      const format = packet.content === PacketContent.personal ? person.packetFormat : packet.content;
       const audience = audienceOfRecipient(packet, row.personId);
       const shared = await sharedParts(packet, format, audience);
       const fields = { meeting, recipient: { name: person.name } };

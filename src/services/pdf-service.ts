@@ -14,6 +14,7 @@ import type { AgendaService } from './agenda-service.js';
 import type { ServiceContext } from './context.js';
 import { readNote, shownVersion, versionForReader, type ReadableNote } from './note-access.js';
 import { meetingOrThrow } from './lookups.js';
+import { NoteState } from '../domain/note-workflow.js';
 
 /** Where a packet finds the PDF annexes of an item (the upload store provides them). */
 export interface PacketSources {
@@ -83,7 +84,7 @@ export function createPdfService(
       .filter((p) => p.versionId === version.id)
       .pop();
     if (publication)
-      return { ...note, state: 'released', procedure: publication.procedure, currentVersionId: version.id };
+      return { ...note, state: NoteState.released, procedure: publication.procedure, currentVersionId: version.id };
     return note;
   }
 
@@ -92,7 +93,7 @@ export function createPdfService(
     const rows = new Map(repos.notes.findByItems(items.map((i) => i.id)).map((n) => [n.itemId, n]));
     return items.flatMap((item) => {
       const note = rows.get(item.id);
-      return note && note.currentVersionId !== null && note.state !== 'withdrawn' ? [{ item, note }] : [];
+      return note && note.currentVersionId !== null && note.state !== NoteState.withdrawn ? [{ item, note }] : [];
     });
   }
 
@@ -150,8 +151,10 @@ export function createPdfService(
       const markings = new Map<number, string>();
       const withheld = new Set<number>();
       if (isStaff(actor.role)) {
-        const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
-        const unreleased = printed.filter(({ note }) => note.state !== 'released');
+        const printed = packetNotes(items).filter(
+          ({ note }) => !options.releasedOnly || note.state === NoteState.released,
+        );
+        const unreleased = printed.filter(({ note }) => note.state !== NoteState.released);
         if (unreleased.length > 0 && !options.includeDrafts) {
           const list = unreleased.map(({ item, note }) => ({
             itemId: item.id,

@@ -2,8 +2,9 @@ import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
+import type { AudienceGroup } from '../domain/audience.js';
 
-export type ListName = 'delegates' | 'observers' | 'secretariat-copies';
+export type ListName = AudienceGroup;
 
 /** A meeting's distribution lists: delegates (by member state), observers, secretariat copies. */
 export function createRecipientService(ctx: ServiceContext) {
