@@ -1,4 +1,10 @@
-import type { Footnote, Inline, NoteContentInput, Paragraph, SectionKey } from '../domain/note-content.js';
+import {
+  SectionKey,
+  type Footnote,
+  type Inline,
+  type NoteContentInput,
+  type Paragraph,
+} from '../domain/note-content.js';
 
 /** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
 export function longestLine(lines: readonly string[]): number {
@@ -53,9 +59,9 @@ export interface ParsedCoverNote {
 }
 
 const HEADINGS: [SectionKey, number, RegExp][] = [
-  ['issueAtStake', 1, /^issue at stake$/i],
-  ['summary', 2, /^summary$/i],
-  ['procedure', 3, /^format of (the )?procedure in the meeting$/i],
+  [SectionKey.issueAtStake, 1, /^issue at stake$/i],
+  [SectionKey.summary, 2, /^summary$/i],
+  [SectionKey.procedure, 3, /^format of (the )?procedure in the meeting$/i],
 ];
 export const EXPECTED_HEADINGS = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 
@@ -227,7 +233,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   }
 
   const collected: Record<SectionKey, string[]> = { issueAtStake: [], summary: [], procedure: [] };
-  let current: SectionKey = 'issueAtStake';
+  let current: SectionKey = SectionKey.issueAtStake;
   const seen = new Set<SectionKey>();
   for (const line of body) {
     const heading = classifyHeading(line);

@@ -1,11 +1,12 @@
-import type { Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
+import { Role, type Actor } from '../domain/roles.js';
 import type { AgendaService } from '../services/agenda-service.js';
 import type { PdfService } from '../services/pdf-service.js';
 import type { Attachment } from './mime.js';
 import type { PacketDocuments } from './packet-documents.js';
 
 /** The mailer acts for the secretariat; only released notes ever go into what it sends. */
-const MAILER: Actor = { id: 0, name: 'agendum mailer', role: 'secretariat' };
+const MAILER: Actor = { id: 0, name: 'agendum mailer', role: Role.secretariat };
 
 const asAttachment = (file: { fileName: string; bytes: Buffer }): Attachment => ({
   filename: file.fileName,
@@ -20,7 +21,7 @@ export function pdfPacketDocuments(pdf: PdfService, agenda: AgendaService): Pack
     async separate(meetingId) {
       const files = [asAttachment(await pdf.agendaPdf(MAILER, meetingId))];
       for (const item of agenda.list(MAILER, meetingId)) {
-        if (item.note?.state === 'released') files.push(asAttachment(await pdf.notePdf(MAILER, item.id)));
+        if (item.note?.state === NoteState.released) files.push(asAttachment(await pdf.notePdf(MAILER, item.id)));
       }
       return files;
     },

@@ -10,12 +10,12 @@ import { Errors } from '../domain/errors.js';
 import { Audience, normaliseMarking } from '../domain/audience.js';
 import { assertCanManageAgenda, isDraftingCircle, noteAccess, NoteAccess } from '../domain/permissions.js';
 import { Role, type Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { readerGroups } from './note-access.js';
 import { presentItem, type ItemView } from './presenters.js';
 import { itemOrThrow, meetingOrThrow } from './lookups.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 export interface NewItemInput {
   title: string;

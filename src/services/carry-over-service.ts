@@ -1,12 +1,12 @@
 import { Errors } from '../domain/errors.js';
 import { assertCanManageAgenda } from '../domain/permissions.js';
 import { Role, type Actor } from '../domain/roles.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { Outcome } from '../domain/note-workflow.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { NoteService } from './note-service.js';
 import { itemOrThrow, meetingOrThrow } from './lookups.js';
-import { MeetingStatus } from '../domain/meeting-status.js';
-import { Outcome } from '../domain/note-workflow.js';
 
 /**
  * A postponed item goes on the agenda of a later meeting: same title, rapporteurs, procedure and

@@ -1,13 +1,13 @@
 import { ITEM_9_1, ITEM_9_2 } from '../demo/seed-notes.js';
 import { Role, type Actor } from '../domain/roles.js';
+import { NoteEvent } from '../domain/note-workflow.js';
+import { ProcedureKind } from '../domain/procedure.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { MeetingService } from './meeting-service.js';
 import type { NoteService } from './note-service.js';
 import type { WorkflowService } from './workflow-service.js';
 import { generatePassword, hashPassword } from './secrets.js';
-import { NoteEvent } from '../domain/note-workflow.js';
-import { ProcedureKind } from '../domain/procedure.js';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; memberState?: string }[] = [
   { email: 'admin@example.org', name: 'Ada Admin', role: Role.admin },

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/env.js';
+import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 import { composeMessage } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { renderDigestText } from '../rendering/email/email-templates.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 
 /**
  * Workflow notifications by mail: at most one digest per person every N minutes, holding all

@@ -6,6 +6,8 @@ import { normaliseNoteContent } from '../domain/note-content.js';
 import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
 import { assertCanWriteVersion, assertInDraftingCircle, NoteAccess } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
+import { FilePurpose } from '../domain/file-purpose.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
 import { sniffKind } from '../ingest/detect-type.js';
 import { assertPlainPdf } from '../ingest/pdf-active-content.js';
@@ -17,8 +19,6 @@ import { isoNow, type ServiceContext } from './context.js';
 import { loadNote, readerGroups, readNote } from './note-access.js';
 import { presentAnnex } from './presenters.js';
 import type { NoteService } from './note-service.js';
-import { FilePurpose } from '../domain/file-purpose.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 export interface Upload {
   bytes: Buffer;

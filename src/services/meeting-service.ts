@@ -2,10 +2,10 @@ import { Errors } from '../domain/errors.js';
 import { isValidIsoDate } from '../domain/meeting-line.js';
 import { assertCanManageAgenda } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentMeeting, presentNetwork } from './presenters.js';
 import { meetingOrThrow } from './lookups.js';
-import { MeetingStatus } from '../domain/meeting-status.js';
 
 export interface MeetingInput {
   networkId?: number;

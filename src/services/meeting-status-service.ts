@@ -1,12 +1,12 @@
 import { calendarDay, daysUntil, isLate, REMINDER_DAYS } from '../domain/deadlines.js';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
-import type { ServiceContext } from './context.js';
-import type { NotificationService } from './notification-service.js';
-import { meetingOrThrow } from './lookups.js';
 import { MeetingStatus } from '../domain/meeting-status.js';
 import { NoteState } from '../domain/note-workflow.js';
 import { NotificationKind } from '../domain/notification-kind.js';
+import type { ServiceContext } from './context.js';
+import type { NotificationService } from './notification-service.js';
+import { meetingOrThrow } from './lookups.js';
 
 /** The secretariat's overview of a meeting, and the deadline reminders. */
 export function createMeetingStatusService(ctx: ServiceContext, notifications: NotificationService) {

@@ -3,10 +3,10 @@ import { hashNoteContent, normaliseNoteContent, paragraphText, type NoteContentI
 import { assertCanWriteVersion, NoteAccess } from '../domain/permissions.js';
 import { procedureKind } from '../domain/procedure.js';
 import type { Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { assertFresh, loadNote, readNote, versionForReader, viewForReader } from './note-access.js';
 import { presentPublication, presentVersion } from './presenters.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 export function createNoteService(ctx: ServiceContext) {
   const { notes } = ctx.repos;

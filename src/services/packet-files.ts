@@ -3,6 +3,7 @@ import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import type { FrozenPacket, FrozenPacketItem, PacketAudience } from '../domain/frozen-packet.js';
 import { formatOrdinal } from '../domain/meeting-line.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { FileStore } from '../ingest/file-store.js';
 import type { Attachment } from '../mail/mime.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
@@ -12,7 +13,6 @@ import { buildNoteView, type NoteView } from '../rendering/views/note-view.js';
 import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.js';
 import type { PacketRow } from '../repositories/mail-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 type FrozenRow = PacketRow & { frozen: FrozenPacket };
 

@@ -1,8 +1,8 @@
 import type { Marking } from '../domain/audience.js';
 import type { FrozenPacket, FrozenPacketItem, FrozenRecipient } from '../domain/frozen-packet.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 const markingOf = (row: { audience: Marking['audience']; audienceGroups: readonly string[] }): Marking => ({
   audience: row.audience,

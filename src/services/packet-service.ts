@@ -7,6 +7,10 @@ import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { procedureLabel } from '../domain/procedure.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { audienceOf, groupsOf, type FrozenPacket, type PacketAudience } from '../domain/frozen-packet.js';
+import { AudienceGroup } from '../domain/audience.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { NoteState } from '../domain/note-workflow.js';
+import { PacketContent, PacketFormat } from '../domain/packet-content.js';
 import type { Config } from '../config/env.js';
 import { composeMessage, encodeSharedParts, type Attachment } from '../mail/mime.js';
 import type { PacketDocuments } from '../mail/packet-documents.js';
@@ -18,10 +22,6 @@ import { meetingOrThrow } from './lookups.js';
 import type { PacketFiles } from './packet-files.js';
 import { freezePacket } from './packet-freeze.js';
 import { createPacketLinks } from './packet-links.js';
-import { AudienceGroup } from '../domain/audience.js';
-import { MeetingStatus } from '../domain/meeting-status.js';
-import { NoteState } from '../domain/note-workflow.js';
-import { PacketContent, PacketFormat } from '../domain/packet-content.js';
 
 export type RecipientList = AudienceGroup;
 export interface NewPacketInput {

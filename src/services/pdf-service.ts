@@ -2,6 +2,7 @@ import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
 import { inProcessRenderer, type PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { buildAgendaView } from '../rendering/views/agenda-view.js';
@@ -14,7 +15,6 @@ import type { AgendaService } from './agenda-service.js';
 import type { ServiceContext } from './context.js';
 import { readNote, shownVersion, versionForReader, type ReadableNote } from './note-access.js';
 import { meetingOrThrow } from './lookups.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 /** Where a packet finds the PDF annexes of an item (the upload store provides them). */
 export interface PacketSources {

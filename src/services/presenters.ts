@@ -1,10 +1,10 @@
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { procedureKind } from '../domain/procedure.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow, Rapporteur } from '../repositories/agenda-repository.js';
 import type { MeetingWithNetwork, NetworkRow } from '../repositories/meeting-repository.js';
 import type { NoteRow, PublicationRow, VersionRow } from '../repositories/note-repository.js';
 import type { PersonRow } from '../repositories/people-repository.js';
-import { NoteState } from '../domain/note-workflow.js';
 
 /** Rows become the plain objects the API returns (and the views will render). */
 

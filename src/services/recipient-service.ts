@@ -1,8 +1,8 @@
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import type { AudienceGroup } from '../domain/audience.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
-import type { AudienceGroup } from '../domain/audience.js';
 
 export type ListName = AudienceGroup;
 

@@ -3,11 +3,11 @@ import type { SectionKey } from '../domain/note-content.js';
 import { assertInDraftingCircle } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { diffVersions } from '../domain/version-diff.js';
+import { NotificationKind } from '../domain/notification-kind.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote } from './note-access.js';
 import type { NoteService } from './note-service.js';
 import type { NotificationService } from './notification-service.js';
-import { NotificationKind } from '../domain/notification-kind.js';
 
 export interface CommentInput {
   body: string;

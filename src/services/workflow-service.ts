@@ -4,10 +4,10 @@ import { NoteState, transition, type NoteEvent, type Outcome } from '../domain/n
 import { assertCanReadNoteContent, assertInDraftingCircle, isDraftingCircle } from '../domain/permissions.js';
 import { normaliseProcedure } from '../domain/procedure.js';
 import { isStaff, Role, type Actor } from '../domain/roles.js';
+import { NotificationKind } from '../domain/notification-kind.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { assertFresh, loadNote, noteEtag, viewOfNote } from './note-access.js';
 import type { NotificationService } from './notification-service.js';
-import { NotificationKind } from '../domain/notification-kind.js';
 
 export interface TransitionInput {
   event: NoteEvent;

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgendumError, Errors } from '../domain/errors.js';
-import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../domain/note-workflow.js';
+import { allowedEvents, NoteEvent, NoteState, WORKFLOW } from '../domain/note-workflow.js';
 import { SECTION_HEADINGS, SECTION_KEYS } from '../domain/note-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import { NoteAccess } from '../domain/permissions.js';
 import { buildNoteView } from '../rendering/views/note-view.js';
 import { readSingleUpload } from '../routes/api/read-upload.js';
 import { ItemChangesBody } from '../schemas/items.js';
@@ -33,13 +34,15 @@ export async function itemPages(app: FastifyInstance) {
 
   function actionsFor(actor: Actor, state: NoteState, isRapporteur: boolean) {
     return allowedEvents(state)
-      .filter((event) => ['submit', 'return', 'release', 'reopen'].includes(event))
+      .filter((event) =>
+        [NoteEvent.submit, NoteEvent.return, NoteEvent.release, NoteEvent.reopen].some((e) => e === event),
+      )
       .filter((event) => isStaff(actor.role) || (isRapporteur && WORKFLOW[event].by === 'rapporteur-or-secretariat'))
       .map((event) => ({
         event,
         label: EVENT_LABELS[event],
         needsComment: WORKFLOW[event].needs === 'comment',
-        needsProcedure: event === 'release',
+        needsProcedure: event === NoteEvent.release,
       }));
   }
 
@@ -53,7 +56,7 @@ export async function itemPages(app: FastifyInstance) {
     const visible = item.note !== null;
     const note = visible ? notes.get(actor, item.id) : null;
     // Drafts, versions, review and workflow: the drafting circle only (the same rule as the API's).
-    const canReview = visible && notes.accessOf(actor, item.id) === 'drafts';
+    const canReview = visible && notes.accessOf(actor, item.id) === NoteAccess.drafts;
     const isRapporteur = canReview && !isStaff(actor.role);
     const versions = canReview ? notes.listVersions(actor, item.id) : [];
     const refused = Object.keys(form.errors).length > 0;
@@ -68,8 +71,8 @@ export async function itemPages(app: FastifyInstance) {
       procedure: note?.procedure ?? null,
       note: visible ? pdf.readableNoteView(actor, item.id) : null,
       etag: note ? noteEtag(note) : '',
-      actions: note && canReview ? actionsFor(actor, note.state as NoteState, isRapporteur) : [],
-      canUpload: Boolean(note && canReview && note.state === 'drafting'),
+      actions: note && canReview ? actionsFor(actor, note.state, isRapporteur) : [],
+      canUpload: Boolean(note && canReview && note.state === NoteState.drafting),
       versions: versions.map((v, i) => ({
         number: v.number,
         createdAt: v.createdAt.slice(0, 16).replace('T', ' '),
@@ -122,7 +125,7 @@ export async function itemPages(app: FastifyInstance) {
       meeting: { ...meeting, networkName: network.name },
       headerLines: network.headerLines,
       item,
-      note: { state: 'drafting', procedure: current.procedure, currentVersionId: 0 },
+      note: { state: NoteState.drafting, procedure: current.procedure, currentVersionId: 0 },
       version: {
         id: 0,
         number: current.versionCount + 1,

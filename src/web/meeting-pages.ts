@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
 import { formatOrdinal } from '../domain/meeting-line.js';
-import { isStaff } from '../domain/roles.js';
+import { isStaff, Role } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { ItemChangesBody, NewItemBody } from '../schemas/items.js';
 import { NewMeetingBody } from '../schemas/meetings.js';
 import { readForm } from '../schemas/read-form.js';
@@ -74,7 +75,7 @@ export function sendMeetingPage(
     rapporteurs: canManage
       ? people
           .list(actor)
-          .filter((p) => p.role === 'rapporteur' && p.isActive)
+          .filter((p) => p.role === Role.rapporteur && p.isActive)
           .map((p) => ({ ...p, selected: String(p.id) === form.values.rapporteurIds }))
       : [],
   };
@@ -171,7 +172,7 @@ export async function meetingPages(app: FastifyInstance) {
           deadline: m.draftingDeadline,
           isLate: Boolean(
             m.draftingDeadline &&
-            i.note?.state === 'drafting' &&
+            i.note?.state === NoteState.drafting &&
             m.draftingDeadline < app.services.ctx.now().toISOString().slice(0, 10),
           ),
         })),

@@ -1,9 +1,9 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
+import type { FrozenPacket } from '../../domain/frozen-packet.js';
 import { AUDIENCE_GROUPS, type AudienceGroup } from '../../domain/audience.js';
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../domain/delivery.js';
-import type { FrozenPacket } from '../../domain/frozen-packet.js';
 import type { NoteState } from '../../domain/note-workflow.js';
 import { PACKET_CONTENTS } from '../../domain/packet-content.js';
 import { people } from './people.js';

@@ -11,6 +11,7 @@ import { createFileStore } from '../../ingest/file-store.js';
 import { createDigestService, type DigestService } from '../../services/digest-service.js';
 import { createPacketFiles } from '../../services/packet-files.js';
 import { createPacketService, type PacketService } from '../../services/packet-service.js';
+import { OutboxKind } from '../../domain/delivery.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,7 +54,7 @@ async function mailPlugin(
   const worker: MailWorker = createMailWorker({
     repo: app.services.ctx.repos.mail,
     sender,
-    build: (row) => (row.kind === 'digest' ? digests.buildMessage(row) : packets.buildMessage(row)),
+    build: (row) => (row.kind === OutboxKind.digest ? digests.buildMessage(row) : packets.buildMessage(row)),
     transaction: app.services.ctx.transaction,
     now: app.services.ctx.now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,
