@@ -18,6 +18,36 @@ const NODE_IO = [
   'worker_threads',
 ].flatMap((name) => [name, `node:${name}`]);
 
+/** Packages the pure domain never imports. */
+const PURE_BANNED_PACKAGES = ['fastify', 'fastify-plugin', 'drizzle-orm', 'better-sqlite3', 'nodemailer', 'pdfkit'];
+
+/** Imports of folders of src/, as `no-restricted-imports` patterns (`../../db/client.js`). */
+const folders = (...names) => names.map((name) => `**/${name}/**`);
+
+const NO_WEB = {
+  group: folders('web'),
+  message: 'Layering: nothing imports src/web; src/app.ts alone registers the pages.',
+};
+
+/**
+ * One layer's rule: the folders of src/ its files never import (`banned`, reported with
+ * `message`), the query packages too when `queries` is set, and src/web unless the layer is
+ * src/web itself. Each forbidden import matches one group only, so it is reported once.
+ */
+function layer({ files, ignores, banned = [], queries = false, mayImportWeb = false, message }) {
+  const paths = queries ? ['drizzle-orm', 'better-sqlite3'].map((name) => ({ name, message })) : [];
+  const patterns = [
+    ...(banned.length > 0 ? [{ group: folders(...banned), message }] : []),
+    ...(queries ? [{ group: ['drizzle-orm/*'], message }] : []),
+    ...(mayImportWeb ? [] : [NO_WEB]),
+  ];
+  return {
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.tap/', 'data/', 'drizzle/meta/', 'tests/screenshots/'] },
   js.configs.recommended,
@@ -44,16 +74,16 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // No file of src/ but app.ts imports src/web. Set first: the layers below repeat the ban (a
+  // later rule's options replace an earlier one's for the files both match) and override it.
+  layer({ files: ['src/**/*.ts'], ignores: ['src/app.ts', 'src/web/**'] }),
   {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            ...['fastify', 'fastify-plugin', 'drizzle-orm', 'better-sqlite3', 'nodemailer', 'pdfkit'],
-            ...NODE_IO,
-          ].map((name) => ({
+          paths: [...PURE_BANNED_PACKAGES, ...NODE_IO].map((name) => ({
             name,
             message: 'Layering: src/domain is pure TypeScript; no HTTP, database, mail, PDF or I/O.',
           })),
@@ -63,41 +93,81 @@ export default tseslint.config(
               message: 'Layering: src/domain is pure; no framework or database.',
             },
             {
-              group: [
-                '**/db/**',
-                '**/repositories/**',
-                '**/services/**',
-                '**/plugins/**',
-                '**/routes/**',
-                '**/mail/**',
-                '**/ingest/**',
-              ],
+              group: folders(
+                'db',
+                'repositories',
+                'services',
+                'plugins',
+                'routes',
+                'schemas',
+                'mail',
+                'ingest',
+                'rendering',
+                'backup',
+                'config',
+                'cli',
+              ),
               message: 'Layering: src/domain depends on nothing outside src/domain.',
             },
+            NO_WEB,
           ],
         },
       ],
     },
   },
-  {
-    files: ['src/routes/**/*.ts', 'src/web/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['drizzle-orm', 'better-sqlite3'].map((name) => ({
-            name,
-            message: 'Layering: routes call services; they never query.',
-          })),
-          patterns: [
-            { group: ['drizzle-orm/*'], message: 'Layering: routes call services; they never query.' },
-            {
-              group: ['**/repositories/**', '**/db/**'],
-              message: 'Layering: routes call services, never repositories or the database.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  layer({
+    files: ['src/routes/**/*.ts'],
+    banned: ['repositories', 'db'],
+    queries: true,
+    message: 'Layering: routes call services, never repositories or the database.',
+  }),
+  layer({
+    files: ['src/web/**/*.ts'],
+    banned: ['repositories', 'db', 'routes'],
+    queries: true,
+    mayImportWeb: true,
+    message: 'Layering: web pages call services; they import no repository, database or API route.',
+  }),
+  layer({
+    files: ['src/rendering/**/*.ts'],
+    banned: ['repositories', 'db', 'services', 'routes', 'plugins'],
+    queries: true,
+    message:
+      'Layering: src/rendering turns view-models into pages, mail and PDFs; it imports no repository, database, service, route or plugin.',
+  }),
+  layer({
+    files: ['src/ingest/**/*.ts'],
+    banned: ['repositories', 'db', 'services', 'routes', 'plugins'],
+    queries: true,
+    message:
+      'Layering: src/ingest turns uploaded files into note content; it imports no repository, database, service, route or plugin.',
+  }),
+  layer({
+    files: ['src/mail/**/*.ts'],
+    banned: ['services', 'routes', 'plugins'],
+    message:
+      'Layering: src/mail sends what the services queued (through the outbox repository); it imports no service, route or plugin.',
+  }),
+  layer({
+    files: ['src/backup/**/*.ts'],
+    banned: ['repositories', 'services', 'routes', 'plugins', 'rendering', 'ingest', 'mail'],
+    message: 'Layering: src/backup copies the database file; it imports nothing above src/db.',
+  }),
+  layer({
+    files: ['src/services/**/*.ts'],
+    banned: ['routes', 'plugins'],
+    message: 'Layering: services know no HTTP; they import no route or plugin.',
+  }),
+  layer({
+    files: ['src/repositories/**/*.ts'],
+    banned: ['services', 'routes', 'plugins', 'rendering', 'ingest', 'mail'],
+    message: 'Layering: repositories are drizzle queries only; they import nothing above src/db and src/domain.',
+  }),
+  layer({
+    files: ['src/schemas/**/*.ts'],
+    banned: ['repositories', 'db', 'services', 'routes', 'plugins'],
+    queries: true,
+    message:
+      'Layering: schemas describe requests from the domain words; they import no repository, database, service, route or plugin.',
+  }),
 );

@@ -126,16 +126,17 @@ export function placeNode(
   target: { parentId: number | null; position?: number },
 ): AgendaNode[] {
   if (target.parentId !== null && findNode(node.children, target.parentId)) {
-    throw Errors.invalid(`Item ${node.id} cannot move under its own sub-item ${target.parentId}.`);
+    throw Errors.invalid.onField('parentId', `Item ${node.id} cannot move under its own sub-item ${target.parentId}.`);
   }
-  if (target.parentId === node.id) throw Errors.invalid(`Item ${node.id} cannot be its own parent.`);
+  if (target.parentId === node.id)
+    throw Errors.invalid.onField('parentId', `Item ${node.id} cannot be its own parent.`);
   const rest = withoutNode(tree, node.id);
   let siblings: AgendaNode[] = rest;
   if (target.parentId !== null) {
     const parent = findNode(rest, target.parentId);
-    if (!parent) throw Errors.invalid(`Parent item ${target.parentId} is not on this agenda.`);
+    if (!parent) throw Errors.invalid.onField('parentId', `Parent item ${target.parentId} is not on this agenda.`);
     if (depthOf(rest, target.parentId) + subtreeHeight(node) > MAX_AGENDA_DEPTH) {
-      throw Errors.invalid(`The agenda may nest at most ${MAX_AGENDA_DEPTH} levels.`);
+      throw Errors.invalid.onField('parentId', `The agenda may nest at most ${MAX_AGENDA_DEPTH} levels.`);
     }
     siblings = parent.children;
   }

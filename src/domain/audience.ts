@@ -80,6 +80,7 @@ export function normaliseMarking(
 ): { audience: Audience; audienceGroups: AudienceGroup[] } {
   if (audience !== 'limited') return { audience, audienceGroups: [] };
   const named = AUDIENCE_GROUPS.filter((g) => groups.includes(g));
-  if (named.length === 0) throw Errors.invalid('A limited distribution names at least one recipient group.');
+  if (named.length === 0)
+    throw Errors.invalid.onField('audienceGroups', 'A limited distribution names at least one recipient group.');
   return { audience, audienceGroups: named };
 }

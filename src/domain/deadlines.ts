@@ -13,7 +13,7 @@ export function daysUntil(today: string, deadline: string): number {
 export interface LatenessFacts {
   deadline: string | null;
   today: string;
-  state: NoteState;
+  state: string;
   hasRapporteurs: boolean;
 }
 

@@ -8,14 +8,20 @@ export class AgendumError extends Error {
   readonly status: number;
   readonly title: string;
   readonly extras: Record<string, unknown>;
+  /**
+   * The input field the error is about (`endDate`), when it is about one: a web form shows the
+   * message beside that field. Not part of the problem+json answer.
+   */
+  readonly field: string | null;
 
-  constructor(spec: ErrorSpec, detail: string, extras: Record<string, unknown> = {}) {
+  constructor(spec: ErrorSpec, detail: string, extras: Record<string, unknown> = {}, field: string | null = null) {
     super(detail);
     this.name = 'AgendumError';
     this.code = spec.code;
     this.status = spec.status;
     this.title = spec.title;
     this.extras = extras;
+    this.field = field;
   }
 }
 
@@ -25,13 +31,18 @@ interface ErrorSpec {
   title: string;
 }
 
-type ErrorFactory = ((detail: string, extras?: Record<string, unknown>) => AgendumError) & ErrorSpec;
+type ErrorFactory = ((detail: string, extras?: Record<string, unknown>) => AgendumError) &
+  ErrorSpec & {
+    /** The same error about one field of the input: `Errors.invalid.onField('endDate', detail)`. */
+    onField: (field: string, detail: string) => AgendumError;
+  };
 
 /** Declares an error once (code, status, title); call the result with the detail. */
 function defineError(code: ErrorSpec['code'], status: number, title: string): ErrorFactory {
   const spec = { code, status, title };
   const factory = (detail: string, extras?: Record<string, unknown>) => new AgendumError(spec, detail, extras);
-  return Object.assign(factory, spec);
+  const onField = (field: string, detail: string) => new AgendumError(spec, detail, {}, field);
+  return Object.assign(factory, spec, { onField });
 }
 
 export const Errors = {

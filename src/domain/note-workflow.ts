@@ -47,14 +47,21 @@ export interface TransitionFacts {
 }
 
 /**
+ * Whether the actor may ever perform `event`, whatever the state: the secretariat every event,
+ * a rapporteur of the item those the table opens to rapporteurs.
+ */
+export function mayPerform(event: NoteEvent, actor: Actor, isRapporteurOfItem: boolean): boolean {
+  return isStaff(actor.role) || (WORKFLOW[event].by === 'rapporteur-or-secretariat' && isRapporteurOfItem);
+}
+
+/**
  * The state after `event`, or a coded error: 403 when the actor may never perform it, 409
  * (AGENDUM_INVALID_TRANSITION, with the allowed events) when the state does not allow it,
  * 422 when the event lacks what it needs.
  */
 export function transition(state: NoteState, event: NoteEvent, facts: TransitionFacts): NoteState {
   const rule = WORKFLOW[event];
-  const mayPerform = isStaff(facts.actor.role) || (rule.by === 'rapporteur-or-secretariat' && facts.isRapporteurOfItem);
-  if (!mayPerform) {
+  if (!mayPerform(event, facts.actor, facts.isRapporteurOfItem)) {
     throw Errors.forbidden(
       rule.by === Role.secretariat
         ? `Only the secretariat may ${event} a note.`
@@ -69,10 +76,13 @@ export function transition(state: NoteState, event: NoteEvent, facts: Transition
     );
   }
   if (rule.needs === 'comment' && !facts.comment?.trim()) {
-    throw Errors.invalid(`To ${event} a note, say why in a comment.`);
+    throw Errors.invalid.onField('comment', `To ${event} a note, say why in a comment.`);
   }
   if (rule.needs === 'procedure' && !facts.procedure) {
-    throw Errors.invalid('Set the procedure (For information, For discussion or For adoption) before releasing.');
+    throw Errors.invalid.onField(
+      'procedure',
+      'Set the procedure (For information, For discussion or For adoption) before releasing.',
+    );
   }
   if (event === 'submit' && !facts.hasVersion) {
     throw Errors.invalid('The note has no version yet: write or upload one before submitting it.');

@@ -1,5 +1,6 @@
 import { Errors } from './errors.js';
 import { DEFAULT_MARKING, markingAdmits, type Marking } from './audience.js';
+import { mayPerform, NoteState, type NoteEvent } from './note-workflow.js';
 import { isStaff, Role, type Actor } from './roles.js';
 import { named } from './words.js';
 
@@ -8,8 +9,13 @@ import { named } from './words.js';
  * rules are tested without a server. A reader who may not know a record exists gets 404.
  */
 
+/** The secretariat (and admins) prepare meetings: agendas, items, packets, the status overview. */
+export function canManageAgenda(actor: Actor): boolean {
+  return isStaff(actor.role);
+}
+
 export function assertCanManageAgenda(actor: Actor): void {
-  if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat manages meetings and agendas.');
+  if (!canManageAgenda(actor)) throw Errors.forbidden('Only the secretariat manages meetings and agendas.');
 }
 
 export function assertCanManagePeople(actor: Actor, targetRole?: Role): void {
@@ -29,9 +35,20 @@ export interface NoteFacts {
   marking?: Marking;
 }
 
-function isRapporteurOf(actor: Actor, note: NoteFacts): boolean {
+/** Rapporteurs write cover notes: the accounts that have items of their own ("my items"). */
+export function hasRapporteurRole(role: Role): boolean {
+  return role === Role.rapporteur;
+}
+
+/** Who may be named rapporteur of an item: an active account with the rapporteur role. */
+export function canBeRapporteur(person: { role: Role; isActive: boolean }): boolean {
+  return hasRapporteurRole(person.role) && person.isActive;
+}
+
+/** A rapporteur of this item: named on it, and still holding the rapporteur role. */
+export function isRapporteurOf(actor: Actor, note: Pick<NoteFacts, 'rapporteurIds'>): boolean {
   // The role counts, not only the assignment: a rapporteur demoted to delegate loses the drafts.
-  return actor.role === Role.rapporteur && note.rapporteurIds.includes(actor.id);
+  return hasRapporteurRole(actor.role) && note.rapporteurIds.includes(actor.id);
 }
 
 /** The secretariat and the item's current rapporteurs: the only ones who see drafts and review. */
@@ -69,6 +86,16 @@ export function assertCanReadNoteContent(actor: Actor, note: NoteFacts, readerGr
 /** Drafts, originals, diffs of drafts, comments and history: 404 to anyone outside the circle. */
 export function assertInDraftingCircle(actor: Actor, note: NoteFacts, what = 'cover note draft'): void {
   if (!isDraftingCircle(actor, note)) throw Errors.notFound(`No ${what} is visible for agenda item ${note.itemId}.`);
+}
+
+/** Whether the actor may move the note with `event` (whether its state allows it is the table's). */
+export function canPerform(actor: Actor, event: NoteEvent, note: NoteFacts): boolean {
+  return mayPerform(event, actor, isRapporteurOf(actor, note));
+}
+
+/** Whether the actor may write a version now: the drafting circle, while the note is being drafted. */
+export function canWriteVersionNow(actor: Actor, note: NoteFacts): boolean {
+  return isDraftingCircle(actor, note) && note.state === NoteState.drafting;
 }
 
 export function assertCanWriteVersion(actor: Actor, note: NoteFacts): void {

@@ -5,6 +5,7 @@ import {
   type NoteContentInput,
   type Paragraph,
 } from '../domain/note-content.js';
+import { readPreamble, undecorate, type Preamble } from './cover-note-preamble.js';
 
 /** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
 export function longestLine(lines: readonly string[]): number {
@@ -47,11 +48,7 @@ export interface IngestWarning {
   message: string;
 }
 
-export interface ParsedCoverNote {
-  headerLines: string[];
-  meetingLine: string | null;
-  hasCoverNoteTitle: boolean;
-  item: { number: string; title: string } | null;
+export interface ParsedCoverNote extends Preamble {
   content: NoteContentInput & { sections: Record<SectionKey, Paragraph[]>; footnotes: Footnote[] };
   warnings: IngestWarning[];
   /** False when not one of the three section headings was found. */
@@ -65,16 +62,7 @@ const HEADINGS: [SectionKey, number, RegExp][] = [
 ];
 export const EXPECTED_HEADINGS = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 
-/** Markdown and Word decorations around a heading or line: `## `, `**`, `__`. */
-const undecorate = (line: string) =>
-  line
-    .trim()
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^(\*\*|__)(.*)\1$/, '$2')
-    .trim();
-
 const HEADING = /^(\d{1,2})\.?\s+(\S.{0,80})$/;
-const ITEM_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$/;
 const MARKDOWN_FOOTNOTE = /^\[\^(\d{1,3})\]:\s*(.*)$/;
 const FOOTNOTE_START = /^(\d{1,2})\s+(\S.*)$/;
 const RULE = /^\s{20,}$|^\s*(_{5,}|-{5,})\s*$/;
@@ -177,43 +165,16 @@ function parseFootnoteArea(lines: string[]): string[] {
   return notes.map(joinLines);
 }
 
-interface Preamble {
-  headerLines: string[];
-  meetingLine: string | null;
-  hasCoverNoteTitle: boolean;
-  item: { number: string; title: string } | null;
-}
-
-/** What stands before the first section: header lines, meeting line, `COVER NOTE`, item line. */
-function readPreamble(lines: string[], warnings: IngestWarning[]): Preamble {
-  const preamble: Preamble = { headerLines: [], meetingLine: null, hasCoverNoteTitle: false, item: null };
-  const stray: string[] = [];
-  for (const raw of lines) {
-    const line = undecorate(raw);
-    if (line === '') continue;
-    const item = ITEM_LINE.exec(line);
-    if (/^cover note$/i.test(line)) preamble.hasCoverNoteTitle = true;
-    else if (!preamble.meetingLine && !preamble.item && /network/i.test(line) && /\b(19|20)\d{2}\b/.test(line)) {
-      preamble.meetingLine = line.replace(/\s+/g, ' ');
-    } else if (item && !preamble.item)
-      preamble.item = { number: item[1]!, title: item[2]!.replace(/\s+/g, ' ').trim() };
-    else if (!preamble.meetingLine && !preamble.item && !preamble.hasCoverNoteTitle) preamble.headerLines.push(line);
-    else stray.push(line);
-  }
-  if (stray.length > 0) {
-    warnings.push({
-      code: 'text-before-first-section',
-      message: `Text before "1. Issue at stake" was not placed in any section: "${stray.join(' ').slice(0, 120)}"`,
-    });
-  }
-  return preamble;
-}
-
 export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   const warnings: IngestWarning[] = [];
   const lines = input.lines.map((line) => line.replace(/\r$/, ''));
   const firstSection = lines.findIndex((line) => classifyHeading(line)?.key);
-  const preamble = readPreamble(firstSection < 0 ? lines : lines.slice(0, firstSection), warnings);
+  const { preamble, stray } = readPreamble(firstSection < 0 ? lines : lines.slice(0, firstSection));
+  if (stray.length > 0) {
+    const text = stray.join(' ').slice(0, 120);
+    const message = `Text before "1. Issue at stake" was not placed in any section: "${text}"`;
+    warnings.push({ code: 'text-before-first-section', message });
+  }
   const sections: Record<SectionKey, Paragraph[]> = { issueAtStake: [], summary: [], procedure: [] };
   const empty: ParsedCoverNote = { ...preamble, content: { sections, footnotes: [] }, warnings, hasSections: false };
   if (firstSection < 0) return empty;

@@ -8,8 +8,8 @@ import {
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
 import { Audience, normaliseMarking } from '../domain/audience.js';
-import { assertCanManageAgenda, isDraftingCircle, noteAccess, NoteAccess } from '../domain/permissions.js';
-import { Role, type Actor } from '../domain/roles.js';
+import { assertCanManageAgenda, canBeRapporteur, isDraftingCircle, noteAccess, NoteAccess } from '../domain/permissions.js';
+import type { Actor } from '../domain/roles.js';
 import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -35,9 +35,12 @@ export function createAgendaService(ctx: ServiceContext) {
     const found = people.findByIds(ids);
     for (const id of ids) {
       const person = found.find((p) => p.id === id);
-      if (!person) throw Errors.invalid(`Rapporteur ${id} is not a person known to agendum.`);
-      if (person.role !== Role.rapporteur || !person.isActive) {
-        throw Errors.invalid(`${person.name} cannot be a rapporteur: the account is not an active rapporteur.`);
+      if (!person) throw Errors.invalid.onField('rapporteurIds', `Rapporteur ${id} is not a person known to agendum.`);
+      if (!canBeRapporteur(person)) {
+        throw Errors.invalid.onField(
+          'rapporteurIds',
+          `${person.name} cannot be a rapporteur: the account is not an active rapporteur.`,
+        );
       }
     }
   }

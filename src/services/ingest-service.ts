@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { AgendumError, Errors } from '../domain/errors.js';
+import { Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import { normaliseNoteContent } from '../domain/note-content.js';
 import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
@@ -10,7 +9,8 @@ import { FilePurpose } from '../domain/file-purpose.js';
 import { NoteState } from '../domain/note-workflow.js';
 import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
 import { sniffKind } from '../ingest/detect-type.js';
-import { assertPlainPdf } from '../ingest/pdf-active-content.js';
+import { displayName } from '../ingest/display-name.js';
+import { assertMergeablePdf } from '../ingest/mergeable-pdf.js';
 import type { FileStore } from '../ingest/file-store.js';
 import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js';
 import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
@@ -23,20 +23,6 @@ import type { NoteService } from './note-service.js';
 export interface Upload {
   bytes: Buffer;
   fileName: string;
-}
-
-/** A client's file name, fit to show and to offer back on download (never used as a path). */
-export function displayName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  // Control characters would break the Content-Disposition header and the log line.
-  const clean = base
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    // Bidirectional overrides would make `annex\u202efdp.exe` read as `annexexe.pdf`.
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .trim()
-    .slice(0, 200);
-  return clean || 'upload';
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -128,7 +114,6 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       return { dryRun: false, file, recognised, warnings, version };
     },
 
-    /** The file a version was parsed from, byte for byte. */
     /** The uploaded file behind a version: the drafting circle only (Word metadata and all). */
     async original(actor: Actor, itemId: number, versionNumber: number) {
       assertInDraftingCircle(actor, loadNote(ctx, itemId).facts, 'original upload');
@@ -200,35 +185,6 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     /** Removes files a crash left without a database row. */
     sweepOrphans: () => store.sweep(repos.files.allStoredNames()),
   };
-}
-
-/**
- * An annex is merged into the packet later: it must survive exactly what the merge does (load,
- * read every page's size, copy the pages into another document), or it is refused now.
- */
-async function assertMergeablePdf(bytes: Buffer): Promise<void> {
-  try {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false });
-    const target = await PDFDocument.create();
-    const pages = await target.copyPages(source, source.getPageIndices());
-    if (pages.length === 0) throw new Error('no pages');
-    assertPlainPdf(source, FilePurpose.annex);
-    for (const page of pages) {
-      // What the merge reads of every page: its boxes, its resources and its content streams.
-      page.getSize();
-      page.getCropBox();
-      page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-      page.node.Contents();
-    }
-  } catch (error) {
-    if (error instanceof AgendumError) throw error;
-    const encrypted = /encrypt/i.test((error as Error).message);
-    throw Errors.badUpload(
-      encrypted
-        ? 'The PDF is encrypted; annexes are merged into the packet and must not be.'
-        : 'The PDF is damaged and cannot be merged into the packet.',
-    );
-  }
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

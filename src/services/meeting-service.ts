@@ -23,25 +23,33 @@ function assertDates(startDate: string, endDate: string): void {
     ['startDate', startDate],
     ['endDate', endDate],
   ] as const) {
-    if (!isValidIsoDate(value)) throw Errors.invalid(`${field} ${value} is not a calendar date (YYYY-MM-DD).`);
+    if (!isValidIsoDate(value))
+      throw Errors.invalid.onField(field, `${field} ${value} is not a calendar date (YYYY-MM-DD).`);
   }
-  if (endDate < startDate) throw Errors.invalid(`The meeting ends (${endDate}) before it starts (${startDate}).`);
+  if (endDate < startDate)
+    throw Errors.invalid.onField('endDate', `The meeting ends (${endDate}) before it starts (${startDate}).`);
 }
 
 /** Coerced from a string, a 400-digit "ordinal" becomes Infinity and slips past the schema: not here. */
 function assertOrdinal(ordinal: number | undefined): void {
   if (ordinal === undefined) return;
   if (!Number.isSafeInteger(ordinal) || ordinal < 1 || ordinal > 10000) {
-    throw Errors.invalid('The meeting number (ordinal) is a whole number from 1 to 10000.');
+    throw Errors.invalid.onField('ordinal', 'The meeting number (ordinal) is a whole number from 1 to 10000.');
   }
 }
 
 function assertDeadline(deadline: string | null | undefined, endDate: string): void {
   if (!deadline) return;
   if (!isValidIsoDate(deadline))
-    throw Errors.invalid(`draftingDeadline ${deadline} is not a calendar date (YYYY-MM-DD).`);
+    throw Errors.invalid.onField(
+      'draftingDeadline',
+      `draftingDeadline ${deadline} is not a calendar date (YYYY-MM-DD).`,
+    );
   if (deadline > endDate)
-    throw Errors.invalid(`The drafting deadline (${deadline}) falls after the meeting (${endDate}).`);
+    throw Errors.invalid.onField(
+      'draftingDeadline',
+      `The drafting deadline (${deadline}) falls after the meeting (${endDate}).`,
+    );
 }
 
 export function createMeetingService(ctx: ServiceContext) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { OutboxKind, OutboxStatus, summariseOutbox } from '../domain/delivery.js';
 import { Errors } from '../domain/errors.js';
-import { buildInvite } from '../domain/ics.js';
+import { buildInvite } from '../mail/calendar.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { procedureLabel } from '../domain/procedure.js';
 import { isStaff, type Actor } from '../domain/roles.js';

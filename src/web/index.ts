@@ -10,7 +10,8 @@ import { meetingPages } from './meeting-pages.js';
 import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
-import { TEXT } from './text.js';
+import { uploadPages } from './upload-pages.js';
+import { TEXT } from '../rendering/html/text.js';
 
 /**
  * The web interface: server-rendered pages over the same services as the API. Encapsulated,
@@ -32,7 +33,9 @@ export default async function webInterface(app: FastifyInstance) {
   });
 
   app.setErrorHandler((error: FastifyError | AgendumError, request, reply) => {
-    const status = error instanceof AgendumError ? error.status : (error.statusCode ?? 500);
+    // An address whose id is not a number (`/items/abc`) names no page: not found, as an unknown id.
+    const isBadAddress = 'validation' in error && ['params', 'querystring'].includes(error.validationContext ?? '');
+    const status = isBadAddress ? 404 : error instanceof AgendumError ? error.status : (error.statusCode ?? 500);
     if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     if (status >= 500) request.log.error({ err: error }, 'page failed');
     const [heading, message] =
@@ -49,5 +52,6 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(sessionPages);
   await app.register(meetingPages);
   await app.register(itemPages);
+  await app.register(uploadPages);
   await app.register(packetPages);
 }

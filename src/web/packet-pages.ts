@@ -1,82 +1,65 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NewPacketBody, RevokeBody } from '../schemas/packets.js';
-import { readForm } from '../schemas/read-form.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Id, MeetingParams } from '../schemas/common.js';
+import { NewPacketBody, PacketParams, RevokeBody } from '../schemas/packets.js';
 import { sendMeetingPage } from './meeting-pages.js';
-import { field, personOf, redirectWith, refusedForm, sendPage } from './page-kit.js';
+import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
+import { EMPTY_FORM } from './views/form-view.js';
+import { packetPageView } from './views/packet-page-view.js';
+
+/** The API's revoke body, and the recipient whose link it is (none: every link of the packet). */
+const RevokeForm = Type.Object(
+  { ...RevokeBody.properties, personId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
 
 /** Sending a packet from the meeting page, following it recipient by recipient, revoking its links. */
-export async function packetPages(app: FastifyInstance) {
-  const hide = { schema: { hide: true } };
+export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
+  const form = { preHandler: app.csrfProtection };
+  const packetRoute = pageRoute({ params: PacketParams });
 
-  app.post<{ Params: { meetingId: string } }>(
+  app.post(
     '/meetings/:meetingId/packets',
-    { ...hide, preHandler: app.csrfProtection },
+    { ...pageRoute({ params: MeetingParams }), ...form },
     async (request, reply) => {
-      const meetingId = Number(request.params.meetingId) || 0;
-      const form = readForm(NewPacketBody, request.body, request);
-      if (!form.ok) return sendMeetingPage(app, request, reply, meetingId, refusedForm(form.input, form.errors));
-      const created = app.packets.create(personOf(request), meetingId, form.value);
-      return redirectWith(reply, `/packets/${created.id}`, `Sending to ${created.recipients} recipient(s).`);
+      const { meetingId } = request.params;
+      const actor = personOf(request);
+      const outcome = submitForm(request, NewPacketBody, (value) => app.packets.create(actor, meetingId, value));
+      if (!outcome.done) return sendMeetingPage(app.services, request, reply, meetingId, outcome.form);
+      const { id, recipients } = outcome.result;
+      return redirectWith(reply, `/packets/${id}`, `Sending to ${recipients} recipient(s).`);
     },
   );
 
-  function packetPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    packetId: number,
-    form: { reason: string; error: string | null } = { reason: '', error: null },
-  ) {
-    const packet = app.packets.view(personOf(request), packetId);
-    const pending = packet.counts.queued + packet.counts.sending;
-    const seconds = packet.worker.stuck ? packet.worker.oldestPendingSeconds : packet.oldestPendingSeconds;
-    const waitingFor = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-    return sendPage(
-      request,
-      reply,
-      'packet',
-      packet.subject,
-      { packet, pending, waitingFor, revoke: form },
-      form.error ? 422 : 200,
-      packet.done || form.error ? null : 3,
-    );
+  function packetPage(request: FastifyRequest, reply: FastifyReply, packetId: number, refused = EMPTY_FORM) {
+    const view = packetPageView(app.packets.view(personOf(request), packetId), refused);
+    return sendPage(request, reply, 'packet', view.packet.subject, view);
   }
 
-  app.get<{ Params: { packetId: string } }>('/packets/:packetId', hide, async (request, reply) =>
-    packetPage(request, reply, Number(request.params.packetId) || 0),
+  app.get('/packets/:packetId', packetRoute, async (request, reply) =>
+    packetPage(request, reply, request.params.packetId),
   );
 
   // Revokes the packet's links, or one recipient's (personId), with the reason readers will see.
-  app.post<{ Params: { packetId: string } }>(
-    '/packets/:packetId/revoke',
-    { ...hide, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const id = Number(request.params.packetId) || 0;
-      const personId = Number(field(request.body, 'personId')) || null;
-      const form = readForm(RevokeBody, request.body, request, ['personId']);
-      if (!form.ok)
-        return packetPage(request, reply, id, {
-          reason: form.input.reason ?? '',
-          error: 'Give the reason (one line, up to 500 characters): readers who follow the link see it.',
-        });
-      const { reason } = form.value;
-      const actor = personOf(request);
-      if (personId === null) app.packets.revokeLinks(actor, id, reason);
-      else app.packets.revokeRecipientLink(actor, id, personId, reason);
-      return redirectWith(
-        reply,
-        `/packets/${id}`,
-        personId === null ? 'Every download link of this packet is revoked.' : "The recipient's link is revoked.",
-      );
-    },
-  );
+  app.post('/packets/:packetId/revoke', { ...packetRoute, ...form }, async (request, reply) => {
+    const id = request.params.packetId;
+    const actor = personOf(request);
+    const outcome = submitForm(request, RevokeForm, ({ reason, personId }) => {
+      if (personId === undefined) {
+        app.packets.revokeLinks(actor, id, reason);
+        return 'Every download link of this packet is revoked.';
+      }
+      app.packets.revokeRecipientLink(actor, id, personId, reason);
+      return "The recipient's link is revoked.";
+    });
+    if (!outcome.done) return packetPage(request, reply, id, outcome.form);
+    return redirectWith(reply, `/packets/${id}`, outcome.result);
+  });
 
-  app.post<{ Params: { packetId: string } }>(
-    '/packets/:packetId/resend',
-    { ...hide, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const id = Number(request.params.packetId) || 0;
-      const { requeued } = app.packets.resend(personOf(request), id, {});
-      return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
-    },
-  );
-}
+  app.post('/packets/:packetId/resend', { ...packetRoute, ...form }, async (request, reply) => {
+    const id = request.params.packetId;
+    const { requeued } = app.packets.resend(personOf(request), id, {});
+    return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
+  });
+};

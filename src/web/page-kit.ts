@@ -1,9 +1,26 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TSchema } from 'typebox';
 import { Errors } from '../domain/errors.js';
+import { hasRapporteurRole } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { renderPage } from '../rendering/html/pages.js';
-import type { FieldError } from '../schemas/field-errors.js';
-import type { FormInput } from '../schemas/read-form.js';
+import { readForm } from '../schemas/read-form.js';
+import { refusedByService, refusedForm, type FormState, type SummaryLine } from './views/form-view.js';
+
+/** A page's route options: its parameters read with the API's schemas, and kept out of the OpenAPI document. */
+export const pageRoute = <S extends Record<string, TSchema>>(schema: S = {} as S) => ({
+  schema: { hide: true, ...schema },
+});
+
+const personChrome = ({ name, role }: Actor) => ({ name, role, hasOwnItems: hasRapporteurRole(role) });
+
+/** The parts of a view-model that go to the layout, not to the page: the chrome around it. */
+interface ChromeParts {
+  /** A refused form's messages, listed at the top of the page. */
+  errorSummary?: SummaryLine[] | null;
+  /** Seconds after which the page reloads itself (a progress page). */
+  refreshSeconds?: number | null;
+}
 
 /**
  * Renders a page for the signed-in person (or the anonymous visitor) with a fresh CSRF token;
@@ -16,21 +33,17 @@ export function sendPage(
   title: string,
   view: Record<string, unknown>,
   status = 200,
-  refreshSeconds: number | null = null,
 ) {
-  const { errorSummary = null, ...pageView } = view as { errorSummary?: SummaryLine[] | null };
+  const { errorSummary = null, refreshSeconds = null, ...pageView } = view as ChromeParts;
   const html = renderPage(
     page,
     {
       title,
       errorSummary: errorSummary && errorSummary.length > 0 ? errorSummary : null,
-      person: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
+      person: request.actor ? personChrome(request.actor) : null,
       csrfToken: reply.generateCsrf(),
       refreshSeconds,
-      flash:
-        typeof (request.query as { done?: string })?.done === 'string'
-          ? (request.query as { done: string }).done
-          : null,
+      flash: field(request.query, 'done') || null,
     },
     pageView,
   );
@@ -49,55 +62,33 @@ export function personOf(request: FastifyRequest): Actor {
 export const redirectWith = (reply: FastifyReply, path: string, done: string) =>
   reply.redirect(`${path}${path.includes('?') ? '&' : '?'}done=${encodeURIComponent(done)}`, 303);
 
-/** Form bodies arrive as strings (or string arrays): the first value of a field, trimmed. */
-export function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
+/**
+ * A field that belongs to the page, not to the schema (`next`, an ETag), as sent: the first
+ * value, trimmed. Whoever uses it checks it (`pageAfterSignIn`, the service's If-Match).
+ */
+export function field(fields: unknown, name: string): string {
+  const value = (fields as Record<string, unknown> | undefined)?.[name];
   return (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '').trim();
 }
 
-/** A form shown again: what was typed, and one message per field (`_form` for the form as a whole). */
-export interface FormState {
-  values: FormInput;
-  errors: Record<string, string>;
-}
-export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+export type FormOutcome<R> = { done: true; result: R } | { done: false; form: FormState };
 
-/** A form `readForm` refused: the input kept, the first message of each field (`body.title` -> `title`). */
-export function refusedForm(input: FormInput, errors: FieldError[]): FormState {
-  const byField: Record<string, string> = {};
-  for (const { path, message } of errors) {
-    const name = path.split('.')[1] ?? '_form';
-    byField[name] ??= message;
+/**
+ * A form post done the API's way: the fields read with the API route's schema, then one
+ * service call. A refusal by either (the schema's 400, a rule's 422) comes back as the form to
+ * show again, the input kept and each message on its field.
+ */
+export function submitForm<S extends TSchema, R>(
+  request: FastifyRequest,
+  schema: S,
+  act: (value: Static<S>) => R,
+  besides: readonly string[] = [],
+): FormOutcome<R> {
+  const form = readForm(schema, request.body, request, besides);
+  if (!form.ok) return { done: false, form: refusedForm(form.input, form.errors) };
+  try {
+    return { done: true, result: act(form.value) };
+  } catch (error) {
+    return { done: false, form: refusedByService(error, form.input) };
   }
-  return { values: input, errors: byField };
-}
-
-/** The label and the input's id of each field of a form, for the error summary's links. */
-export type FormFields = Record<string, { label: string; id: string }>;
-interface SummaryLine {
-  text: string;
-  href: string | null;
-}
-
-/** The lines of the error summary at the top of the page: each names its field and links to it. */
-export function errorSummary(form: FormState, fields: FormFields): SummaryLine[] {
-  return Object.entries(form.errors).map(([name, message]) => {
-    const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    return field
-      ? { text: `${field.label}: ${message}`, href: `#${field.id}` }
-      : { text: name === '_form' ? message : `${name}: ${message}`, href: null };
-  });
-}
-
-/** Each field's value and message, as the templates read them (`form.title.value`, `form.title.error`). */
-export function fieldViews(form: FormState, fields: FormFields, defaults: Record<string, string> = {}) {
-  return Object.fromEntries(
-    Object.keys(fields).map((name) => [
-      name,
-      {
-        value: Object.hasOwn(form.values, name) ? form.values[name] : (defaults[name] ?? ''),
-        error: form.errors[name] ?? null,
-      },
-    ]),
-  ) as Record<string, { value: string; error: string | null }>;
 }

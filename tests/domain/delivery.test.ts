@@ -1,6 +1,5 @@
 import t from 'tap';
 import { judgeAttempt, MAX_ATTEMPTS, retryDelay, summariseOutbox } from '../../src/domain/delivery.js';
-import { checkPacketLink, signPacketLink } from '../../src/domain/signed-link.js';
 
 t.test('4xx and lost connections are retried with backoff; 5xx fails that recipient', async (t) => {
   t.same(judgeAttempt({ responseCode: 451 }, 1, 1000), { outcome: 'retry', delayMs: 1000 });
@@ -25,14 +24,4 @@ t.test('progress: counts, oldest pending, last error', async (t) => {
   t.equal(summary.oldestPendingSeconds, 60);
   t.equal(summary.done, false);
   t.equal(summary.lastError, '550 no such user');
-});
-
-t.test('signed links: valid, altered, expired', async (t) => {
-  const secret = Buffer.from('k'.repeat(32));
-  const now = new Date('2020-11-01T10:00:00Z');
-  const { expires, signature } = signPacketLink(secret, 7, new Date('2020-11-15T00:00:00Z'));
-  t.equal(checkPacketLink(secret, 7, expires, signature, now), 'valid');
-  t.equal(checkPacketLink(secret, 8, expires, signature, now), 'altered', 'another packet');
-  t.equal(checkPacketLink(secret, 7, expires + 86400, signature, now), 'altered', 'a pushed-back expiry');
-  t.equal(checkPacketLink(secret, 7, expires, signature, new Date('2020-11-16T00:00:00Z')), 'expired');
 });

@@ -1,6 +1,5 @@
 import t from 'tap';
 import { hashNoteContent, normaliseNoteContent, paragraphText } from '../../src/domain/note-content.js';
-import { normaliseProcedure, procedureKind, procedureLabel } from '../../src/domain/procedure.js';
 
 t.test('whitespace is folded and plain runs merge, so equal text hashes equal', async (t) => {
   const a = normaliseNoteContent({ sections: { summary: ['  One\n two  '] } });
@@ -30,20 +29,4 @@ t.test('links and footnote markers stay runs of their own', async (t) => {
 t.test('empty paragraphs disappear; a version with no text at all is refused', async (t) => {
   t.same(normaliseNoteContent({ sections: { summary: ['x', '   '] } }).sections.summary.length, 1);
   t.throws(() => normaliseNoteContent({ sections: { summary: ['  '] } }), { code: 'AGENDUM_INVALID', status: 422 });
-});
-
-t.test('procedures: the three codes or a sentence starting with their label', async (t) => {
-  t.equal(procedureKind('for-adoption'), 'for-adoption');
-  t.equal(procedureKind('For information.'), 'for-information');
-  t.equal(
-    procedureKind('For information and to receive Member States reflections on cybersecurity'),
-    'for-information',
-  );
-  t.equal(procedureKind('for discussion'), 'for-discussion');
-  t.equal(procedureKind('Formal adoption'), null);
-  t.equal(procedureKind('For informational purposes'), null);
-  t.equal(procedureLabel('for-information'), 'For information.');
-  t.equal(procedureLabel(' For discussion with Member States. '), 'For discussion with Member States.');
-  t.equal(normaliseProcedure('  For   adoption  '), 'For adoption');
-  t.throws(() => normaliseProcedure('Please read'), { code: 'AGENDUM_INVALID' });
 });

@@ -3,7 +3,11 @@ import {
   assertCanManageAgenda,
   assertCanManagePeople,
   assertCanWriteVersion,
+  canBeRapporteur,
+  canManageAgenda,
+  canPerform,
   canReadNoteContent,
+  canWriteVersionNow,
 } from '../../src/domain/permissions.js';
 import type { AgendumError } from '../../src/domain/errors.js';
 import type { Actor } from '../../src/domain/roles.js';
@@ -71,4 +75,30 @@ t.test('a hidden draft is 404 to writers who may not see it, 403 to readers who 
     statusOf(() => assertCanWriteVersion(delegate, released)),
     403,
   );
+});
+
+t.test('the secretariat performs every event; the rapporteurs of the item submit only', async (t) => {
+  const events = ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'] as const;
+  const allowed = (actor: Actor) => events.filter((event) => canPerform(actor, event, draft));
+  t.same(allowed(secretariat), events);
+  t.same(allowed(admin), events);
+  t.same(allowed(rapporteur), ['submit']);
+  t.same(allowed(otherRapporteur), [], 'not a rapporteur of this item');
+  t.same(allowed({ ...rapporteur, role: 'delegate' }), [], 'demoted: the assignment alone does not count');
+  t.same(allowed(delegate), []);
+});
+
+t.test('versions are written by the drafting circle while the note is drafted', async (t) => {
+  t.same(
+    [admin, secretariat, rapporteur, otherRapporteur, delegate].map((a) => canWriteVersionNow(a, draft)),
+    [true, true, true, false, false],
+  );
+  t.equal(canWriteVersionNow(rapporteur, { ...draft, state: 'review' }), false);
+});
+
+t.test('managing the agenda is staff work; only active rapporteur accounts are named rapporteur', async (t) => {
+  t.same([admin, secretariat, rapporteur, delegate].map(canManageAgenda), [true, true, false, false]);
+  t.equal(canBeRapporteur({ role: 'rapporteur', isActive: true }), true);
+  t.equal(canBeRapporteur({ role: 'rapporteur', isActive: false }), false);
+  t.equal(canBeRapporteur({ role: 'secretariat', isActive: true }), false);
 });

@@ -48,7 +48,7 @@ t.test('a note PDF follows the note reading rules', async (t) => {
   const ok = await get(app, who.delegate, `/items/${released.id}/note.pdf`);
   t.equal(ok.statusCode, 200);
   t.equal(ok.headers['content-type'], 'application/pdf');
-  t.match(ok.headers['content-disposition'], /^inline; filename="18th-ehealth-network-item-1\.1-v1\.pdf"/);
+  t.equal(ok.headers['content-disposition'], 'inline; filename=18th-ehealth-network-item-1.1-v1.pdf');
   t.equal(ok.rawPayload.subarray(0, 5).toString(), '%PDF-');
 
   const hidden = await get(app, who.delegate, `/items/${review.id}/note.pdf`);
@@ -82,7 +82,7 @@ t.test('every signed-in person prints the agenda', async (t) => {
   const { who, meeting } = await meetingWithNotes(app);
   const res = await get(app, who.delegate, `/meetings/${meeting.id}/agenda.pdf`);
   t.equal(res.statusCode, 200);
-  t.match(res.headers['content-disposition'], /filename="18th-ehealth-network-agenda\.pdf"/);
+  t.equal(res.headers['content-disposition'], 'inline; filename=18th-ehealth-network-agenda.pdf');
   const lines = (await pdfText(res.rawPayload)).flatMap((p) => p.lines).map((l) => l.replace(/\s+/g, ' '));
   t.ok(lines.includes(`1.1 ${ITEM_9_1.title}`));
   t.ok(lines.includes('For information.'), 'the released note shows its procedure');
@@ -127,7 +127,7 @@ t.test('delegates receive the packet once every note is released', async (t) => 
   app.services.workflow.perform(actor(who.secretariat), review.id, { event: 'release' });
   const res = await get(app, who.delegate, `/meetings/${meeting.id}/packet.pdf`);
   t.equal(res.statusCode, 200);
-  t.match(res.headers['content-disposition'], /filename="18th-ehealth-network-packet\.pdf"/);
+  t.equal(res.headers['content-disposition'], 'inline; filename=18th-ehealth-network-packet.pdf');
   const text = (await pdfText(res.rawPayload)).map((p) => p.lines.join(' ').replace(/\s+/g, ' '));
   t.match(text[0], 'MEETING PACKET');
   t.ok(text.some((p) => p.includes(`1.2 ${ITEM_9_2.title}`) && p.includes('COVER NOTE')));

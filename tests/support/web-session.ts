@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { eighteenthMeeting } from '../factories.js';
 
 export const WEB_PASSWORD = 'correct horse battery';
 
@@ -44,4 +45,12 @@ export async function webSession(app: FastifyInstance, email: string, url: strin
   };
   const get = (to: string) => app.inject({ method: 'GET', url: to, cookies });
   return { cookies, csrf, post, get };
+}
+
+/** A secretariat member who signs in to the web pages, and the 18th meeting of the eHealth Network. */
+export async function webSecretariatWithMeeting(app: FastifyInstance) {
+  const sam = await webPerson(app, 'secretariat');
+  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
+  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
+  return { sam, staff, meeting: eighteenthMeeting(app, staff) };
 }

@@ -1,15 +1,11 @@
 import t from 'tap';
-import { eighteenthMeeting } from '../factories.js';
 import { build } from '../helper.js';
-import { webPerson, webSession } from '../support/web-session.js';
+import { webSecretariatWithMeeting, webSession } from '../support/web-session.js';
 
 /** The distribution marking is set on the item page, through the same service and schema as the API. */
 t.test('the secretariat marks an item limited on its page; a form without a group comes back', async (t) => {
   const app = await build(t);
-  const sam = await webPerson(app, 'secretariat');
-  const staff = { id: sam.id, name: sam.name, role: 'secretariat' as const };
-  app.services.meetings.createNetwork(staff, { name: 'eHealth Network', headerLines: [] });
-  const meeting = eighteenthMeeting(app, staff);
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
   const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
   const web = await webSession(app, sam.email, `/items/${item.id}`);
 

@@ -30,7 +30,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: 
       .replace(/^AGENDUM_/, '')
       .toLowerCase()
       .replace(/_/g, '-')}`,
-    instance: request.url,
+    // The path only: a query can hold a signed link's signature or a token, not to be echoed back.
+    instance: request.url.split('?')[0],
     ...body,
   };
   return reply.code(body.status).type('application/problem+json').send(problem);

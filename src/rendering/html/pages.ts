@@ -7,7 +7,7 @@ import { PROCEDURE_KINDS, PROCEDURES } from '../../domain/procedure.js';
 import { Role } from '../../domain/roles.js';
 import { DiffOp } from '../../domain/version-diff.js';
 import { templatesFolder } from '../../paths.js';
-import { TEXT } from '../../web/text.js';
+import { TEXT } from './text.js';
 
 /**
  * The pages' Handlebars environment: one private instance, every template compiled once at
@@ -51,7 +51,8 @@ const pages = new Map(
 
 export interface PageChrome {
   title: string;
-  person: { name: string; role: string } | null;
+  /** Who is signed in; `hasOwnItems` shows the link to their items (rapporteurs). */
+  person: { name: string; role: string; hasOwnItems: boolean } | null;
   csrfToken: string;
   flash?: string | null;
   /** Seconds after which the page reloads itself (progress pages), without any script. */

@@ -1,8 +1,15 @@
+import { create } from 'content-disposition';
+
 /**
- * A Content-Disposition value with the file name twice: plain ASCII (quotes and backslashes
- * replaced) for old clients, UTF-8 (RFC 6266/5987) for the rest.
+ * The Content-Disposition of every file answer (RFC 6266), written by the content-disposition
+ * package: a name of plain ASCII as it is (quoted where it must be), any other name also in
+ * UTF-8 (`filename*`) after an ASCII fallback. What is offered is a name, never a path: what
+ * precedes the last separator goes, and so do control characters, which no file name holds.
  */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const name = (fileName.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
+  return create(name || 'download', { type: kind });
 }

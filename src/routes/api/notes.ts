@@ -4,7 +4,7 @@ import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, problems } from '../../schemas/common.js';
 import { NewVersionBody, Note, Publication, Version, VersionParams } from '../../schemas/notes.js';
 import { requireIfMatch, withEtag } from './if-match.js';
-import { readSingleUpload } from './read-upload.js';
+import { readSingleUpload } from '../../schemas/read-upload.js';
 import { Errors } from '../../domain/errors.js';
 import { DryRunQuery, IngestResult } from '../../schemas/ingest.js';
 

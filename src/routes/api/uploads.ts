@@ -8,7 +8,7 @@ import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.
 import { VersionParams } from '../../schemas/notes.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
 import { contentDisposition } from './content-disposition.js';
-import { readSingleUpload } from './read-upload.js';
+import { readSingleUpload } from '../../schemas/read-upload.js';
 
 /** Sends stored bytes back with their type and the name they were uploaded under. */
 function sendFile(reply: FastifyReply, file: { name: string; mediaType: string; bytes: Buffer }) {

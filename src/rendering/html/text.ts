@@ -1,6 +1,6 @@
 /**
  * Every text of the interface, in one place, ready for translation. Keys are used by the
- * templates (`{{t "signIn"}}`) and by the page handlers.
+ * templates (`{{t "signIn"}}`) and by the pages of src/web: rendering owns them, web reads them.
  */
 export const TEXT = {
   appName: 'agendum',

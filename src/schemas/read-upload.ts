@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AgendumError, Errors } from '../../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 
 export interface ReceivedUpload {
   bytes: Buffer;
@@ -8,6 +8,7 @@ export interface ReceivedUpload {
 }
 
 /**
+ * Beside `readForm`: how both doors (the API's upload routes and the item page) read a request.
  * Reads the one `file` part of a multipart request (and its small text fields). More than one
  * file is refused; a file cut at the size limit is refused, never stored half.
  */

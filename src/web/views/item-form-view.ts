@@ -1,6 +1,6 @@
-import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel, type Marking } from '../domain/audience.js';
-import { errorSummary, fieldViews, type FormFields, type FormState } from './page-kit.js';
-import { TEXT } from './text.js';
+import { AUDIENCE_GROUPS, AUDIENCES, groupLabel, markingLabel, type Marking } from '../../domain/audience.js';
+import { TEXT } from '../../rendering/html/text.js';
+import { errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
 
 const AUDIENCE_CHOICES = {
   public: TEXT.audiencePublic,
@@ -26,13 +26,13 @@ export function formParts(form: FormState, title: string) {
   return {
     form: fieldViews(form, ITEM_FORM, { title }),
     errorSummary: errorSummary(form, ITEM_FORM),
-    postedEvent: Object.keys(form.errors).length > 0 ? (form.values.event ?? null) : null,
+    postedEvent: isRefused(form) ? (form.values.event ?? null) : null,
   };
 }
 
 /** The item's marking in words, and the choices of the form: as stored, or as a refused form sent them. */
 export function markingChoices(form: FormState, item: Marking) {
-  const refused = Object.keys(form.errors).length > 0;
+  const refused = isRefused(form);
   const chosen = refused ? form.values.audience : item.audience;
   return {
     marking: markingLabel(item),

@@ -1,0 +1,22 @@
+import { TEXT } from '../../rendering/html/text.js';
+import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
+
+const SIGN_IN_FORM: FormFields = {
+  email: { label: TEXT.email, id: 'email' },
+  password: { label: TEXT.password, id: 'password' },
+};
+
+/**
+ * The sign-in page; after a refused form, the email typed (never the password) and the
+ * messages; `error` for wrong credentials, which name no field. `next` is where the page goes
+ * afterwards (checked when it is used).
+ */
+export function signInView(next: string, form: FormState = EMPTY_FORM, error: string | null = null) {
+  const shown: FormState = { ...form, values: { email: form.values.email ?? '' } };
+  return {
+    error,
+    form: fieldViews(shown, SIGN_IN_FORM),
+    errorSummary: errorSummary(shown, SIGN_IN_FORM),
+    next,
+  };
+}
