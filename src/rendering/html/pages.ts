@@ -4,7 +4,6 @@ import Handlebars from 'handlebars';
 import { isAllowedUrl } from '../../domain/link-url.js';
 import { SECTION_HEADINGS, SECTION_KEYS } from '../../domain/note-content.js';
 import { PROCEDURE_KINDS, PROCEDURES } from '../../domain/procedure.js';
-import { Role } from '../../domain/roles.js';
 import { DiffOp } from '../../domain/version-diff.js';
 import { templatesFolder } from '../../paths.js';
 import { TEXT } from './text.js';
@@ -31,10 +30,9 @@ for (const file of readdirSync(join(templatesFolder, 'partials'))) {
 
 /**
  * The domain's words as every template reads them, passed as `@data`: a template compares with
- * `@role.rapporteur` or lists `{{#each @procedures}}`, and never spells a word itself.
+ * `@diffOp.insert` or lists `{{#each @procedures}}`, and never spells a word itself.
  */
 const words = {
-  role: Role,
   diffOp: DiffOp,
   procedures: PROCEDURE_KINDS.map((value) => ({ value, label: PROCEDURES[value] })),
   sections: SECTION_KEYS.map((key, i) => ({ key, number: i + 1, heading: SECTION_HEADINGS[key] })),
