@@ -8,7 +8,13 @@ import {
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
 import { Audience, normaliseMarking } from '../domain/audience.js';
-import { assertCanManageAgenda, canBeRapporteur, isDraftingCircle, noteAccess, NoteAccess } from '../domain/permissions.js';
+import {
+  assertCanManageAgenda,
+  canBeRapporteur,
+  isDraftingCircle,
+  noteAccess,
+  NoteAccess,
+} from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
