@@ -18,144 +18,62 @@ import { named } from '../../src/domain/words.js';
 /**
  * Every enumerated word is written once: in the `as const` list of src/domain that defines its
  * set. Everything else names it through that list (`NoteState.released`,
- * `literalUnion(NOTE_EVENTS)`, `text('state', { enum: NOTE_STATES })`, the templates' `@words`),
+ * `literalUnion(NOTE_EVENTS)`, `text('state', { enum: NOTE_STATES })`, the templates' `@data`),
  * so a quoted copy of a word anywhere else in src/ or templates/ is a second definition, one
- * that can drift. The sets are stated here literally, and each is checked against its list.
+ * that can drift. The sets are stated here literally, and each is checked against its list
+ * (`notices` are the notification kinds besides `note-<event>`).
  */
-const SETS: { set: string; definedIn: string; words: string[]; list: readonly string[] }[] = [
-  {
-    set: 'note states',
-    definedIn: 'src/domain/note-workflow.ts',
-    words: ['drafting', 'review', 'released', 'withdrawn'],
-    list: NOTE_STATES,
-  },
-  {
-    set: 'workflow events',
-    definedIn: 'src/domain/note-workflow.ts',
-    words: ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'],
-    list: NOTE_EVENTS,
-  },
-  {
-    set: 'outcomes',
-    definedIn: 'src/domain/note-workflow.ts',
-    words: ['noted', 'adopted', 'not-adopted', 'postponed'],
-    list: OUTCOMES,
-  },
-  {
-    set: 'roles',
-    definedIn: 'src/domain/roles.ts',
-    words: ['admin', 'secretariat', 'rapporteur', 'delegate'],
-    list: ROLES,
-  },
-  {
-    set: 'sections',
-    definedIn: 'src/domain/note-content.ts',
-    words: ['issueAtStake', 'summary', 'procedure'],
-    list: SECTION_KEYS,
-  },
-  {
-    set: 'procedures',
-    definedIn: 'src/domain/procedure.ts',
-    words: ['for-information', 'for-discussion', 'for-adoption'],
-    list: PROCEDURE_KINDS,
-  },
-  {
-    set: 'markings',
-    definedIn: 'src/domain/audience.ts',
-    words: ['public', 'network', 'limited'],
-    list: AUDIENCES,
-  },
-  {
-    set: 'recipient groups',
-    definedIn: 'src/domain/audience.ts',
-    words: ['delegates', 'observers', 'secretariat-copies'],
-    list: AUDIENCE_GROUPS,
-  },
-  {
-    set: 'note access',
-    definedIn: 'src/domain/permissions.ts',
-    words: ['drafts', 'published', 'none'],
-    list: NOTE_ACCESS,
-  },
-  {
-    set: 'meeting statuses',
-    definedIn: 'src/domain/meeting-status.ts',
-    words: ['planned', 'held', 'cancelled'],
-    list: MEETING_STATUSES,
-  },
-  {
-    set: 'packet formats',
-    definedIn: 'src/domain/packet-content.ts',
-    words: ['combined', 'separate'],
-    list: PACKET_FORMATS,
-  },
-  {
-    set: 'packet contents',
-    definedIn: 'src/domain/packet-content.ts',
-    words: ['personal', 'combined', 'separate'],
-    list: PACKET_CONTENTS,
-  },
-  {
-    set: 'outbox kinds',
-    definedIn: 'src/domain/delivery.ts',
-    words: ['packet', 'digest'],
-    list: OUTBOX_KINDS,
-  },
-  {
-    set: 'outbox statuses',
-    definedIn: 'src/domain/delivery.ts',
-    words: ['queued', 'sending', 'sent', 'failed'],
-    list: OUTBOX_STATUSES,
-  },
-  {
-    set: 'stored file purposes',
-    definedIn: 'src/domain/file-purpose.ts',
-    words: ['draft', 'annex'],
-    list: FILE_PURPOSES,
-  },
-  {
-    set: 'notification kinds (besides note-<event>)',
-    definedIn: 'src/domain/notification-kind.ts',
-    words: ['review-comment', 'deadline-reminder', 'deadline-missed'],
-    list: NOTICE_KINDS,
-  },
-  {
-    set: 'version diff operations',
-    definedIn: 'src/domain/version-diff.ts',
-    words: ['equal', 'insert', 'delete'],
-    list: DIFF_OPS,
-  },
+const SETS: [set: string, definedIn: string, words: string[], list: readonly string[]][] = [
+  ['note states', 'note-workflow.ts', ['drafting', 'review', 'released', 'withdrawn'], NOTE_STATES],
+  ['events', 'note-workflow.ts', ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'], NOTE_EVENTS],
+  ['outcomes', 'note-workflow.ts', ['noted', 'adopted', 'not-adopted', 'postponed'], OUTCOMES],
+  ['roles', 'roles.ts', ['admin', 'secretariat', 'rapporteur', 'delegate'], ROLES],
+  ['sections', 'note-content.ts', ['issueAtStake', 'summary', 'procedure'], SECTION_KEYS],
+  ['procedures', 'procedure.ts', ['for-information', 'for-discussion', 'for-adoption'], PROCEDURE_KINDS],
+  ['markings', 'audience.ts', ['public', 'network', 'limited'], AUDIENCES],
+  ['recipient groups', 'audience.ts', ['delegates', 'observers', 'secretariat-copies'], AUDIENCE_GROUPS],
+  ['note access', 'permissions.ts', ['drafts', 'published', 'none'], NOTE_ACCESS],
+  ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
+  ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
+  ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
+  ['outbox kinds', 'delivery.ts', ['packet', 'digest'], OUTBOX_KINDS],
+  ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
+  ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
+  ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
+  ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
 ];
 
 /**
- * The same spelling with another meaning: not a copy of the word. Each is the exact text
- * around the quoted word, in one file (or every file under a folder ending in `/`); the test
- * fails when one no longer occurs, so that the list never outlives the code it excuses.
+ * The same spelling with another meaning: not a copy of the word. One a line: the file (or every
+ * file under a folder ending in `/`), the exact text around the quoted word, and why it is another
+ * word. The test fails when one no longer occurs, so that the list never outlives the code.
  */
-const HOMONYMS: { file: string; text: string; why: string }[] = [
-  { file: 'src/domain/note-workflow.ts', text: "|| 'none'", why: 'the English word in an error message' },
-  { file: 'src/services/workflow-service.ts', text: "release: 'released',", why: 'a past tense in a sentence' },
-  { file: 'src/services/workflow-service.ts', text: "withdraw: 'withdrawn',", why: 'a past tense in a sentence' },
-  { file: 'src/services/review-service.ts', text: "loaded.facts, 'review')", why: 'the noun in a 404 message' },
-  { file: 'src/routes/api/review.ts', text: "tags: ['review']", why: 'the OpenAPI tag of the review routes' },
-  { file: 'src/web/views/diff-view.ts', text: "Services['review']", why: 'the review service' },
-  { file: 'src/web/item-pages.ts', text: `'"none"'`, why: 'an ETag that matches no note' },
-  { file: 'src/web/packet-pages.ts', text: "'packet',", why: 'the name of the page template' },
-  { file: 'src/web/index.ts', text: "join(projectRoot, 'public')", why: 'the folder of static files' },
-  { file: 'src/rendering/pdf/pdf-renderer.ts', text: "kind: 'packet'", why: 'a kind of render task' },
-  { file: 'src/rendering/pdf/pdf-renderer.ts', text: "case 'packet':", why: 'the same render task' },
-  {
-    file: 'src/rendering/pdf/packet-front-matter.ts',
-    text: "plural(annexes, 'annex', 'annexes')",
-    why: 'the English noun, singular',
-  },
-  { file: 'src/cli/hidden-prompt.ts', text: "new CliError('cancelled', 130)", why: 'what a prompt says on Ctrl-C' },
-  { file: 'src/cli/backup.ts', text: "name: 'restore',", why: 'the CLI command that restores a backup' },
-  { file: 'src/cli/backup.ts', text: "fileArgument(context, 'restore')", why: 'the same command' },
-  { file: 'src/plugins/external/security.ts', text: `"'none'"`, why: 'the CSP source keyword' },
-  { file: 'templates/', text: 'type="submit"', why: 'the HTML button type' },
-  { file: 'templates/', text: '{{t "rapporteur"}}', why: 'a key of the interface text' },
-];
+const HOMONYMS = `
+  src/domain/note-workflow.ts              :: || 'none'                           :: the English word in an error message
+  src/services/workflow-service.ts         :: release: 'released',                :: a past tense in a sentence
+  src/services/workflow-service.ts         :: withdraw: 'withdrawn',              :: a past tense in a sentence
+  src/services/review-service.ts           :: loaded.facts, 'review')             :: the noun in a 404 message
+  src/routes/api/review.ts                 :: tags: ['review']                    :: the OpenAPI tag of the review routes
+  src/web/views/diff-view.ts               :: Services['review']                  :: the review service
+  src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
+  src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
+  src/web/index.ts                         :: join(projectRoot, 'public')         :: the folder of static files
+  src/rendering/pdf/pdf-renderer.ts        :: kind: 'packet'                      :: a kind of render task
+  src/rendering/pdf/pdf-renderer.ts        :: case 'packet':                      :: the same render task
+  src/rendering/pdf/packet-front-matter.ts :: plural(annexes, 'annex', 'annexes') :: the English noun, singular
+  src/cli/hidden-prompt.ts                 :: new CliError('cancelled', 130)      :: what a prompt says on Ctrl-C
+  src/cli/backup.ts                        :: name: 'restore',                    :: the CLI command that restores a backup
+  src/cli/backup.ts                        :: fileArgument(context, 'restore')    :: the same command
+  src/plugins/external/security.ts         :: "'none'"                            :: the CSP source keyword
+  templates/                               :: type="submit"                       :: the HTML button type
+  templates/                               :: {{t "rapporteur"}}                  :: a key of the interface text
+`
+  .trim()
+  .split('\n')
+  .map((row) => {
+    const [file, text, why] = row.split(' :: ').map((cell) => cell.trim()) as [string, string, string];
+    return { file, text, why };
+  });
 
 /**
  * `procedure` is also the name of the note's procedure field: its column, the request and form
@@ -186,7 +104,7 @@ function textOf(file: string): string {
 const quoted = (word: string) => new RegExp(`(['"])${word.replace(/[-]/g, '\\-')}\\1`);
 
 t.test('each set is the list src/domain defines, word for word', async (t) => {
-  for (const { set, words, list } of SETS) t.same([...list], words, set);
+  for (const [set, , words, list] of SETS) t.same([...list], words, set);
 });
 
 t.test('a set names each of its words once, camel-cased where the word has a hyphen', async (t) => {
@@ -199,7 +117,8 @@ t.test('a set names each of its words once, camel-cased where the word has a hyp
 
 t.test('no enumerated word is written as a quoted literal outside the file that defines it', async (t) => {
   const texts = new Map(FILES.map((file) => [file, textOf(file)]));
-  for (const { set, definedIn, words } of SETS) {
+  for (const [set, file, words] of SETS) {
+    const definedIn = `src/domain/${file}`;
     t.ok(texts.has(definedIn), `${set}: ${definedIn} exists`);
     for (const word of words.filter((w) => !(w in NOT_SEARCHED))) {
       const copies = FILES.filter((file) => file !== definedIn && quoted(word).test(texts.get(file)!));
@@ -217,7 +136,7 @@ t.test('every excused homonym still occurs where it is excused', async (t) => {
 
 t.test('the glossary names every word of every set', async (t) => {
   const glossary = readFileSync('src/domain/CONTEXT.md', 'utf8');
-  for (const { set, words } of SETS) {
+  for (const [set, , words] of SETS) {
     for (const word of words) t.ok(glossary.includes(`\`${word}\``), `CONTEXT.md names \`${word}\` (${set})`);
   }
 });
