@@ -1,10 +1,5 @@
-import {
-  SectionKey,
-  type Footnote,
-  type Inline,
-  type NoteContentInput,
-  type Paragraph,
-} from '../domain/note-content.js';
+import type { Footnote, Inline, NoteContentInput, Paragraph } from '../domain/note-content.js';
+import { SectionKey } from '../domain/note-content.js';
 import { readPreamble, undecorate, type Preamble } from './cover-note-preamble.js';
 
 /** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
