@@ -6,12 +6,14 @@ import { loadBenchmark } from './load.js';
 import { mailBenchmark } from './mail.js';
 import { pdfBenchmark } from './pdf.js';
 import { renderBenchmark } from './render.js';
+import { subsetBenchmark } from './subset.js';
 import type { Benchmark, Figure } from './figures.js';
 
 /** Every benchmark the project tracks; each returns figures with their targets. */
 const BENCHMARKS: [string, Benchmark][] = [
   ['api-read', apiReadBenchmark],
   ['pdf', pdfBenchmark],
+  ['subset', subsetBenchmark],
   ['render', renderBenchmark],
   ['ingest', ingestBenchmark],
   ['mail', mailBenchmark],

@@ -1,15 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  degrees,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFRef,
-  PDFString,
-  StandardFonts,
-} from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { RefProxy } from 'pdfjs-dist/types/src/display/api.js';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { UnreadableAnnexError } from '../../src/rendering/pdf/packet-merge.js';
@@ -68,30 +60,34 @@ async function thirtyItemPacket(options: { includeDraft: boolean }) {
 interface Bookmark {
   title: string;
   page: number;
+  isOpen: boolean;
+  /** How the destination shows its page: `Fit`, the whole page. */
+  fit: string;
   children: Bookmark[];
 }
 
-/** The outline tree, read back with pdf-lib. */
-function readOutline(doc: PDFDocument): Bookmark[] {
-  const pages = doc.getPages().map((p) => p.ref);
-  const walk = (first: PDFRef | undefined): Bookmark[] => {
-    const out: Bookmark[] = [];
-    let ref = first;
-    while (ref) {
-      const item = doc.context.lookup(ref, PDFDict);
-      const title = item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText();
-      const target = item.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef;
-      out.push({
-        title,
-        page: pages.indexOf(target),
-        children: walk(item.get(PDFName.of('First')) as PDFRef | undefined),
-      });
-      ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
-    }
-    return out;
-  };
-  const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-  return walk(outlines.get(PDFName.of('First')) as PDFRef | undefined);
+/** The outline tree as a reader shows it (pdfjs), each bookmark with the page it opens. */
+async function readOutline(bytes: Uint8Array): Promise<{ pageMode: string; bookmarks: Bookmark[] }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  type Item = Awaited<ReturnType<typeof pdf.getOutline>>[number];
+  const walk = async (items: Item[]): Promise<Bookmark[]> =>
+    Promise.all(
+      items.map(async (item) => {
+        const [target, fit] = item.dest as [RefProxy, { name: string }];
+        return {
+          title: item.title,
+          page: await pdf.getPageIndex(target),
+          isOpen: (item.count ?? 0) > 0 || item.items.length === 0,
+          fit: fit.name,
+          children: await walk(item.items),
+        };
+      }),
+    );
+  try {
+    return { pageMode: await pdf.getPageMode(), bookmarks: await walk(await pdf.getOutline()) };
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pages', async (t) => {
@@ -134,7 +130,16 @@ t.test('a 30-item packet: contents, bookmarks and page numbers agree with the pa
   });
 
   t.test('one bookmark per item, nested under its parent, annexes under their item', async (t) => {
-    const outline = readOutline(await PDFDocument.load(pdf));
+    const { pageMode, bookmarks: outline } = await readOutline(pdf);
+    t.equal(pageMode, 'UseOutlines', 'the reader opens with the bookmarks shown');
+    const all = (list: Bookmark[]): Bookmark[] => list.flatMap((b) => [b, ...all(b.children)]);
+    t.same(
+      all(outline)
+        .filter((b) => !b.isOpen || b.fit !== 'Fit')
+        .map((b) => b.title),
+      [],
+      'every bookmark is open and shows its whole page',
+    );
     t.same(
       outline.slice(0, 2).map((b) => b.title),
       ['Contents', 'Agenda'],

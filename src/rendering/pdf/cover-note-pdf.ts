@@ -18,7 +18,8 @@ import {
   title,
 } from './page-style.js';
 import { PdfWriter, type StructElement } from './pdf-writer.js';
-import { typesetParagraph, type Line, type ParagraphFormat, type Run, type TextStyle } from './typeset.js';
+import type { Run, TextStyle } from './styled-text.js';
+import { typesetParagraph, type Line, type ParagraphFormat } from './typeset.js';
 
 /**
  * The standard cover note (shared/LAYOUT.md): header lines, meeting line, COVER NOTE, item line,

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
-import { TrueTypeSource } from './truetype-subset.js';
 
 /**
  * The typefaces of every PDF agendum prints: DejaVu Serif from the `dejavu-fonts-ttf` package
  * (never the system's fonts), which covers Latin, Greek and Cyrillic.
  *
  * Each file is read and parsed once per process. pdfkit is given the parsed fontkit font (it
- * accepts any object with `layout`) wrapped so that two more things survive between documents:
- * the shaping of each word (fontkit's layout is the costliest call per word) and the glyph bytes
- * of the subsets (see truetype-subset.ts). The wrapper is a prototype child of the fontkit font:
- * every other property pdfkit reads (metrics, tables, names) is the font's own.
+ * accepts any object with `layout`) wrapped so that the shaping of each word (fontkit's layout is
+ * the costliest call per word) survives between documents. The wrapper is a prototype child of
+ * the fontkit font: every other property pdfkit reads (metrics, tables, names) is the font's own.
+ * Subsets are fontkit's too, made from a second parse of the file (see `createSubset` below).
  */
 
 export type FaceName = 'regular' | 'bold' | 'italic';
@@ -63,7 +62,11 @@ export class FontFace {
   constructor(name: FaceName, file: Uint8Array) {
     this.name = name;
     const font = fontkit.create(file as Buffer) as fontkit.Font;
-    const source = new TrueTypeSource(file);
+    // fontkit keeps each glyph with the code points it was first asked for (foliojs/fontkit#154):
+    // its subsetter asks for the parts of compound glyphs with none (Greek κ is drawn with
+    // Cyrillic к), and every later document would print к without its Unicode value (copy-paste,
+    // search and screen readers lose the letter). Subsets come from a parse nobody lays text with.
+    const forSubsets = fontkit.create(file as Buffer) as fontkit.Font;
     const runs = this.runs;
     const facade = Object.create(font) as fontkit.Font;
     Object.assign(facade, {
@@ -85,7 +88,7 @@ export class FontFace {
           })),
         );
       },
-      createSubset: () => source.createSubset(),
+      createSubset: () => forSubsets.createSubset(),
     });
     this.pdfkitFont = facade;
     this.unitsPerEm = font.unitsPerEm;
@@ -126,12 +129,16 @@ export type FontSet = Record<FaceName, FontFace>;
 
 let loaded: FontSet | undefined;
 
+/** The bytes of a face's TrueType file, from the `dejavu-fonts-ttf` package. */
+export function fontFile(name: FaceName): Uint8Array {
+  const require = createRequire(import.meta.url);
+  return new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FILES[name]}`)));
+}
+
 /** The faces, loaded and parsed on first use and kept for the life of the process. */
 export function fonts(): FontSet {
   if (!loaded) {
-    const require = createRequire(import.meta.url);
-    const load = (name: FaceName) =>
-      new FontFace(name, new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FILES[name]}`))));
+    const load = (name: FaceName) => new FontFace(name, fontFile(name));
     loaded = { regular: load('regular'), bold: load('bold'), italic: load('italic') };
   }
   return loaded;

@@ -2,9 +2,7 @@ import {
   PDFArray,
   PDFDict,
   PDFDocument,
-  PDFHexString,
   PDFName,
-  PDFNumber,
   PDFPageEmbedder,
   PDFRawStream,
   PDFRef,
@@ -13,8 +11,8 @@ import {
 } from 'pdf-lib';
 
 /**
- * The pdf-lib half of the packet: PDF annexes merged into the pages pdfkit reserved for them, and
- * the nested bookmarks.
+ * The pdf-lib half of the packet: PDF annexes merged into the pages pdfkit reserved for them
+ * (pdfkit cannot read a PDF; its bookmarks are written before, see packet-outline.ts).
  *
  * pdfkit lays out the packet with one placeholder page per annex page (same size), numbered in
  * its footer like every other page. Here each placeholder receives the copied annex page's
@@ -54,13 +52,6 @@ export interface AnnexSlot {
   /** Index of the annex page; index of the placeholder page in the packet. */
   annexPage: number;
   packetPage: number;
-}
-
-export interface OutlineNode {
-  title: string;
-  /** 0-based page index in the packet. */
-  page: number;
-  children: OutlineNode[];
 }
 
 const KEY = (name: string) => PDFName.of(name);
@@ -145,51 +136,10 @@ async function transplant(doc: PDFDocument, target: PDFPage, source: PDFPage): P
   context.delete(source.ref);
 }
 
-function outlineItems(
-  doc: PDFDocument,
-  nodes: OutlineNode[],
-  parent: PDFRef,
-): { first?: PDFRef; last?: PDFRef; count: number } {
-  const refs = nodes.map(() => doc.context.nextRef());
-  let count = nodes.length;
-  nodes.forEach((node, i) => {
-    const dict = doc.context.obj({}) as PDFDict;
-    dict.set(KEY('Title'), PDFHexString.fromText(node.title));
-    dict.set(KEY('Parent'), parent);
-    dict.set(KEY('Dest'), doc.context.obj([doc.getPage(node.page).ref, KEY('Fit')]));
-    if (i > 0) dict.set(KEY('Prev'), refs[i - 1]!);
-    if (i < nodes.length - 1) dict.set(KEY('Next'), refs[i + 1]!);
-    const children = outlineItems(doc, node.children, refs[i]!);
-    if (children.first) {
-      dict.set(KEY('First'), children.first);
-      dict.set(KEY('Last'), children.last!);
-      dict.set(KEY('Count'), PDFNumber.of(children.count));
-      count += children.count;
-    }
-    doc.context.assign(refs[i]!, dict);
-  });
-  return { first: refs[0], last: refs.at(-1), count };
-}
-
-/** Bookmarks, all open: `9 Cybersecurity` > `9.1 ...` > `Annex: ...`. */
-function addOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
-  const root = doc.context.nextRef();
-  const items = outlineItems(doc, nodes, root);
-  const dict = doc.context.obj({ Type: 'Outlines' }) as PDFDict;
-  if (items.first) {
-    dict.set(KEY('First'), items.first);
-    dict.set(KEY('Last'), items.last!);
-    dict.set(KEY('Count'), PDFNumber.of(items.count));
-  }
-  doc.context.assign(root, dict);
-  doc.catalog.set(KEY('Outlines'), root);
-  doc.catalog.set(KEY('PageMode'), KEY('UseOutlines'));
-}
-
-/** Merges the annexes into their placeholder pages and adds the bookmarks. */
+/** Merges the annexes into their placeholder pages. */
 export async function finishPacket(
   pdf: Uint8Array,
-  input: { slots: AnnexSlot[]; outline: OutlineNode[]; pause: () => Promise<void> },
+  input: { slots: AnnexSlot[]; pause: () => Promise<void> },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const byAnnex = new Map<LoadedAnnex, AnnexSlot[]>();
@@ -209,7 +159,6 @@ export async function finishPacket(
     }
     await input.pause();
   }
-  addOutline(doc, input.outline);
   // Saving in slices of objects keeps the event loop turning (a long packet is thousands of objects).
   return doc.save({ useObjectStreams: false, objectsPerTick: 400 });
 }

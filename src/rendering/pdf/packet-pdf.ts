@@ -3,7 +3,8 @@ import { layoutAgenda, drawAgenda } from './agenda-pdf.js';
 import { drawCoverNote, pageLabel, type PageNumbering } from './cover-note-pdf.js';
 import { cachedNoteLayout } from './note-layout-cache.js';
 import { drawFooter, drawPart, type Part } from './page-drawing.js';
-import { finishPacket, loadAnnex, type AnnexSlot, type LoadedAnnex, type OutlineNode } from './packet-merge.js';
+import { finishPacket, loadAnnex, type AnnexSlot, type LoadedAnnex } from './packet-merge.js';
+import { addOutline, agendaPages, buildOutline } from './packet-outline.js';
 import { destinations, layoutContents, layoutCover } from './packet-front-matter.js';
 import { PdfWriter } from './pdf-writer.js';
 
@@ -25,82 +26,6 @@ interface NoteSlot {
   annexes: LoadedAnnex[];
   /** 0-based index of the note's first page in the packet. */
   firstPage: number;
-}
-
-/** The 0-based page, inside the agenda part, where each item is listed. */
-function agendaPages(agenda: Part, offset: number): Map<number, number> {
-  const pages = new Map<number, number>();
-  agenda.pages.forEach((page, index) => {
-    for (const placed of page.lines) {
-      const match = /^agenda-item-(\d+)$/.exec(agenda.blocks[placed.block]!.tag.destination ?? '');
-      if (match && !pages.has(Number(match[1]))) pages.set(Number(match[1]), offset + index);
-    }
-  });
-  return pages;
-}
-
-interface ItemNode {
-  itemId: number;
-  title: string;
-  /** Not distributed to this packet's audience: no bookmark of its own (its sub-items keep theirs). */
-  withheld: boolean;
-  /** First page of the item's own note. */
-  own: number | null;
-  annexes: OutlineNode[];
-  children: ItemNode[];
-}
-
-/** The first page of a note in this subtree, in agenda order. */
-const firstNote = (node: ItemNode): number | null =>
-  node.own ?? node.children.reduce<number | null>((found, child) => found ?? firstNote(child), null);
-
-/**
- * One bookmark per agenda item, nested like the agenda, with the item's annexes under it. An
- * item without a note of its own opens the first note below it, else its line in the agenda.
- */
-function buildOutline(
-  view: PacketView,
-  pages: { contents: number; agenda: number; listed: Map<number, number>; notes: NoteSlot[] },
-): OutlineNode[] {
-  const noteOf = new Map(pages.notes.map((slot) => [slot.entry.itemId, slot]));
-  const roots: ItemNode[] = [];
-  const open: { depth: number; node: ItemNode }[] = [];
-  for (const entry of view.entries) {
-    const slot = noteOf.get(entry.itemId);
-    let page = slot ? slot.firstPage + slot.part.pages.length : 0;
-    const annexes = (slot?.annexes ?? []).map((annex) => {
-      const node = { title: `Annex: ${annex.title}`, page, children: [] };
-      page += annex.sizes.length;
-      return node;
-    });
-    const node: ItemNode = {
-      itemId: entry.itemId,
-      title: `${entry.number} ${entry.title}`,
-      withheld: entry.withheld,
-      own: slot?.firstPage ?? null,
-      annexes,
-      children: [],
-    };
-    while (open.length > 0 && open.at(-1)!.depth >= entry.depth) open.pop();
-    (open.at(-1)?.node.children ?? roots).push(node);
-    open.push({ depth: entry.depth, node });
-  }
-  const toOutline = (node: ItemNode): OutlineNode[] => {
-    const children = node.children.flatMap(toOutline);
-    if (node.withheld) return children;
-    return [
-      {
-        title: node.title,
-        page: firstNote(node) ?? pages.listed.get(node.itemId) ?? pages.agenda,
-        children: [...node.annexes, ...children],
-      },
-    ];
-  };
-  return [
-    { title: 'Contents', page: pages.contents, children: [] },
-    { title: 'Agenda', page: pages.agenda, children: [] },
-    ...roots.flatMap(toOutline),
-  ];
 }
 
 /** Reads the annexes and lays out every note, yielding between notes. */
@@ -187,12 +112,13 @@ export async function renderPacketPdf(view: PacketView, options: { now: Date }):
     annexSlots.push(...drawAnnexPlaceholders(writer, slot, numbering));
     await pause();
   }
-  const pdf = await writer.finish();
   const outline = buildOutline(view, {
     contents: cover.pages.length,
     agenda: agendaFirst,
     listed: agendaPages(agenda, agendaFirst),
     notes,
   });
-  return Buffer.from(await finishPacket(pdf, { slots: annexSlots, outline, pause }));
+  addOutline(writer.doc, outline);
+  const pdf = await writer.finish();
+  return Buffer.from(await finishPacket(pdf, { slots: annexSlots, pause }));
 }

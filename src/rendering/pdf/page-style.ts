@@ -1,5 +1,6 @@
 import type { PageFrame } from './paginate.js';
-import type { ParagraphFormat, Rgb, TextStyle } from './typeset.js';
+import type { Rgb, TextStyle } from './styled-text.js';
+import type { ParagraphFormat } from './typeset.js';
 
 /**
  * The measures of the standard layout (shared/LAYOUT.md): A4 portrait, 2.5 cm margins, a 12 pt

@@ -3,7 +3,8 @@ import { isAllowedUrl } from '../../domain/link-url.js';
 import { fonts, type FaceName, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
 import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
-import type { Line, Rgb, Segment } from './typeset.js';
+import type { Rgb } from './styled-text.js';
+import type { Line, Segment } from './typeset.js';
 
 /**
  * The one place that talks to pdfkit: a tagged A4 document whose pages receive typeset lines.
@@ -127,9 +128,17 @@ export class PdfWriter {
     this.doc.endMarkedContent();
   }
 
+  /**
+   * Selects `face` and lists it in the current page's resources; returns pdfkit's embedded font.
+   * pdfkit has no public API for either (`doc._font`, `page.fonts` are internals of 0.20): this is
+   * why pdfkit is pinned exactly in package.json. A new version: check these two, re-run the tests.
+   */
   private font(face: FaceName): PdfkitFont {
     this.doc.font(face);
-    return (this.doc as unknown as { _font: PdfkitFont })._font;
+    const font = (this.doc as unknown as { _font: PdfkitFont })._font;
+    const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
+    fontsOnPage[font.id] ??= font.ref();
+    return font;
   }
 
   private spaceCode(font: PdfkitFont): string {
@@ -148,8 +157,6 @@ export class PdfWriter {
   text(segment: Pick<Segment, 'text' | 'style'>, x: number, y: number, extraPerSpace = 0): void {
     const { style } = segment;
     const font = this.font(style.face);
-    const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
-    fontsOnPage[font.id] ??= font.ref();
     const glyphs = font.encode(segment.text);
     const ops = textOperators(font.id, glyphs, { style, x, y, extraPerSpace, spaceCode: this.spaceCode(font) });
     this.doc.addContent(ops);
@@ -222,8 +229,6 @@ export class PdfWriter {
       const tx = page.width / 2 - (c * width) / 2 + (s * capHeight) / 2;
       const ty = page.height / 2 - (s * width) / 2 - (c * capHeight) / 2;
       const font = this.font('bold');
-      const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
-      fontsOnPage[font.id] ??= font.ref();
       const codes = font.encode(text)[0].join('');
       this.doc.addContent(
         `q 1 0 0 -1 0 ${num(page.height)} cm BT /${font.id} ${style.size} Tf ${fill(WATERMARK_GREY)} ` +

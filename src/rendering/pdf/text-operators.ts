@@ -1,5 +1,5 @@
 import { BLACK } from './page-style.js';
-import type { Rgb, TextStyle } from './typeset.js';
+import type { Rgb, TextStyle } from './styled-text.js';
 
 /** PDF content-stream operators for text, lines and colours, written as strings. */
 
