@@ -1,4 +1,6 @@
 import { Errors } from './errors.js';
+import { Role } from './roles.js';
+import { named } from './words.js';
 
 /**
  * Distribution markings. Every item (and annex) carries one: `public` may be published,
@@ -7,9 +9,11 @@ import { Errors } from './errors.js';
  */
 export const AUDIENCES = ['public', 'network', 'limited'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+export const Audience = named(AUDIENCES);
 
 export const AUDIENCE_GROUPS = ['delegates', 'observers', 'secretariat-copies'] as const;
 export type AudienceGroup = (typeof AUDIENCE_GROUPS)[number];
+export const AudienceGroup = named(AUDIENCE_GROUPS);
 
 export interface Marking {
   audience: Audience;
@@ -61,19 +65,19 @@ export function markingAdmits(marking: Marking, readerGroups: readonly string[])
  * without lists sends to every active delegate, so there a delegate is in `delegates`.
  */
 export function readerGroupsOf(
-  person: { role: string; isActive: boolean },
+  person: { role: Role; isActive: boolean },
   listsOfPerson: readonly string[],
   meetingHasLists: boolean,
 ): string[] {
   if (meetingHasLists) return [...listsOfPerson];
-  return person.role === 'delegate' && person.isActive ? ['delegates'] : [];
+  return person.role === Role.delegate && person.isActive ? ['delegates'] : [];
 }
 
 /** A marking as stored: `limited` names at least one group; the others name none. */
 export function normaliseMarking(
   audience: Audience,
   groups: readonly string[] = [],
-): { audience: Audience; audienceGroups: string[] } {
+): { audience: Audience; audienceGroups: AudienceGroup[] } {
   if (audience !== 'limited') return { audience, audienceGroups: [] };
   const named = AUDIENCE_GROUPS.filter((g) => groups.includes(g));
   if (named.length === 0)

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { NoteEvent, NoteState } from './note-workflow.js';
 
 /** The fields of an audit event that its hash covers, in a fixed order. */
 export interface AuditFields {
   id: number;
   noteId: number;
   itemId: number;
-  event: string;
-  fromState: string;
-  toState: string;
+  event: NoteEvent;
+  fromState: NoteState;
+  toState: NoteState;
   actorId: number;
   at: string;
   comment: string | null;

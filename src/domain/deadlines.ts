@@ -1,3 +1,4 @@
+import { NoteState } from './note-workflow.js';
 /**
  * Drafting deadlines are calendar days (`YYYY-MM-DD`); "today" is the UTC date of the clock,
  * so a deadline of the 2nd holds until the 2nd ends in UTC.
@@ -18,7 +19,9 @@ export interface LatenessFacts {
 
 /** Late: the deadline has passed and the note, which somebody has to write, is still being drafted. */
 export function isLate(f: LatenessFacts): boolean {
-  return f.deadline !== null && f.hasRapporteurs && f.state === 'drafting' && daysUntil(f.today, f.deadline) < 0;
+  return (
+    f.deadline !== null && f.hasRapporteurs && f.state === NoteState.drafting && daysUntil(f.today, f.deadline) < 0
+  );
 }
 
 /** Reminders go out this many days before the deadline (and once when it is missed). */

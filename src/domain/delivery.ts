@@ -1,8 +1,20 @@
+import { named } from './words.js';
+
+/** What the outbox sends: a packet to one recipient, or one person's digest of notifications. */
+export const OUTBOX_KINDS = ['packet', 'digest'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export const OutboxKind = named(OUTBOX_KINDS);
+
+/** Where one outbox message is: waiting, on the wire, delivered, or given up on. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OutboxStatus = named(OUTBOX_STATUSES);
+
 /**
  * How a send attempt turns out, and what the packet's progress is: pure functions over the
  * SMTP answer and the outbox rows, so the rules are tested without a mail server.
  */
-export type AttemptVerdict = { outcome: 'retry'; delayMs: number } | { outcome: 'failed' };
+export type AttemptVerdict = { outcome: 'retry'; delayMs: number } | { outcome: typeof OutboxStatus.failed };
 
 /** After this many attempts a temporary failure becomes final. */
 export const MAX_ATTEMPTS = 8;
@@ -23,12 +35,12 @@ export function judgeAttempt(
 ): AttemptVerdict {
   const code = error.responseCode;
   const permanent = code !== undefined && code >= 500;
-  if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: 'failed' };
+  if (permanent || attempts >= MAX_ATTEMPTS) return { outcome: OutboxStatus.failed };
   return { outcome: 'retry', delayMs: retryDelay(attempts, baseMs) };
 }
 
 export interface OutboxFacts {
-  status: 'queued' | 'sending' | 'sent' | 'failed';
+  status: OutboxStatus;
   createdAt: string;
   lastError: string | null;
 }

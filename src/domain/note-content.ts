@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Errors } from './errors.js';
 import { ALLOWED_URL_SCHEMES, isAllowedUrl, quoteUrl } from './link-url.js';
+import { named } from './words.js';
 
 /**
  * The structure of a cover note version: three sections of paragraphs, and footnotes. A
@@ -19,6 +20,7 @@ export interface Footnote {
 
 export const SECTION_KEYS = ['issueAtStake', 'summary', 'procedure'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
+export const SectionKey = named(SECTION_KEYS);
 
 /** Headings as printed: `1. Issue at stake` ... */
 export const SECTION_HEADINGS: Record<SectionKey, string> = {

@@ -1,5 +1,6 @@
 import { Errors } from './errors.js';
-import { isStaff, type Actor } from './roles.js';
+import { isStaff, Role, type Actor } from './roles.js';
+import { named } from './words.js';
 
 /**
  * The cover-note workflow, as one table. Nothing else in agendum decides whether a note may
@@ -7,11 +8,13 @@ import { isStaff, type Actor } from './roles.js';
  */
 export const NOTE_STATES = ['drafting', 'review', 'released', 'withdrawn'] as const;
 export type NoteState = (typeof NOTE_STATES)[number];
+export const NoteState = named(NOTE_STATES);
 
 export const NOTE_EVENTS = ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'] as const;
 export type NoteEvent = (typeof NOTE_EVENTS)[number];
+export const NoteEvent = named(NOTE_EVENTS);
 
-type Performer = 'rapporteur-or-secretariat' | 'secretariat';
+type Performer = 'rapporteur-or-secretariat' | typeof Role.secretariat;
 
 interface Rule {
   from: readonly NoteState[];
@@ -23,11 +26,11 @@ interface Rule {
 
 export const WORKFLOW: Readonly<Record<NoteEvent, Rule>> = {
   submit: { from: ['drafting'], to: 'review', by: 'rapporteur-or-secretariat' },
-  return: { from: ['review'], to: 'drafting', by: 'secretariat', needs: 'comment' },
-  release: { from: ['review'], to: 'released', by: 'secretariat', needs: 'procedure' },
-  reopen: { from: ['released'], to: 'drafting', by: 'secretariat', needs: 'comment' },
-  withdraw: { from: ['drafting', 'review'], to: 'withdrawn', by: 'secretariat', needs: 'comment' },
-  restore: { from: ['withdrawn'], to: 'drafting', by: 'secretariat' },
+  return: { from: ['review'], to: 'drafting', by: Role.secretariat, needs: 'comment' },
+  release: { from: ['review'], to: 'released', by: Role.secretariat, needs: 'procedure' },
+  reopen: { from: ['released'], to: 'drafting', by: Role.secretariat, needs: 'comment' },
+  withdraw: { from: ['drafting', 'review'], to: 'withdrawn', by: Role.secretariat, needs: 'comment' },
+  restore: { from: ['withdrawn'], to: 'drafting', by: Role.secretariat },
 };
 
 /** The events the table allows from a state, in table order. */
@@ -60,7 +63,7 @@ export function transition(state: NoteState, event: NoteEvent, facts: Transition
   const rule = WORKFLOW[event];
   if (!mayPerform(event, facts.actor, facts.isRapporteurOfItem)) {
     throw Errors.forbidden(
-      rule.by === 'secretariat'
+      rule.by === Role.secretariat
         ? `Only the secretariat may ${event} a note.`
         : `Only a rapporteur of this item or the secretariat may ${event} its note.`,
     );
@@ -87,5 +90,7 @@ export function transition(state: NoteState, event: NoteEvent, facts: Transition
   return rule.to;
 }
 
+/** What the meeting made of an item, recorded on its released note afterwards. */
 export const OUTCOMES = ['noted', 'adopted', 'not-adopted', 'postponed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+export const Outcome = named(OUTCOMES);

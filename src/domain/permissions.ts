@@ -1,7 +1,8 @@
 import { Errors } from './errors.js';
 import { DEFAULT_MARKING, markingAdmits, type Marking } from './audience.js';
-import { mayPerform, type NoteEvent } from './note-workflow.js';
-import { isStaff, type Actor, type Role } from './roles.js';
+import { mayPerform, NoteState, type NoteEvent } from './note-workflow.js';
+import { isStaff, Role, type Actor } from './roles.js';
+import { named } from './words.js';
 
 /**
  * Who may do what. Pure functions over the actor and the facts of the record, so that the
@@ -19,7 +20,7 @@ export function assertCanManageAgenda(actor: Actor): void {
 
 export function assertCanManagePeople(actor: Actor, targetRole?: Role): void {
   if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat manages people.');
-  if ((targetRole === 'admin' || targetRole === 'secretariat') && actor.role !== 'admin') {
+  if (targetRole !== undefined && isStaff(targetRole) && actor.role !== Role.admin) {
     throw Errors.forbidden('Only an admin gives the admin or secretariat role.');
   }
 }
@@ -36,7 +37,7 @@ export interface NoteFacts {
 
 /** Rapporteurs write cover notes: the accounts that have items of their own ("my items"). */
 export function hasRapporteurRole(role: Role): boolean {
-  return role === 'rapporteur';
+  return role === Role.rapporteur;
 }
 
 /** Who may be named rapporteur of an item: an active account with the rapporteur role. */
@@ -61,7 +62,9 @@ export function isDraftingCircle(actor: Actor, note: NoteFacts): boolean {
  * the drafting circle reads published versions only, and only when the marking admits one of
  * their recipient groups.
  */
-export type NoteAccess = 'drafts' | 'published' | 'none';
+export const NOTE_ACCESS = ['drafts', 'published', 'none'] as const;
+export type NoteAccess = (typeof NOTE_ACCESS)[number];
+export const NoteAccess = named(NOTE_ACCESS);
 
 export function noteAccess(actor: Actor, note: NoteFacts, readerGroups: readonly string[] = []): NoteAccess {
   if (isDraftingCircle(actor, note)) return 'drafts';
@@ -92,7 +95,7 @@ export function canPerform(actor: Actor, event: NoteEvent, note: NoteFacts): boo
 
 /** Whether the actor may write a version now: the drafting circle, while the note is being drafted. */
 export function canWriteVersionNow(actor: Actor, note: NoteFacts): boolean {
-  return isDraftingCircle(actor, note) && note.state === 'drafting';
+  return isDraftingCircle(actor, note) && note.state === NoteState.drafting;
 }
 
 export function assertCanWriteVersion(actor: Actor, note: NoteFacts): void {

@@ -1,14 +1,17 @@
 import { Errors } from './errors.js';
+import { named } from './words.js';
 
 /** How the meeting handles an item. Stored as the code, or as free text starting with the label. */
-export const PROCEDURES = {
+export const PROCEDURE_KINDS = ['for-information', 'for-discussion', 'for-adoption'] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+export const ProcedureKind = named(PROCEDURE_KINDS);
+
+/** The label of each kind, as printed and as free text starts. */
+export const PROCEDURES: Readonly<Record<ProcedureKind, string>> = {
   'for-information': 'For information',
   'for-discussion': 'For discussion',
   'for-adoption': 'For adoption',
-} as const;
-export type ProcedureKind = keyof typeof PROCEDURES;
-
-export const PROCEDURE_KINDS = Object.keys(PROCEDURES) as ProcedureKind[];
+};
 
 /** The kind of a stored procedure (`for-information` or `For information and to ...`), or null. */
 export function procedureKind(procedure: string): ProcedureKind | null {

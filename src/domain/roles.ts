@@ -1,5 +1,8 @@
+import { named } from './words.js';
+
 export const ROLES = ['admin', 'secretariat', 'rapporteur', 'delegate'] as const;
 export type Role = (typeof ROLES)[number];
+export const Role = named(ROLES);
 
 /** The signed-in person a use case acts for. */
 export interface Actor {

@@ -1,7 +1,10 @@
 import { diffWordsWithSpace } from 'diff';
 import { isFootnoteMarker, SECTION_KEYS, type NoteContent, type Paragraph, type SectionKey } from './note-content.js';
+import { named } from './words.js';
 
-export type DiffOp = 'equal' | 'insert' | 'delete';
+export const DIFF_OPS = ['equal', 'insert', 'delete'] as const;
+export type DiffOp = (typeof DIFF_OPS)[number];
+export const DiffOp = named(DIFF_OPS);
 export interface DiffPart {
   op: DiffOp;
   text: string;

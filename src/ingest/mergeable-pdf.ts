@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { AgendumError, Errors } from '../domain/errors.js';
+import { FilePurpose } from '../domain/file-purpose.js';
 import { assertPlainPdf } from './pdf-active-content.js';
 
 /**
@@ -12,7 +13,7 @@ export async function assertMergeablePdf(bytes: Buffer): Promise<void> {
     const target = await PDFDocument.create();
     const pages = await target.copyPages(source, source.getPageIndices());
     if (pages.length === 0) throw new Error('no pages');
-    assertPlainPdf(source, 'annex');
+    assertPlainPdf(source, FilePurpose.annex);
     for (const page of pages) {
       // What the merge reads of every page: its boxes, its resources and its content streams.
       page.getSize();

@@ -1,4 +1,5 @@
-import type { Footnote, Inline, NoteContentInput, Paragraph, SectionKey } from '../domain/note-content.js';
+import type { Footnote, Inline, NoteContentInput, Paragraph } from '../domain/note-content.js';
+import { SectionKey } from '../domain/note-content.js';
 import { readPreamble, undecorate, type Preamble } from './cover-note-preamble.js';
 
 /** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
@@ -50,9 +51,9 @@ export interface ParsedCoverNote extends Preamble {
 }
 
 const HEADINGS: [SectionKey, number, RegExp][] = [
-  ['issueAtStake', 1, /^issue at stake$/i],
-  ['summary', 2, /^summary$/i],
-  ['procedure', 3, /^format of (the )?procedure in the meeting$/i],
+  [SectionKey.issueAtStake, 1, /^issue at stake$/i],
+  [SectionKey.summary, 2, /^summary$/i],
+  [SectionKey.procedure, 3, /^format of (the )?procedure in the meeting$/i],
 ];
 export const EXPECTED_HEADINGS = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 
@@ -188,7 +189,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   }
 
   const collected: Record<SectionKey, string[]> = { issueAtStake: [], summary: [], procedure: [] };
-  let current: SectionKey = 'issueAtStake';
+  let current: SectionKey = SectionKey.issueAtStake;
   const seen = new Set<SectionKey>();
   for (const line of body) {
     const heading = classifyHeading(line);

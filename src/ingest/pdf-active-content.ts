@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 import { Errors } from '../domain/errors.js';
 import { ALLOWED_URL_SCHEMES, isAllowedUrl, quoteUrl } from '../domain/link-url.js';
+import { FilePurpose } from '../domain/file-purpose.js';
 
 /** Action types that run code or reach outside the document. */
 const ACTIVE_ACTIONS = new Set(['/JavaScript', '/Launch', '/ImportData', '/SubmitForm', '/RichMedia']);
@@ -57,10 +58,10 @@ function inspect(object: PDFObject, depth: number): ActiveContent | null {
  * Refuses (422) a PDF that carries scripts, launch or automatic actions, or links of another
  * scheme: drafts and annexes alike go to many readers and must be plain documents.
  */
-export function assertPlainPdf(doc: PDFDocument, what: 'draft' | 'annex'): void {
+export function assertPlainPdf(doc: PDFDocument, what: FilePurpose): void {
   const found = findActiveContent(doc);
   if (!found) return;
-  const readers = what === 'draft' ? 'drafts are kept and read by others' : 'annexes go to many readers';
+  const readers = what === FilePurpose.draft ? 'drafts are kept and read by others' : 'annexes go to many readers';
   throw Errors.badUpload(
     found.kind === 'script'
       ? `The PDF carries JavaScript or launch actions; ${readers} and must be plain documents.`
@@ -76,5 +77,5 @@ export async function assertPlainDraftPdf(bytes: Uint8Array): Promise<void> {
   } catch {
     throw Errors.badUpload('The PDF is damaged and cannot be read.');
   }
-  assertPlainPdf(doc, 'draft');
+  assertPlainPdf(doc, FilePurpose.draft);
 }

@@ -1,4 +1,4 @@
-import { judgeAttempt } from '../domain/delivery.js';
+import { judgeAttempt, OutboxStatus } from '../domain/delivery.js';
 import type { MailRepository, OutboxRow } from '../repositories/mail-repository.js';
 import type { Envelope, MailSender } from './transport.js';
 
@@ -58,7 +58,7 @@ export function createMailWorker(options: WorkerOptions) {
       const smtp = error as { responseCode?: number; code?: string; response?: string; message: string };
       const reason = smtp.response ?? smtp.message;
       const verdict = judgeAttempt(smtp, row.attempts, options.retryBaseMs);
-      if (verdict.outcome === 'failed') {
+      if (verdict.outcome === OutboxStatus.failed) {
         log.warn({ outboxId: row.id, to: row.email, reason }, 'message failed');
         return () => repo.markFailed(row.id, reason);
       }

@@ -29,7 +29,7 @@ export function createAgendaRepository(db: Db) {
       db.update(agendaItems).set({ title }).where(eq(agendaItems.id, id)).run(),
     setCopiedFrom: (id: number, sourceItemId: number) =>
       db.update(agendaItems).set({ copiedFromItemId: sourceItemId }).where(eq(agendaItems.id, id)).run(),
-    updateMarking: (id: number, marking: { audience: 'public' | 'network' | 'limited'; audienceGroups: string[] }) =>
+    updateMarking: (id: number, marking: Pick<typeof agendaItems.$inferInsert, 'audience' | 'audienceGroups'>) =>
       db.update(agendaItems).set(marking).where(eq(agendaItems.id, id)).run(),
     deleteItem: (id: number) => db.delete(agendaItems).where(eq(agendaItems.id, id)).run(),
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { packetFiles, storedFiles } from '../db/schema/index.js';
+import { FilePurpose } from '../domain/file-purpose.js';
 
 export type StoredFileRow = typeof storedFiles.$inferSelect;
 
@@ -12,13 +13,13 @@ export function createFileRepository(db: Db) {
       db
         .select()
         .from(storedFiles)
-        .where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, 'draft')))
+        .where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, FilePurpose.draft)))
         .get(),
     annexesOf: (noteId: number) =>
       db
         .select()
         .from(storedFiles)
-        .where(and(eq(storedFiles.noteId, noteId), eq(storedFiles.purpose, 'annex')))
+        .where(and(eq(storedFiles.noteId, noteId), eq(storedFiles.purpose, FilePurpose.annex)))
         .orderBy(asc(storedFiles.id))
         .all(),
     delete: (id: number) => db.delete(storedFiles).where(eq(storedFiles.id, id)).run(),

@@ -9,6 +9,9 @@ import {
   packets,
   people,
 } from '../db/schema/index.js';
+import type { AudienceGroup } from '../domain/audience.js';
+import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
+import { Role } from '../domain/roles.js';
 
 export type PacketRow = typeof packets.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -16,17 +19,12 @@ export type PacketFileRow = typeof packetFiles.$inferSelect;
 
 export function createMailRepository(db: Db) {
   return {
-    recipientsOf: (meetingId: number, lists: string[]) =>
+    recipientsOf: (meetingId: number, lists: readonly AudienceGroup[]) =>
       db
         .select({ person: people, list: meetingRecipients.list })
         .from(meetingRecipients)
         .innerJoin(people, eq(people.id, meetingRecipients.personId))
-        .where(
-          and(
-            eq(meetingRecipients.meetingId, meetingId),
-            inArray(meetingRecipients.list, lists as ('delegates' | 'observers' | 'secretariat-copies')[]),
-          ),
-        )
+        .where(and(eq(meetingRecipients.meetingId, meetingId), inArray(meetingRecipients.list, [...lists])))
         .all(),
     listsOfPerson: (meetingId: number, personId: number): string[] =>
       db
@@ -45,10 +43,10 @@ export function createMailRepository(db: Db) {
       db
         .select()
         .from(people)
-        .where(and(eq(people.role, 'delegate'), eq(people.isActive, true)))
+        .where(and(eq(people.role, Role.delegate), eq(people.isActive, true)))
         .orderBy(asc(people.memberState), asc(people.name))
         .all(),
-    setRecipients(meetingId: number, list: 'delegates' | 'observers' | 'secretariat-copies', personIds: number[]) {
+    setRecipients(meetingId: number, list: AudienceGroup, personIds: number[]) {
       db.delete(meetingRecipients)
         .where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.list, list)))
         .run();
@@ -113,14 +111,15 @@ export function createMailRepository(db: Db) {
 
     /** Messages a crash left in flight go back to the queue; they keep their Message-ID. */
     requeueInFlight: () =>
-      db.update(outbox).set({ status: 'queued' }).where(eq(outbox.status, 'sending')).run().changes,
+      db.update(outbox).set({ status: OutboxStatus.queued }).where(eq(outbox.status, OutboxStatus.sending)).run()
+        .changes,
 
     /** Claims up to `limit` due messages for sending (one writer: no other process claims meanwhile). */
     claimDue(now: string, limit: number): OutboxRow[] {
       const due = db
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)))
+        .where(and(eq(outbox.status, OutboxStatus.queued), lte(outbox.nextAttemptAt, now)))
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
         .limit(limit)
         .all()
@@ -128,25 +127,30 @@ export function createMailRepository(db: Db) {
       if (due.length === 0) return [];
       return db
         .update(outbox)
-        .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-        .where(and(inArray(outbox.id, due), eq(outbox.status, 'queued')))
+        .set({ status: OutboxStatus.sending, attempts: sql`${outbox.attempts} + 1` })
+        .where(and(inArray(outbox.id, due), eq(outbox.status, OutboxStatus.queued)))
         .returning()
         .all();
     },
     markSent: (id: number, response: string, at: string) =>
       db
         .update(outbox)
-        .set({ status: 'sent', serverResponse: response, sentAt: at, lastError: null })
+        .set({ status: OutboxStatus.sent, serverResponse: response, sentAt: at, lastError: null })
         .where(eq(outbox.id, id))
         .run(),
     markRetry: (id: number, error: string, nextAttemptAt: string) =>
-      db.update(outbox).set({ status: 'queued', lastError: error, nextAttemptAt }).where(eq(outbox.id, id)).run(),
+      db
+        .update(outbox)
+        .set({ status: OutboxStatus.queued, lastError: error, nextAttemptAt })
+        .where(eq(outbox.id, id))
+        .run(),
     markFailed: (id: number, error: string) =>
-      db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run(),
+      db.update(outbox).set({ status: OutboxStatus.failed, lastError: error }).where(eq(outbox.id, id)).run(),
     requeue: (ids: number[], at: string) =>
       ids.length === 0
         ? 0
-        : db.update(outbox).set({ status: 'queued', nextAttemptAt: at }).where(inArray(outbox.id, ids)).run().changes,
+        : db.update(outbox).set({ status: OutboxStatus.queued, nextAttemptAt: at }).where(inArray(outbox.id, ids)).run()
+            .changes,
 
     /** Queue depth and the oldest message still waiting, for /healthz. */
     pendingSummary: () =>
@@ -157,7 +161,7 @@ export function createMailRepository(db: Db) {
           oldestDue: sql<string | null>`min(${outbox.nextAttemptAt})`,
         })
         .from(outbox)
-        .where(inArray(outbox.status, ['queued', 'sending']))
+        .where(inArray(outbox.status, [OutboxStatus.queued, OutboxStatus.sending]))
         .get()!,
 
     /** Notifications not mailed yet, of active people, oldest first. */
@@ -173,7 +177,7 @@ export function createMailRepository(db: Db) {
       db
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.personId, personId), eq(outbox.kind, 'digest'), gt(outbox.createdAt, since)))
+        .where(and(eq(outbox.personId, personId), eq(outbox.kind, OutboxKind.digest), gt(outbox.createdAt, since)))
         .get() !== undefined,
     markMailed: (ids: number[], at: string) =>
       ids.length === 0

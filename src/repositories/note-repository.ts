@@ -1,3 +1,4 @@
+import type { NoteState } from '../domain/note-workflow.js';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { coverNotes, notePublications, noteVersions } from '../db/schema/index.js';
@@ -50,7 +51,7 @@ export function createNoteRepository(db: Db) {
      */
     moveNote(
       noteId: number,
-      from: { state: string; revision: number },
+      from: { state: NoteState; revision: number },
       changes: Partial<typeof coverNotes.$inferInsert>,
     ) {
       const result = db

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiTokens, people, sessions } from '../db/schema/index.js';
+import { Role } from '../domain/roles.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -35,7 +36,7 @@ export function createPeopleRepository(db: Db) {
       db
         .select({ id: people.id })
         .from(people)
-        .where(and(eq(people.role, 'secretariat'), eq(people.isActive, true)))
+        .where(and(eq(people.role, Role.secretariat), eq(people.isActive, true)))
         .all()
         .map((p) => p.id),
     count: () =>

@@ -1,4 +1,5 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TObjectOptions, type TSchema, type TSchemaOptions, type TUnion } from 'typebox';
+import { SECTION_KEYS, type SectionKey } from '../domain/note-content.js';
 
 /** RFC 9457 problem details, as every 4xx/5xx answer carries them. */
 export const Problem = Type.Object(
@@ -27,6 +28,25 @@ export function problems(
     content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
   };
   return Object.fromEntries([400, 401, ...statuses].map((s) => [s, answer]));
+}
+
+/** The words of a set as a tuple of literal schemas, so that Static<> gives back the words' union. */
+type Literals<W extends readonly string[]> = { -readonly [K in keyof W]: TLiteral<W[K]> };
+
+/**
+ * One word of a set defined in src/domain (states, events, roles ...), as an `anyOf` of
+ * constants: the schema follows the domain's list, and a refusal names the words allowed.
+ */
+export function literalUnion<const W extends readonly string[]>(words: W, options?: TSchemaOptions) {
+  return Type.Union(
+    words.map((word) => Type.Literal(word)),
+    options,
+  ) as TUnion<Literals<W>>;
+}
+
+/** One property per section of a note, in the sections' order, each of the same schema. */
+export function bySection<T extends TSchema>(field: T, options?: TObjectOptions) {
+  return Type.Object(Object.fromEntries(SECTION_KEYS.map((key) => [key, field])) as Record<SectionKey, T>, options);
 }
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });

@@ -1,7 +1,11 @@
 import { Type } from 'typebox';
-import { Id, Line } from './common.js';
+import { AUDIENCE_GROUPS } from '../domain/audience.js';
+import { bySection, Id, Line } from './common.js';
 import { Audience } from './items.js';
 import { Version } from './notes.js';
+
+// One recipient group's name, as the pattern of a comma-separated list spells it.
+const GROUP = AUDIENCE_GROUPS.join('|');
 
 const Warning = Type.Object({ code: Type.String(), message: Type.String() });
 const Runs = Type.Array(Type.Array(Type.Unknown()));
@@ -15,7 +19,7 @@ export const IngestResult = Type.Object(
       meetingLine: Type.Union([Type.String(), Type.Null()]),
       hasCoverNoteTitle: Type.Boolean(),
       item: Type.Union([Type.Object({ number: Type.String(), title: Type.String() }), Type.Null()]),
-      sections: Type.Object({ issueAtStake: Runs, summary: Runs, procedure: Runs }),
+      sections: bySection(Runs),
       footnotes: Type.Array(Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) })),
     }),
     warnings: Type.Array(Warning),
@@ -50,8 +54,7 @@ export const AnnexFields = Type.Object(
     audience: Type.Optional(Audience),
     audienceGroups: Type.Optional(
       Type.String({
-        pattern:
-          '^\\s*(delegates|observers|secretariat-copies)(\\s*,\\s*(delegates|observers|secretariat-copies))*\\s*$',
+        pattern: `^\\s*(${GROUP})(\\s*,\\s*(${GROUP}))*\\s*$`,
         maxLength: 100,
         description: 'With limited: the recipient groups, separated by commas',
       }),

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
-import { Id, Line } from './common.js';
+import { MEETING_STATUSES } from '../domain/meeting-status.js';
+import { Id, Line, literalUnion } from './common.js';
 
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Status = Type.Union([Type.Literal('planned'), Type.Literal('held'), Type.Literal('cancelled')]);
+const Status = literalUnion(MEETING_STATUSES);
 
 export const Network = Type.Object({ id: Id, name: Type.String(), headerLines: Type.Array(Type.String()) });
 export const NewNetworkBody = Type.Object(

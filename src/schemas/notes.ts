@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id } from './common.js';
+import { bySection, Id } from './common.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 20000 });
 const Url = Type.String({ format: 'uri', pattern: '^(https?|mailto):', maxLength: 2000 });
@@ -30,7 +30,7 @@ const StoredFootnote = Type.Object({ text: Type.String(), sourceUrl: Type.Option
 const sectionsOf = <T extends typeof StoredParagraph | typeof InputParagraph>(p: T, optional: boolean) => {
   const list = Type.Array(p, { maxItems: 200 });
   const field = optional ? Type.Optional(list) : list;
-  return Type.Object({ issueAtStake: field, summary: field, procedure: field }, { additionalProperties: false });
+  return bySection(field, { additionalProperties: false });
 };
 
 export const NewVersionBody = Type.Object(

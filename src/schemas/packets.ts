@@ -1,7 +1,10 @@
 import { Type } from 'typebox';
-import { Id, Line, TextBlock } from './common.js';
+import { AUDIENCE_GROUPS } from '../domain/audience.js';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../domain/delivery.js';
+import { PACKET_CONTENTS } from '../domain/packet-content.js';
+import { Id, Line, literalUnion, TextBlock } from './common.js';
 
-const List = Type.Union([Type.Literal('delegates'), Type.Literal('observers'), Type.Literal('secretariat-copies')]);
+const List = literalUnion(AUDIENCE_GROUPS);
 const ItemRef = Type.Object({ itemId: Id, number: Type.String(), title: Type.String() });
 
 export const NewPacketBody = Type.Object(
@@ -13,7 +16,7 @@ export const NewPacketBody = Type.Object(
     }),
     lists: Type.Optional(Type.Array(List, { minItems: 1, uniqueItems: true, description: 'Default: the delegates' })),
     content: Type.Optional(
-      Type.Union([Type.Literal('personal'), Type.Literal('combined'), Type.Literal('separate')], {
+      literalUnion(PACKET_CONTENTS, {
         description: "personal (default): each person's preference; combined: one PDF; separate: one PDF per note",
       }),
     ),
@@ -41,12 +44,12 @@ export const PacketView = Type.Object({
   content: Type.String(),
   createdAt: Type.String(),
   leftOut: Type.Array(Type.Object({ ...ItemRef.properties, state: Type.String() })),
-  counts: Type.Object({
-    queued: Type.Integer(),
-    sending: Type.Integer(),
-    sent: Type.Integer(),
-    failed: Type.Integer(),
-  }),
+  counts: Type.Object(
+    Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, Type.Integer()])) as Record<
+      OutboxStatus,
+      ReturnType<typeof Type.Integer>
+    >,
+  ),
   total: Type.Integer(),
   done: Type.Boolean(),
   oldestPendingSeconds: Type.Integer(),

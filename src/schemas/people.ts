@@ -1,12 +1,8 @@
 import { Type } from 'typebox';
-import { Id, Line } from './common.js';
+import { ROLES } from '../domain/roles.js';
+import { Id, Line, literalUnion } from './common.js';
 
-export const RoleSchema = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('secretariat'),
-  Type.Literal('rapporteur'),
-  Type.Literal('delegate'),
-]);
+export const RoleSchema = literalUnion(ROLES);
 const MemberState = Type.Union([
   Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
   Type.Null(),

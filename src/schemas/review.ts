@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
-import { Id, TextBlock } from './common.js';
+import { SECTION_KEYS } from '../domain/note-content.js';
+import { DIFF_OPS } from '../domain/version-diff.js';
+import { bySection, Id, literalUnion, TextBlock } from './common.js';
 
-const Section = Type.Union([Type.Literal('issueAtStake'), Type.Literal('summary'), Type.Literal('procedure')]);
+const Section = literalUnion(SECTION_KEYS);
 
 export const Comment = Type.Object({
   id: Id,
@@ -30,7 +32,7 @@ export const DiffParams = Type.Object({ itemId: Id, a: Type.Integer({ minimum: 1
 
 const Parts = Type.Array(
   Type.Object({
-    op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]),
+    op: literalUnion(DIFF_OPS),
     text: Type.String(),
   }),
 );
@@ -38,7 +40,7 @@ export const VersionDiff = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),
   identical: Type.Boolean(),
-  sections: Type.Object({ issueAtStake: Parts, summary: Parts, procedure: Parts }),
+  sections: bySection(Parts),
   footnotes: Parts,
 });
 

@@ -1,16 +1,10 @@
 import { Type } from 'typebox';
-import { Id, Line, TEXT_CHARS_PATTERN } from './common.js';
+import { NOTE_EVENTS, OUTCOMES } from '../domain/note-workflow.js';
+import { Id, Line, literalUnion, TEXT_CHARS_PATTERN } from './common.js';
 
 export const TransitionBody = Type.Object(
   {
-    event: Type.Union([
-      Type.Literal('submit'),
-      Type.Literal('return'),
-      Type.Literal('release'),
-      Type.Literal('reopen'),
-      Type.Literal('withdraw'),
-      Type.Literal('restore'),
-    ]),
+    event: literalUnion(NOTE_EVENTS),
     // Blank is left to the workflow, which says which events need a reason.
     comment: Type.Optional(Type.String({ maxLength: 5000, pattern: TEXT_CHARS_PATTERN })),
     procedure: Type.Optional(Line(1000)),
@@ -25,14 +19,7 @@ export const NoteChangesBody = Type.Object(
         description: 'for-information, for-discussion, for-adoption, or a sentence starting with their label',
       }),
     ),
-    outcome: Type.Optional(
-      Type.Union([
-        Type.Literal('noted'),
-        Type.Literal('adopted'),
-        Type.Literal('not-adopted'),
-        Type.Literal('postponed'),
-      ]),
-    ),
+    outcome: Type.Optional(literalUnion(OUTCOMES)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -7,9 +7,16 @@ import {
   type AgendaNode,
 } from '../domain/agenda-numbering.js';
 import { Errors } from '../domain/errors.js';
-import { normaliseMarking, type Audience } from '../domain/audience.js';
-import { assertCanManageAgenda, canBeRapporteur, isDraftingCircle, noteAccess } from '../domain/permissions.js';
+import { Audience, normaliseMarking } from '../domain/audience.js';
+import {
+  assertCanManageAgenda,
+  canBeRapporteur,
+  isDraftingCircle,
+  noteAccess,
+  NoteAccess,
+} from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow } from '../repositories/agenda-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { readerGroups } from './note-access.js';
@@ -55,7 +62,7 @@ export function createAgendaService(ctx: ServiceContext) {
 
   /**
    * Items in agenda order. A note's state shows only to those who may read the note: the
-   * drafting circle sees where it stands; everyone else sees "released" (with the published
+   * drafting circle sees where it stands; everyone else sees `released` (with the published
    * procedure) once a version they may read was published, else nothing.
    */
   function present(actor: Actor, items: ItemRow[]): ItemView[] {
@@ -88,7 +95,9 @@ export function createAgendaService(ctx: ServiceContext) {
         return presentItem(
           item,
           own,
-          access === 'published' ? { state: 'released', procedure: publication!.procedure } : undefined,
+          access === NoteAccess.published
+            ? { state: NoteState.released, procedure: publication!.procedure }
+            : undefined,
         );
       });
   }
@@ -116,7 +125,7 @@ export function createAgendaService(ctx: ServiceContext) {
           position: 0,
           number: `~new`,
           title: input.title.trim(),
-          ...normaliseMarking(input.audience ?? 'network', input.audienceGroups),
+          ...normaliseMarking(input.audience ?? Audience.network, input.audienceGroups),
           createdAt: now,
         });
         const tree = placeNode(
@@ -129,7 +138,7 @@ export function createAgendaService(ctx: ServiceContext) {
         );
         relayout(meetingId, tree);
         agenda.setRapporteurs(row.id, rapporteurIds);
-        notes.insert({ itemId: row.id, state: 'drafting', updatedAt: now });
+        notes.insert({ itemId: row.id, state: NoteState.drafting, updatedAt: now });
         return row.id;
       });
       return presentOne(actor, id);

@@ -1,6 +1,8 @@
 import { Errors } from '../domain/errors.js';
 import { assertCanManageAgenda } from '../domain/permissions.js';
-import type { Actor } from '../domain/roles.js';
+import { Role, type Actor } from '../domain/roles.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { Outcome } from '../domain/note-workflow.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { NoteService } from './note-service.js';
@@ -18,7 +20,7 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
       assertCanManageAgenda(actor);
       const item = itemOrThrow(ctx, itemId);
       const note = repos.notes.findByItem(itemId)!;
-      if (note.outcome !== 'postponed') {
+      if (note.outcome !== Outcome.postponed) {
         throw Errors.conflict(
           `Only a postponed item is carried over; item ${item.number} is ${note.outcome ?? 'without outcome'}.`,
         );
@@ -26,7 +28,7 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
       const from = repos.meetings.find(item.meetingId)!.meeting;
       const to = meetingOrThrow(ctx, target.meetingId).meeting;
       if (to.startDate <= from.startDate) throw Errors.invalid('A postponed item moves to a later meeting.');
-      if (to.status === 'cancelled')
+      if (to.status === MeetingStatus.cancelled)
         throw Errors.conflict(`Meeting ${to.ordinal} is cancelled; carry the item to another.`);
       const earlier = repos.agenda.listItems(to.id).find((i) => i.copiedFromItemId === itemId);
       if (earlier)
@@ -39,7 +41,7 @@ export function createCarryOverService(ctx: ServiceContext, agenda: AgendaServic
       const rapporteurIds = repos.agenda
         .rapporteursOf([itemId])
         .map((r) => repos.people.findById(r.id)!)
-        .filter((p) => p.isActive && p.role === 'rapporteur')
+        .filter((p) => p.isActive && p.role === Role.rapporteur)
         .map((p) => p.id);
       const version = note.currentVersionId ? repos.notes.findVersion(note.currentVersionId) : undefined;
       return ctx.transaction(() => {

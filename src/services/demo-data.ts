@@ -1,5 +1,7 @@
 import { ITEM_9_1, ITEM_9_2 } from '../demo/seed-notes.js';
-import type { Actor, Role } from '../domain/roles.js';
+import { Role, type Actor } from '../domain/roles.js';
+import { NoteEvent } from '../domain/note-workflow.js';
+import { ProcedureKind } from '../domain/procedure.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import type { MeetingService } from './meeting-service.js';
@@ -8,10 +10,10 @@ import type { WorkflowService } from './workflow-service.js';
 import { generatePassword, hashPassword } from './secrets.js';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; memberState?: string }[] = [
-  { email: 'admin@example.org', name: 'Ada Admin', role: 'admin' },
-  { email: 'secretariat@example.org', name: 'Sam Secretariat', role: 'secretariat' },
-  { email: 'rapporteur@example.org', name: 'Rita Rapporteur', role: 'rapporteur' },
-  { email: 'delegate@example.org', name: 'Dirk Delegate', role: 'delegate', memberState: 'BE' },
+  { email: 'admin@example.org', name: 'Ada Admin', role: Role.admin },
+  { email: 'secretariat@example.org', name: 'Sam Secretariat', role: Role.secretariat },
+  { email: 'rapporteur@example.org', name: 'Rita Rapporteur', role: Role.rapporteur },
+  { email: 'delegate@example.org', name: 'Dirk Delegate', role: Role.delegate, memberState: 'BE' },
 ];
 
 export const EHEALTH_HEADER_LINES = [
@@ -78,8 +80,8 @@ export function createDemoData(ctx: ServiceContext, services: DemoServices) {
 
   /** The network, its 18th meeting, items 1-9 and the two seed notes (9.1 released, 9.2 in review). */
   function loadMeeting(accounts: Map<Role, Actor>) {
-    const admin = accounts.get('admin')!;
-    const rapporteur = accounts.get('rapporteur')!;
+    const admin = accounts.get(Role.admin)!;
+    const rapporteur = accounts.get(Role.rapporteur)!;
     services.meetings.createNetwork(admin, { name: 'eHealth Network', headerLines: EHEALTH_HEADER_LINES });
     const meeting = services.meetings.create(admin, {
       ordinal: 18,
@@ -98,12 +100,15 @@ export function createDemoData(ctx: ServiceContext, services: DemoServices) {
         rapporteurIds: [rapporteur.id],
       });
       services.notes.createVersion(rapporteur, item.id, seed.content);
-      services.workflow.perform(rapporteur, item.id, { event: 'submit' });
+      services.workflow.perform(rapporteur, item.id, { event: NoteEvent.submit });
       return item;
     });
     // One note of each kind to look at: 9.1 released "For information", 9.2 waiting in review.
-    const secretariat = accounts.get('secretariat')!;
-    services.workflow.perform(secretariat, item91!.id, { event: 'release', procedure: 'for-information' });
+    const secretariat = accounts.get(Role.secretariat)!;
+    services.workflow.perform(secretariat, item91!.id, {
+      event: NoteEvent.release,
+      procedure: ProcedureKind.forInformation,
+    });
   }
 
   return { load };

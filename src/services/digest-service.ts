@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/env.js';
+import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 import { composeMessage } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { renderDigestText } from '../rendering/email/email-templates.js';
@@ -26,11 +27,11 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
           const messages = rows.map((r) => ({ message: r.notification.message }));
           repo.insertOutbox([
             {
-              kind: 'digest',
+              kind: OutboxKind.digest,
               personId,
               email: person.email,
               messageId: `<digest-${personId}-${randomBytes(6).toString('hex')}@agendum>`,
-              status: 'queued',
+              status: OutboxStatus.queued,
               nextAttemptAt: at,
               createdAt: at,
               subject:

@@ -1,3 +1,4 @@
+import { OutboxKind } from '../domain/delivery.js';
 import type { Config } from '../config/env.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createFileStore } from '../ingest/file-store.js';
@@ -89,7 +90,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const mailWorker = createMailWorker({
     repo: ctx.repos.mail,
     sender,
-    build: (row) => (row.kind === 'digest' ? digests.buildMessage(row) : packets.buildMessage(row)),
+    build: (row) => (row.kind === OutboxKind.digest ? digests.buildMessage(row) : packets.buildMessage(row)),
     transaction: ctx.transaction,
     now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,

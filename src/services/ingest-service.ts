@@ -3,8 +3,10 @@ import { Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import { normaliseNoteContent } from '../domain/note-content.js';
 import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
-import { assertCanWriteVersion, assertInDraftingCircle } from '../domain/permissions.js';
+import { assertCanWriteVersion, assertInDraftingCircle, NoteAccess } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
+import { FilePurpose } from '../domain/file-purpose.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { checkAgainstMeeting } from '../ingest/check-against-meeting.js';
 import { sniffKind } from '../ingest/detect-type.js';
 import { displayName } from '../ingest/display-name.js';
@@ -58,7 +60,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
   function visibleAnnexes(actor: Actor, itemId: number) {
     const readable = readNote(ctx, actor, itemId);
     const all = repos.files.annexesOf(readable.note.id);
-    if (readable.access === 'drafts') return all;
+    if (readable.access === NoteAccess.drafts) return all;
     const groups = readerGroups(ctx, actor, readable.meetingId);
     return all.filter((a) => a.createdAt <= readable.publication.releasedAt && markingAdmits(a, groups));
   }
@@ -96,7 +98,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
           const written = notes.createVersion(actor, itemId, content, options.ifMatch);
           repos.files.insert({
             noteId: repos.notes.findByItem(itemId)!.id,
-            purpose: 'draft',
+            purpose: FilePurpose.draft,
             versionId: written.id,
             originalName: file.name,
             mediaType: MEDIA_TYPES[kind],
@@ -124,7 +126,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
     async addAnnex(actor: Actor, itemId: number, upload: Upload, title?: string, marking = DEFAULT_MARKING) {
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
-      if (note.state !== 'drafting')
+      if (note.state !== NoteState.drafting)
         throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
       if (sniffKind(upload.bytes) !== 'pdf') throw Errors.unsupportedUpload('An annex must be a PDF file.');
       await assertMergeablePdf(upload.bytes);
@@ -132,7 +134,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const row = await storeWith(upload.bytes, 'pdf', (storedName) =>
         repos.files.insert({
           noteId: note.id,
-          purpose: 'annex',
+          purpose: FilePurpose.annex,
           title: title?.trim() || name.replace(/\.pdf$/i, ''),
           audience: marking.audience,
           audienceGroups: [...marking.audienceGroups],
@@ -162,9 +164,9 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
       const { note, facts } = loadNote(ctx, itemId);
       assertCanWriteVersion(actor, facts);
       const row = repos.files.find(annexId);
-      if (!row || row.noteId !== note.id || row.purpose !== 'annex')
+      if (!row || row.noteId !== note.id || row.purpose !== FilePurpose.annex)
         throw Errors.notFound(`Item ${itemId} has no annex ${annexId}.`);
-      if (note.state !== 'drafting')
+      if (note.state !== NoteState.drafting)
         throw Errors.conflict(`Annexes change only while the note is drafting; it is in ${note.state}.`);
       repos.files.delete(annexId);
       await store.remove(row.storedName);

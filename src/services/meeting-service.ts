@@ -2,11 +2,10 @@ import { Errors } from '../domain/errors.js';
 import { isValidIsoDate } from '../domain/meeting-line.js';
 import { assertCanManageAgenda } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentMeeting, presentNetwork } from './presenters.js';
 import { meetingOrThrow } from './lookups.js';
-
-export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 
 export interface MeetingInput {
   networkId?: number;
@@ -114,7 +113,7 @@ export function createMeetingService(ctx: ServiceContext) {
         const versions = agenda.countVersions(itemIds);
         if (versions > 0 && !options.force) {
           throw Errors.hasContent(
-            `Meeting ${id} has ${versions} note version(s); cancel it (status "cancelled") or delete with force=true.`,
+            `Meeting ${id} has ${versions} note version(s); cancel it (status "${MeetingStatus.cancelled}") or delete with force=true.`,
           );
         }
         meetings.delete(id);

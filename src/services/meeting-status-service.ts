@@ -1,6 +1,9 @@
 import { calendarDay, daysUntil, isLate, REMINDER_DAYS } from '../domain/deadlines.js';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { NoteState } from '../domain/note-workflow.js';
+import { NotificationKind } from '../domain/notification-kind.js';
 import type { ServiceContext } from './context.js';
 import type { NotificationService } from './notification-service.js';
 import { meetingOrThrow } from './lookups.js';
@@ -55,16 +58,16 @@ export function createMeetingStatusService(ctx: ServiceContext, notifications: N
       const today = calendarDay(ctx.now());
       let sent = 0;
       for (const { meeting } of meetings.list()) {
-        if (meeting.status !== 'planned' || !meeting.draftingDeadline) continue;
+        if (meeting.status !== MeetingStatus.planned || !meeting.draftingDeadline) continue;
         const days = daysUntil(today, meeting.draftingDeadline);
         if (days > REMINDER_DAYS) continue;
         ctx.transaction(() => {
           for (const item of rows(meeting.id).items) {
-            if (item.state !== 'drafting' || item.rapporteurs.length === 0) continue;
+            if (item.state !== NoteState.drafting || item.rapporteurs.length === 0) continue;
             const late = days < 0;
             const ids = item.rapporteurs.map((r) => r.id);
             sent += notifications.notify(late ? notifications.concernedBy(ids) : ids, {
-              kind: late ? 'deadline-missed' : 'deadline-reminder',
+              kind: late ? NotificationKind.deadlineMissed : NotificationKind.deadlineReminder,
               itemId: item.itemId,
               meetingId: meeting.id,
               message: late

@@ -1,6 +1,6 @@
 import { readerGroupsOf } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
-import { isDraftingCircle, noteAccess, type NoteFacts } from '../domain/permissions.js';
+import { isDraftingCircle, noteAccess, NoteAccess, type NoteFacts } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import type { NoteRow, PublicationRow, VersionRow } from '../repositories/note-repository.js';
 import type { ServiceContext } from './context.js';
@@ -47,15 +47,17 @@ export function readerGroups(ctx: ServiceContext, actor: Actor, meetingId: numbe
  */
 export type ReadableNote = LoadedNote &
   (
-    { access: 'drafts'; publication: PublicationRow | undefined } | { access: 'published'; publication: PublicationRow }
+    | { access: typeof NoteAccess.drafts; publication: PublicationRow | undefined }
+    | { access: typeof NoteAccess.published; publication: PublicationRow }
   );
 
 export function readNote(ctx: ServiceContext, actor: Actor, itemId: number): ReadableNote {
   const loaded = loadNote(ctx, itemId);
   const { publication } = loaded;
-  if (isDraftingCircle(actor, loaded.facts)) return { ...loaded, access: 'drafts', publication };
+  if (isDraftingCircle(actor, loaded.facts)) return { ...loaded, access: NoteAccess.drafts, publication };
   const access = noteAccess(actor, loaded.facts, readerGroups(ctx, actor, loaded.meetingId));
-  if (access === 'none' || !publication) throw Errors.notFound(`No cover note is visible for agenda item ${itemId}.`);
+  if (access === NoteAccess.none || !publication)
+    throw Errors.notFound(`No cover note is visible for agenda item ${itemId}.`);
   return { ...loaded, access, publication };
 }
 
@@ -63,7 +65,7 @@ export function readNote(ctx: ServiceContext, actor: Actor, itemId: number): Rea
 export function versionForReader(ctx: ServiceContext, readable: ReadableNote, number: number): VersionRow {
   const { note } = readable;
   const version = ctx.repos.notes.listVersions(note.id).find((v) => v.number === number);
-  if (!version || (readable.access !== 'drafts' && !ctx.repos.notes.isPublished(note.id, version.id))) {
+  if (!version || (readable.access !== NoteAccess.drafts && !ctx.repos.notes.isPublished(note.id, version.id))) {
     throw Errors.notFound(`The note of item ${note.itemId} has no version ${number}.`);
   }
   return version;
@@ -71,13 +73,13 @@ export function versionForReader(ctx: ServiceContext, readable: ReadableNote, nu
 
 /** The version this reader sees by default: the current one, or the latest published one. */
 export function shownVersion(ctx: ServiceContext, readable: ReadableNote): VersionRow | undefined {
-  if (readable.access === 'published') return ctx.repos.notes.findVersion(readable.publication.versionId);
+  if (readable.access === NoteAccess.published) return ctx.repos.notes.findVersion(readable.publication.versionId);
   return readable.note.currentVersionId ? ctx.repos.notes.findVersion(readable.note.currentVersionId) : undefined;
 }
 
 /** The note as its reader sees it: whole for the drafting circle, its latest publication for the rest. */
 export function viewForReader(ctx: ServiceContext, readable: ReadableNote) {
-  if (readable.access === 'drafts') return viewOfNote(ctx, readable.note, readable.publication);
+  if (readable.access === NoteAccess.drafts) return viewOfNote(ctx, readable.note, readable.publication);
   return presentPublicNote(readable.note, readable.publication, shownVersion(ctx, readable)!);
 }
 

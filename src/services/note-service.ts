@@ -1,8 +1,9 @@
 import { AgendumError, Errors } from '../domain/errors.js';
 import { hashNoteContent, normaliseNoteContent, paragraphText, type NoteContentInput } from '../domain/note-content.js';
-import { assertCanWriteVersion, type NoteAccess } from '../domain/permissions.js';
+import { assertCanWriteVersion, NoteAccess } from '../domain/permissions.js';
 import { procedureKind } from '../domain/procedure.js';
 import type { Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { assertFresh, loadNote, readNote, versionForReader, viewForReader } from './note-access.js';
 import { presentPublication, presentVersion } from './presenters.js';
@@ -18,7 +19,7 @@ export function createNoteService(ctx: ServiceContext) {
       try {
         return readNote(ctx, actor, itemId).access;
       } catch (error) {
-        if (error instanceof AgendumError && error.status === 404) return 'none';
+        if (error instanceof AgendumError && error.status === 404) return NoteAccess.none;
         throw error;
       }
     },
@@ -27,7 +28,7 @@ export function createNoteService(ctx: ServiceContext) {
     listVersions(actor: Actor, itemId: number) {
       const readable = readNote(ctx, actor, itemId);
       const all = notes.listVersions(readable.note.id);
-      if (readable.access === 'drafts') return all.map(presentVersion);
+      if (readable.access === NoteAccess.drafts) return all.map(presentVersion);
       const published = new Set(notes.listPublications(readable.note.id).map((p) => p.versionId));
       return all.filter((v) => published.has(v.id)).map(presentVersion);
     },
@@ -62,7 +63,7 @@ export function createNoteService(ctx: ServiceContext) {
         // Re-read inside the transaction: the state and revision decide whether writing is allowed.
         const note = notes.findByItem(itemId)!;
         assertFresh(ctx, note, ifMatch);
-        if (note.state !== 'drafting') {
+        if (note.state !== NoteState.drafting) {
           throw Errors.conflict(
             `The note of item ${itemId} is in ${note.state}; versions are written only while drafting.`,
             { state: note.state },

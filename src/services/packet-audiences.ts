@@ -1,9 +1,11 @@
+import { AudienceGroup } from '../domain/audience.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { procedureLabel } from '../domain/procedure.js';
 import { audienceOf, groupsOf, type FrozenPacket, type PacketAudience } from '../domain/frozen-packet.js';
 import type { PacketRow } from '../repositories/mail-repository.js';
 import type { ServiceContext } from './context.js';
 
-export type RecipientList = 'delegates' | 'observers' | 'secretariat-copies';
+export type RecipientList = AudienceGroup;
 
 /** An agenda line of a packet's mail: the note's number, title and procedure as readers see it. */
 export interface PacketLine {
@@ -21,8 +23,8 @@ export function recipientsFor(ctx: ServiceContext, meetingId: number, lists: Rec
   const { mail } = ctx.repos;
   const listed = mail.recipientsOf(meetingId, lists);
   const fallback =
-    lists.includes('delegates') && !mail.hasRecipientRows(meetingId)
-      ? mail.activeDelegates().map((person) => ({ person, list: 'delegates' as const }))
+    lists.includes(AudienceGroup.delegates) && !mail.hasRecipientRows(meetingId)
+      ? mail.activeDelegates().map((person) => ({ person, list: AudienceGroup.delegates }))
       : [];
   const byEmail = new Map<string, { person: (typeof listed)[number]['person']; groups: string[] }>();
   for (const { person, list } of [...listed, ...fallback]) {
@@ -44,11 +46,11 @@ export function contentOf(ctx: ServiceContext, meetingId: number) {
   const items = agenda.listItems(meetingId).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
   const notes = noteRows.findByItems(items.map((i) => i.id));
   const released: PacketLine[] = [];
-  const leftOut: { itemId: number; number: string; title: string; state: string }[] = [];
+  const leftOut: { itemId: number; number: string; title: string; state: NoteState }[] = [];
   for (const item of items) {
     const note = notes.find((n) => n.itemId === item.id)!;
     const line = { itemId: item.id, number: item.number, title: item.title };
-    if (note.state === 'released') released.push({ ...line, procedure: procedureLabel(note.procedure ?? '') });
+    if (note.state === NoteState.released) released.push({ ...line, procedure: procedureLabel(note.procedure ?? '') });
     else if (note.currentVersionId !== null) leftOut.push({ ...line, state: note.state });
   }
   return { released, leftOut };

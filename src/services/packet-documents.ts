@@ -1,5 +1,7 @@
+import { NoteState } from '../domain/note-workflow.js';
+import { PacketFormat } from '../domain/packet-content.js';
 import type { PacketAudience } from '../domain/frozen-packet.js';
-import type { Actor } from '../domain/roles.js';
+import { Role, type Actor } from '../domain/roles.js';
 import type { Attachment } from '../mail/mime.js';
 import type { PacketRow } from '../repositories/mail-repository.js';
 import type { AgendaService } from './agenda-service.js';
@@ -18,10 +20,8 @@ export interface LegacyPacketDocuments {
   separate(meetingId: number): Promise<Attachment[]>;
 }
 
-export type PacketFormat = 'combined' | 'separate';
-
 /** The mailer acts for the secretariat; only released notes ever go into what it sends. */
-const MAILER: Actor = { id: 0, name: 'agendum mailer', role: 'secretariat' };
+const MAILER: Actor = { id: 0, name: 'agendum mailer', role: Role.secretariat };
 
 const asAttachment = (file: { fileName: string; bytes: Buffer }): Attachment => ({
   filename: file.fileName,
@@ -36,7 +36,7 @@ export function livePacketDocuments(pdf: PdfService, agenda: AgendaService): Leg
     async separate(meetingId) {
       const files = [asAttachment(await pdf.agendaPdf(MAILER, meetingId))];
       for (const item of agenda.list(MAILER, meetingId)) {
-        if (item.note?.state === 'released') files.push(asAttachment(await pdf.notePdf(MAILER, item.id)));
+        if (item.note?.state === NoteState.released) files.push(asAttachment(await pdf.notePdf(MAILER, item.id)));
       }
       return files;
     },
@@ -52,11 +52,11 @@ export function createPacketDocuments(sources: { frozen: PacketFiles; legacy: Le
   ): Promise<Attachment[]> {
     if (packet.frozen && audience) {
       const frozen = { ...packet, frozen: packet.frozen };
-      return format === 'combined'
+      return format === PacketFormat.combined
         ? [await sources.frozen.combined(frozen, audience)]
         : sources.frozen.separate(frozen, audience);
     }
-    return format === 'combined'
+    return format === PacketFormat.combined
       ? [await sources.legacy.combined(packet.meetingId)]
       : sources.legacy.separate(packet.meetingId);
   };

@@ -3,6 +3,7 @@ import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import type { FrozenPacket, FrozenPacketItem, PacketAudience } from '../domain/frozen-packet.js';
 import { formatOrdinal } from '../domain/meeting-line.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { FileStore } from '../ingest/file-store.js';
 import type { Attachment } from '../mail/mime.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
@@ -59,7 +60,7 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore, rendere
       meeting,
       headerLines,
       item,
-      note: { state: 'released', procedure: item.procedure, currentVersionId: version.id },
+      note: { state: NoteState.released, procedure: item.procedure, currentVersionId: version.id },
       version,
       marking: item,
     });

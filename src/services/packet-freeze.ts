@@ -1,5 +1,6 @@
 import type { Marking } from '../domain/audience.js';
 import type { FrozenPacket, FrozenPacketItem, FrozenRecipient } from '../domain/frozen-packet.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 
@@ -31,7 +32,7 @@ export function freezePacket(
   const rapporteurs = repos.agenda.rapporteursOf(ids);
   const frozenItems = items.map((item): FrozenPacketItem => {
     const note = notes.get(item.id);
-    const publication = note && note.state !== 'withdrawn' ? published.get(note.id) : undefined;
+    const publication = note && note.state !== NoteState.withdrawn ? published.get(note.id) : undefined;
     // Annexes change only while a note is drafting: those uploaded by its release went with it.
     const annexes = publication
       ? repos.files

@@ -1,3 +1,4 @@
+import { MeetingStatus } from '../domain/meeting-status.js';
 import { buildInvite } from '../mail/calendar.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
 import type { Attachment } from '../mail/mime.js';
@@ -18,6 +19,7 @@ export function nextInviteSequence(ctx: ServiceContext, meetingId: number): numb
 /** The packet's calendar attachment (the meeting as it stands; CANCEL once it is cancelled). */
 export function inviteOf(ctx: ServiceContext, packet: PacketRow, organizerEmail: string): Attachment {
   const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
+  const method = meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST';
   const ics = buildInvite({
     uid: `meeting-${meeting.id}@agendum`,
     sequence: packet.inviteSequence ?? 0,
@@ -27,11 +29,12 @@ export function inviteOf(ctx: ServiceContext, packet: PacketRow, organizerEmail:
     location: `${meeting.city}, ${meeting.country}`,
     organizer: { name: network.name, email: organizerEmail },
     stamp: new Date(packet.createdAt),
-    method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    method,
   });
   return {
     filename: 'meeting.ics',
-    contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+    // The part's method must match the calendar's METHOD, or mail clients ignore a cancellation.
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
     content: Buffer.from(ics),
   };
 }

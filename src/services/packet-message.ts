@@ -1,3 +1,4 @@
+import { PacketContent, type PacketFormat } from '../domain/packet-content.js';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/env.js';
 import type { PacketAudience } from '../domain/frozen-packet.js';
@@ -8,7 +9,7 @@ import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 import { audienceOfRecipient, contentOf, mailItems } from './packet-audiences.js';
-import type { PacketFilesOf, PacketFormat } from './packet-documents.js';
+import type { PacketFilesOf } from './packet-documents.js';
 import { inviteOf } from './packet-invite.js';
 import type { PacketLinks } from './packet-links.js';
 
@@ -73,7 +74,7 @@ export function createPacketMessages(
     if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
     const { packet, network, meeting, message, items } = context;
     const person = repos.people.findById(row.personId)!;
-    const format = packet.content === 'personal' ? person.packetFormat : packet.content;
+    const format = packet.content === PacketContent.personal ? person.packetFormat : packet.content;
     const audience = audienceOfRecipient(packet, row.personId);
     const shared = await sharedParts(packet, format, audience);
     const fields = { meeting, recipient: { name: person.name } };

@@ -1,3 +1,6 @@
+import { AudienceGroup } from '../domain/audience.js';
+import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
+import { PacketContent } from '../domain/packet-content.js';
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
@@ -12,7 +15,7 @@ export interface NewPacketInput {
   subject: string;
   message: string;
   lists?: RecipientList[];
-  content?: 'personal' | 'combined' | 'separate';
+  content?: PacketContent;
   includeInvite?: boolean;
 }
 
@@ -28,7 +31,7 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
     if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
     meetingOrThrow(ctx, meetingId);
     compileMessage(input.message);
-    const lists = input.lists?.length ? [...new Set(input.lists)] : ['delegates' as const];
+    const lists = input.lists?.length ? [...new Set(input.lists)] : [AudienceGroup.delegates];
     const recipients = recipientsFor(ctx, meetingId, lists);
     if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
     // What is sent is read and fixed in the same transaction that records the packet.
@@ -50,7 +53,7 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         subject: input.subject.trim(),
         message: input.message,
         lists,
-        content: input.content ?? 'personal',
+        content: input.content ?? PacketContent.personal,
         includeInvite: input.includeInvite ?? true,
         itemIds: released.map((r) => r.itemId),
         leftOut,
@@ -61,12 +64,12 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
       });
       mail.insertOutbox(
         recipients.map(({ person }) => ({
-          kind: 'packet' as const,
+          kind: OutboxKind.packet,
           packetId: row.id,
           personId: person.id,
           email: person.email,
           messageId: `<packet-${row.id}-${person.id}-${randomBytes(6).toString('hex')}@agendum>`,
-          status: 'queued' as const,
+          status: OutboxStatus.queued,
           nextAttemptAt: createdAt,
           createdAt,
         })),
@@ -84,11 +87,11 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
     if (rows.length === 0) throw Errors.notFound(`Packet ${packetId} does not exist.`);
     const chosen =
       target.personId === undefined
-        ? rows.filter((r) => r.status === 'failed')
+        ? rows.filter((r) => r.status === OutboxStatus.failed)
         : rows.filter((r) => r.personId === target.personId);
     if (target.personId !== undefined && chosen.length === 0)
       throw Errors.notFound(`Person ${target.personId} is not a recipient of packet ${packetId}.`);
-    if (chosen.some((r) => r.status === 'sending' || r.status === 'queued'))
+    if (chosen.some((r) => r.status === OutboxStatus.sending || r.status === OutboxStatus.queued))
       throw Errors.conflict('That message is still on its way.');
     const count = mail.requeue(
       chosen.map((r) => r.id),

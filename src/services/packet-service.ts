@@ -1,3 +1,4 @@
+import { PacketFormat } from '../domain/packet-content.js';
 import type { Config } from '../config/env.js';
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import type { ServiceContext } from './context.js';
@@ -31,7 +32,8 @@ export function createPacketService(
 ) {
   const filesOf = createPacketDocuments(documents);
   const links = createPacketLinks(ctx, settings, {
-    file: async (packet, personId) => (await filesOf(packet, 'combined', audienceOfRecipient(packet, personId)))[0]!,
+    file: async (packet, personId) =>
+      (await filesOf(packet, PacketFormat.combined, audienceOfRecipient(packet, personId)))[0]!,
   });
   return {
     ...createPacketSending(ctx, queue.kick),

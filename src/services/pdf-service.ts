@@ -2,6 +2,7 @@ import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
 import { inProcessRenderer, type PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { buildAgendaView } from '../rendering/views/agenda-view.js';
@@ -83,7 +84,7 @@ export function createPdfService(
       .filter((p) => p.versionId === version.id)
       .pop();
     if (publication)
-      return { ...note, state: 'released', procedure: publication.procedure, currentVersionId: version.id };
+      return { ...note, state: NoteState.released, procedure: publication.procedure, currentVersionId: version.id };
     return note;
   }
 
@@ -92,7 +93,7 @@ export function createPdfService(
     const rows = new Map(repos.notes.findByItems(items.map((i) => i.id)).map((n) => [n.itemId, n]));
     return items.flatMap((item) => {
       const note = rows.get(item.id);
-      return note && note.currentVersionId !== null && note.state !== 'withdrawn' ? [{ item, note }] : [];
+      return note && note.currentVersionId !== null && note.state !== NoteState.withdrawn ? [{ item, note }] : [];
     });
   }
 
@@ -150,8 +151,10 @@ export function createPdfService(
       const markings = new Map<number, string>();
       const withheld = new Set<number>();
       if (isStaff(actor.role)) {
-        const printed = packetNotes(items).filter(({ note }) => !options.releasedOnly || note.state === 'released');
-        const unreleased = printed.filter(({ note }) => note.state !== 'released');
+        const printed = packetNotes(items).filter(
+          ({ note }) => !options.releasedOnly || note.state === NoteState.released,
+        );
+        const unreleased = printed.filter(({ note }) => note.state !== NoteState.released);
         if (unreleased.length > 0 && !options.includeDrafts) {
           const list = unreleased.map(({ item, note }) => ({
             itemId: item.id,

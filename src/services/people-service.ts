@@ -1,6 +1,6 @@
 import { Errors } from '../domain/errors.js';
 import { assertCanManagePeople } from '../domain/permissions.js';
-import { isStaff, type Actor, type Role } from '../domain/roles.js';
+import { isStaff, Role, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
 import { hashPassword } from './secrets.js';
@@ -64,8 +64,8 @@ export function createPeopleService(ctx: ServiceContext) {
 
     update(actor: Actor, id: number, changes: PersonChanges) {
       const person = findOrThrow(id);
-      assertCanManagePeople(actor, changes.role ?? (person.role as Role));
-      if (changes.role && actor.role !== 'admin' && person.role === 'admin') {
+      assertCanManagePeople(actor, changes.role ?? person.role);
+      if (changes.role && actor.role !== Role.admin && person.role === Role.admin) {
         throw Errors.forbidden('Only an admin changes the role of an admin.');
       }
       return ctx.transaction(() => {

@@ -1,6 +1,6 @@
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { procedureKind } from '../domain/procedure.js';
-import type { Role } from '../domain/roles.js';
+import { NoteState } from '../domain/note-workflow.js';
 import type { ItemRow, Rapporteur } from '../repositories/agenda-repository.js';
 import type { MeetingWithNetwork, NetworkRow } from '../repositories/meeting-repository.js';
 import type { NoteRow, PublicationRow, VersionRow } from '../repositories/note-repository.js';
@@ -12,7 +12,7 @@ export const presentPerson = (p: PersonRow) => ({
   id: p.id,
   name: p.name,
   email: p.email,
-  role: p.role as Role,
+  role: p.role,
   organisation: p.organisation,
   memberState: p.memberState,
   isActive: p.isActive,
@@ -75,7 +75,7 @@ export const presentPublication = (p: PublicationRow, versionNumber: number, not
   reason: p.reason,
   releasedAt: p.releasedAt,
   // Released again with another version, or reopened: readers still see this one meanwhile.
-  underRevision: note.state !== 'released' || note.currentVersionId !== p.versionId,
+  underRevision: note.state !== NoteState.released || note.currentVersionId !== p.versionId,
 });
 export type PublicationView = ReturnType<typeof presentPublication>;
 
@@ -106,10 +106,10 @@ export type NoteView = ReturnType<typeof presentNote>;
 export const presentPublicNote = (note: NoteRow, publication: PublicationRow, version: VersionRow): NoteView => ({
   id: note.id,
   itemId: note.itemId,
-  state: 'released',
+  state: NoteState.released,
   procedure: publication.procedure,
   procedureKind: publication.procedure ? procedureKind(publication.procedure) : null,
-  outcome: note.state === 'released' ? note.outcome : null,
+  outcome: note.state === NoteState.released ? note.outcome : null,
   revision: note.revision,
   versionCount: publication.number,
   currentVersion: presentVersion(version),

@@ -1,9 +1,10 @@
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import type { AudienceGroup } from '../domain/audience.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 
-export type ListName = 'delegates' | 'observers' | 'secretariat-copies';
+export type ListName = AudienceGroup;
 
 /** A meeting's distribution lists: delegates (by member state), observers, secretariat copies. */
 export function createRecipientService(ctx: ServiceContext) {

@@ -3,6 +3,7 @@ import type { SectionKey } from '../domain/note-content.js';
 import { assertInDraftingCircle } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { diffVersions } from '../domain/version-diff.js';
+import { NotificationKind } from '../domain/notification-kind.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote } from './note-access.js';
 import type { NoteService } from './note-service.js';
@@ -34,7 +35,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
     return rows.map(({ comment: c, authorName }) => ({
       id: c.id,
       version: versions.get(c.versionId)!,
-      section: c.section as SectionKey | null,
+      section: c.section,
       paragraph: c.paragraph,
       body: c.body,
       author: { id: c.authorId, name: authorName },
@@ -91,7 +92,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
         notifications.notify(
           notifications.concernedBy(facts.rapporteurIds),
           {
-            kind: 'review-comment',
+            kind: NotificationKind.reviewComment,
             itemId,
             meetingId: item.meetingId,
             message: `${actor.name} commented on the note of item ${item.number} ${item.title}`,

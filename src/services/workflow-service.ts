@@ -1,9 +1,10 @@
 import { verifyAuditChain } from '../domain/audit-chain.js';
 import { Errors } from '../domain/errors.js';
-import { transition, type NoteEvent, type NoteState, type Outcome } from '../domain/note-workflow.js';
+import { NoteState, transition, type NoteEvent, type Outcome } from '../domain/note-workflow.js';
 import { assertCanReadNoteContent, assertInDraftingCircle, isDraftingCircle } from '../domain/permissions.js';
 import { normaliseProcedure } from '../domain/procedure.js';
-import { isStaff, type Actor } from '../domain/roles.js';
+import { isStaff, Role, type Actor } from '../domain/roles.js';
+import { NotificationKind } from '../domain/notification-kind.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { assertFresh, loadNote, noteEtag, viewOfNote } from './note-access.js';
 import type { NotificationService } from './notification-service.js';
@@ -40,7 +41,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         throw Errors.forbidden('Only the secretariat or the rapporteurs of this item set its procedure.');
       }
       assertFresh(ctx, note, ifMatch);
-      if (note.state === 'released') {
+      if (note.state === NoteState.released) {
         throw Errors.conflict('A released note keeps its procedure; reopen it to change the procedure.');
       }
       notes.update(note.id, { procedure: normaliseProcedure(procedure), updatedAt: isoNow(ctx) });
@@ -54,7 +55,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     return ctx.transaction(() => {
       const { note } = loadNote(ctx, itemId);
       assertFresh(ctx, note, ifMatch);
-      if (note.state !== 'released')
+      if (note.state !== NoteState.released)
         throw Errors.conflict(`Only a released note has an outcome; this one is in ${note.state}.`);
       notes.update(note.id, { outcome, updatedAt: isoNow(ctx) });
       return viewOfNote(ctx, notes.findByItem(itemId)!);
@@ -85,11 +86,11 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
           state: to,
           procedure,
           updatedAt: at,
-          ...(to !== 'released' ? { outcome: null } : {}),
+          ...(to !== NoteState.released ? { outcome: null } : {}),
         });
         if (!moved) throw Errors.staleWrite('The note changed while you acted on it; reload it and try again.');
         const version = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
-        if (to === 'released' && version) {
+        if (to === NoteState.released && version) {
           notes.insertPublication({
             noteId: note.id,
             versionId: version.id,
@@ -115,7 +116,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         notifications.notify(
           notifications.concernedBy(facts.rapporteurIds),
           {
-            kind: `note-${input.event}`,
+            kind: NotificationKind.of(input.event),
             itemId,
             meetingId: item.meetingId,
             message: `${actor.name} ${PAST_TENSE[input.event]} the note of item ${label}${why}`,
@@ -158,7 +159,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
     },
 
     verifyAudit(actor: Actor) {
-      if (actor.role !== 'admin') throw Errors.forbidden('Only an admin verifies the audit trail.');
+      if (actor.role !== Role.admin) throw Errors.forbidden('Only an admin verifies the audit trail.');
       return verifyAuditChain(audit.iterate());
     },
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { canManageAgenda } from '../domain/permissions.js';
+import { canManageAgenda, NoteAccess } from '../domain/permissions.js';
 import { ItemParams } from '../schemas/common.js';
 import { ItemChangesBody } from '../schemas/items.js';
 import { CommentParams, DiffParams, NewCommentBody } from '../schemas/review.js';
@@ -26,7 +26,7 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const item = agenda.get(actor, itemId);
     const note = item.note ? notes.get(actor, item.id) : null;
     // Drafts, versions and review: the drafting circle only (the note service's rule, as the API's).
-    const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === 'drafts';
+    const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === NoteAccess.drafts;
     const facts = {
       item,
       meeting: meetings.get(item.meetingId),

@@ -7,6 +7,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import { Audience, AUDIENCES } from '../../domain/audience.js';
 import { createdAt, id } from './columns.js';
 import { meetings } from './meetings.js';
 import { people } from './people.js';
@@ -29,9 +30,7 @@ export const agendaItems = sqliteTable(
     copiedFromItemId: integer('copied_from_item_id'),
     // Distribution marking of the item's note: public, network (default) or limited to the
     // recipient groups named in audienceGroups.
-    audience: text('audience', { enum: ['public', 'network', 'limited'] })
-      .notNull()
-      .default('network'),
+    audience: text('audience', { enum: AUDIENCES }).notNull().default(Audience.network),
     audienceGroups: text('audience_groups', { mode: 'json' }).$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
   },

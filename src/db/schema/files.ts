@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { Audience, AUDIENCES } from '../../domain/audience.js';
+import { FILE_PURPOSES } from '../../domain/file-purpose.js';
 import { createdAt, id } from './columns.js';
 import { coverNotes, noteVersions } from './notes.js';
 import { people } from './people.js';
@@ -15,13 +17,11 @@ export const storedFiles = sqliteTable(
     noteId: integer('note_id')
       .notNull()
       .references(() => coverNotes.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['draft', 'annex'] }).notNull(),
+    purpose: text('purpose', { enum: FILE_PURPOSES }).notNull(),
     versionId: integer('version_id').references(() => noteVersions.id, { onDelete: 'cascade' }),
     title: text('title'),
     // Distribution marking of an annex, as on agenda items.
-    audience: text('audience', { enum: ['public', 'network', 'limited'] })
-      .notNull()
-      .default('network'),
+    audience: text('audience', { enum: AUDIENCES }).notNull().default(Audience.network),
     audienceGroups: text('audience_groups', { mode: 'json' }).$type<string[]>().notNull().default([]),
     originalName: text('original_name').notNull(),
     mediaType: text('media_type').notNull(),

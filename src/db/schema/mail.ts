@@ -2,6 +2,10 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
 import type { FrozenPacket } from '../../domain/frozen-packet.js';
+import { AUDIENCE_GROUPS, type AudienceGroup } from '../../domain/audience.js';
+import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../domain/delivery.js';
+import type { NoteState } from '../../domain/note-workflow.js';
+import { PACKET_CONTENTS } from '../../domain/packet-content.js';
 import { people } from './people.js';
 
 /** Who receives a meeting's packets, by list; without rows, the meeting's list is every active delegate. */
@@ -14,7 +18,7 @@ export const meetingRecipients = sqliteTable(
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
-    list: text('list', { enum: ['delegates', 'observers', 'secretariat-copies'] }).notNull(),
+    list: text('list', { enum: AUDIENCE_GROUPS }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId, t.list] })],
 );
@@ -27,12 +31,12 @@ export const packets = sqliteTable('packets', {
     .references(() => meetings.id, { onDelete: 'cascade' }),
   subject: text('subject').notNull(),
   message: text('message').notNull(),
-  lists: text('lists', { mode: 'json' }).$type<string[]>().notNull(),
-  content: text('content', { enum: ['personal', 'combined', 'separate'] }).notNull(),
+  lists: text('lists', { mode: 'json' }).$type<AudienceGroup[]>().notNull(),
+  content: text('content', { enum: PACKET_CONTENTS }).notNull(),
   includeInvite: integer('include_invite', { mode: 'boolean' }).notNull(),
   itemIds: text('item_ids', { mode: 'json' }).$type<number[]>().notNull(),
   leftOut: text('left_out', { mode: 'json' })
-    .$type<{ itemId: number; number: string; title: string; state: string }[]>()
+    .$type<{ itemId: number; number: string; title: string; state: NoteState }[]>()
     .notNull(),
   inviteSequence: integer('invite_sequence'),
   // What the packet carries, fixed at creation: per item the published version and annex hashes,
@@ -56,7 +60,7 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: id(),
-    kind: text('kind', { enum: ['packet', 'digest'] }).notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
     packetId: integer('packet_id').references(() => packets.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
@@ -66,7 +70,7 @@ export const outbox = sqliteTable(
     // A digest's text is fixed when it is queued (packets build theirs from the packet row).
     subject: text('subject'),
     body: text('body'),
-    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull(),
     lastError: text('last_error'),

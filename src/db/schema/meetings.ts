@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { MEETING_STATUSES, MeetingStatus } from '../../domain/meeting-status.js';
 import { createdAt, id } from './columns.js';
 
 export const networks = sqliteTable('networks', {
@@ -21,9 +22,7 @@ export const meetings = sqliteTable(
     endDate: text('end_date').notNull(),
     city: text('city').notNull(),
     country: text('country').notNull(),
-    status: text('status', { enum: ['planned', 'held', 'cancelled'] })
-      .notNull()
-      .default('planned'),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default(MeetingStatus.planned),
     // Last day (YYYY-MM-DD) for rapporteurs to submit their notes for review.
     draftingDeadline: text('drafting_deadline'),
     createdAt: createdAt(),

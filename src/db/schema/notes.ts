@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { NoteContent } from '../../domain/note-content.js';
+import { NOTE_STATES, NoteState, OUTCOMES } from '../../domain/note-workflow.js';
 import { agendaItems } from './agenda.js';
 import { createdAt, id, instant } from './columns.js';
 import { people } from './people.js';
@@ -11,11 +12,11 @@ export const coverNotes = sqliteTable(
     itemId: integer('item_id')
       .notNull()
       .references(() => agendaItems.id, { onDelete: 'cascade' }),
-    state: text('state').notNull().default('drafting'),
+    state: text('state', { enum: NOTE_STATES }).notNull().default(NoteState.drafting),
     // One of the three procedure codes, or free text that starts with one of their labels.
     procedure: text('procedure'),
     // After the meeting: noted, adopted, not-adopted or postponed.
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: OUTCOMES }),
     currentVersionId: integer('current_version_id').references((): AnySQLiteColumn => noteVersions.id),
     // Bumped on every change of the note row: the basis of its ETag.
     revision: integer('revision').notNull().default(1),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PACKET_FORMATS, PacketFormat } from '../../domain/packet-content.js';
+import { ROLES } from '../../domain/roles.js';
 import { createdAt, id, instant } from './columns.js';
 
 export const people = sqliteTable(
@@ -8,15 +10,13 @@ export const people = sqliteTable(
     id: id(),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    role: text('role', { enum: ['admin', 'secretariat', 'rapporteur', 'delegate'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     organisation: text('organisation'),
     memberState: text('member_state'),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
     // How this person wants packets: one combined PDF, or one PDF per note.
-    packetFormat: text('packet_format', { enum: ['combined', 'separate'] })
-      .notNull()
-      .default('combined'),
+    packetFormat: text('packet_format', { enum: PACKET_FORMATS }).notNull().default(PacketFormat.combined),
     createdAt: createdAt(),
   },
   (t) => [

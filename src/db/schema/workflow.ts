@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { NOTE_EVENTS, NOTE_STATES } from '../../domain/note-workflow.js';
+import { SECTION_KEYS } from '../../domain/note-content.js';
 import { createdAt, id, instant } from './columns.js';
 import { coverNotes, noteVersions } from './notes.js';
 import { people } from './people.js';
@@ -14,9 +16,9 @@ export const auditEvents = sqliteTable(
     id: id(),
     noteId: integer('note_id').notNull(),
     itemId: integer('item_id').notNull(),
-    event: text('event').notNull(),
-    fromState: text('from_state').notNull(),
-    toState: text('to_state').notNull(),
+    event: text('event', { enum: NOTE_EVENTS }).notNull(),
+    fromState: text('from_state', { enum: NOTE_STATES }).notNull(),
+    toState: text('to_state', { enum: NOTE_STATES }).notNull(),
     actorId: integer('actor_id').notNull(),
     at: instant('at').notNull(),
     comment: text('comment'),
@@ -40,7 +42,7 @@ export const reviewComments = sqliteTable(
     authorId: integer('author_id')
       .notNull()
       .references(() => people.id),
-    section: text('section'),
+    section: text('section', { enum: SECTION_KEYS }),
     paragraph: integer('paragraph'),
     body: text('body').notNull(),
     createdAt: createdAt(),
@@ -57,6 +59,7 @@ export const notifications = sqliteTable(
     personId: integer('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    // A NotificationKind; left a plain string so that a row of an older kind still reads.
     kind: text('kind').notNull(),
     itemId: integer('item_id'),
     meetingId: integer('meeting_id'),

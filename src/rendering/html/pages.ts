@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { isAllowedUrl } from '../../domain/link-url.js';
+import { SECTION_HEADINGS, SECTION_KEYS } from '../../domain/note-content.js';
+import { PROCEDURE_KINDS, PROCEDURES } from '../../domain/procedure.js';
+import { DiffOp } from '../../domain/version-diff.js';
 import { templatesFolder } from '../../paths.js';
 import { TEXT } from './text.js';
 
@@ -24,6 +27,17 @@ const read = (...parts: string[]) => readFileSync(join(templatesFolder, ...parts
 for (const file of readdirSync(join(templatesFolder, 'partials'))) {
   env.registerPartial(basename(file, '.hbs'), read('partials', file));
 }
+
+/**
+ * The domain's words as every template reads them, passed as `@data`: a template compares with
+ * `@diffOp.insert` or lists `{{#each @procedures}}`, and never spells a word itself.
+ */
+const words = {
+  diffOp: DiffOp,
+  procedures: PROCEDURE_KINDS.map((value) => ({ value, label: PROCEDURES[value] })),
+  sections: SECTION_KEYS.map((key, i) => ({ key, number: i + 1, heading: SECTION_HEADINGS[key] })),
+};
+
 const options = { strict: true, knownHelpers: { eq: true, t: true, isAllowedUrl: true }, knownHelpersOnly: false };
 const layout = env.compile(read('layouts', 'main.hbs'), options);
 const pages = new Map(
@@ -49,12 +63,15 @@ export interface PageChrome {
 export function renderPage(name: string, chrome: PageChrome, view: Record<string, unknown>): string {
   const page = pages.get(name);
   if (!page) throw new Error(`no page template "${name}"`);
-  const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person });
-  return layout({
-    ...chrome,
-    flash: chrome.flash ?? null,
-    refreshSeconds: chrome.refreshSeconds ?? null,
-    errorSummary: chrome.errorSummary ?? null,
-    body,
-  });
+  const body = page({ ...view, csrfToken: chrome.csrfToken, person: chrome.person }, { data: words });
+  return layout(
+    {
+      ...chrome,
+      flash: chrome.flash ?? null,
+      refreshSeconds: chrome.refreshSeconds ?? null,
+      errorSummary: chrome.errorSummary ?? null,
+      body,
+    },
+    { data: words },
+  );
 }

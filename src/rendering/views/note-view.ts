@@ -6,9 +6,10 @@ import {
   SECTION_KEYS,
   type NoteContent,
   type Paragraph,
-  type SectionKey,
+  SectionKey,
 } from '../../domain/note-content.js';
 import { procedureKind, procedureLabel } from '../../domain/procedure.js';
+import { NoteState } from '../../domain/note-workflow.js';
 
 /**
  * A cover note as its readers see it, as a plain object: what the PDF renderer and the HTML
@@ -115,7 +116,7 @@ export function buildNoteView(input: NoteViewInput): NoteView {
   const order = footnoteOrder(version.content);
   const sections = SECTION_KEYS.map((key, index) => {
     let paragraphs = version.content.sections[key].map((p) => paragraphView(p, order));
-    if (key === 'procedure') paragraphs = withProcedure(paragraphs, note.procedure);
+    if (key === SectionKey.procedure) paragraphs = withProcedure(paragraphs, note.procedure);
     return { key, heading: `${index + 1}. ${SECTION_HEADINGS[key]}`, paragraphs };
   }).filter((section) => section.paragraphs.length > 0);
   const footnotes = version.content.footnotes
@@ -126,7 +127,7 @@ export function buildNoteView(input: NoteViewInput): NoteView {
     }))
     .sort((a, b) => a.number - b.number);
   const isCurrent = note.currentVersionId === version.id;
-  const isDraft = !(isCurrent && note.state === 'released');
+  const isDraft = !(isCurrent && note.state === NoteState.released);
   const state = isCurrent ? note.state : 'superseded';
   return {
     documentTitle: `Cover note ${item.number} ${item.title}`,

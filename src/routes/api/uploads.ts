@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
-import { normaliseMarking } from '../../domain/audience.js';
+import { Audience, normaliseMarking } from '../../domain/audience.js';
 import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
@@ -56,7 +56,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!fields.ok) throw new FormRefused(fields.issues);
       const { title, audience, audienceGroups } = fields.value;
       const marking = normaliseMarking(
-        audience ?? 'network',
+        audience ?? Audience.network,
         audienceGroups?.split(',').map((g) => g.trim()),
       );
       const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, title, marking);

@@ -1,4 +1,5 @@
 import type { MeetingLineInput } from '../../domain/meeting-line.js';
+import { NoteState } from '../../domain/note-workflow.js';
 import { buildNoteView } from '../../rendering/views/note-view.js';
 import { noteEtag } from '../../services/note-access.js';
 import type { Services } from '../../services/index.js';
@@ -28,7 +29,7 @@ export function previewView(facts: PreviewFacts) {
       meeting: { ...facts.meeting, networkName: facts.network.name },
       headerLines: facts.network.headerLines,
       item,
-      note: { state: 'drafting', procedure: note.procedure, currentVersionId: 0 },
+      note: { state: NoteState.drafting, procedure: note.procedure, currentVersionId: 0 },
       version: {
         id: 0,
         number: note.versionCount + 1,

@@ -2,6 +2,7 @@ import t from 'tap';
 import type { Actor } from '../../../src/domain/roles.js';
 import type { ItemView, MeetingView, NoteView } from '../../../src/services/presenters.js';
 import { itemPageView, type ItemPageFacts } from '../../../src/web/views/item-view.js';
+import type { NoteState } from '../../../src/domain/note-workflow.js';
 
 const sam: Actor = { id: 1, name: 'Sam', role: 'secretariat' };
 const rita: Actor = { id: 7, name: 'Rita', role: 'rapporteur' };
@@ -20,7 +21,7 @@ const item: ItemView = {
   audienceGroups: [],
   note: { state: 'drafting', procedure: null },
 };
-const note = (state: string): NoteView => ({
+const note = (state: NoteState): NoteView => ({
   id: 5,
   itemId: 3,
   state,
@@ -33,7 +34,7 @@ const note = (state: string): NoteView => ({
   updatedAt: '2020-11-01T10:00:00.000Z',
   publication: null,
 });
-const facts = (state: string, inDraftingCircle = true): ItemPageFacts => ({
+const facts = (state: NoteState, inDraftingCircle = true): ItemPageFacts => ({
   item,
   meeting: { displayLine: '18th eHealth Network' } as MeetingView,
   note: note(state),
@@ -43,7 +44,7 @@ const facts = (state: string, inDraftingCircle = true): ItemPageFacts => ({
   comments: [],
   agenda: [],
 });
-const buttons = (actor: Actor, state: string, inCircle = true) =>
+const buttons = (actor: Actor, state: NoteState, inCircle = true) =>
   itemPageView(actor, facts(state, inCircle)).actions.map((a) => [a.event, a.needsComment, a.needsProcedure]);
 
 t.test(

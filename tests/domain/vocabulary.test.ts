@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { AUDIENCE_GROUPS, AUDIENCES } from '../../src/domain/audience.js';
+import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../src/domain/delivery.js';
+import { FILE_PURPOSES } from '../../src/domain/file-purpose.js';
+import { MEETING_STATUSES } from '../../src/domain/meeting-status.js';
+import { SECTION_KEYS } from '../../src/domain/note-content.js';
+import { NOTE_EVENTS, NOTE_STATES, OUTCOMES } from '../../src/domain/note-workflow.js';
+import { NOTICE_KINDS } from '../../src/domain/notification-kind.js';
+import { PACKET_CONTENTS, PACKET_FORMATS } from '../../src/domain/packet-content.js';
+import { NOTE_ACCESS } from '../../src/domain/permissions.js';
+import { PROCEDURE_KINDS } from '../../src/domain/procedure.js';
+import { ROLES } from '../../src/domain/roles.js';
+import { DIFF_OPS } from '../../src/domain/version-diff.js';
+import { named } from '../../src/domain/words.js';
+
+/**
+ * Every enumerated word is written once: in the `as const` list of src/domain that defines its
+ * set. Everything else names it through that list (`NoteState.released`,
+ * `literalUnion(NOTE_EVENTS)`, `text('state', { enum: NOTE_STATES })`, the templates' `@data`),
+ * so a quoted copy of a word anywhere else in src/ or templates/ is a second definition, one
+ * that can drift. The sets are stated here literally, and each is checked against its list
+ * (`notices` are the notification kinds besides `note-<event>`).
+ */
+const SETS: [set: string, definedIn: string, words: string[], list: readonly string[]][] = [
+  ['note states', 'note-workflow.ts', ['drafting', 'review', 'released', 'withdrawn'], NOTE_STATES],
+  ['events', 'note-workflow.ts', ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'], NOTE_EVENTS],
+  ['outcomes', 'note-workflow.ts', ['noted', 'adopted', 'not-adopted', 'postponed'], OUTCOMES],
+  ['roles', 'roles.ts', ['admin', 'secretariat', 'rapporteur', 'delegate'], ROLES],
+  ['sections', 'note-content.ts', ['issueAtStake', 'summary', 'procedure'], SECTION_KEYS],
+  ['procedures', 'procedure.ts', ['for-information', 'for-discussion', 'for-adoption'], PROCEDURE_KINDS],
+  ['markings', 'audience.ts', ['public', 'network', 'limited'], AUDIENCES],
+  ['recipient groups', 'audience.ts', ['delegates', 'observers', 'secretariat-copies'], AUDIENCE_GROUPS],
+  ['note access', 'permissions.ts', ['drafts', 'published', 'none'], NOTE_ACCESS],
+  ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
+  ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
+  ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
+  ['outbox kinds', 'delivery.ts', ['packet', 'digest'], OUTBOX_KINDS],
+  ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
+  ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
+  ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
+  ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
+];
+
+/**
+ * The same spelling with another meaning: not a copy of the word. One a line: the file (or every
+ * file under a folder ending in `/`), the exact text around the quoted word, and why it is another
+ * word. The test fails when one no longer occurs, so that the list never outlives the code.
+ */
+const HOMONYMS = `
+  src/domain/note-workflow.ts              :: || 'none'                           :: the English word in an error message
+  src/services/workflow-service.ts         :: release: 'released',                :: a past tense in a sentence
+  src/services/workflow-service.ts         :: withdraw: 'withdrawn',              :: a past tense in a sentence
+  src/services/review-service.ts           :: loaded.facts, 'review')             :: the noun in a 404 message
+  src/routes/api/review.ts                 :: tags: ['review']                    :: the OpenAPI tag of the review routes
+  src/web/views/diff-view.ts               :: Services['review']                  :: the review service
+  src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
+  src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
+  src/web/index.ts                         :: join(projectRoot, 'public')         :: the folder of static files
+  src/rendering/pdf/pdf-renderer.ts        :: kind: 'packet'                      :: a kind of render task
+  src/rendering/pdf/pdf-renderer.ts        :: case 'packet':                      :: the same render task
+  src/rendering/pdf/packet-front-matter.ts :: plural(annexes, 'annex', 'annexes') :: the English noun, singular
+  src/cli/hidden-prompt.ts                 :: new CliError('cancelled', 130)      :: what a prompt says on Ctrl-C
+  src/cli/backup.ts                        :: name: 'restore',                    :: the CLI command that restores a backup
+  src/cli/backup.ts                        :: fileArgument(context, 'restore')    :: the same command
+  src/plugins/external/security.ts         :: "'none'"                            :: the CSP source keyword
+  templates/                               :: type="submit"                       :: the HTML button type
+  templates/                               :: {{t "rapporteur"}}                  :: a key of the interface text
+`
+  .trim()
+  .split('\n')
+  .map((row) => {
+    const [file, text, why] = row.split(' :: ').map((cell) => cell.trim()) as [string, string, string];
+    return { file, text, why };
+  });
+
+/**
+ * `procedure` is also the name of the note's procedure field: its column, the request and form
+ * field, what a release needs (`WORKFLOW.release.needs`), all written as that quoted name. The
+ * section of the same name is reached through `SECTION_KEYS` and `SectionKey.procedure` only
+ * (the other two sections are checked), so this one word is left out of the search.
+ */
+const NOT_SEARCHED: Record<string, string> = { procedure: "the note's procedure field has the section's name" };
+
+const isUnder = (file: string, where: string) => (where.endsWith('/') ? file.startsWith(where) : file === where);
+
+function filesUnder(folder: string, extension: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(extension))
+    .map((name) => join(folder, name).split('\\').join('/'))
+    .sort();
+}
+
+const FILES = [...filesUnder('src', '.ts'), ...filesUnder('templates', '.hbs')];
+
+/** A file's text without its excused homonyms. */
+function textOf(file: string): string {
+  let text = readFileSync(file, 'utf8');
+  for (const homonym of HOMONYMS.filter((h) => isUnder(file, h.file))) text = text.split(homonym.text).join('');
+  return text;
+}
+
+const quoted = (word: string) => new RegExp(`(['"])${word.replace(/[-]/g, '\\-')}\\1`);
+
+t.test('each set is the list src/domain defines, word for word', async (t) => {
+  for (const [set, , words, list] of SETS) t.same([...list], words, set);
+});
+
+t.test('a set names each of its words once, camel-cased where the word has a hyphen', async (t) => {
+  t.same(named(['not-adopted', 'secretariat-copies', 'noted']), {
+    notAdopted: 'not-adopted',
+    secretariatCopies: 'secretariat-copies',
+    noted: 'noted',
+  });
+});
+
+t.test('no enumerated word is written as a quoted literal outside the file that defines it', async (t) => {
+  const texts = new Map(FILES.map((file) => [file, textOf(file)]));
+  for (const [set, file, words] of SETS) {
+    const definedIn = `src/domain/${file}`;
+    t.ok(texts.has(definedIn), `${set}: ${definedIn} exists`);
+    for (const word of words.filter((w) => !(w in NOT_SEARCHED))) {
+      const copies = FILES.filter((file) => file !== definedIn && quoted(word).test(texts.get(file)!));
+      t.same(copies, [], `'${word}' (${set}) is written only in ${definedIn}`);
+    }
+  }
+});
+
+t.test('every excused homonym still occurs where it is excused', async (t) => {
+  for (const { file, text } of HOMONYMS) {
+    const holders = FILES.filter((f) => isUnder(f, file) && readFileSync(f, 'utf8').includes(text));
+    t.ok(holders.length > 0, `${file} still holds ${text}`);
+  }
+});
+
+t.test('the glossary names every word of every set', async (t) => {
+  const glossary = readFileSync('src/domain/CONTEXT.md', 'utf8');
+  for (const [set, , words] of SETS) {
+    for (const word of words) t.ok(glossary.includes(`\`${word}\``), `CONTEXT.md names \`${word}\` (${set})`);
+  }
+});
