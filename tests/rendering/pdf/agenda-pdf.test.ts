@@ -1,9 +1,9 @@
 import t from 'tap';
-import { renderAgendaPdf } from '../../src/rendering/pdf/agenda-pdf.js';
-import { buildAgendaView } from '../../src/rendering/views/agenda-view.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { pdfLines } from '../support/pdf-text.js';
-import { MEETING_18 } from '../support/note-views.js';
+import { renderAgendaPdf } from '../../../src/rendering/pdf/agenda-pdf.js';
+import { buildAgendaView } from '../../../src/rendering/views/agenda-view.js';
+import { EHEALTH_HEADER_LINES } from '../../../src/services/demo-data.js';
+import { pdfLines } from '../../support/pdf-text.js';
+import { MEETING_18 } from '../../support/note-views.js';
 
 t.test('prints the agenda: numbers, titles, rapporteurs and the procedure of each item', async (t) => {
   const view = buildAgendaView({

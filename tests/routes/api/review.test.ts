@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
-import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
-import { as, build, FIXED_NOW, problemOf, signedIn, testConfig } from '../helper.js';
+import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { actor, createItem, meetingSetup, simpleContent } from '../../factories.js';
+import { as, build, FIXED_NOW, problemOf, signedIn, testConfig } from '../../helper.js';
 
 async function setup(app: FastifyInstance) {
   const secretariat = await signedIn(app, 'secretariat');

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { build, problemOf } from '../helper.js';
+import { build, problemOf } from './helper.js';
 
 t.test('healthz answers ok once the database is migrated', async (t) => {
   const app = await build(t);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import t, { type Test } from 'tap';
-import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
-import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
-import type { NoteView } from '../../src/rendering/views/note-view.js';
-import { pdfLines, pdfText } from '../support/pdf-text.js';
-import { BULGARIAN, CREATED_AT, GREEK, longNote, note91, note92, noteView } from '../support/note-views.js';
+import { ITEM_9_1, ITEM_9_2 } from '../../../src/demo/seed-notes.js';
+import { renderCoverNotePdf } from '../../../src/rendering/pdf/cover-note-pdf.js';
+import type { NoteView } from '../../../src/rendering/views/note-view.js';
+import { pdfLines, pdfText } from '../../support/pdf-text.js';
+import { BULGARIAN, CREATED_AT, GREEK, longNote, note91, note92, noteView } from '../../support/note-views.js';
 
 const render = (view: NoteView) => renderCoverNotePdf(view, { now: new Date(CREATED_AT) });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { createItem, createNetwork, simpleContent, actor } from '../factories.js';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { createItem, createNetwork, simpleContent, actor } from '../../factories.js';
+import { as, build, problemOf, signedIn } from '../../helper.js';
 
 const eighteenth = {
   ordinal: 18,

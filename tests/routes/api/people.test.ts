@@ -1,5 +1,5 @@
 import t from 'tap';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { as, build, problemOf, signedIn } from '../../helper.js';
 
 t.test('the secretariat creates and lists people; the password never comes back', async (t) => {
   const app = await build(t);

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import t from 'tap';
-import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
-import { actor, createItem, meetingSetup } from '../factories.js';
-import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
-import { fileUpload } from '../support/multipart.js';
-import { pdfText } from '../support/pdf-text.js';
+import { ITEM_9_1, ITEM_9_2 } from '../../../src/demo/seed-notes.js';
+import { actor, createItem, meetingSetup } from '../../factories.js';
+import { as, build, problemOf, signedIn, type SignedIn } from '../../helper.js';
+import { fileUpload } from '../../support/multipart.js';
+import { pdfText } from '../../support/pdf-text.js';
 
 interface Cast {
   secretariat: SignedIn;

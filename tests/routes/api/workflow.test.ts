@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import type { NoteEvent, NoteState } from '../../src/domain/note-workflow.js';
-import { actor, createItem, meetingSetup, simpleContent } from '../factories.js';
-import { as, build, noteEtag, problemOf, signedIn, type SignedIn } from '../helper.js';
-import { TABLE_EVENTS, TABLE_MOVES, tableAllows } from '../support/workflow-table.js';
+import type { NoteEvent, NoteState } from '../../../src/domain/note-workflow.js';
+import { actor, createItem, meetingSetup, simpleContent } from '../../factories.js';
+import { as, build, noteEtag, problemOf, signedIn, type SignedIn } from '../../helper.js';
+import { TABLE_EVENTS, TABLE_MOVES, tableAllows } from '../../support/workflow-table.js';
 
 interface Cast {
   admin: SignedIn;

@@ -1,7 +1,7 @@
 import t from 'tap';
-import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
-import { actor, createItem, meetingSetup } from '../factories.js';
-import { as, build, problemOf, signedIn, testConfig } from '../helper.js';
+import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { actor, createItem, meetingSetup } from '../../factories.js';
+import { as, build, problemOf, signedIn, testConfig } from '../../helper.js';
 
 /** Issue 13: PDFs come from a bounded worker pool; an overloaded pool answers 503, never 500. */
 

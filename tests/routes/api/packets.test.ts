@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
-import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
-import { actor } from '../factories.js';
-import { as, build, problemOf, signedIn, testConfig } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
-import { pdfLines } from '../support/pdf-text.js';
-import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-import { waitFor } from '../support/wait.js';
+import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { actor } from '../../factories.js';
+import { as, build, problemOf, signedIn, testConfig } from '../../helper.js';
+import { meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
+import { pdfLines } from '../../support/pdf-text.js';
+import { startTestSmtp, type TestSmtp } from '../../support/smtp.js';
+import { waitFor } from '../../support/wait.js';
 
 const PASSWORD = 'correct horse battery';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

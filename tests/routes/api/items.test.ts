@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { meetingSetup } from '../factories.js';
-import { as, build, problemOf, signedIn, type SignedIn } from '../helper.js';
+import { meetingSetup } from '../../factories.js';
+import { as, build, problemOf, signedIn, type SignedIn } from '../../helper.js';
 
 async function addItem(app: FastifyInstance, who: SignedIn, meetingId: number, payload: Record<string, unknown>) {
   return as(app, who, { method: 'POST', url: `/api/v1/meetings/${meetingId}/items`, payload });

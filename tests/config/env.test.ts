@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ConfigError, loadConfig } from '../src/config/env.js';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
 
 t.test('the defaults are the embedded mode', async (t) => {
   const config = loadConfig({});

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { as, build, problemOf, reposOf, signedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn } from '../../helper.js';
 
 async function withPassword(t: Test) {
   const app = await build(t);
@@ -119,7 +119,7 @@ t.test('a sign-in body with missing fields lists each of them', async (t) => {
 });
 
 t.test('sign-in attempts are rate limited per address: 429 with Retry-After, as a problem', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '3' }) });
   const attempt = () =>
     app.inject({
@@ -135,7 +135,7 @@ t.test('sign-in attempts are rate limited per address: 429 with Retry-After, as 
 });
 
 t.test('the web sign-in form and the API share one count per address', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '3' }) });
   for (let i = 0; i < 3; i += 1) {
     const res = await app.inject({
@@ -161,7 +161,7 @@ t.test('the web sign-in form and the API share one count per address', async (t)
 });
 
 t.test('API calls are rate limited per token', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_TOKEN_PER_MINUTE: '5' }) });
   const me = await signedIn(app, 'delegate');
   const other = await signedIn(app, 'delegate');
@@ -186,7 +186,7 @@ t.test('answers carry security headers and a strict Content-Security-Policy', as
 });
 
 t.test('sessions end after the idle limit and the absolute limit; signing in again rotates the session', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   let now = new Date('2020-11-01T09:00:00Z');
   const app = await build(t, {
     config: testConfig(t, { AGENDUM_SESSION_IDLE_MINUTES: '30', AGENDUM_SESSION_HOURS: '2' }),
@@ -228,7 +228,7 @@ t.test('sessions end after the idle limit and the absolute limit; signing in aga
 });
 
 t.test('behind an HTTPS proxy (trustProxy) the session cookie is Secure; over plain HTTP it is not', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   const app = await build(t, { config: testConfig(t, { AGENDUM_TRUST_PROXY: '1' }) });
   await app.services.people.create('system', {
     name: 'Sam',

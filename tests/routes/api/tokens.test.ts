@@ -1,5 +1,5 @@
 import t from 'tap';
-import { as, build, problemOf, signedIn } from '../helper.js';
+import { as, build, problemOf, signedIn } from '../../helper.js';
 
 t.test(
   'a token made with expiresInDays works until then, is refused with 401 after, and is listed as expired',

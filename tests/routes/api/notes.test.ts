@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { createItem, meetingSetup, simpleContent } from '../factories.js';
-import { as, build, problemOf, postVersion, signedIn } from '../helper.js';
+import { createItem, meetingSetup, simpleContent } from '../../factories.js';
+import { as, build, problemOf, postVersion, signedIn } from '../../helper.js';
 
 /** These tests are about content, not concurrency: any version of the note will do. */
 const anyVersion = { 'if-match': '*' };

@@ -1,11 +1,11 @@
 import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import t, { type Test } from 'tap';
-import { renderAgendaPdf } from '../../src/rendering/pdf/agenda-pdf.js';
-import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
-import { buildAgendaView } from '../../src/rendering/views/agenda-view.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { CREATED_AT, MEETING_18, noteView } from '../support/note-views.js';
+import { renderAgendaPdf } from '../../../src/rendering/pdf/agenda-pdf.js';
+import { renderCoverNotePdf } from '../../../src/rendering/pdf/cover-note-pdf.js';
+import { buildAgendaView } from '../../../src/rendering/views/agenda-view.js';
+import { EHEALTH_HEADER_LINES } from '../../../src/services/demo-data.js';
+import { CREATED_AT, MEETING_18, noteView } from '../../support/note-views.js';
 
 /**
  * One unbroken word of 20,000 letters (issue 13: it took seconds, re-measured for every line)

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import t from 'tap';
-import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
-import { AgendumError } from '../../src/domain/errors.js';
-import { withNoteCache } from '../../src/rendering/pdf/note-pdf-cache.js';
-import { UnreadableAnnexError } from '../../src/rendering/pdf/packet-merge.js';
-import { inProcessRenderer } from '../../src/rendering/pdf/pdf-renderer.js';
-import { createRenderPool } from '../../src/rendering/pdf/render-pool.js';
-import { buildAgendaView } from '../../src/rendering/views/agenda-view.js';
-import { buildPacketView } from '../../src/rendering/views/packet-view.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { pdfText } from '../support/pdf-text.js';
-import { MEETING_18, note91, note92, noteView } from '../support/note-views.js';
+import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { AgendumError } from '../../../src/domain/errors.js';
+import { withNoteCache } from '../../../src/rendering/pdf/note-pdf-cache.js';
+import { UnreadableAnnexError } from '../../../src/rendering/pdf/packet-merge.js';
+import { inProcessRenderer } from '../../../src/rendering/pdf/pdf-renderer.js';
+import { createRenderPool } from '../../../src/rendering/pdf/render-pool.js';
+import { buildAgendaView } from '../../../src/rendering/views/agenda-view.js';
+import { buildPacketView } from '../../../src/rendering/views/packet-view.js';
+import { EHEALTH_HEADER_LINES } from '../../../src/services/demo-data.js';
+import { pdfText } from '../../support/pdf-text.js';
+import { MEETING_18, note91, note92, noteView } from '../../support/note-views.js';
 
 /** Issue 13: PDFs are rendered on worker threads, the same bytes as in the calling thread. */
 

@@ -3,16 +3,17 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { PDFDocument } from 'pdf-lib';
-import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
-import { normaliseNoteContent } from '../../src/domain/note-content.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { actor, createItem } from '../factories.js';
-import { noteEtag as currentEtag } from '../../src/services/note-access.js';
-import { as, build, noteEtag, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
-import { draftDocx, draftPdf } from '../support/draft-files.js';
-import { fileUpload, multipart } from '../support/multipart.js';
+import { ITEM_9_1, ITEM_9_2 } from '../../../src/demo/seed-notes.js';
+import { normaliseNoteContent } from '../../../src/domain/note-content.js';
+import { EHEALTH_HEADER_LINES } from '../../../src/services/demo-data.js';
+import { actor, createItem } from '../../factories.js';
+import { noteEtag as currentEtag } from '../../../src/services/note-access.js';
+import { as, build, noteEtag, problemOf, reposOf, signedIn, type SignedIn } from '../../helper.js';
+import { draftDocx, draftPdf } from '../../support/draft-files.js';
+import { fileUpload, multipart } from '../../support/multipart.js';
 
-const seedText = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/seeds/${name}`, import.meta.url)));
+const seedText = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/seeds/${name}`, import.meta.url)));
 const SEED_91 = seedText('ehn18-item-9.1-nis-ws12-update.txt');
 const SEED_92 = seedText('ehn18-item-9.2-cybersecurity-reflections.txt');
 const MEETING_LINE = '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM';
@@ -222,7 +223,7 @@ t.test('bad files get a clear 4xx and leave no row and no file behind', async (t
 
 t.test('limits: size, one file per request, the file part required', async (t) => {
   const app = await build(t, {
-    config: (await import('../helper.js')).testConfig(t, { AGENDUM_MAX_UPLOAD_MB: '0.01' }),
+    config: (await import('../../helper.js')).testConfig(t, { AGENDUM_MAX_UPLOAD_MB: '0.01' }),
   });
   const { rapporteur, item91 } = await setup(app);
   const big = await upload(app, rapporteur, item91.id, 'big.txt', Buffer.alloc(20_000, 'a'));
@@ -314,12 +315,12 @@ t.test('annexes: PDF only, listed, downloadable, removable while drafting', asyn
 });
 
 t.test('a crash between writing a file and recording it leaves no orphan after restart', async (t) => {
-  const { testConfig } = await import('../helper.js');
+  const { testConfig } = await import('../../helper.js');
   const config = testConfig(t);
   const first = await build(t, { config });
   const name = await first.services.ingest.sweepOrphans().then(() => reposOf(first).files.allStoredNames());
   t.equal(name.size, 0);
-  const { createFileStore } = await import('../../src/ingest/file-store.js');
+  const { createFileStore } = await import('../../../src/ingest/file-store.js');
   await createFileStore(config.uploadsDir).write(Buffer.from('orphan'), 'txt');
   await first.close();
   const second = await build(t, { config });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { contentDisposition } from '../../src/routes/api/content-disposition.js';
+import { contentDisposition } from '../../../src/routes/api/content-disposition.js';
 
 t.test('a plain ASCII name is sent as it is, quoted when it holds spaces or separators', async (t) => {
   t.equal(

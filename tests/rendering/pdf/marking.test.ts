@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import t from 'tap';
-import { agendaItems } from '../../src/db/schema/agenda.js';
-import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
-import { normaliseNoteContent } from '../../src/domain/note-content.js';
-import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
-import { buildNoteView } from '../../src/rendering/views/note-view.js';
-import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
-import { actor, createItem, meetingSetup } from '../factories.js';
-import { as, build, signedIn } from '../helper.js';
-import { pdfText } from '../support/pdf-text.js';
-import { CREATED_AT, longNote, MEETING_18 } from '../support/note-views.js';
+import { agendaItems } from '../../../src/db/schema/agenda.js';
+import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { normaliseNoteContent } from '../../../src/domain/note-content.js';
+import { renderCoverNotePdf } from '../../../src/rendering/pdf/cover-note-pdf.js';
+import { buildNoteView } from '../../../src/rendering/views/note-view.js';
+import { EHEALTH_HEADER_LINES } from '../../../src/services/demo-data.js';
+import { actor, createItem, meetingSetup } from '../../factories.js';
+import { as, build, signedIn } from '../../helper.js';
+import { pdfText } from '../../support/pdf-text.js';
+import { CREATED_AT, longNote, MEETING_18 } from '../../support/note-views.js';
 
 /** Issue 13: the distribution marking is printed on every page of a note, alone or in a packet. */
 
