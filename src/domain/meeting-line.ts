@@ -73,3 +73,8 @@ export function formatMeetingLine(m: MeetingLineInput): string {
   const line = `${formatOrdinal(m.ordinal)} ${m.networkName} ${formatDateRange(m.startDate, m.endDate)}, ${m.city}, ${m.country}`;
   return line.toLocaleUpperCase('en');
 }
+
+/** `18th-ehealth-network`: the start of every file name of a meeting (letters and digits only). */
+export function meetingFileStem(ordinal: number, networkName: string): string {
+  return (`${formatOrdinal(ordinal)} ${networkName}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join('-');
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import type { FrozenPacket, FrozenPacketItem, PacketAudience } from '../domain/frozen-packet.js';
-import { formatOrdinal } from '../domain/meeting-line.js';
+import { meetingFileStem } from '../domain/meeting-line.js';
 import { NoteState } from '../domain/note-workflow.js';
 import type { FileStore } from '../ingest/file-store.js';
 import type { Attachment } from '../mail/mime.js';
@@ -19,11 +19,7 @@ type FrozenRow = PacketRow & { frozen: FrozenPacket };
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pdf = (filename: string, content: Buffer): Attachment => ({ filename, contentType: 'application/pdf', content });
 
-/** `18th-ehealth-network`: the start of every file name of a meeting. */
-function fileStem(frozen: FrozenPacket): string {
-  const { ordinal, networkName } = frozen.meeting;
-  return (`${formatOrdinal(ordinal)} ${networkName}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join('-');
-}
+const fileStem = ({ meeting }: FrozenPacket) => meetingFileStem(meeting.ordinal, meeting.networkName);
 
 /**
  * The PDFs of frozen packets: rendered once per audience from the frozen version ids and annex

@@ -1,6 +1,6 @@
 import { markingLabel } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
-import { formatOrdinal, type MeetingLineInput } from '../domain/meeting-line.js';
+import { meetingFileStem, type MeetingLineInput } from '../domain/meeting-line.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { NoteState } from '../domain/note-workflow.js';
 import { UnreadableAnnexError } from '../rendering/pdf/packet-merge.js';
@@ -35,11 +35,7 @@ const lineInput = ({ meeting, network }: MeetingWithNetwork): MeetingLineInput =
   networkName: network.name,
 });
 
-/** `18th-ehealth-network`: the start of every file name of a meeting. */
-function fileStem({ meeting, network }: MeetingWithNetwork): string {
-  const words = `${formatOrdinal(meeting.ordinal)} ${network.name}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.join('-');
-}
+const fileStem = ({ meeting, network }: MeetingWithNetwork) => meetingFileStem(meeting.ordinal, network.name);
 
 /**
  * The PDFs of notes, agendas and packets. Reading rules are the JSON API's: whoever may read a

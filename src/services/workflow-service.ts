@@ -1,7 +1,12 @@
 import { verifyAuditChain } from '../domain/audit-chain.js';
 import { Errors } from '../domain/errors.js';
 import { NoteState, transition, type NoteEvent, type Outcome } from '../domain/note-workflow.js';
-import { assertCanReadNoteContent, assertInDraftingCircle, isDraftingCircle } from '../domain/permissions.js';
+import {
+  assertCanReadNoteContent,
+  assertInDraftingCircle,
+  isDraftingCircle,
+  isRapporteurOf,
+} from '../domain/permissions.js';
 import { normaliseProcedure } from '../domain/procedure.js';
 import { isStaff, Role, type Actor } from '../domain/roles.js';
 import { NotificationKind } from '../domain/notification-kind.js';
@@ -76,7 +81,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
         const procedure = input.procedure ? normaliseProcedure(input.procedure) : note.procedure;
         const to = transition(note.state as NoteState, input.event, {
           actor,
-          isRapporteurOfItem: isDraftingCircle(actor, facts) && !isStaff(actor.role),
+          isRapporteurOfItem: isRapporteurOf(actor, facts),
           comment: input.comment,
           procedure,
           hasVersion: note.currentVersionId !== null,

@@ -1,5 +1,11 @@
 import t from 'tap';
-import { formatDateRange, formatMeetingLine, formatOrdinal, isValidIsoDate } from '../../src/domain/meeting-line.js';
+import {
+  formatDateRange,
+  formatMeetingLine,
+  formatOrdinal,
+  isValidIsoDate,
+  meetingFileStem,
+} from '../../src/domain/meeting-line.js';
 
 const eighteenth = { ordinal: 18, networkName: 'eHealth Network', city: 'Brussels', country: 'Belgium' };
 
@@ -65,4 +71,10 @@ t.test('only real calendar dates are accepted', async (t) => {
   t.notOk(isValidIsoDate('2021-02-29'));
   t.notOk(isValidIsoDate('2021-13-01'));
   t.notOk(isValidIsoDate('12/11/2020'));
+});
+
+t.test('a meeting file stem keeps letters and digits of any script, lower case, joined by hyphens', async (t) => {
+  t.equal(meetingFileStem(18, 'eHealth Network'), '18th-ehealth-network');
+  t.equal(meetingFileStem(2, 'Réseau « santé » / Ελληνικά'), '2nd-réseau-santé-ελληνικά');
+  t.equal(meetingFileStem(1, '../etc/passwd'), '1st-etc-passwd');
 });
