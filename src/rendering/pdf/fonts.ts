@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { TrueTypeSource } from './truetype-subset.js';
 
 /**
  * The typefaces of every PDF agendum prints: DejaVu Serif from the `dejavu-fonts-ttf` package
  * (never the system's fonts), which covers Latin, Greek and Cyrillic.
  *
  * Each file is read and parsed once per process. pdfkit is given the parsed fontkit font (it
- * accepts any object with `layout`) wrapped so that the shaping of each word (fontkit's layout is
- * the costliest call per word) survives between documents. The wrapper is a prototype child of
- * the fontkit font: every other property pdfkit reads (metrics, tables, names) is the font's own.
- * Subsets are fontkit's too, made from a second parse of the file (see `createSubset` below).
+ * accepts any object with `layout`) wrapped so that two more things survive between documents:
+ * the shaping of each word (fontkit's layout is the costliest call per word) and the glyph bytes
+ * of the subsets (see truetype-subset.ts). The wrapper is a prototype child of the fontkit font:
+ * every other property pdfkit reads (metrics, tables, names) is the font's own.
  */
 
 export type FaceName = 'regular' | 'bold' | 'italic';
@@ -62,11 +63,11 @@ export class FontFace {
   constructor(name: FaceName, file: Uint8Array) {
     this.name = name;
     const font = fontkit.create(file as Buffer) as fontkit.Font;
-    // fontkit keeps each glyph with the code points it was first asked for (foliojs/fontkit#154):
-    // its subsetter asks for the parts of compound glyphs with none (Greek κ is drawn with
-    // Cyrillic к), and every later document would print к without its Unicode value (copy-paste,
-    // search and screen readers lose the letter). Subsets come from a parse nobody lays text with.
-    const forSubsets = fontkit.create(file as Buffer) as fontkit.Font;
+    // Our subsetter reads the file's bytes, never fontkit's glyph objects: fontkit's own subsetter
+    // would ask for the parts of compound glyphs with no code points, and fontkit keeps a glyph
+    // with the code points of its first request (foliojs/fontkit#154), so every later document
+    // would lose letters such as Cyrillic к (Greek κ is drawn with it) from its text.
+    const source = new TrueTypeSource(file);
     const runs = this.runs;
     const facade = Object.create(font) as fontkit.Font;
     Object.assign(facade, {
@@ -88,7 +89,7 @@ export class FontFace {
           })),
         );
       },
-      createSubset: () => forSubsets.createSubset(),
+      createSubset: () => source.createSubset(),
     });
     this.pdfkitFont = facade;
     this.unitsPerEm = font.unitsPerEm;

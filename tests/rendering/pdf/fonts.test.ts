@@ -8,7 +8,7 @@ import { pdfLines } from '../../support/pdf-text.js';
 import { BULGARIAN, GREEK, note91, note92, noteView } from '../../support/note-views.js';
 
 /**
- * The fonts a note embeds: fontkit's subsets of DejaVu Serif Condensed, each glyph with its
+ * The fonts a note embeds: our subsets (truetype-subset.ts) of DejaVu Serif Condensed, each glyph with its
  * Unicode value, each outline the original font's.
  */
 
@@ -90,7 +90,7 @@ for (const [name, view] of [
   ['Greek', greek],
   ['Bulgarian', bulgarian],
 ] as const) {
-  t.test(`the ${name} note's fonts are subsets whose every glyph fontkit reads back as in DejaVu`, async (t) => {
+  t.test(`the ${name} note's fonts are subsets (ours) whose every glyph fontkit reads back as in DejaVu`, async (t) => {
     const fonts = await embeddedFonts(await render(view()));
     t.ok(fonts.length >= 2, `${fonts.length} fonts`);
     for (const font of fonts) {
