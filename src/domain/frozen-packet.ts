@@ -36,6 +36,11 @@ export interface FrozenPacket {
   meeting: MeetingLineInput & { headerLines: string[] };
   items: FrozenPacketItem[];
   recipients: FrozenRecipient[];
+  /**
+   * Set (when) on a packet made before packets were frozen: it was frozen on its first use after,
+   * from what was released then. Its old links name no recipient and serve commonAudienceOf.
+   */
+  frozenOnFirstUse?: string;
 }
 
 /** What one audience of a packet receives: the key its rendering is stored under, and what it may not read. */
@@ -46,28 +51,42 @@ export interface PacketAudience {
   withheldAnnexes: ReadonlySet<number>;
 }
 
-/**
- * The audience of a reader in these groups: every published note and annex their groups admit.
- * Readers who are admitted the same things share one key, hence one rendering.
- */
-export function audienceOf(frozen: Pick<FrozenPacket, 'items'>, groups: readonly string[]): PacketAudience {
+/** The audience admitted what `admits` lets through of the packet's published notes and annexes. */
+function audienceWhere(frozen: Pick<FrozenPacket, 'items'>, admits: (marking: Marking) => boolean): PacketAudience {
   const withheldItems = new Set<number>();
   const withheldAnnexes = new Set<number>();
   const parts: string[] = [];
   for (const item of frozen.items) {
     if (item.versionId === null) continue;
-    if (!markingAdmits(item, groups)) {
+    if (!admits(item)) {
       withheldItems.add(item.itemId);
       parts.push(`i${item.itemId}`);
       continue;
     }
     for (const annex of item.annexes) {
-      if (markingAdmits(annex, groups)) continue;
+      if (admits(annex)) continue;
       withheldAnnexes.add(annex.fileId);
       parts.push(`a${annex.fileId}`);
     }
   }
   return { key: parts.length === 0 ? 'all' : `without-${parts.join('-')}`, withheldItems, withheldAnnexes };
+}
+
+/**
+ * The audience of a reader in these groups: every published note and annex their groups admit.
+ * Readers who are admitted the same things share one key, hence one rendering.
+ */
+export function audienceOf(frozen: Pick<FrozenPacket, 'items'>, groups: readonly string[]): PacketAudience {
+  return audienceWhere(frozen, (marking) => markingAdmits(marking, groups));
+}
+
+/**
+ * What every recipient of the packet may read (with no recipients, what a reader in no group
+ * may): the audience of a link that names no recipient, since any of them may hold it.
+ */
+export function commonAudienceOf(frozen: Pick<FrozenPacket, 'items' | 'recipients'>): PacketAudience {
+  const readers = frozen.recipients.length > 0 ? frozen.recipients : [{ groups: [] }];
+  return audienceWhere(frozen, (marking) => readers.every((r) => markingAdmits(marking, r.groups)));
 }
 
 /** The groups of one recipient of a frozen packet (none for someone who is not a recipient). */

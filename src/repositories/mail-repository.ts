@@ -72,6 +72,13 @@ export function createMailRepository(db: Db) {
 
     insertPacket: (row: typeof packets.$inferInsert) => db.insert(packets).values(row).returning().get(),
     findPacket: (id: number) => db.select().from(packets).where(eq(packets.id, id)).get(),
+    /** Fixes what a packet made before packets were frozen carries; only the first freezing counts. */
+    freezeLegacyPacket: (id: number, frozen: NonNullable<PacketRow['frozen']>) =>
+      db
+        .update(packets)
+        .set({ frozen })
+        .where(and(eq(packets.id, id), isNull(packets.frozen)))
+        .run().changes === 1,
     insertOutbox: (rows: (typeof outbox.$inferInsert)[]) =>
       rows.length ? db.insert(outbox).values(rows).run() : undefined,
     outboxOfPacket: (packetId: number) =>

@@ -17,7 +17,6 @@ import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
 import { createNotificationService } from './notification-service.js';
-import { livePacketDocuments } from './packet-documents.js';
 import { createPacketFiles } from './packet-files.js';
 import { createPacketService } from './packet-service.js';
 import { createPdfService } from './pdf-service.js';
@@ -77,7 +76,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const kick = () => mailWorker.kick();
   const packets = createPacketService(
     ctx,
-    { legacy: livePacketDocuments(pdf, agenda), frozen: createPacketFiles(ctx, store, options.renderer) },
+    createPacketFiles(ctx, store, options.renderer),
     {
       mail: config.mail,
       publicUrl: config.publicUrl,

@@ -2,7 +2,6 @@ import { AudienceGroup } from '../domain/audience.js';
 import { NoteState } from '../domain/note-workflow.js';
 import { procedureLabel } from '../domain/procedure.js';
 import { audienceOf, groupsOf, type FrozenPacket, type PacketAudience } from '../domain/frozen-packet.js';
-import type { PacketRow } from '../repositories/mail-repository.js';
 import type { ServiceContext } from './context.js';
 
 export type RecipientList = AudienceGroup;
@@ -37,10 +36,7 @@ export function recipientsFor(ctx: ServiceContext, meetingId: number, lists: Rec
   return [...byEmail.values()].map(({ person, groups }) => ({ person, groups: groups.sort() }));
 }
 
-/**
- * Released notes in agenda order, and the notes with work in them that are not released. Packets
- * made before they were frozen (frozen = null) keep listing what is released now.
- */
+/** Released notes in agenda order, and the notes with work in them that are not released. */
 export function contentOf(ctx: ServiceContext, meetingId: number) {
   const { agenda, notes: noteRows } = ctx.repos;
   const items = agenda.listItems(meetingId).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
@@ -67,12 +63,10 @@ export const publishedOf = (frozen: FrozenPacket): PacketLine[] =>
       procedure: procedureLabel(item.procedure ?? ''),
     }));
 
-/** The audience of one recipient of a frozen packet; null for packets made before. */
-export const audienceOfRecipient = (packet: PacketRow, personId: number): PacketAudience | null =>
-  packet.frozen ? audienceOf(packet.frozen, groupsOf(packet.frozen, personId)) : null;
+/** The audience of one recipient of a frozen packet. */
+export const audienceOfRecipient = (frozen: FrozenPacket, personId: number) =>
+  audienceOf(frozen, groupsOf(frozen, personId));
 
 /** The notes a recipient's mail lists: every published one, those their lists may not read said so. */
-export function mailItems(packet: PacketRow, audience: PacketAudience | null, legacy: PacketLine[]) {
-  if (!packet.frozen || !audience) return legacy.map((item) => ({ ...item, withheld: false }));
-  return publishedOf(packet.frozen).map((item) => ({ ...item, withheld: audience.withheldItems.has(item.itemId) }));
-}
+export const mailItems = (frozen: FrozenPacket, audience: PacketAudience) =>
+  publishedOf(frozen).map((item) => ({ ...item, withheld: audience.withheldItems.has(item.itemId) }));

@@ -14,7 +14,7 @@ import { buildPacketView, type AnnexView } from '../rendering/views/packet-view.
 import type { PacketRow } from '../repositories/mail-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 
-type FrozenRow = PacketRow & { frozen: FrozenPacket };
+export type FrozenRow = PacketRow & { frozen: FrozenPacket };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pdf = (filename: string, content: Buffer): Attachment => ({ filename, contentType: 'application/pdf', content });

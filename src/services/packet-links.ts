@@ -20,7 +20,7 @@ export interface DownloadRequest {
 export function createPacketLinks(
   ctx: ServiceContext,
   settings: { publicUrl: string; linkSecret: Buffer },
-  source: { file: (packet: PacketRow, personId: number) => Promise<Attachment> },
+  source: { file: (packet: PacketRow, personId: number | undefined) => Promise<Attachment> },
 ) {
   const { repos } = ctx;
 
@@ -78,10 +78,12 @@ export function createPacketLinks(
         throw Errors.gone('This download link has expired; ask the secretariat for a new one.', {
           currentPacket: current(packet.meetingId),
         });
-      // A frozen packet is served per recipient: a link without one was never made for it.
-      if (packet.frozen && (!row || row.packetId !== packet.id))
+      const personId = row?.packetId === packet.id ? row.personId : undefined;
+      // A packet is served per recipient: a link without one was made only for packets from before
+      // packets were frozen (frozen on first use since), and serves what all their recipients may read.
+      if (personId === undefined && packet.frozen && !packet.frozen.frozenOnFirstUse)
         throw Errors.forbidden('This download link is not valid.');
-      return source.file(packet, row?.personId ?? 0);
+      return source.file(packet, personId);
     },
 
     /** The packet PDF one recipient was sent (their audience's stored rendering), for the secretariat. */

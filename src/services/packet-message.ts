@@ -4,13 +4,15 @@ import type { Config } from '../config/env.js';
 import type { PacketAudience } from '../domain/frozen-packet.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { composeMessage, encodeSharedParts } from '../mail/mime.js';
-import type { OutboxRow, PacketRow } from '../repositories/mail-repository.js';
+import type { OutboxRow } from '../repositories/mail-repository.js';
 import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
-import { audienceOfRecipient, contentOf, mailItems } from './packet-audiences.js';
+import { audienceOfRecipient, mailItems } from './packet-audiences.js';
 import type { PacketFilesOf } from './packet-documents.js';
 import { inviteOf } from './packet-invite.js';
+import type { FrozenRow } from './packet-files.js';
+import { frozenOnFirstUse } from './packet-legacy.js';
 import type { PacketLinks } from './packet-links.js';
 
 /**
@@ -31,7 +33,7 @@ export function createPacketMessages(
   const contextCache = new LRUCache<number, ReturnType<typeof packetContext>>(cacheOptions);
 
   function packetContext(packetId: number) {
-    const packet = repos.mail.findPacket(packetId)!;
+    const packet = frozenOnFirstUse(ctx, repos.mail.findPacket(packetId)!);
     const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
     return {
       packet,
@@ -45,12 +47,11 @@ export function createPacketMessages(
         network: network.name,
       },
       message: compileMessage(packet.message),
-      items: contentOf(ctx, packet.meetingId).released.filter((r) => packet.itemIds.includes(r.itemId)),
     };
   }
 
-  async function sharedParts(packet: PacketRow, format: PacketFormat, audience: PacketAudience | null) {
-    const key = `${packet.id}:${format}:${audience?.key ?? 'legacy'}`;
+  async function sharedParts(packet: FrozenRow, format: PacketFormat, audience: PacketAudience) {
+    const key = `${packet.id}:${format}:${audience.key}`;
     let cached = sharedCache.get(key);
     if (!cached) {
       cached = (async () => {
@@ -72,22 +73,22 @@ export function createPacketMessages(
   async function buildMessage(row: OutboxRow) {
     let context = contextCache.get(row.packetId!);
     if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
-    const { packet, network, meeting, message, items } = context;
+    const { packet, network, meeting, message } = context;
     const person = repos.people.findById(row.personId)!;
     const format = packet.content === PacketContent.personal ? person.packetFormat : packet.content;
-    const audience = audienceOfRecipient(packet, row.personId);
+    const audience = audienceOfRecipient(packet.frozen, row.personId);
     const shared = await sharedParts(packet, format, audience);
     const fields = { meeting, recipient: { name: person.name } };
     const overLimit = shared.names.length === 0;
     const expiresAt = new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000);
-    // A frozen packet's link names the recipient (this outbox row): it serves their audience's file.
-    const link = overLimit ? links.downloadLink(packet.id, expiresAt, packet.frozen ? row.id : undefined) : null;
+    // The link names the recipient (this outbox row): it serves their audience's file.
+    const link = overLimit ? links.downloadLink(packet.id, expiresAt, row.id) : null;
     const view = {
       subject: packet.subject,
       message: message.text(fields),
       messageHtml: message.html(fields),
       meeting,
-      items: mailItems(packet, audience, items),
+      items: mailItems(packet.frozen, audience),
       attachments: shared.names,
       link: link?.url ?? null,
       linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,

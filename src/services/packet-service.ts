@@ -2,9 +2,11 @@ import { PacketFormat } from '../domain/packet-content.js';
 import type { Config } from '../config/env.js';
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import type { ServiceContext } from './context.js';
+import { commonAudienceOf } from '../domain/frozen-packet.js';
 import { audienceOfRecipient } from './packet-audiences.js';
-import { createPacketDocuments, type LegacyPacketDocuments } from './packet-documents.js';
+import { createPacketDocuments } from './packet-documents.js';
 import type { PacketFiles } from './packet-files.js';
+import { frozenOnFirstUse } from './packet-legacy.js';
 import { createPacketLinks } from './packet-links.js';
 import { createPacketMessages } from './packet-message.js';
 import { createPacketProgress } from './packet-progress.js';
@@ -26,14 +28,21 @@ export interface MailSettings {
  */
 export function createPacketService(
   ctx: ServiceContext,
-  documents: { legacy: LegacyPacketDocuments; frozen: PacketFiles },
+  files: PacketFiles,
   settings: MailSettings,
   queue: { kick: () => void; health: () => MailQueueHealth },
 ) {
-  const filesOf = createPacketDocuments(documents);
+  const filesOf = createPacketDocuments(files);
   const links = createPacketLinks(ctx, settings, {
-    file: async (packet, personId) =>
-      (await filesOf(packet, PacketFormat.combined, audienceOfRecipient(packet, personId)))[0]!,
+    async file(row, personId) {
+      const packet = frozenOnFirstUse(ctx, row);
+      // A link naming no recipient (a packet from before packets were frozen) was the same in
+      // every recipient's mail, so any of them may hold it: it serves what all of them may read.
+      // The delegates list's audience would hand an observer on the packet a note for delegates.
+      const audience =
+        personId === undefined ? commonAudienceOf(packet.frozen) : audienceOfRecipient(packet.frozen, personId);
+      return (await filesOf(packet, PacketFormat.combined, audience))[0]!;
+    },
   });
   return {
     ...createPacketSending(ctx, queue.kick),

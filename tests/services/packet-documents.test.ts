@@ -10,8 +10,8 @@ import { waitFor } from '../support/wait.js';
 
 /**
  * Packets recorded before packets were frozen (migration 0007 added `packets.frozen` and left
- * it null on the packets already there) are still mailed again and still downloaded: built from
- * what is released now, as they were then.
+ * it null on the packets already there) are still mailed again and still downloaded: frozen on
+ * their first use from what is released then (tests/services/packet-legacy.test.ts: per reader).
  */
 t.test('a packet from before frozen packets is mailed and downloaded with the notes released now', async (t) => {
   const config = testConfig(t);
@@ -49,7 +49,7 @@ t.test('a packet from before frozen packets is mailed and downloaded with the no
   await waitFor(() => app.services.packets.view(actor(secretariat), packet.id).done, 'the packet to be mailed');
   t.match(app.services.packets.view(actor(secretariat), packet.id), {
     counts: { sent: 1, failed: 0 },
-    recipients: [{ email: people[0]!.email, lists: [] }],
+    recipients: [{ email: people[0]!.email, lists: ['delegates'] }],
   });
 
   const [file] = readdirSync(config.mail.outgoingDir);

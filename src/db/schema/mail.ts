@@ -40,7 +40,8 @@ export const packets = sqliteTable('packets', {
     .notNull(),
   inviteSequence: integer('invite_sequence'),
   // What the packet carries, fixed at creation: per item the published version and annex hashes,
-  // so what a link serves never changes after a later release. Null for packets made before.
+  // so what a link serves never changes after a later release. Null for packets made before,
+  // until their first use freezes them (services/packet-legacy.ts).
   frozen: text('frozen', { mode: 'json' }).$type<FrozenPacket>(),
   // Every download link of the packet stops working (410 with the reason).
   linksRevokedAt: instant('links_revoked_at'),
