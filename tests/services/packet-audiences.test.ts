@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import t, { type Test } from 'tap';
 import { actor } from '../factories.js';
 import { as, build, testConfig, type SignedIn } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
+import { listsWithObserver, meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 import { pdfLines } from '../support/pdf-text.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
@@ -75,22 +75,7 @@ async function limitedMeeting(app: FastifyInstance) {
   app.services.workflow.perform(staff, ids[1]!, { event: 'submit' });
   app.services.workflow.perform(staff, ids[1]!, { event: 'release', procedure: 'for-discussion' });
   app.services.agenda.update(staff, ids[0]!, { audience: 'limited', audienceGroups: ['delegates'] });
-  const observer = await app.services.people.create('system', {
-    name: 'Olga Observer',
-    email: 'olga@who.example.int',
-    role: 'delegate',
-  });
-  for (const [list, personIds] of [
-    ['delegates', [people[0]!.id]],
-    ['observers', [observer.id]],
-  ] as const) {
-    const put = await as(app, secretariat, {
-      method: 'PUT',
-      url: `/api/v1/meetings/${meeting.id}/recipients`,
-      payload: { list, personIds },
-    });
-    if (put.statusCode !== 200) throw new Error(`recipients: ${put.statusCode}`);
-  }
+  const observer = await listsWithObserver(app, secretariat, meeting.id, people[0]!.id);
   return { secretariat, meeting, delegate: people[0]!, observer, ids };
 }
 

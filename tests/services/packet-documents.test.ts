@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import t from 'tap';
 import { actor } from '../factories.js';
-import { build, reposOf, testConfig } from '../helper.js';
+import { build, testConfig } from '../helper.js';
+import { insertLegacyPacket } from '../support/legacy-packet.js';
 import { meetingWithDelegates } from '../support/mail-meeting.js';
 import { pdfLines } from '../support/pdf-text.js';
 import { waitFor } from '../support/wait.js';
@@ -17,34 +18,12 @@ t.test('a packet from before frozen packets is mailed and downloaded with the no
   const config = testConfig(t);
   const app = await build(t, { config, now: () => new Date() });
   const { secretariat, meeting, people, ids } = await meetingWithDelegates(app, 1);
-  const repos = reposOf(app);
-  const createdAt = new Date().toISOString();
-  const packet = repos.mail.insertPacket({
-    meetingId: meeting.id,
-    subject: 'Documents of the meeting',
-    message: 'Dear {{recipient.name}},\nthe documents.',
-    lists: ['delegates'],
-    content: 'combined',
-    includeInvite: false,
-    itemIds: [ids[0]!],
-    leftOut: [],
-    inviteSequence: null,
-    frozen: null,
-    createdById: secretariat.id,
-    createdAt,
-  });
-  repos.mail.insertOutbox([
-    {
-      kind: 'packet',
-      packetId: packet.id,
-      personId: people[0]!.id,
-      email: people[0]!.email,
-      messageId: `<packet-${packet.id}-legacy@agendum>`,
-      status: 'queued',
-      nextAttemptAt: createdAt,
-      createdAt,
-    },
-  ]);
+  const packet = insertLegacyPacket(
+    app,
+    { meetingId: meeting.id, createdById: secretariat.id, lists: ['delegates'], itemIds: [ids[0]!] },
+    [people[0]!],
+    'queued',
+  );
   app.services.mailWorker.kick();
   await waitFor(() => app.services.packets.view(actor(secretariat), packet.id).done, 'the packet to be mailed');
   t.match(app.services.packets.view(actor(secretariat), packet.id), {

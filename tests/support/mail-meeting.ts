@@ -52,3 +52,29 @@ export const sendPacket = (
       ...body,
     },
   });
+
+/** Olga Observer on the meeting's observers list, and `delegate` alone on its delegates list. */
+export async function listsWithObserver(
+  app: FastifyInstance,
+  secretariat: SignedIn,
+  meetingId: number,
+  delegateId: number,
+) {
+  const observer = await app.services.people.create('system', {
+    name: 'Olga Observer',
+    email: 'olga@who.example.int',
+    role: 'delegate',
+  });
+  for (const [list, personIds] of [
+    ['delegates', [delegateId]],
+    ['observers', [observer.id]],
+  ] as const) {
+    const put = await as(app, secretariat, {
+      method: 'PUT',
+      url: `/api/v1/meetings/${meetingId}/recipients`,
+      payload: { list, personIds },
+    });
+    if (put.statusCode !== 200) throw new Error(`recipients: ${put.statusCode}`);
+  }
+  return observer;
+}
