@@ -129,14 +129,9 @@ export function createPdfService(
 
     /**
      * The meeting packet. Unreleased notes refuse it (409, listing them) unless `includeDrafts`,
-     * which only the secretariat may ask for; they are then printed marked DRAFT. `releasedOnly`
-     * (the mailed packet) leaves unreleased notes out instead.
+     * which only the secretariat may ask for; they are then printed marked DRAFT.
      */
-    async packetPdf(
-      actor: Actor,
-      meetingId: number,
-      options: { includeDrafts?: boolean; releasedOnly?: boolean } = {},
-    ): Promise<PdfFile> {
+    async packetPdf(actor: Actor, meetingId: number, options: { includeDrafts?: boolean } = {}): Promise<PdfFile> {
       const meeting = meetingOrThrow(ctx, meetingId);
       if (options.includeDrafts && !isStaff(actor.role)) {
         throw Errors.forbidden('Only the secretariat prints a packet with draft notes.');
@@ -147,9 +142,7 @@ export function createPdfService(
       const markings = new Map<number, string>();
       const withheld = new Set<number>();
       if (isStaff(actor.role)) {
-        const printed = packetNotes(items).filter(
-          ({ note }) => !options.releasedOnly || note.state === NoteState.released,
-        );
+        const printed = packetNotes(items);
         const unreleased = printed.filter(({ note }) => note.state !== NoteState.released);
         if (unreleased.length > 0 && !options.includeDrafts) {
           const list = unreleased.map(({ item, note }) => ({
