@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { agendaItems, coverNotes, notePublications } from '../db/schema/index.js';
+import { agendaItems, coverNotes, meetings, notePublications } from '../db/schema/index.js';
 import type { NoteRow, PublicationRow } from './note-repository.js';
 
 /** A note with what every read of it needs: its item's meeting and marking, rapporteurs, latest release. */
@@ -14,8 +14,8 @@ export interface NoteWithFacts {
 }
 
 /**
- * Every read of a note asks for the same five things. Asked as one statement they cost one
- * read transaction instead of five: on this storage each one takes file locks, which cost
+ * Every read of a note asks for the same five things (and, for readers outside the drafting
+ * circle, two more). Asked as one statement they cost one read transaction instead of five: on this storage each one takes file locks, which cost
  * more than the query itself.
  */
 export function createNoteReadRepository(db: Db) {
@@ -46,10 +46,26 @@ export function createNoteReadRepository(db: Db) {
     )
     .where(eq(coverNotes.itemId, sql.placeholder('itemId')))
     .prepare();
+  // A reader outside the drafting circle: which recipient lists of the meeting they are on,
+  // and whether the meeting has any (without lists, every delegate reads network notes).
+  const readerLists = db
+    .select({
+      lists: sql<string>`(select json_group_array(r.list) from meeting_recipients r
+        where r.meeting_id = ${meetings.id} and r.person_id = ${sql.placeholder('personId')})`,
+      meetingHasLists: sql<number>`exists(select 1 from meeting_recipients r where r.meeting_id = ${meetings.id})`,
+    })
+    .from(meetings)
+    .where(eq(meetings.id, sql.placeholder('meetingId')))
+    .prepare();
   return {
     findWithFacts(itemId: number): NoteWithFacts | undefined {
       const row = withFacts.get({ itemId });
       return row && { ...row, rapporteurIds: JSON.parse(row.rapporteurIds) as number[] };
+    },
+    readerLists(meetingId: number, personId: number): { lists: string[]; meetingHasLists: boolean } {
+      const row = readerLists.get({ meetingId, personId });
+      if (!row) return { lists: [], meetingHasLists: false };
+      return { lists: JSON.parse(row.lists) as string[], meetingHasLists: row.meetingHasLists === 1 };
     },
   };
 }

@@ -33,12 +33,8 @@ export function loadNote(ctx: ServiceContext, itemId: number): LoadedNote {
 
 /** The recipient groups of a signed-in person for one meeting (the lists they are on). */
 export function readerGroups(ctx: ServiceContext, actor: Actor, meetingId: number): string[] {
-  const { mail } = ctx.repos;
-  return readerGroupsOf(
-    { role: actor.role, isActive: true },
-    mail.listsOfPerson(meetingId, actor.id),
-    mail.hasRecipientRows(meetingId),
-  );
+  const { lists, meetingHasLists } = ctx.repos.noteReads.readerLists(meetingId, actor.id);
+  return readerGroupsOf({ role: actor.role, isActive: true }, lists, meetingHasLists);
 }
 
 /**
