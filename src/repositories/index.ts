@@ -5,6 +5,7 @@ import { createCommentRepository } from './comment-repository.js';
 import { createFileRepository } from './file-repository.js';
 import { createMailRepository } from './mail-repository.js';
 import { createMeetingRepository } from './meeting-repository.js';
+import { createNoteReadRepository } from './note-read-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     meetings: createMeetingRepository(db),
     agenda: createAgendaRepository(db),
     notes: createNoteRepository(db),
+    noteReads: createNoteReadRepository(db),
     audit: createAuditRepository(db),
     comments: createCommentRepository(db),
     notifications: createNotificationRepository(db),

@@ -26,13 +26,6 @@ export function createMailRepository(db: Db) {
         .innerJoin(people, eq(people.id, meetingRecipients.personId))
         .where(and(eq(meetingRecipients.meetingId, meetingId), inArray(meetingRecipients.list, [...lists])))
         .all(),
-    listsOfPerson: (meetingId: number, personId: number): string[] =>
-      db
-        .select({ list: meetingRecipients.list })
-        .from(meetingRecipients)
-        .where(and(eq(meetingRecipients.meetingId, meetingId), eq(meetingRecipients.personId, personId)))
-        .all()
-        .map((r) => r.list),
     hasRecipientRows: (meetingId: number) =>
       db
         .select({ n: sql<number>`count(*)` })

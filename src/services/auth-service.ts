@@ -9,7 +9,11 @@ import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.j
 export type TokenCheck =
   { actor: Actor; tokenId: number; expired: false } | { actor: null; tokenId: null; expired: boolean };
 
-const toActor = (p: PersonRow): Actor => ({ id: p.id, name: p.name, role: p.role as Role });
+const toActor = (p: Pick<PersonRow, 'id' | 'name' | 'role'>): Actor => ({
+  id: p.id,
+  name: p.name,
+  role: p.role as Role,
+});
 
 export function createAuthService(ctx: ServiceContext) {
   const { people } = ctx.repos;

@@ -13,31 +13,28 @@ export interface LoadedNote {
   meetingId: number;
   /** The latest publication, if the note was ever released. */
   publication: PublicationRow | undefined;
+  versionCount: number;
 }
 
 export function loadNote(ctx: ServiceContext, itemId: number): LoadedNote {
-  const note = ctx.repos.notes.findByItem(itemId);
-  if (!note) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
-  const item = ctx.repos.agenda.findItem(itemId)!;
-  const publication = ctx.repos.notes.latestPublication(note.id);
+  const found = ctx.repos.noteReads.findWithFacts(itemId);
+  if (!found) throw Errors.notFound(`Agenda item ${itemId} does not exist.`);
+  const { note, item } = found;
+  const publication = found.publication ?? undefined;
   const facts: NoteFacts = {
     itemId,
     state: note.state,
-    rapporteurIds: ctx.repos.agenda.rapporteursOfItem(itemId).map((r) => r.id),
+    rapporteurIds: found.rapporteurIds,
     marking: { audience: item.audience, audienceGroups: item.audienceGroups },
     published: publication !== undefined,
   };
-  return { note, facts, meetingId: item.meetingId, publication };
+  return { note, facts, meetingId: item.meetingId, publication, versionCount: found.versionCount };
 }
 
 /** The recipient groups of a signed-in person for one meeting (the lists they are on). */
 export function readerGroups(ctx: ServiceContext, actor: Actor, meetingId: number): string[] {
-  const { mail } = ctx.repos;
-  return readerGroupsOf(
-    { role: actor.role, isActive: true },
-    mail.listsOfPerson(meetingId, actor.id),
-    mail.hasRecipientRows(meetingId),
-  );
+  const { lists, meetingHasLists } = ctx.repos.noteReads.readerLists(meetingId, actor.id);
+  return readerGroupsOf({ role: actor.role, isActive: true }, lists, meetingHasLists);
 }
 
 /**
@@ -79,7 +76,9 @@ export function shownVersion(ctx: ServiceContext, readable: ReadableNote): Versi
 
 /** The note as its reader sees it: whole for the drafting circle, its latest publication for the rest. */
 export function viewForReader(ctx: ServiceContext, readable: ReadableNote) {
-  if (readable.access === NoteAccess.drafts) return viewOfNote(ctx, readable.note, readable.publication);
+  if (readable.access === NoteAccess.drafts) {
+    return viewOfNote(ctx, readable.note, readable.publication, readable.versionCount);
+  }
   return presentPublicNote(readable.note, readable.publication, shownVersion(ctx, readable)!);
 }
 
@@ -87,13 +86,14 @@ export function viewOfNote(
   ctx: ServiceContext,
   note: NoteRow,
   publication: PublicationRow | undefined = ctx.repos.notes.latestPublication(note.id),
+  versionCount = ctx.repos.notes.countVersions(note.id),
 ) {
   const { notes } = ctx.repos;
   const current = note.currentVersionId ? notes.findVersion(note.currentVersionId) : undefined;
   const published = publication
     ? presentPublication(publication, notes.findVersion(publication.versionId)!.number, note)
     : null;
-  return presentNote(note, current, notes.countVersions(note.id), published);
+  return presentNote(note, current, versionCount, published);
 }
 
 /** The entity tag of a note: changes whenever the note row changes (state, version, procedure). */
