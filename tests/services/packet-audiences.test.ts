@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import t, { type Test } from 'tap';
 import { actor } from '../factories.js';
 import { as, build, testConfig, type SignedIn } from '../helper.js';
-import { listsWithObserver, meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
+import { linkPacketApp, listsWithObserver, meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 import { pdfLines } from '../support/pdf-text.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
@@ -182,16 +182,7 @@ t.test(
 );
 
 t.test('the same audiences through the signed links the recipients were mailed', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, {
-      AGENDUM_SMTP_URL: smtp.url,
-      AGENDUM_RETRY_BASE_MS: '50',
-      AGENDUM_MAX_ATTACHMENTS_MB: '0.001',
-    }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await linkPacketApp(t);
   const { secretariat, meeting, delegate, observer } = await limitedMeeting(app);
   await send(app, smtp, secretariat, meeting.id);
   const download = async (email: string) => {

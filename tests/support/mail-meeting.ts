@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Test } from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
 import { actor, createMeeting } from '../factories.js';
-import { as, signedIn, type SignedIn } from '../helper.js';
+import { as, build, signedIn, testConfig, type SignedIn } from '../helper.js';
+import { startTestSmtp } from './smtp.js';
 
 /** A meeting with 9.1 released, 9.2 still in review, and `delegates` delegates. */
 export async function meetingWithDelegates(app: FastifyInstance, delegates: number) {
@@ -77,4 +79,23 @@ export async function listsWithObserver(
     if (put.statusCode !== 200) throw new Error(`recipients: ${put.statusCode}`);
   }
   return observer;
+}
+
+/**
+ * An app with a test SMTP server whose packets always go out as links (the attachment limit is
+ * 1 kB), on the real clock; `env` adds settings (a public address, say).
+ */
+export async function linkPacketApp(t: Test, env: Record<string, string> = {}) {
+  const smtp = await startTestSmtp();
+  t.teardown(() => smtp.close());
+  const app = await build(t, {
+    config: testConfig(t, {
+      AGENDUM_SMTP_URL: smtp.url,
+      AGENDUM_RETRY_BASE_MS: '50',
+      AGENDUM_MAX_ATTACHMENTS_MB: '0.001',
+      ...env,
+    }),
+    now: () => new Date(),
+  });
+  return { app, smtp };
 }

@@ -3,30 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
 import { actor } from '../../factories.js';
-import { as, build, problemOf, signedIn, testConfig } from '../../helper.js';
-import { meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
+import { as, problemOf, signedIn } from '../../helper.js';
+import { linkPacketApp, meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
 import { pdfLines } from '../../support/pdf-text.js';
-import { startTestSmtp, type TestSmtp } from '../../support/smtp.js';
+import type { TestSmtp } from '../../support/smtp.js';
 import { waitFor } from '../../support/wait.js';
 
 const PASSWORD = 'correct horse battery';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** An app whose packets always go out as links (the attachment limit is 1 kB). */
-async function linkApp(t: Test) {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, {
-      AGENDUM_SMTP_URL: smtp.url,
-      AGENDUM_RETRY_BASE_MS: '50',
-      AGENDUM_MAX_ATTACHMENTS_MB: '0.001',
-      AGENDUM_PUBLIC_URL: 'https://agendum.example.eu',
-    }),
-    now: () => new Date(),
-  });
-  return { app, smtp };
-}
+/** An app whose packets always go out as links, answering at the public address. */
+const linkApp = (t: Test) => linkPacketApp(t, { AGENDUM_PUBLIC_URL: 'https://agendum.example.eu' });
 
 /** The path of the download link mailed to `email` (the last message they got). */
 function linkOf(smtp: TestSmtp, email: string): string {
