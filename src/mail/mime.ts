@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { create as contentDisposition } from 'content-disposition';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface Attachment {
@@ -25,11 +26,12 @@ export interface PersonalMessage {
 export function encodeSharedParts(attachments: Attachment[]): Buffer[] {
   return attachments.map((a) => {
     const name = a.filename.replace(/[^\x20-\x7e]|"/g, '_');
-    const encodedName = encodeURIComponent(a.filename);
+    // The same RFC 2231/5987 parameter form as HTTP answers, from the same package: an ASCII
+    // fallback plus filename* with every character outside attr-char (' and * too) escaped.
     const head =
       `Content-Type: ${a.contentType}; name="${name}"\r\n` +
       `Content-Transfer-Encoding: base64\r\n` +
-      `Content-Disposition: attachment; filename="${name}"; filename*=UTF-8''${encodedName}\r\n\r\n`;
+      `Content-Disposition: ${contentDisposition(a.filename)}\r\n\r\n`;
     const body = a.content.toString('base64').replace(/.{76}/g, '$&\r\n');
     return Buffer.concat([Buffer.from(head), Buffer.from(body.endsWith('\r\n') ? body : `${body}\r\n`)]);
   });

@@ -40,3 +40,23 @@ t.test('a personal part around shared, pre-encoded attachments parses as one ord
   t.ok(mail.attachments[0]!.content.equals(pdf), 'the PDF arrives byte for byte');
   t.match(mail.attachments[1]!.contentType, /text\/calendar/);
 });
+
+t.test("an attachment's name with quotes, apostrophes, stars and Greek reaches the reader whole", async (t) => {
+  const name = `Note "9.1" — l'état * Ελλάδα.pdf`;
+  const shared = encodeSharedParts([{ filename: name, contentType: 'application/pdf', content: Buffer.from('%PDF') }]);
+  const chunks = await composeMessage(
+    {
+      from: 'Secretariat <secretariat@example.org>',
+      to: { name: 'Zoë', address: 'zoe@example.gr' },
+      subject: 'Packet',
+      messageId: '<packet-1-3-abc@agendum>',
+      headers: {},
+      text: 'The packet.',
+      html: '<p>The packet.</p>',
+    },
+    shared,
+  );
+  const mail = await simpleParser(Buffer.concat(chunks));
+  t.equal(mail.attachments[0]!.filename, `Note "9.1" — l'état * Ελλάδα.pdf`);
+  t.match(shared[0]!.toString(), `filename*=UTF-8''Note%20%229.1%22%20%E2%80%94%20l%27%C3%A9tat%20%2A%20`);
+});
