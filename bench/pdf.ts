@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
+import { BlockKind } from '../src/domain/note-blocks.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
 import type { InlineView, NoteView } from '../src/rendering/views/note-view.js';
 import { demoItemId, reposOf, startBenchApp, type BenchApp } from './bench-app.js';
@@ -48,7 +49,10 @@ function noteHtml(view: NoteView): string {
     .map((l) => (l ? `<div class="h">${escape(l)}</div>` : '<div class="h">&nbsp;</div>'))
     .join('');
   const sections = view.sections
-    .map((s) => `<h2>${escape(s.heading)}</h2>${s.paragraphs.map((p) => `<p>${inline(p)}</p>`).join('')}`)
+    .map(
+      (s) =>
+        `<h2>${escape(s.heading)}</h2>${s.blocks.map((b) => (b.kind === BlockKind.paragraph ? `<p>${inline(b.runs)}</p>` : '')).join('')}`,
+    )
     .join('');
   return `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><title>${escape(view.documentTitle)}</title><style>
 @page { size: A4; margin: 2.5cm; }

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Errors } from './errors.js';
 import { ALLOWED_URL_SCHEMES, isAllowedUrl, quoteUrl } from './link-url.js';
+import { isFootnoteMarker, kindOf, normaliseBlock, runListsOf, type Block, type BlockInput } from './note-blocks.js';
 import { named } from './words.js';
 
-/**
- * The structure of a cover note version: three sections of paragraphs, and footnotes. A
- * paragraph is a list of inline runs: text (optionally a link) and footnote markers, so the
- * PDF can set a marker in superscript and the HTML can link it.
- */
-export type TextRun = { text: string; href?: string };
-export type FootnoteMarker = { footnote: number };
-export type Inline = TextRun | FootnoteMarker;
-export type Paragraph = Inline[];
+export type { Block, Inline, Paragraph, TextRun, FootnoteMarker } from './note-blocks.js';
+export { isFootnoteMarker, paragraphText } from './note-blocks.js';
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
 export interface Footnote {
   text: string;
@@ -29,40 +25,19 @@ export const SECTION_HEADINGS: Record<SectionKey, string> = {
   procedure: 'Format of procedure in the meeting',
 };
 
+/**
+ * The structure of a cover note version: three sections of blocks (paragraphs, lists, tables:
+ * note-blocks.ts), and footnotes, cited by markers inside the blocks' runs.
+ */
 export interface NoteContent {
-  sections: Record<SectionKey, Paragraph[]>;
+  sections: Record<SectionKey, Block[]>;
   footnotes: Footnote[];
 }
 
-/** What a client may send: a paragraph may be plain text instead of a list of runs. */
+/** What a client may send: plain text wherever runs are expected (older clients send only paragraphs). */
 export interface NoteContentInput {
-  sections: Partial<Record<SectionKey, (string | Inline[])[]>>;
+  sections: Partial<Record<SectionKey, BlockInput[]>>;
   footnotes?: Footnote[];
-}
-
-export function isFootnoteMarker(inline: Inline): inline is FootnoteMarker {
-  return 'footnote' in inline;
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ');
-
-function normaliseParagraph(input: string | Inline[]): Paragraph {
-  const runs: Inline[] = typeof input === 'string' ? [{ text: input }] : input;
-  const out: Inline[] = [];
-  for (const run of runs) {
-    const last = out.at(-1);
-    if (isFootnoteMarker(run)) out.push({ footnote: run.footnote });
-    // Adjacent plain runs are one run: two spellings of a paragraph must hash the same.
-    else if (last && !isFootnoteMarker(last) && !last.href && !run.href) last.text += run.text;
-    else out.push(run.href ? { text: run.text, href: run.href } : { text: run.text });
-  }
-  out.forEach((run, i) => {
-    if (isFootnoteMarker(run)) return;
-    run.text = collapse(run.text);
-    if (i === 0) run.text = run.text.trimStart();
-    if (i === out.length - 1) run.text = run.text.trimEnd();
-  });
-  return out.filter((run) => isFootnoteMarker(run) || run.text !== '');
 }
 
 /**
@@ -70,9 +45,9 @@ function normaliseParagraph(input: string | Inline[]): Paragraph {
  * every footnote marker pointing at a footnote and every footnote referenced.
  */
 export function normaliseNoteContent(input: NoteContentInput): NoteContent {
-  const sections = {} as Record<SectionKey, Paragraph[]>;
+  const sections = {} as Record<SectionKey, Block[]>;
   for (const key of SECTION_KEYS) {
-    sections[key] = (input.sections[key] ?? []).map(normaliseParagraph).filter((p) => p.length > 0);
+    sections[key] = (input.sections[key] ?? []).map(normaliseBlock).filter((block) => block !== null);
   }
   const footnotes = (input.footnotes ?? []).map((f) => {
     const text = collapse(f.text).trim();
@@ -84,7 +59,7 @@ export function normaliseNoteContent(input: NoteContentInput): NoteContent {
   }
   const referenced = new Set<number>();
   for (const key of SECTION_KEYS) {
-    for (const run of sections[key].flat()) {
+    for (const run of sections[key].flatMap(runListsOf).flat()) {
       if (!isFootnoteMarker(run)) continue;
       if (run.footnote < 1 || run.footnote > footnotes.length) {
         throw Errors.invalid(`Footnote marker ${run.footnote} has no footnote (the version has ${footnotes.length}).`);
@@ -106,7 +81,7 @@ const ALLOWED = `only ${ALLOWED_URL_SCHEMES.join(', ').replace(/, (?=[^,]*$)/, '
  * one normalisation both typed versions and uploaded drafts go through, so a refused link is a
  * 422 before the transaction, never a failure after it.
  */
-function assertAllowedLinks(sections: Record<SectionKey, Paragraph[]>, footnotes: Footnote[]): void {
+function assertAllowedLinks(sections: Record<SectionKey, Block[]>, footnotes: Footnote[]): void {
   footnotes.forEach((footnote, i) => {
     if (footnote.sourceUrl === undefined || isAllowedUrl(footnote.sourceUrl)) return;
     throw Errors.invalid(`Footnote ${i + 1} links to ${quoteUrl(footnote.sourceUrl)}; ${ALLOWED}.`, {
@@ -114,11 +89,11 @@ function assertAllowedLinks(sections: Record<SectionKey, Paragraph[]>, footnotes
     });
   });
   SECTION_KEYS.forEach((key, s) =>
-    sections[key].forEach((paragraph, p) => {
-      for (const run of paragraph) {
+    sections[key].forEach((block, p) => {
+      for (const run of runListsOf(block).flat()) {
         if (isFootnoteMarker(run) || run.href === undefined || isAllowedUrl(run.href)) continue;
         throw Errors.invalid(
-          `The link "${run.text.slice(0, 60)}" in section ${s + 1}, paragraph ${p + 1} points to ${quoteUrl(run.href)}; ${ALLOWED}.`,
+          `The link "${run.text.slice(0, 60)}" in section ${s + 1}, ${kindOf(block)} ${p + 1} points to ${quoteUrl(run.href)}; ${ALLOWED}.`,
           { section: key, paragraph: p + 1 },
         );
       }
@@ -129,9 +104,4 @@ function assertAllowedLinks(sections: Record<SectionKey, Paragraph[]>, footnotes
 /** SHA-256 of the normalised content: identifies a version's text across copies. */
 export function hashNoteContent(content: NoteContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
-}
-
-/** A paragraph as plain text, footnote markers left out. */
-export function paragraphText(paragraph: Paragraph): string {
-  return paragraph.map((run) => (isFootnoteMarker(run) ? '' : run.text)).join('');
 }

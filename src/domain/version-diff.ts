@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
-import { isFootnoteMarker, SECTION_KEYS, type NoteContent, type Paragraph, type SectionKey } from './note-content.js';
+import { blockLines, type Inline } from './note-blocks.js';
+import { isFootnoteMarker, SECTION_KEYS, type Block, type NoteContent, type SectionKey } from './note-content.js';
 import { named } from './words.js';
 
 export const DIFF_OPS = ['equal', 'insert', 'delete'] as const;
@@ -10,11 +11,16 @@ export interface DiffPart {
   text: string;
 }
 
-/** A section as one text: paragraphs separated by a blank line, footnote markers as `[^n]`. */
-function sectionText(paragraphs: Paragraph[]): string {
-  return paragraphs
-    .map((p) => p.map((run) => (isFootnoteMarker(run) ? `[^${run.footnote}]` : run.text)).join(''))
-    .join('\n\n');
+const markedText = (runs: Inline[]) =>
+  runs.map((run) => (isFootnoteMarker(run) ? `[^${run.footnote}]` : run.text)).join('');
+
+/**
+ * A section as one text: blocks separated by a blank line, a list item or a table row per line
+ * (blockLines), footnote markers as `[^n]`. A changed cell or item is then a changed word on its
+ * own line, and the diff shows exactly that.
+ */
+function sectionText(blocks: Block[]): string {
+  return blocks.map((block) => blockLines(block, markedText).join('\n')).join('\n\n');
 }
 
 function footnotesText(content: NoteContent): string {

@@ -1,4 +1,5 @@
-import type { IngestWarning, ParsedCoverNote } from './parse-cover-note.js';
+import type { IngestWarning } from './extracted-text.js';
+import type { ParsedCoverNote } from './parse-cover-note.js';
 
 export interface ExpectedPlace {
   headerLines: string[];

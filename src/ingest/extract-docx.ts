@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { Errors } from '../domain/errors.js';
-import type { ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
 import { readMammothHtml } from './read-mammoth-html.js';
 
 /**

@@ -2,7 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { MARKING_LINE } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
-import type { ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
 
 interface Line {
   y: number;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { AgendumError } from '../domain/errors.js';
 import type { ExtractOutcome } from './extract-worker.js';
-import type { ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
 
 /**
  * Uploaded PDFs are read (pdfjs-dist) on a worker thread, never on the event loop: a hostile

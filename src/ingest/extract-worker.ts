@@ -1,6 +1,6 @@
 import { AgendumError } from '../domain/errors.js';
 import { extractPdf } from './extract-pdf.js';
-import type { ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
 
 /**
  * The entry point of a PDF-reading thread (extract-pool.ts). A refusal (a damaged PDF, one with

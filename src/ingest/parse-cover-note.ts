@@ -1,6 +1,9 @@
-import type { Footnote, Inline, NoteContentInput, Paragraph } from '../domain/note-content.js';
+import type { Block, Footnote, Inline, NoteContentInput, Paragraph } from '../domain/note-content.js';
 import { SectionKey } from '../domain/note-content.js';
 import { readPreamble, undecorate, type Preamble } from './cover-note-preamble.js';
+import type { ExtractedLine, ExtractedText, IngestWarning } from './extracted-text.js';
+
+export type { ExtractedText, IngestWarning } from './extracted-text.js';
 
 /** The length of the longest trimmed line (a loop: a spread of millions of lines overflows the stack). */
 export function longestLine(lines: readonly string[]): number {
@@ -16,35 +19,8 @@ export function longestLine(lines: readonly string[]): number {
  * after the rule, the link repeated on its own line. Pure: text in, structure and warnings out.
  */
 
-export interface ExtractedText {
-  /** Visual lines (PDF, text) or whole paragraphs (Word). Untrimmed: a line of spaces is the footnote rule. */
-  lines: string[];
-  /** True when lines are hard-wrapped and paragraphs must be rejoined. */
-  wrapped: boolean;
-  /**
-   * True when a blank line is a real paragraph gap (our PDF reading sees vertical space); in a
-   * plain text extraction blank lines also fall inside paragraphs and mean nothing.
-   */
-  blankLineEndsParagraph?: boolean;
-  /** Footnotes found by the extractor itself (Word), referenced as `[^n]` in the lines. */
-  footnotes?: string[];
-}
-
-export interface IngestWarning {
-  code:
-    | 'missing-section'
-    | 'unknown-heading'
-    | 'text-before-first-section'
-    | 'footnote-without-text'
-    | 'unreferenced-footnote'
-    | 'header-mismatch'
-    | 'meeting-mismatch'
-    | 'item-mismatch';
-  message: string;
-}
-
 export interface ParsedCoverNote extends Preamble {
-  content: NoteContentInput & { sections: Record<SectionKey, Paragraph[]>; footnotes: Footnote[] };
+  content: NoteContentInput & { sections: Record<SectionKey, Block[]>; footnotes: Footnote[] };
   warnings: IngestWarning[];
   /** False when not one of the three section headings was found. */
   hasSections: boolean;
@@ -160,9 +136,17 @@ function parseFootnoteArea(lines: string[]): string[] {
   return notes.map(joinLines);
 }
 
+/** Interim: structured lines read as plain text until the parser builds blocks from them. */
+function asText(line: ExtractedLine): string {
+  if (typeof line === 'string') return line;
+  if ('list' in line) return line.text;
+  if ('cells' in line) return line.cells.join(' ');
+  return line.heading;
+}
+
 export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
-  const warnings: IngestWarning[] = [];
-  const lines = input.lines.map((line) => line.replace(/\r$/, ''));
+  const warnings: IngestWarning[] = [...(input.warnings ?? [])];
+  const lines = input.lines.map((line) => asText(line).replace(/\r$/, ''));
   const firstSection = lines.findIndex((line) => classifyHeading(line)?.key);
   const { preamble, stray } = readPreamble(firstSection < 0 ? lines : lines.slice(0, firstSection));
   if (stray.length > 0) {

@@ -3,7 +3,8 @@ import { decodeText, sniffKind } from './detect-type.js';
 import { extractDocx } from './extract-docx.js';
 import { extractPdfOffThread } from './extract-pool.js';
 import { assertPlainDraftPdf } from './pdf-active-content.js';
-import { longestLine, type ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
+import { longestLine } from './parse-cover-note.js';
 import { assertSafeDocx, type ZipLimits } from './zip-guard.js';
 
 export type DraftKind = 'docx' | 'pdf' | 'text';

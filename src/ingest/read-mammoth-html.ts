@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { ExtractedText } from './parse-cover-note.js';
+import type { ExtractedText } from './extracted-text.js';
 
 /** Elements whose start or end ends a line: paragraphs, headings, list items, table cells, breaks. */
 const LINE_ENDS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'br']);

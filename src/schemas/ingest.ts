@@ -8,7 +8,7 @@ import { Version } from './notes.js';
 const GROUP = AUDIENCE_GROUPS.join('|');
 
 const Warning = Type.Object({ code: Type.String(), message: Type.String() });
-const Runs = Type.Array(Type.Array(Type.Unknown()));
+const Blocks = Type.Array(Type.Unknown(), { description: 'Blocks, as in a version' });
 
 export const IngestResult = Type.Object(
   {
@@ -19,7 +19,7 @@ export const IngestResult = Type.Object(
       meetingLine: Type.Union([Type.String(), Type.Null()]),
       hasCoverNoteTitle: Type.Boolean(),
       item: Type.Union([Type.Object({ number: Type.String(), title: Type.String() }), Type.Null()]),
-      sections: bySection(Runs),
+      sections: bySection(Blocks),
       footnotes: Type.Array(Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) })),
     }),
     warnings: Type.Array(Warning),

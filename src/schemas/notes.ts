@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { bySection, Id } from './common.js';
+import { BlockKind, LIST_STYLES, MAX_TABLE_COLUMNS, type Block } from '../domain/note-blocks.js';
+import { bySection, Id, literalUnion } from './common.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 20000 });
 const Url = Type.String({ format: 'uri', pattern: '^(https?|mailto):', maxLength: 2000 });
@@ -10,16 +11,63 @@ const FootnoteMarker = Type.Object(
   { additionalProperties: false },
 );
 const Inline = Type.Union([TextRun, FootnoteMarker]);
-// Answers describe a run as one object shape (text and href, or footnote): serialising an
-// anyOf makes fast-json-stringify validate every run to pick a branch, a cost on every read.
-const StoredInline = Type.Object({
-  text: Type.Optional(Type.String()),
-  href: Type.Optional(Type.String()),
-  footnote: Type.Optional(Type.Integer({ description: 'A footnote marker: the number of the footnote' })),
+const Runs = Type.Array(Inline, { minItems: 1, maxItems: 500 });
+const InputRuns = Type.Union([Text, Runs], { description: 'Plain text, or runs of text, links and footnote markers' });
+const CellRuns = Type.Union([Type.String({ maxLength: 20000 }), Type.Array(Inline, { maxItems: 500 })], {
+  description: 'A cell: plain text or runs; may be empty',
 });
-const StoredParagraph = Type.Array(StoredInline);
-const InputParagraph = Type.Union([Text, Type.Array(Inline, { minItems: 1, maxItems: 500 })], {
-  description: 'Plain text, or runs of text, links and footnote markers',
+const ListBlockInput = Type.Object(
+  {
+    block: Type.Literal(BlockKind.list),
+    style: literalUnion(LIST_STYLES),
+    items: Type.Array(
+      Type.Union([
+        InputRuns,
+        Type.Object(
+          {
+            runs: InputRuns,
+            sublist: Type.Optional(
+              Type.Object(
+                {
+                  style: literalUnion(LIST_STYLES),
+                  items: Type.Array(
+                    Type.Union([InputRuns, Type.Object({ runs: InputRuns }, { additionalProperties: false })]),
+                    { minItems: 1, maxItems: 200 },
+                  ),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false, description: 'An item with a list nested under it (one level)' },
+        ),
+      ]),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false, description: 'A bulleted or numbered list' },
+);
+const TableBlockInput = Type.Object(
+  {
+    block: Type.Literal(BlockKind.table),
+    header: Type.Optional(Type.Array(CellRuns, { maxItems: MAX_TABLE_COLUMNS, description: 'The header row' })),
+    rows: Type.Array(Type.Array(CellRuns, { minItems: 1, maxItems: MAX_TABLE_COLUMNS }), {
+      minItems: 1,
+      maxItems: 500,
+    }),
+  },
+  { additionalProperties: false, description: 'A table: an optional header row and rows of cells' },
+);
+const InputBlock = Type.Union([InputRuns, ListBlockInput, TableBlockInput], {
+  description:
+    'A paragraph (plain text or runs, as clients before lists and tables wrote it), or a list or a table object',
+});
+// A stored block is a paragraph (an array of runs) or an object naming its kind in `block`.
+// Described, not typed for the serializer: a type list or anyOf makes fast-json-stringify check
+// every block on every read to pick a branch; plain JSON serialisation of stored data is exact.
+const StoredBlock = Type.Unsafe<Block>({
+  description:
+    'A paragraph: an array of runs ({text, href?} or {footnote}); a list: {block: "list", style, items: [{runs, sublist?}]}; a table: {block: "table", header: [cell], rows: [[cell]]}, a cell being an array of runs',
 });
 const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
 // Answers describe what is stored, without the input rules: the rules are checked before the
@@ -27,21 +75,21 @@ const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { ad
 // be a 500 for a version that exists.
 const StoredFootnote = Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) });
 
-const sectionsOf = <T extends typeof StoredParagraph | typeof InputParagraph>(p: T, optional: boolean) => {
+const sectionsOf = <T extends typeof StoredBlock | typeof InputBlock>(p: T, optional: boolean) => {
   const list = Type.Array(p, { maxItems: 200 });
   const field = optional ? Type.Optional(list) : list;
   return bySection(field, { additionalProperties: false });
 };
 
 export const NewVersionBody = Type.Object(
-  { sections: sectionsOf(InputParagraph, true), footnotes: Type.Optional(Type.Array(Footnote, { maxItems: 200 })) },
+  { sections: sectionsOf(InputBlock, true), footnotes: Type.Optional(Type.Array(Footnote, { maxItems: 200 })) },
   { additionalProperties: false },
 );
 
 export const Version = Type.Object({
   id: Id,
   number: Type.Integer(),
-  sections: sectionsOf(StoredParagraph, false),
+  sections: sectionsOf(StoredBlock, false),
   footnotes: Type.Array(StoredFootnote),
   contentHash: Type.String(),
   authorId: Id,

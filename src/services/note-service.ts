@@ -1,4 +1,5 @@
 import { AgendumError, Errors } from '../domain/errors.js';
+import { isParagraph } from '../domain/note-blocks.js';
 import { hashNoteContent, normaliseNoteContent, paragraphText, type NoteContentInput } from '../domain/note-content.js';
 import { assertCanWriteVersion, NoteAccess } from '../domain/permissions.js';
 import { procedureKind } from '../domain/procedure.js';
@@ -79,7 +80,7 @@ export function createNoteService(ctx: ServiceContext) {
           createdAt: now,
         });
         const opening = content.sections.procedure[0];
-        const derived = opening ? paragraphText(opening) : '';
+        const derived = opening && isParagraph(opening) ? paragraphText(opening) : '';
         const procedure = note.procedure ?? (procedureKind(derived) ? derived : null);
         notes.update(note.id, { currentVersionId: version.id, procedure, updatedAt: now });
         return presentVersion(version);

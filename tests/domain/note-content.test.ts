@@ -1,5 +1,6 @@
 import t from 'tap';
 import { hashNoteContent, normaliseNoteContent, paragraphText } from '../../src/domain/note-content.js';
+import type { Inline } from '../../src/domain/note-blocks.js';
 
 t.test('whitespace is folded and plain runs merge, so equal text hashes equal', async (t) => {
   const a = normaliseNoteContent({ sections: { summary: ['  One\n two  '] } });
@@ -23,7 +24,7 @@ t.test('links and footnote markers stay runs of their own', async (t) => {
     { text: '.' },
   ]);
   t.same(content.footnotes, [{ text: 'A note', sourceUrl: 'https://ec.europa.eu' }]);
-  t.equal(paragraphText(content.sections.summary[0]!), 'See this.');
+  t.equal(paragraphText(content.sections.summary[0] as Inline[]), 'See this.');
 });
 
 t.test('empty paragraphs disappear; a version with no text at all is refused', async (t) => {

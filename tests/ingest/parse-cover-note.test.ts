@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { normaliseNoteContent, paragraphText } from '../../src/domain/note-content.js';
+import type { Inline } from '../../src/domain/note-blocks.js';
 import { parseCoverNote } from '../../src/ingest/parse-cover-note.js';
 
 const seed = (name: string) =>
@@ -32,9 +33,9 @@ t.test('the 9.2 seed: no header, seven summary paragraphs, one footnote with its
   t.same(parsed.item, { number: '9.2', title: ITEM_9_2.title });
   const summary = parsed.content.sections.summary;
   t.equal(summary.length, 7);
-  t.match(paragraphText(summary[4]!), /Critical Infrastructure Protection,$/);
+  t.match(paragraphText(summary[4] as Inline[]), /Critical Infrastructure Protection,$/);
   t.match(
-    paragraphText(summary[5]!),
+    paragraphText(summary[5] as Inline[]),
     /fostering cross-border access/,
     'a compound broken at a line end stays one word',
   );

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
 import { normaliseNoteContent, paragraphText, SECTION_KEYS } from '../../src/domain/note-content.js';
+import type { Inline } from '../../src/domain/note-blocks.js';
 import { build, reposOf, testConfig } from '../helper.js';
 
 const seed = (name: string) =>
@@ -22,7 +23,9 @@ t.test('every demo paragraph and footnote is copied word for word from the seed 
     for (const key of SECTION_KEYS) {
       for (const paragraph of content.sections[key]) {
         // The seed's extraction shows a footnote marker as " 1" before the full stop.
-        const sentence = paragraph.map((run) => ('footnote' in run ? ` ${run.footnote}` : run.text)).join('');
+        const sentence = (paragraph as Inline[])
+          .map((run) => ('footnote' in run ? ` ${run.footnote}` : run.text))
+          .join('');
         t.ok(text.includes(sentence), `${file}: "${sentence.slice(0, 50)}..."`);
       }
     }
@@ -33,7 +36,7 @@ t.test('every demo paragraph and footnote is copied word for word from the seed 
   t.equal(normaliseNoteContent(ITEM_9_1.content).sections.summary.length, 6, '9.1 summary has 6 paragraphs');
   const summary92 = normaliseNoteContent(ITEM_9_2.content).sections.summary;
   t.equal(summary92.length, 7, '9.2 summary has 7 paragraphs');
-  t.match(paragraphText(summary92[4]!), /Protection,$/, 'its fifth ends in a comma, as in the original');
+  t.match(paragraphText(summary92[4] as Inline[]), /Protection,$/, 'its fifth ends in a comma, as in the original');
 });
 
 t.test('an empty database gets the demo meeting, once', async (t) => {

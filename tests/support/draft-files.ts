@@ -1,6 +1,7 @@
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import { fileURLToPath } from 'node:url';
+import type { BlockInput, Inline } from '../../src/domain/note-blocks.js';
 import type { NoteContentInput } from '../../src/domain/note-content.js';
 
 /**
@@ -17,7 +18,8 @@ export interface DraftSource {
 
 const HEADINGS: readonly string[] = ['1. Issue at stake', '2. Summary', '3. Format of procedure in the meeting'];
 const KEYS = ['issueAtStake', 'summary', 'procedure'] as const;
-const runsOf = (p: string | ({ text: string } | { footnote: number })[]) => (typeof p === 'string' ? [{ text: p }] : p);
+// Paragraphs only: the seeds and the fixtures made here have no lists or tables.
+const runsOf = (p: BlockInput) => (typeof p === 'string' ? [{ text: p }] : (p as Inline[]));
 const footnoteText = (f: { text: string; sourceUrl?: string }) =>
   f.sourceUrl ? `${f.text} [source: ${f.sourceUrl}].` : f.text;
 

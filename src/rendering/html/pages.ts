@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { isAllowedUrl } from '../../domain/link-url.js';
+import { BlockKind } from '../../domain/note-blocks.js';
 import { SECTION_HEADINGS, SECTION_KEYS } from '../../domain/note-content.js';
 import { PROCEDURE_KINDS, PROCEDURES } from '../../domain/procedure.js';
 import { DiffOp } from '../../domain/version-diff.js';
@@ -25,7 +26,8 @@ env.registerHelper('t', (key: string) => {
 
 const read = (...parts: string[]) => readFileSync(join(templatesFolder, ...parts), 'utf8');
 for (const file of readdirSync(join(templatesFolder, 'partials'))) {
-  env.registerPartial(basename(file, '.hbs'), read('partials', file));
+  // Trimmed: a partial used inline (runs.hbs) must not add the file's final newline as a space.
+  env.registerPartial(basename(file, '.hbs'), read('partials', file).trimEnd());
 }
 
 /**
@@ -33,6 +35,7 @@ for (const file of readdirSync(join(templatesFolder, 'partials'))) {
  * `@diffOp.insert` or lists `{{#each @procedures}}`, and never spells a word itself.
  */
 const words = {
+  blockKind: BlockKind,
   diffOp: DiffOp,
   procedures: PROCEDURE_KINDS.map((value) => ({ value, label: PROCEDURES[value] })),
   sections: SECTION_KEYS.map((key, i) => ({ key, number: i + 1, heading: SECTION_HEADINGS[key] })),

@@ -1,4 +1,5 @@
 import type { FootnoteView, InlineView, NoteView } from '../views/note-view.js';
+import { BlockKind } from '../../domain/note-blocks.js';
 import { fonts, type FontSet } from './fonts.js';
 import { drawPart, layoutPart, type BlockTag, type Part } from './page-drawing.js';
 import type { Block } from './paginate.js';
@@ -119,14 +120,23 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
         },
       ),
     );
-    for (const paragraph of section.paragraphs) {
-      blocks.push(
-        block(
-          typesetParagraph(f, inlineRuns(paragraph, body), justified),
-          { type: 'P' },
-          { spaceAfter: PARAGRAPH_SPACE },
-        ),
-      );
+    for (const content of section.blocks) {
+      // Interim: lists and tables as paragraphs of their lines until they get their own layout.
+      const paragraphs =
+        content.kind === BlockKind.paragraph
+          ? [content.runs]
+          : content.kind === BlockKind.list
+            ? content.items.map((item): InlineView[] => [{ kind: 'text', text: `${item.marker} ` }, ...item.runs])
+            : [content.header, ...content.rows].filter((row) => row.length > 0).map((row) => row.flat());
+      for (const paragraph of paragraphs) {
+        blocks.push(
+          block(
+            typesetParagraph(f, inlineRuns(paragraph, body), justified),
+            { type: 'P' },
+            { spaceAfter: PARAGRAPH_SPACE },
+          ),
+        );
+      }
     }
   }
   return blocks;

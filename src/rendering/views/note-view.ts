@@ -1,11 +1,19 @@
 import { DEFAULT_MARKING, markingLabel, type Marking } from '../../domain/audience.js';
 import { formatDateRange, formatMeetingLine, formatOrdinal, type MeetingLineInput } from '../../domain/meeting-line.js';
 import {
+  BlockKind,
+  isParagraph,
+  listMarker,
+  ListStyle,
+  runListsOf,
+  type Block,
+  type Inline,
+} from '../../domain/note-blocks.js';
+import {
   isFootnoteMarker,
   SECTION_HEADINGS,
   SECTION_KEYS,
   type NoteContent,
-  type Paragraph,
   SectionKey,
 } from '../../domain/note-content.js';
 import { procedureKind, procedureLabel } from '../../domain/procedure.js';
@@ -19,11 +27,23 @@ import { NoteState } from '../../domain/note-workflow.js';
 
 export type InlineView = { kind: 'text'; text: string; href?: string } | { kind: 'footnote'; number: number };
 
+/** A list item with its marker already worded: `•`, `1.`, and in a nested list `–`, `a)`. */
+export interface ListItemView {
+  marker: string;
+  runs: InlineView[];
+  sublist?: { ordered: boolean; items: { marker: string; runs: InlineView[] }[] };
+}
+
+export type BlockView =
+  | { kind: typeof BlockKind.paragraph; runs: InlineView[] }
+  | { kind: typeof BlockKind.list; ordered: boolean; items: ListItemView[] }
+  | { kind: typeof BlockKind.table; columns: number; header: InlineView[][]; rows: InlineView[][][] };
+
 export interface SectionView {
   key: SectionKey;
   /** `1. Issue at stake` */
   heading: string;
-  paragraphs: InlineView[][];
+  blocks: BlockView[];
 }
 
 export interface FootnoteView {
@@ -79,19 +99,47 @@ export function meetingInWords(m: MeetingLineInput): string {
 function footnoteOrder(content: NoteContent): Map<number, number> {
   const order = new Map<number, number>();
   for (const key of SECTION_KEYS) {
-    for (const run of content.sections[key].flat()) {
+    for (const run of content.sections[key].flatMap(runListsOf).flat()) {
       if (isFootnoteMarker(run) && !order.has(run.footnote)) order.set(run.footnote, order.size + 1);
     }
   }
   return order;
 }
 
-function paragraphView(paragraph: Paragraph, order: Map<number, number>): InlineView[] {
-  return paragraph.map((run) =>
+function runsView(runs: Inline[], order: Map<number, number>): InlineView[] {
+  return runs.map((run) =>
     isFootnoteMarker(run)
       ? { kind: 'footnote', number: order.get(run.footnote)! }
       : { kind: 'text', text: run.text, ...(run.href ? { href: run.href } : {}) },
   );
+}
+
+function blockView(block: Block, order: Map<number, number>): BlockView {
+  if (isParagraph(block)) return { kind: BlockKind.paragraph, runs: runsView(block, order) };
+  if (block.block === BlockKind.list) {
+    return {
+      kind: BlockKind.list,
+      ordered: block.style === ListStyle.number,
+      items: block.items.map((item, i) => ({
+        marker: listMarker(block.style, i, false),
+        runs: runsView(item.runs, order),
+        ...(item.sublist
+          ? {
+              sublist: {
+                ordered: item.sublist.style === ListStyle.number,
+                items: item.sublist.items.map((sub, j) => ({
+                  marker: listMarker(item.sublist!.style, j, true),
+                  runs: runsView(sub.runs, order),
+                })),
+              },
+            }
+          : {}),
+      })),
+    };
+  }
+  const cells = (row: Inline[][]) => row.map((cell) => runsView(cell, order));
+  const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
+  return { kind: BlockKind.table, columns, header: cells(block.header), rows: block.rows.map(cells) };
 }
 
 const plainText = (paragraph: InlineView[]) => paragraph.map((r) => (r.kind === 'text' ? r.text : '')).join('');
@@ -102,23 +150,24 @@ const plainText = (paragraph: InlineView[]) => paragraph.map((r) => (r.kind === 
  * the note's procedure is printed first; a longer sentence of the same kind written by the
  * rapporteur (`For information and to receive ...`) is kept as written.
  */
-function withProcedure(paragraphs: InlineView[][], procedure: string | null): InlineView[][] {
-  if (!procedure) return paragraphs;
+function withProcedure(blocks: BlockView[], procedure: string | null): BlockView[] {
+  if (!procedure) return blocks;
   const kind = procedureKind(procedure);
-  const opening = paragraphs[0] ? procedureKind(plainText(paragraphs[0])) : null;
-  if (opening === kind) return paragraphs;
-  const sentence: InlineView[] = [{ kind: 'text', text: procedureLabel(procedure) }];
-  return opening ? [sentence, ...paragraphs.slice(1)] : [sentence, ...paragraphs];
+  const first = blocks[0];
+  const opening = first?.kind === BlockKind.paragraph ? procedureKind(plainText(first.runs)) : null;
+  if (opening === kind) return blocks;
+  const sentence: BlockView = { kind: BlockKind.paragraph, runs: [{ kind: 'text', text: procedureLabel(procedure) }] };
+  return opening ? [sentence, ...blocks.slice(1)] : [sentence, ...blocks];
 }
 
 export function buildNoteView(input: NoteViewInput): NoteView {
   const { meeting, item, note, version } = input;
   const order = footnoteOrder(version.content);
   const sections = SECTION_KEYS.map((key, index) => {
-    let paragraphs = version.content.sections[key].map((p) => paragraphView(p, order));
-    if (key === SectionKey.procedure) paragraphs = withProcedure(paragraphs, note.procedure);
-    return { key, heading: `${index + 1}. ${SECTION_HEADINGS[key]}`, paragraphs };
-  }).filter((section) => section.paragraphs.length > 0);
+    let blocks = version.content.sections[key].map((block) => blockView(block, order));
+    if (key === SectionKey.procedure) blocks = withProcedure(blocks, note.procedure);
+    return { key, heading: `${index + 1}. ${SECTION_HEADINGS[key]}`, blocks };
+  }).filter((section) => section.blocks.length > 0);
   const footnotes = version.content.footnotes
     .map((f, i) => ({
       number: order.get(i + 1) ?? i + 1,
