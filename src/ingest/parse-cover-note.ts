@@ -1,4 +1,5 @@
 import type { Block, Footnote, Inline, NoteContentInput, Paragraph } from '../domain/note-content.js';
+import { BlockKind } from '../domain/note-blocks.js';
 import { SectionKey } from '../domain/note-content.js';
 import { readPreamble, undecorate, type Preamble } from './cover-note-preamble.js';
 import type { ExtractedLine, ExtractedText, IngestWarning } from './extracted-text.js';
@@ -139,7 +140,7 @@ function parseFootnoteArea(lines: string[]): string[] {
 /** Interim: structured lines read as plain text until the parser builds blocks from them. */
 function asText(line: ExtractedLine): string {
   if (typeof line === 'string') return line;
-  if ('list' in line) return line.text;
+  if (BlockKind.list in line) return line.text;
   if ('cells' in line) return line.cells.join(' ');
   return line.heading;
 }

@@ -67,7 +67,7 @@ const InputBlock = Type.Union([InputRuns, ListBlockInput, TableBlockInput], {
 // every block on every read to pick a branch; plain JSON serialisation of stored data is exact.
 const StoredBlock = Type.Unsafe<Block>({
   description:
-    'A paragraph: an array of runs ({text, href?} or {footnote}); a list: {block: "list", style, items: [{runs, sublist?}]}; a table: {block: "table", header: [cell], rows: [[cell]]}, a cell being an array of runs',
+    'A paragraph: an array of runs ({text, href?} or {footnote}); a list: {block, style, items: [{runs, sublist?}]}; a table: {block, header: [cell], rows: [[cell]]}, a cell being an array of runs',
 });
 const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
 // Answers describe what is stored, without the input rules: the rules are checked before the

@@ -5,6 +5,7 @@ import { AUDIENCE_GROUPS, AUDIENCES } from '../../src/domain/audience.js';
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../src/domain/delivery.js';
 import { FILE_PURPOSES } from '../../src/domain/file-purpose.js';
 import { MEETING_STATUSES } from '../../src/domain/meeting-status.js';
+import { BLOCK_KINDS, LIST_STYLES } from '../../src/domain/note-blocks.js';
 import { SECTION_KEYS } from '../../src/domain/note-content.js';
 import { NOTE_EVENTS, NOTE_STATES, OUTCOMES } from '../../src/domain/note-workflow.js';
 import { NOTICE_KINDS } from '../../src/domain/notification-kind.js';
@@ -41,6 +42,8 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
   ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
   ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
+  ['block kinds', 'note-blocks.ts', ['paragraph', 'list', 'table'], BLOCK_KINDS],
+  ['list styles', 'note-blocks.ts', ['bullet', 'number'], LIST_STYLES],
 ];
 
 /**
@@ -67,6 +70,10 @@ const HOMONYMS = `
   src/plugins/external/security.ts         :: "'none'"                            :: the CSP source keyword
   templates/                               :: type="submit"                       :: the HTML button type
   templates/                               :: {{t "rapporteur"}}                  :: a key of the interface text
+  src/db/schema/workflow.ts                :: integer('paragraph')                :: the column of a comment's anchor
+  src/db/schema/mail.ts                    :: text('list',                        :: the column of a recipient list
+  src/backup/backup.ts                     :: type = 'table'                      :: SQLite's kind of schema object
+  src/ingest/read-mammoth-html.ts          :: 'ol', 'table', 'tr'                 :: the HTML element
 `
   .trim()
   .split('\n')
@@ -81,7 +88,10 @@ const HOMONYMS = `
  * section of the same name is reached through `SECTION_KEYS` and `SectionKey.procedure` only
  * (the other two sections are checked), so this one word is left out of the search.
  */
-const NOT_SEARCHED: Record<string, string> = { procedure: "the note's procedure field has the section's name" };
+const NOT_SEARCHED: Record<string, string> = {
+  procedure: "the note's procedure field has the section's name",
+  number: "a JavaScript type (typeof x === 'number') and the name of every numbered column and field",
+};
 
 const isUnder = (file: string, where: string) => (where.endsWith('/') ? file.startsWith(where) : file === where);
 

@@ -14,8 +14,17 @@ async function openapiPlugin(app: FastifyInstance) {
       openapi: '3.1.0',
       info: {
         title: 'agendum',
-        description: 'Meetings, agendas and cover notes of the eHealth Network.',
-        version: '1',
+        description: [
+          'Meetings, agendas and cover notes of the eHealth Network.',
+          '',
+          '**Content model, revision 2** (lists and tables). A section of a version is a list of blocks.',
+          'A paragraph is written and read exactly as in revision 1: plain text or an array of runs, so',
+          'clients that write paragraphs keep working unchanged, and a note of paragraphs reads back as',
+          'before. Revision 2 adds two block objects, which a client that reads notes written by others',
+          'must expect: a list `{block, style, items}` and a table `{block, header, rows}` (see the',
+          'version schema).',
+        ].join('\n'),
+        version: '1.2',
       },
       components: {
         securitySchemes: {
