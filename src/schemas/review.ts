@@ -22,7 +22,9 @@ export const NewCommentBody = Type.Object(
     body: TextBlock(10000),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the current version' })),
     section: Type.Optional(Section),
-    paragraph: Type.Optional(Type.Integer({ minimum: 1, description: '1-based, within the section' })),
+    paragraph: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The block (paragraph, list or table) within the section, 1-based' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -14,7 +14,7 @@ export interface CommentInput {
   /** The version commented on; the current one when absent. */
   version?: number;
   section?: SectionKey;
-  /** 1-based paragraph within the section. */
+  /** 1-based block (paragraph, list or table) within the section. */
   paragraph?: number;
 }
 
@@ -74,7 +74,7 @@ export function createReviewService(ctx: ServiceContext, notes: NoteService, not
         const count = version.content.sections[input.section].length;
         if (input.paragraph > count) {
           throw Errors.invalid(
-            `Section ${input.section} of version ${version.number} has ${count} paragraph(s), not ${input.paragraph}.`,
+            `Section ${input.section} of version ${version.number} has ${count} block(s) (paragraphs, lists, tables), not ${input.paragraph}.`,
           );
         }
       }
