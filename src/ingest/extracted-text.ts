@@ -1,4 +1,5 @@
 import type { ListStyle } from '../domain/note-blocks.js';
+import type { IngestWarning } from './ingest-warnings.js';
 
 /**
  * What an extractor (Word, PDF, Markdown, plain text) hands to the cover-note parser: the
@@ -45,9 +46,6 @@ export interface ExtractedText {
   warnings?: IngestWarning[];
 }
 
-export interface IngestWarning {
-  code: string;
-  message: string;
-}
+export type { IngestWarning } from './ingest-warnings.js';
 
 export const isPlainLine = (line: ExtractedLine): line is string => typeof line === 'string';
