@@ -44,6 +44,11 @@ export interface ExtractedText {
   footnotes?: string[];
   /** What the extractor saw but could not carry as text: tracked changes, comments, images... */
   warnings?: IngestWarning[];
+  /**
+   * The file's visible text by paragraph, read apart from the extractor (Word: its XML): the
+   * parser quotes in a warning any paragraph whose words reached neither the note nor a warning.
+   */
+  sourceText?: string[];
 }
 
 export type { IngestWarning } from './ingest-warnings.js';

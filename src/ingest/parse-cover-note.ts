@@ -12,6 +12,7 @@ import {
 import { IngestWarningCode, quoteStart, type IngestWarning } from './ingest-warnings.js';
 import { longestLine } from './rejoin-paragraphs.js';
 import { buildBlocks } from './section-blocks.js';
+import { unplacedTextWarnings } from './unplaced-text.js';
 import { EXPECTED_HEADINGS, readHeading } from './section-headings.js';
 
 export type { ExtractedText, IngestWarning } from './extracted-text.js';
@@ -78,11 +79,13 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   const collected: Record<SectionKey, ExtractedLine[]> = { issueAtStake: [], summary: [], procedure: [] };
   let current: SectionKey = SectionKey.issueAtStake;
   const seen = new Set<SectionKey>();
+  const headings: string[] = [];
   for (const line of body) {
     const heading = readHeading(line);
     if (heading && 'key' in heading) {
       current = heading.key;
       seen.add(current);
+      headings.push(asText(line));
     } else if (heading) {
       warnings.push({
         code: IngestWarningCode.unknownHeading,
@@ -114,5 +117,15 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
       });
   });
   const content = keepCitedFootnotes(sections, footnoteTexts.map(toFootnote), warnings);
+  if (input.sourceText) {
+    const placed = {
+      preamble,
+      headings,
+      sections: Object.values(content.sections),
+      footnotes: content.footnotes,
+      warnings,
+    };
+    warnings.push(...unplacedTextWarnings(input.sourceText, placed));
+  }
   return { ...preamble, content, warnings, hasSections: true };
 }
