@@ -1,5 +1,6 @@
 import { Errors } from '../domain/errors.js';
 import { decodeText, sniffKind } from './detect-type.js';
+import type { TrackedChanges } from './docx-warnings.js';
 import { extractDocx } from './extract-docx.js';
 import { extractPdfOffThread } from './extract-pool.js';
 import { assertPlainDraftPdf } from './pdf-active-content.js';
@@ -25,12 +26,18 @@ const WRAPPED_TEXT_MAX = 120;
  */
 export const MAX_DRAFT_LINES = 10_000;
 
+export interface DraftOptions {
+  /** A Word file's pending tracked changes: read as accepted (with a warning), or refused. */
+  trackedChanges?: TrackedChanges;
+}
+
 /** Any supported draft, decided by its bytes, to the text lines the parser reads. */
 export async function readDraft(
   bytes: Buffer,
   limits: ZipLimits,
+  options: DraftOptions = {},
 ): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
-  const read = await extract(bytes, limits);
+  const read = await extract(bytes, limits, options);
   const count = read.extracted.lines.length;
   if (count > MAX_DRAFT_LINES)
     throw Errors.badUpload(
@@ -40,11 +47,15 @@ export async function readDraft(
   return read;
 }
 
-async function extract(bytes: Buffer, limits: ZipLimits): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
+async function extract(
+  bytes: Buffer,
+  limits: ZipLimits,
+  options: DraftOptions,
+): Promise<{ kind: DraftKind; extracted: ExtractedText }> {
   const sniffed = sniffKind(bytes);
   if (sniffed === 'zip') {
-    await assertSafeDocx(bytes, limits);
-    return { kind: 'docx', extracted: await extractDocx(bytes) };
+    const parts = await assertSafeDocx(bytes, limits);
+    return { kind: 'docx', extracted: await extractDocx(bytes, parts, options) };
   }
   if (sniffed === 'pdf') {
     // The original of a draft is kept and downloaded by others: scripts are refused, as in annexes.

@@ -64,6 +64,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const ingest = createIngestService(ctx, notes, store, {
     maxUnzippedBytes: config.maxUnzippedBytes,
     maxEntries: config.maxZipEntries,
+    trackedChanges: config.trackedChanges,
   });
   const pdf = createPdfService(
     ctx,
