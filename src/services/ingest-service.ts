@@ -23,6 +23,8 @@ import type { NoteService } from './note-service.js';
 export interface Upload {
   bytes: Buffer;
   fileName: string;
+  /** The content type the sender declared: tells Markdown from plain text, nothing else. */
+  mediaType?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -68,7 +70,7 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
   return {
     async ingestDraft(actor: Actor, itemId: number, upload: Upload, options: { dryRun: boolean; ifMatch?: string }) {
       assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
-      const { kind, extracted } = await readDraft(upload.bytes, limits);
+      const { kind, extracted } = await readDraft(upload.bytes, limits, upload);
       const parsed = parseCoverNote(extracted);
       if (!parsed.hasSections) {
         throw Errors.noSections(
