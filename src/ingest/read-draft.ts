@@ -2,20 +2,31 @@ import { Errors } from '../domain/errors.js';
 import { decodeText, sniffKind } from './detect-type.js';
 import type { TrackedChanges } from './docx-warnings.js';
 import { extractDocx } from './extract-docx.js';
+import { extractMarkdown } from './extract-markdown.js';
 import { extractPdfOffThread } from './extract-pool.js';
 import { assertPlainDraftPdf } from './pdf-active-content.js';
 import type { ExtractedText } from './extracted-text.js';
 import { longestLine } from './parse-cover-note.js';
 import { assertSafeDocx, type ZipLimits } from './zip-guard.js';
 
-export type DraftKind = 'docx' | 'pdf' | 'text';
+export type DraftKind = 'docx' | 'pdf' | 'markdown' | 'text';
 
 export const MEDIA_TYPES: Record<DraftKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  markdown: 'text/markdown; charset=utf-8',
   text: 'text/plain; charset=utf-8',
 };
-export const EXTENSIONS: Record<DraftKind, string> = { docx: 'docx', pdf: 'pdf', text: 'txt' };
+export const EXTENSIONS: Record<DraftKind, string> = { docx: 'docx', pdf: 'pdf', markdown: 'md', text: 'txt' };
+
+/** What the sender said the file is: only text is told apart by it (Markdown from plain text). */
+export interface DeclaredFile {
+  fileName?: string;
+  mediaType?: string;
+}
+
+const isMarkdown = ({ fileName = '', mediaType = '' }: DeclaredFile) =>
+  /\.(md|markdown)$/i.test(fileName.trim()) || /^text\/markdown\s*(;|$)/i.test(mediaType.trim());
 
 /** Typed text longer than this per line was not hard-wrapped: each line is a paragraph. */
 const WRAPPED_TEXT_MAX = 120;
@@ -26,12 +37,15 @@ const WRAPPED_TEXT_MAX = 120;
  */
 export const MAX_DRAFT_LINES = 10_000;
 
-export interface DraftOptions {
+export interface DraftOptions extends DeclaredFile {
   /** A Word file's pending tracked changes: read as accepted (with a warning), or refused. */
   trackedChanges?: TrackedChanges;
 }
 
-/** Any supported draft, decided by its bytes, to the text lines the parser reads. */
+/**
+ * Any supported draft, decided by its bytes, to the text lines the parser reads. Text is
+ * Markdown when its name or declared type says so; a renamed binary is still refused by its bytes.
+ */
 export async function readDraft(
   bytes: Buffer,
   limits: ZipLimits,
@@ -62,7 +76,9 @@ async function extract(
     await assertPlainDraftPdf(bytes);
     return { kind: 'pdf', extracted: await extractPdfOffThread(bytes) };
   }
-  const lines = decodeText(bytes).split(/\r?\n/);
+  const text = decodeText(bytes);
+  const lines = text.split(/\r?\n/);
   if (lines.every((line) => line.trim() === '')) throw Errors.badUpload('The file holds only blank lines.');
+  if (isMarkdown(options)) return { kind: 'markdown', extracted: extractMarkdown(text) };
   return { kind: 'text', extracted: { lines, wrapped: longestLine(lines) <= WRAPPED_TEXT_MAX } };
 }

@@ -23,6 +23,8 @@ import type { NoteService } from './note-service.js';
 export interface Upload {
   bytes: Buffer;
   fileName: string;
+  /** The content type the sender declared: tells Markdown from plain text, nothing else. */
+  mediaType?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -76,7 +78,11 @@ export function createIngestService(
   return {
     async ingestDraft(actor: Actor, itemId: number, upload: Upload, options: { dryRun: boolean; ifMatch?: string }) {
       assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
-      const { kind, extracted } = await readDraft(upload.bytes, limits, limits);
+      const { kind, extracted } = await readDraft(upload.bytes, limits, {
+        fileName: upload.fileName,
+        mediaType: upload.mediaType,
+        trackedChanges: limits.trackedChanges,
+      });
       const parsed = parseCoverNote(extracted);
       if (!parsed.hasSections) {
         throw Errors.noSections(
