@@ -148,6 +148,10 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
     }
   };
 
+  /** A block kept together that no page can hold (a table row longer than a page) is cut as a paragraph is. */
+  const keptWhole = (block: Block<Tag>) =>
+    block.keepTogether && linesHeight(block.lines) + linesHeight(block.header?.lines ?? []) <= frame.bottom - frame.top;
+
   /**
    * A heading must fit together with the first lines of the block after it; with all of it when
    * that block is kept whole or kept with the next in turn (a heading above a table's header row
@@ -160,7 +164,7 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
     const withNotes = [...notes, ...block.lines.flatMap((l) => l.footnotes)];
     const afterBlock = top + linesHeight(block.lines) + block.spaceAfter + next.spaceBefore;
     const fit = fitCount(next, 0, afterBlock, withNotes);
-    if (next.keepTogether || next.keepWithNext) {
+    if (keptWhole(next) || next.keepWithNext) {
       return fit >= next.lines.length && fitsWithNext(index + 1, afterBlock, withNotes);
     }
     return fit >= Math.min(MIN_LINES, next.lines.length);
@@ -189,7 +193,7 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
         break;
       }
       let take = Math.min(fit, remaining);
-      if (take >= remaining || block.keepTogether || block.keepWithNext) take = 0;
+      if (take >= remaining || keptWhole(block) || block.keepWithNext) take = 0;
       const minFirst = from === 0 ? Math.min(MIN_LINES, remaining) : 1;
       if (take > 0 && remaining - take < MIN_LINES) take = remaining - MIN_LINES;
       if (take < minFirst) take = 0;
