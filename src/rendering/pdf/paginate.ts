@@ -88,8 +88,11 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
   let page: LaidOutPage = { lines: [], footnotes: [] };
   let y = frame.top;
   const indexOf = new Map(blocks.map((block, index) => [block, index]));
-  /** A page holding only a repeated table header is empty: what follows it must be placed. */
-  const isEmpty = () => page.lines.every((line) => line.repeated);
+  /**
+   * A page holding only a repeated table header is empty: what follows it must be placed. A
+   * header is repeated only at the top of a page, so the last line tells.
+   */
+  const isEmpty = () => page.lines.length === 0 || page.lines.at(-1)!.repeated === true;
   const noteLines = (n: number) => area.notes.get(n) ?? [];
   const isTall = (n: number) => linesHeight(noteLines(n)) > (frame.bottom - frame.top) / 2;
   /** What a note needs under its marker: all of it, or the first lines of a tall one. */
