@@ -45,7 +45,7 @@ export const STYLES: IStylesOptions = {
     // The section headings keep Word's Heading 1 (the navigation pane lists them), in the note's type.
     heading1: {
       run: { font: FONT, size: BODY_SIZE, bold: true, color: '000000' },
-      paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 0 },
     },
   },
 };
