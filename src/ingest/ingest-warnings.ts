@@ -23,6 +23,9 @@ export const INGEST_WARNING_CODES = [
   'embedded-object',
   'nested-table',
   'unread-content',
+  // What a Markdown or PDF draft holds beyond its text
+  'image-left-out',
+  'table-as-paragraphs',
 ] as const;
 export type IngestWarningCode = (typeof INGEST_WARNING_CODES)[number];
 export const IngestWarningCode = named(INGEST_WARNING_CODES);
