@@ -3,7 +3,6 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
-  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -24,9 +23,10 @@ import { NUMBERING, SMALL_SIZE, STYLES } from './docx-styles.js';
  * and uploading it again gives back the same content.
  *
  * The headings carry their number as typed text, as the real notes do: every reader (and our own
- * parser) recognises them, whatever it makes of Word's numbering. The marking and the draft label
- * stand in the page header and footer, where a reader of the document's text does not take them
- * for part of the note.
+ * parser) recognises them, whatever it makes of Word's numbering. The file is a working copy, not
+ * the distributed note: the distribution marking and the draft label, which the PDF prints on
+ * every page, stand in the document's properties. In the page header they would go stale in the
+ * next draft, and an upload would report them as text left out of the note.
  */
 
 const MARGIN = 1417; // 2.5 cm, in twentieths of a point
@@ -70,18 +70,13 @@ function body(view: NoteView): (Paragraph | Table)[] {
   ]);
 }
 
-const small = (text: string) => new TextRun({ text, size: SMALL_SIZE });
-
 export function buildNoteDocument(view: NoteView): Document {
-  const footerLines = [
-    ...(view.draftLabel ? [new Paragraph({ children: [small(view.draftLabel)], spacing: { after: 0 } })] : []),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [
-        new TextRun({ size: SMALL_SIZE, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
-      ],
-    }),
-  ];
+  // The page number only: a field, no text of its own, so an upload of the file has nothing in
+  // its footer to report as unread.
+  const pageNumber = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ size: SMALL_SIZE, children: [PageNumber.CURRENT] })],
+  });
   return new Document({
     title: view.documentTitle,
     subject: view.subject,
@@ -94,8 +89,7 @@ export function buildNoteDocument(view: NoteView): Document {
         properties: {
           page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } },
         },
-        headers: { default: new Header({ children: [new Paragraph({ children: [small(view.marking)] })] }) },
-        footers: { default: new Footer({ children: footerLines }) },
+        footers: { default: new Footer({ children: [pageNumber] }) },
         children: [...preamble(view), ...body(view)],
       },
     ],

@@ -6,7 +6,8 @@ const escapeXml = (text: string) =>
 /**
  * The document's properties (docProps/core.xml), written here rather than by the docx package,
  * which stamps them with the moment of packing: Word's "created" is the version's own time, so a
- * version always describes itself the same way.
+ * version always describes itself the same way. The description holds what the PDF prints on
+ * every page: the distribution marking, and the draft label unless the version is released.
  */
 export function coreProperties(view: NoteView): { path: string; data: string } {
   const when = new Date(view.createdAt).toISOString();
@@ -18,6 +19,7 @@ export function coreProperties(view: NoteView): { path: string; data: string } {
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     field('dc:title', view.documentTitle) +
     field('dc:subject', view.subject) +
+    field('dc:description', [view.marking, view.draftLabel ?? 'Released'].join('. ')) +
     field('dc:creator', 'agendum') +
     field('dc:language', view.lang) +
     field('cp:lastModifiedBy', 'agendum') +

@@ -98,15 +98,25 @@ t.test('in Word, numbered lists restart at 1, the header row repeats and no row 
   t.equal(document.match(/<w:cantSplit\/>/g)?.length, 3, 'every row kept whole');
 });
 
-t.test('the document properties name the note; the draft label and the marking stand outside the text', async (t) => {
-  const bytes = await renderNoteDocx(listTableView());
-  const core = await zipEntry(bytes, 'docProps/core.xml');
-  t.match(core, '<dc:title>Cover note 9.3 Timeline of the NIS Work Stream</dc:title>');
-  t.match(core, '<dcterms:created xsi:type="dcterms:W3CDTF">2020-11-01T09:00:00.000Z</dcterms:created>');
-  t.match(await zipEntry(bytes, 'word/footer1.xml'), 'Draft — version 1, drafting');
-  t.match(await zipEntry(bytes, 'word/header1.xml'), 'Distribution: eHealth Network members and observers');
-  t.notMatch((await paragraphs(bytes)).join('\n'), /Draft|Distribution/);
-});
+t.test(
+  'the properties name the note, its marking and its draft label; the pages carry only their number',
+  async (t) => {
+    const bytes = await renderNoteDocx(listTableView());
+    const core = await zipEntry(bytes, 'docProps/core.xml');
+    t.match(core, '<dc:title>Cover note 9.3 Timeline of the NIS Work Stream</dc:title>');
+    t.match(
+      core,
+      '<dc:description>Distribution: eHealth Network members and observers. Draft — version 1, drafting</dc:description>',
+    );
+    t.match(core, '<dcterms:created xsi:type="dcterms:W3CDTF">2020-11-01T09:00:00.000Z</dcterms:created>');
+    const footer = await zipEntry(bytes, 'word/footer1.xml');
+    t.match(footer, /<w:instrText[^>]*>PAGE<\/w:instrText>/, 'the page number');
+    t.notMatch(footer, /<w:t[ >]/, 'and no text an upload would have to report');
+    t.notMatch((await paragraphs(bytes)).join('\n'), /Draft|Distribution/);
+    const released = await zipEntry(await renderNoteDocx(note91()), 'docProps/core.xml');
+    t.match(released, '<dc:description>Distribution: eHealth Network members and observers. Released</dc:description>');
+  },
+);
 
 t.test('a title with markup characters stays text in the properties', async (t) => {
   const view = noteView({ number: '9.4', title: 'R&D <budget> "2021"' }, ITEM_9_2.content);
