@@ -11,7 +11,9 @@ export interface DrawState {
   elements: Map<number, StructElement>;
   /** Ended with the part: a later block may still add to them. */
   containers: Map<string, StructElement>;
+  /** A list item's `Lbl`, by block. */
   labels: Map<number, StructElement>;
+  /** A table row's cells, by block. */
   cells: Map<number, StructElement[]>;
   /** Notes being drawn, with the element whose text holds their marker. */
   notes: Map<number, { note: StructElement; parent: StructElement }>;

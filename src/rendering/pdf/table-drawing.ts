@@ -19,7 +19,7 @@ export interface RowTag {
   edges: number[];
 }
 
-export const RULE_WIDTH = 0.5;
+const RULE_WIDTH = 0.5;
 
 function drawRowRules(
   writer: PdfWriter,
