@@ -11,6 +11,7 @@ import {
   ITEM_LINE,
   link,
   listNumberedHeading,
+  LIST_TABLE_CONTENT,
   listTableDraft,
   plain,
   styledHeading,
@@ -26,37 +27,6 @@ async function parseWord(bytes: Buffer, trackedChanges?: TrackedChanges) {
   t.equal(kind, 'docx');
   return parseCoverNote(extracted);
 }
-
-/** The draft of the acceptance, as its reader must see it: stated here, not derived from the parser. */
-export const LIST_TABLE_CONTENT = {
-  sections: {
-    issueAtStake: [[{ text: 'The network is asked to take stock of the second pilot.' }]],
-    summary: [
-      [{ text: 'Three Member States reported:' }],
-      {
-        block: 'list',
-        style: 'bullet',
-        items: [
-          { runs: [{ text: 'Estonia connected its hospitals.' }] },
-          { runs: [{ text: 'Finland opened the patient summary service.' }] },
-          { runs: [{ text: 'Portugal tested e-prescriptions.' }] },
-        ],
-      },
-      [{ text: 'The next dates are set:' }],
-      {
-        block: 'table',
-        header: [],
-        rows: [
-          [[{ text: 'Kick-off' }], [{ text: '29 January 2020' }]],
-          [[{ text: 'Workshop' }], [{ text: '12 March 2020' }]],
-          [[{ text: 'Report' }], [{ text: '30 June 2020' }]],
-        ],
-      },
-    ],
-    procedure: [[{ text: 'For information.' }]],
-  },
-  footnotes: [],
-};
 
 t.test(
   'a Word draft with list-numbered headings, a bulleted list, a table of dates, tracked changes and a comment',

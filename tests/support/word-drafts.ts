@@ -154,3 +154,34 @@ export function listTableDraft(): Promise<Buffer> {
     { comments: [{ id: 0, text: 'Check the figures.' }] },
   );
 }
+
+/** The draft of the acceptance, as its reader must see it: stated here, not derived from the parser. */
+export const LIST_TABLE_CONTENT = {
+  sections: {
+    issueAtStake: [[{ text: 'The network is asked to take stock of the second pilot.' }]],
+    summary: [
+      [{ text: 'Three Member States reported:' }],
+      {
+        block: 'list',
+        style: 'bullet',
+        items: [
+          { runs: [{ text: 'Estonia connected its hospitals.' }] },
+          { runs: [{ text: 'Finland opened the patient summary service.' }] },
+          { runs: [{ text: 'Portugal tested e-prescriptions.' }] },
+        ],
+      },
+      [{ text: 'The next dates are set:' }],
+      {
+        block: 'table',
+        header: [],
+        rows: [
+          [[{ text: 'Kick-off' }], [{ text: '29 January 2020' }]],
+          [[{ text: 'Workshop' }], [{ text: '12 March 2020' }]],
+          [[{ text: 'Report' }], [{ text: '30 June 2020' }]],
+        ],
+      },
+    ],
+    procedure: [[{ text: 'For information.' }]],
+  },
+  footnotes: [],
+};
