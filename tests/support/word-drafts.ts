@@ -155,6 +155,33 @@ export function listTableDraft(): Promise<Buffer> {
   );
 }
 
+/** Headings in a numbered heading style (the number is in no text). */
+export function styleNumberedDraft(): Promise<Buffer> {
+  return wordDraft(
+    [
+      plain(new TextRun({ text: ITEM_LINE, bold: true })),
+      styledHeading('Issue at stake'),
+      plain('Stake.'),
+      styledHeading('Summary'),
+      plain('Sum.'),
+      styledHeading('Format of procedure in the meeting'),
+      plain('For adoption.'),
+    ],
+    { numberedHeadingStyle: true },
+  );
+}
+
+/** Images (in a paragraph with text and alone), a text box and an equation in the summary. */
+export function objectsDraft(): Promise<Buffer> {
+  return wordDraft([
+    listNumberedHeading('Summary'),
+    plain('The logo ', image(), ' stands here.'),
+    plain(image()),
+    plain('See the box: ', textBox('Boxed words')),
+    plain('The area is ', equation('x = 2'), ' square metres.'),
+  ]);
+}
+
 /** The draft of the acceptance, as its reader must see it: stated here, not derived from the parser. */
 export const LIST_TABLE_CONTENT = {
   sections: {
