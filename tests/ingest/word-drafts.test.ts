@@ -1,4 +1,3 @@
-import { TextRun } from 'docx';
 import t from 'tap';
 import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import type { TrackedChanges } from '../../src/ingest/docx-warnings.js';
@@ -6,16 +5,14 @@ import { parseCoverNote } from '../../src/ingest/parse-cover-note.js';
 import { readDraft } from '../../src/ingest/read-draft.js';
 import {
   bullet,
-  equation,
-  image,
-  ITEM_LINE,
+  LIST_TABLE_CONTENT,
   link,
   listNumberedHeading,
   listTableDraft,
+  objectsDraft,
   plain,
-  styledHeading,
+  styleNumberedDraft,
   table,
-  textBox,
   wordDraft,
 } from '../support/word-drafts.js';
 
@@ -26,37 +23,6 @@ async function parseWord(bytes: Buffer, trackedChanges?: TrackedChanges) {
   t.equal(kind, 'docx');
   return parseCoverNote(extracted);
 }
-
-/** The draft of the acceptance, as its reader must see it: stated here, not derived from the parser. */
-export const LIST_TABLE_CONTENT = {
-  sections: {
-    issueAtStake: [[{ text: 'The network is asked to take stock of the second pilot.' }]],
-    summary: [
-      [{ text: 'Three Member States reported:' }],
-      {
-        block: 'list',
-        style: 'bullet',
-        items: [
-          { runs: [{ text: 'Estonia connected its hospitals.' }] },
-          { runs: [{ text: 'Finland opened the patient summary service.' }] },
-          { runs: [{ text: 'Portugal tested e-prescriptions.' }] },
-        ],
-      },
-      [{ text: 'The next dates are set:' }],
-      {
-        block: 'table',
-        header: [],
-        rows: [
-          [[{ text: 'Kick-off' }], [{ text: '29 January 2020' }]],
-          [[{ text: 'Workshop' }], [{ text: '12 March 2020' }]],
-          [[{ text: 'Report' }], [{ text: '30 June 2020' }]],
-        ],
-      },
-    ],
-    procedure: [[{ text: 'For information.' }]],
-  },
-  footnotes: [],
-};
 
 t.test(
   'a Word draft with list-numbered headings, a bulleted list, a table of dates, tracked changes and a comment',
@@ -93,18 +59,7 @@ t.test('AGENDUM_TRACKED_CHANGES=refuse: a draft with pending changes is refused 
 });
 
 t.test("headings in Word's numbered heading style, which puts the number in no text", async (t) => {
-  const bytes = await wordDraft(
-    [
-      plain(new TextRun({ text: ITEM_LINE, bold: true })),
-      styledHeading('Issue at stake'),
-      plain('Stake.'),
-      styledHeading('Summary'),
-      plain('Sum.'),
-      styledHeading('Format of procedure in the meeting'),
-      plain('For adoption.'),
-    ],
-    { numberedHeadingStyle: true },
-  );
+  const bytes = await styleNumberedDraft();
   const parsed = await parseWord(bytes);
   t.same(parsed.content.sections, {
     issueAtStake: [[{ text: 'Stake.' }]],
@@ -175,13 +130,7 @@ t.test('a header row, a nested bullet, allowed and refused links in a Word draft
 });
 
 t.test('images, text boxes and equations are named with the paragraph they stood in', async (t) => {
-  const bytes = await wordDraft([
-    listNumberedHeading('Summary'),
-    plain('The logo ', image(), ' stands here.'),
-    plain(image()),
-    plain('See the box: ', textBox('Boxed words')),
-    plain('The area is ', equation('x = 2'), ' square metres.'),
-  ]);
+  const bytes = await objectsDraft();
   const parsed = await parseWord(bytes);
   t.same(parsed.content.sections.summary, [
     [{ text: 'The logo stands here.' }],

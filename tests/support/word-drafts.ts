@@ -154,3 +154,61 @@ export function listTableDraft(): Promise<Buffer> {
     { comments: [{ id: 0, text: 'Check the figures.' }] },
   );
 }
+
+/** Headings in a numbered heading style (the number is in no text). */
+export function styleNumberedDraft(): Promise<Buffer> {
+  return wordDraft(
+    [
+      plain(new TextRun({ text: ITEM_LINE, bold: true })),
+      styledHeading('Issue at stake'),
+      plain('Stake.'),
+      styledHeading('Summary'),
+      plain('Sum.'),
+      styledHeading('Format of procedure in the meeting'),
+      plain('For adoption.'),
+    ],
+    { numberedHeadingStyle: true },
+  );
+}
+
+/** Images (in a paragraph with text and alone), a text box and an equation in the summary. */
+export function objectsDraft(): Promise<Buffer> {
+  return wordDraft([
+    listNumberedHeading('Summary'),
+    plain('The logo ', image(), ' stands here.'),
+    plain(image()),
+    plain('See the box: ', textBox('Boxed words')),
+    plain('The area is ', equation('x = 2'), ' square metres.'),
+  ]);
+}
+
+/** The draft of the acceptance, as its reader must see it: stated here, not derived from the parser. */
+export const LIST_TABLE_CONTENT = {
+  sections: {
+    issueAtStake: [[{ text: 'The network is asked to take stock of the second pilot.' }]],
+    summary: [
+      [{ text: 'Three Member States reported:' }],
+      {
+        block: 'list',
+        style: 'bullet',
+        items: [
+          { runs: [{ text: 'Estonia connected its hospitals.' }] },
+          { runs: [{ text: 'Finland opened the patient summary service.' }] },
+          { runs: [{ text: 'Portugal tested e-prescriptions.' }] },
+        ],
+      },
+      [{ text: 'The next dates are set:' }],
+      {
+        block: 'table',
+        header: [],
+        rows: [
+          [[{ text: 'Kick-off' }], [{ text: '29 January 2020' }]],
+          [[{ text: 'Workshop' }], [{ text: '12 March 2020' }]],
+          [[{ text: 'Report' }], [{ text: '30 June 2020' }]],
+        ],
+      },
+    ],
+    procedure: [[{ text: 'For information.' }]],
+  },
+  footnotes: [],
+};
