@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { noteEtag } from '../../../src/services/note-access.js';
 import { actor, createItem, meetingSetup } from '../../factories.js';
-import { as, build, problemOf, reposOf, signedIn, testConfig, type SignedIn } from '../../helper.js';
-import { fileUpload } from '../../support/multipart.js';
+import { build, problemOf, reposOf, signedIn, testConfig, type SignedIn } from '../../helper.js';
+import { uploadDraft } from '../../support/draft-upload.js';
 import { LIST_TABLE_CONTENT, listTableDraft } from '../../support/word-drafts.js';
 
 /** An item numbered 9.3, as the draft's item line says, with the rapporteur on it. */
@@ -22,16 +21,8 @@ async function itemNine3(app: FastifyInstance) {
   return { rapporteur, item };
 }
 
-function upload(app: FastifyInstance, who: SignedIn, itemId: number, bytes: Buffer) {
-  const body = fileUpload('draft.docx', bytes);
-  const etag = noteEtag(reposOf(app).notes.findByItem(itemId)!);
-  return as(app, who, {
-    method: 'POST',
-    url: `/api/v1/items/${itemId}/note/versions`,
-    payload: body.payload,
-    headers: { ...body.headers, 'if-match': etag },
-  });
-}
+const upload = (app: FastifyInstance, who: SignedIn, itemId: number, bytes: Buffer) =>
+  uploadDraft(app, who, itemId, 'draft.docx', bytes);
 
 t.test('the Word draft with a list, a table, tracked changes and a comment is stored as its blocks', async (t) => {
   const app = await build(t);
