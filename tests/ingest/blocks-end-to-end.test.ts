@@ -7,7 +7,7 @@ import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import { createItem, meetingSetup } from '../factories.js';
 import { as, build, signedIn } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
-import { cells, drawnPdf, item, line } from '../support/pdf-drafts.js';
+import { drawnPdf, item, line, MEETINGS, ruledTable } from '../support/pdf-drafts.js';
 
 /** Upload → parsed blocks: a draft with a list, a nested list and a table, as .md and as .pdf. */
 
@@ -94,7 +94,6 @@ t.test(
   'a PDF draft with hung bullets, an indented numbered list and a ruled table gives the same blocks',
   async (t) => {
     const app = await build(t);
-    const RULE = { rule: [70, 500] as [number, number] };
     const COLUMNS = [70, 210, 350];
     const pdf = await drawnPdf([
       line('1  An agenda item', true),
@@ -116,13 +115,7 @@ t.test(
       item('a)', 'the findings;', { nested: true }),
       item('3.', 'a workshop.'),
       { gap: 12 },
-      RULE,
-      cells(COLUMNS, ['Date', 'Meeting', 'Place'], true),
-      RULE,
-      cells(COLUMNS, ['29 January 2020', 'First meeting', 'Brussels']),
-      RULE,
-      cells(COLUMNS, ['3 March 2020', 'Second meeting', 'Online']),
-      RULE,
+      ...ruledTable(COLUMNS, MEETINGS),
       { gap: 12 },
       line('3. Format of procedure in the meeting', true),
       { gap: 6 },
