@@ -191,10 +191,16 @@ t.test('columns that do not line up stay paragraphs, with a warning naming the p
   });
 });
 
-t.test('a lone line with a wide gap is text, not a table, and no warning', async (t) => {
-  const bytes = await drawnPdf([cells([70, 350], ['Brussels,', '12 November 2020']), line('The text.')]);
+t.test('wide gaps that line up nowhere are text, not a table, and no warning', async (t) => {
+  const bytes = await drawnPdf([
+    cells([70, 350], ['Brussels,', '12 November 2020']),
+    line('The text.'),
+    { gap: 12 },
+    cells([70, 300], ['Signed:', 'the rapporteur']),
+    cells([70, 380], ['Seen:', 'the secretariat']),
+  ]);
   t.same(await extractPdf(bytes), {
-    lines: ['Brussels, 12 November 2020', 'The text.'],
+    lines: ['Brussels, 12 November 2020', 'The text.', '', 'Signed: the rapporteur', 'Seen: the secretariat'],
     wrapped: true,
     blankLineEndsParagraph: true,
   });
