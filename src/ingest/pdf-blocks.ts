@@ -66,6 +66,7 @@ export async function readPageBlocks(
       continue;
     }
     lines.push(...taken.map((e) => e?.text ?? ''));
+    if (!table.unclear) continue;
     const message = `A table on page ${page.number} could not be read as a table; its text was kept as paragraphs.`;
     if (!warnings.some((w) => w.message === message)) warnings.push({ code: 'table-as-paragraphs', message });
   }

@@ -85,8 +85,12 @@ export const lineText = (line: Line) => itemsText(line.items, line.height);
  */
 const GROUP_GAP = 1;
 
-/** A line's text in groups parted by wide gaps. */
+const groupsOf = new WeakMap<Line, TextGroup[]>();
+
+/** A line's text in groups parted by wide gaps (worked out once a line: tables look at a line often). */
 export function lineGroups(line: Line): TextGroup[] {
+  const known = groupsOf.get(line);
+  if (known) return known;
   const groups: TextItem[][] = [];
   let end = -Infinity;
   for (const item of line.items) {
@@ -95,12 +99,14 @@ export function lineGroups(line: Line): TextGroup[] {
     else groups.at(-1)!.push(item);
     end = Math.max(end, x + item.width);
   }
-  return groups.map((items) => ({
+  const found = groups.map((items) => ({
     x: itemX(items[0]!),
     end: Math.max(...items.map((i) => itemX(i) + i.width)),
     items,
     text: itemsText(items, line.height).trim(),
   }));
+  groupsOf.set(line, found);
+  return found;
 }
 
 /** Wrapped lines of one item or cell as one text; a hyphen at a line end stays, without a space. */

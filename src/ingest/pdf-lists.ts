@@ -7,7 +7,7 @@ import { itemsText, itemX, joinWrapped, type BodyLine } from './pdf-lines.js';
  * Symbol and Wingdings fonts that Word's "Save as PDF" emits (U+F0B7 is Symbol's bullet).
  */
 const BULLET = /^[•◦▪▫‣⁃∙●○■□➢➤►✓✔\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF06E\uF06C\uF0A8]$/u;
-/** Dashes and stars also occur in running text: a marker only when set apart by an indent or a gap. */
+/** Dashes and stars also occur in running text: a marker only when indented from the margin. */
 const DASH = /^[–—\-*]$/;
 const NUMBER = /^(\d{1,2}|[a-z]|[ivx]{1,4})[.)]$/;
 
@@ -42,10 +42,10 @@ export function listMarkerOf({ line }: BodyLine, margin: number): ListMarker | n
     ? itemX(rest[0]!)
     : markerX + (first.width * (first.str.indexOf(text.trim()[0]!) || 1)) / first.str.length;
   const indented = Math.abs(markerX - margin) > INDENT;
-  const hung = alone && textX - (markerX + first.width) > line.height * 0.4;
   let style: ListStyle | null = null;
   if (BULLET.test(marker)) style = ListStyle.bullet;
-  else if (DASH.test(marker) && (indented || hung)) style = ListStyle.bullet;
+  // A justified line may open with a dash and a stretched space: a dash counts only when indented.
+  else if (DASH.test(marker) && indented) style = ListStyle.bullet;
   // A typed "1. Issue at stake" at the margin is a heading, not a list.
   else if (NUMBER.test(marker) && indented) style = ListStyle.number;
   return style ? { style, markerX, textX, text: text.trim() } : null;

@@ -14,9 +14,10 @@ interface Placed {
 
 /**
  * What `readTable` found at a line: null for no table; else the lines it took, and its rows, or
- * null rows when they looked like a table but did not line up (kept as paragraphs, with a warning).
+ * null rows for lines kept as paragraphs: `unclear` when they lined up in part (a warning says
+ * so), else text with wide gaps that line up nowhere (skipped whole, so no line is read twice).
  */
-export type TableRead = { consumed: number; rows: Omit<RowLine, 'table'>[] | null } | null;
+export type TableRead = { consumed: number; rows: Omit<RowLine, 'table'>[] | null; unclear?: boolean } | null;
 
 /** Lines from `start` that may be rows: two groups or more, or one group under a later column (a wrapped cell). */
 function collectRun(body: (BodyLine | null)[], start: number, isMarker: (entry: BodyLine) => boolean) {
@@ -84,13 +85,13 @@ export function readTable(
   const { run, consumed } = collectRun(body, start, options.isMarker);
   if (run.filter((p) => p.groups.length >= 2).length < 2) return null;
   const columns = columnsOf(run);
-  if (columns.length < 2) return null;
+  if (columns.length < 2) return { consumed, rows: null };
   const fits = run.every((p) =>
     p.groups.every(
       (g) => columnOf(columns, g.x) >= 0 && !columns.some((c) => c > g.x + SAME_COLUMN && c < g.end - SAME_COLUMN),
     ),
   );
-  if (!fits || columnOf(columns, run[0]!.groups[0]!.x) !== 0) return { consumed, rows: null };
+  if (!fits || columnOf(columns, run[0]!.groups[0]!.x) !== 0) return { consumed, rows: null, unclear: true };
 
   const span: [number, number] = [columns[0]!, Math.max(...run.flatMap((p) => p.groups.map((g) => g.end)))];
   const rules = options.marks?.rules ?? [];

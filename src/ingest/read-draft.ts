@@ -79,6 +79,11 @@ async function extract(
   const text = decodeText(bytes);
   const lines = text.split(/\r?\n/);
   if (lines.every((line) => line.trim() === '')) throw Errors.badUpload('The file holds only blank lines.');
-  if (isMarkdown(options)) return { kind: 'markdown', extracted: extractMarkdown(text) };
-  return { kind: 'text', extracted: { lines, wrapped: longestLine(lines) <= WRAPPED_TEXT_MAX } };
+  const asText: ExtractedText = { lines, wrapped: longestLine(lines) <= WRAPPED_TEXT_MAX };
+  if (!isMarkdown(options)) return { kind: 'text', extracted: asText };
+  // A .md typed as plain text ("1. Issue at stake" on a line of its own, no # heading) would be
+  // one long numbered list to a Markdown parser: without a Markdown heading it is read as text.
+  const markdown = extractMarkdown(text);
+  const hasHeading = markdown.lines.some((line) => typeof line === 'object' && 'heading' in line);
+  return { kind: 'markdown', extracted: hasHeading ? markdown : asText };
 }

@@ -141,3 +141,11 @@ t.test('a draft is Markdown by its name or declared type; other text stays plain
   ]);
   t.same((await readDraft(bytes, LIMITS, {})).extracted.lines, ['## 1. Issue at stake', '', '- one', '']);
 });
+
+t.test('a .md without a Markdown heading (headings typed as "1. Issue at stake") is read as text', async (t) => {
+  const typed = Buffer.from('1. Issue at stake\nWhat is at stake.\n2. Summary\n- one\n');
+  t.same(await readDraft(typed, LIMITS, { fileName: 'note.md' }), {
+    kind: 'markdown',
+    extracted: { lines: ['1. Issue at stake', 'What is at stake.', '2. Summary', '- one', ''], wrapped: true },
+  });
+});

@@ -2,7 +2,7 @@ import t from 'tap';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { extractPdf } from '../../src/ingest/extract-pdf.js';
 import { listMarkerOf } from '../../src/ingest/pdf-lists.js';
-import { cells, drawnPdf, item, line } from '../support/pdf-drafts.js';
+import { cells, drawnPdf, item, line, MEETINGS, ruledTable } from '../support/pdf-drafts.js';
 import { pdfLines } from '../support/pdf-text.js';
 
 const COLUMNS = [70, 210, 350];
@@ -90,13 +90,7 @@ t.test('an aligned table with a bold header and rules: one row per line, the hea
   const bytes = await drawnPdf([
     line('The meetings:'),
     { gap: 12 },
-    RULE,
-    cells(COLUMNS, ['Date', 'Meeting', 'Place'], true),
-    RULE,
-    cells(COLUMNS, ['29 January 2020', 'First meeting', 'Brussels']),
-    RULE,
-    cells(COLUMNS, ['3 March 2020', 'Second meeting', 'Online']),
-    RULE,
+    ...ruledTable(COLUMNS, MEETINGS),
     { gap: 12 },
     line('After the table.'),
   ]);
@@ -197,10 +191,16 @@ t.test('columns that do not line up stay paragraphs, with a warning naming the p
   });
 });
 
-t.test('a lone line with a wide gap is text, not a table, and no warning', async (t) => {
-  const bytes = await drawnPdf([cells([70, 350], ['Brussels,', '12 November 2020']), line('The text.')]);
+t.test('wide gaps that line up nowhere are text, not a table, and no warning', async (t) => {
+  const bytes = await drawnPdf([
+    cells([70, 350], ['Brussels,', '12 November 2020']),
+    line('The text.'),
+    { gap: 12 },
+    cells([70, 300], ['Signed:', 'the rapporteur']),
+    cells([70, 380], ['Seen:', 'the secretariat']),
+  ]);
   t.same(await extractPdf(bytes), {
-    lines: ['Brussels, 12 November 2020', 'The text.'],
+    lines: ['Brussels, 12 November 2020', 'The text.', '', 'Signed: the rapporteur', 'Seen: the secretariat'],
     wrapped: true,
     blankLineEndsParagraph: true,
   });

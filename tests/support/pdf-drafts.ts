@@ -67,3 +67,16 @@ export const item = (marker: string, text: string, options: { nested?: boolean; 
 /** A table row: one cell at each of the column starts. */
 export const cells = (starts: number[], texts: string[], bold = false): Part[] =>
   texts.map((text, i) => ({ at: starts[i]!, text, bold }));
+
+/** A table ruled above, between and below its rows, its first row (the header) in bold. */
+export function ruledTable(starts: number[], [header, ...rows]: string[][], ruleEnd = 500): DrawnRow[] {
+  const rule: DrawnRow = { rule: [starts[0]!, ruleEnd] };
+  return [rule, cells(starts, header!, true), rule, ...rows.flatMap((row) => [cells(starts, row), rule])];
+}
+
+/** The meetings table of the list/table note: a header and two rows with dates. */
+export const MEETINGS = [
+  ['Date', 'Meeting', 'Place'],
+  ['29 January 2020', 'First meeting', 'Brussels'],
+  ['3 March 2020', 'Second meeting', 'Online'],
+];

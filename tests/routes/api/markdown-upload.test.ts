@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { noteEtag as currentEtag } from '../../../src/services/note-access.js';
 import { createItem, meetingSetup } from '../../factories.js';
 import { as, build, reposOf, signedIn } from '../../helper.js';
@@ -8,12 +8,17 @@ import { fileUpload } from '../../support/multipart.js';
 
 const NOTE_MD = readFileSync(fileURLToPath(new URL('../../fixtures/drafts/list-table-note.md', import.meta.url)));
 
-t.test('a .md draft is stored as Markdown and its original comes back as text/markdown', async (t) => {
+/** An app with a meeting and one item, and that item's rapporteur. */
+async function setup(t: Test) {
   const app = await build(t);
   const secretariat = await signedIn(app, 'secretariat');
   const rapporteur = await signedIn(app, 'rapporteur');
   const meeting = await meetingSetup(app, secretariat);
-  const item = createItem(app, secretariat, meeting.id, { rapporteurIds: [rapporteur.id] });
+  return { app, rapporteur, item: createItem(app, secretariat, meeting.id, { rapporteurIds: [rapporteur.id] }) };
+}
+
+t.test('a .md draft is stored as Markdown and its original comes back as text/markdown', async (t) => {
+  const { app, rapporteur, item } = await setup(t);
   const body = fileUpload('note.md', NOTE_MD);
   const res = await as(app, rapporteur, {
     method: 'POST',
@@ -40,11 +45,7 @@ t.test('a .md draft is stored as Markdown and its original comes back as text/ma
 });
 
 t.test('text declared as text/markdown is Markdown whatever its name; a .txt stays text', async (t) => {
-  const app = await build(t);
-  const secretariat = await signedIn(app, 'secretariat');
-  const rapporteur = await signedIn(app, 'rapporteur');
-  const meeting = await meetingSetup(app, secretariat);
-  const item = createItem(app, secretariat, meeting.id, { rapporteurIds: [rapporteur.id] });
+  const { app, rapporteur, item } = await setup(t);
   const dryRun = async (fileName: string, type?: string) => {
     const body = fileUpload(fileName, NOTE_MD, type);
     const res = await as(app, rapporteur, {
