@@ -1,7 +1,7 @@
 import type { Block, Footnote, NoteContentInput } from '../domain/note-content.js';
 import { SECTION_KEYS, SectionKey } from '../domain/note-content.js';
 import { readPreamble, type Preamble } from './cover-note-preamble.js';
-import type { ExtractedLine, ExtractedText } from './extracted-text.js';
+import { isListLine, type ExtractedLine, type ExtractedText } from './extracted-text.js';
 import {
   FOOTNOTE_RULE,
   keepCitedFootnotes,
@@ -37,7 +37,7 @@ export interface ParsedCoverNote extends Preamble {
 /** A structured line as the preamble reader sees it: its text. */
 function asText(line: ExtractedLine): string {
   if (typeof line === 'string') return line;
-  if ('list' in line) return line.text;
+  if (isListLine(line)) return line.text;
   if ('cells' in line) return line.cells.join(' ');
   return line.heading;
 }

@@ -54,7 +54,7 @@ export function readMammothHtml(html: string): ExtractedText {
     parts = [];
     shape = next;
   };
-  const inItem = () => 'list' in shape;
+  const inItem = () => 'level' in shape;
 
   const parser = new Parser(
     {
@@ -173,7 +173,7 @@ export function readMammothHtml(html: string): ExtractedText {
     if ('cells' in line) return [{ table: line.table, cells: line.cells.map(text), header: line.header }];
     const written = text(line.parts);
     if (written === '') return [];
-    if ('list' in line.shape) return [{ list: line.shape.list, level: line.shape.level, text: written }];
+    if ('level' in line.shape) return [{ list: line.shape.list, level: line.shape.level, text: written }];
     return 'heading' in line.shape ? [{ heading: written }] : [written];
   });
   return { lines, wrapped: false, footnotes, ...(warnings.length > 0 && { warnings }) };

@@ -1,5 +1,5 @@
 import { BlockKind, type Block, type Cell, type ListBlock, type TableBlock } from '../domain/note-blocks.js';
-import type { ExtractedLine, ListLine, RowLine } from './extracted-text.js';
+import { isListLine, type ExtractedLine, type ListLine, type RowLine } from './extracted-text.js';
 import type { IngestWarning } from './ingest-warnings.js';
 import { toRuns } from './inline-runs.js';
 import { rejoinParagraphs } from './rejoin-paragraphs.js';
@@ -13,7 +13,7 @@ export interface BlockContext {
   warnings: IngestWarning[];
 }
 
-const isList = (line: ExtractedLine): line is ListLine => typeof line !== 'string' && 'list' in line;
+const isList = isListLine;
 const isRow = (line: ExtractedLine): line is RowLine => typeof line !== 'string' && 'cells' in line;
 
 /**

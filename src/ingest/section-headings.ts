@@ -1,6 +1,6 @@
 import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from '../domain/note-content.js';
 import { undecorate } from './cover-note-preamble.js';
-import type { ExtractedLine } from './extracted-text.js';
+import { isListLine, type ExtractedLine } from './extracted-text.js';
 
 /**
  * The words a rapporteur heads each section with, as found in real drafts, lower case and with
@@ -54,14 +54,14 @@ export type HeadingReading = { key: SectionKey } | { unknown: string } | null;
  */
 export function readHeading(line: ExtractedLine): HeadingReading {
   if (typeof line !== 'string' && 'cells' in line) return null;
-  const text = undecorate(typeof line === 'string' ? line : 'list' in line ? line.text : line.heading);
+  const text = undecorate(typeof line === 'string' ? line : isListLine(line) ? line.text : line.heading);
   const typed = TYPED_NUMBER.exec(text);
   const words = typed ? text.slice(typed[0].length) : text;
   // Unnumbered, a sentence's last word ("... by written procedure.") is not a heading.
   const mayBeSentenceEnd = typeof line === 'string' && !typed && /\.$/.test(words);
   const key = sectionOf(words.replace(/\.$/, ''));
   if (key && !mayBeSentenceEnd) return { key };
-  if (typeof line !== 'string' && 'list' in line) return null;
+  if (isListLine(line)) return null;
   return typed && looksLikeHeading(words) ? { unknown: text.replace(/\s+/g, ' ') } : null;
 }
 

@@ -75,6 +75,9 @@ const HOMONYMS = `
   src/db/schema/mail.ts                    :: text('list',                        :: the column of a recipient list
   src/backup/backup.ts                     :: type = 'table'                      :: SQLite's kind of schema object
   src/ingest/read-mammoth-html.ts          :: 'ol', 'table', 'tr'                 :: the HTML element
+  src/ingest/read-mammoth-html.ts          :: name === 'table'                    :: the same HTML element
+  src/ingest/docx-objects.ts               :: Omit<DocxObject, 'paragraph'        :: the field naming where an object stood
+  src/ingest/pdf-tables.ts                 :: Omit<RowLine, 'table'>              :: the field numbering a row's table
 `
   .trim()
   .split('\n')
