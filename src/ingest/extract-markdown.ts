@@ -119,7 +119,7 @@ class MarkdownReader {
         return token.raw.startsWith('[') ? `[${this.inline(token.tokens ?? [])}](${token.href})` : token.raw;
       case 'image':
         this.warnings.push({
-          code: 'image-left-out',
+          code: 'embedded-object',
           message: `An image${token.text ? ` ("${token.text}")` : ''} in the Markdown draft was left out.`,
         });
         return '';

@@ -1,5 +1,6 @@
 import { ListStyle } from '../domain/note-blocks.js';
 import type { ListLine } from './extracted-text.js';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { itemsText, itemX, joinWrapped, type BodyLine } from './pdf-lines.js';
 
 /**
@@ -25,6 +26,23 @@ export interface ListMarker {
   text: string;
 }
 
+function markerStyle(marker: string, indented: boolean): ListStyle | null {
+  if (BULLET.test(marker)) return ListStyle.bullet;
+  // A justified line may open with a dash and a stretched space: a dash counts only when indented.
+  if (DASH.test(marker) && indented) return ListStyle.bullet;
+  // A typed "1. Issue at stake" at the margin is a heading, not a list.
+  if (NUMBER.test(marker) && indented) return ListStyle.number;
+  return null;
+}
+
+/** Where the text after the marker starts, when marker and text share an item: measured in its characters. */
+function textStart(first: TextItem, marker: string, rest: TextItem[]): number {
+  const after = first.str.indexOf(marker) + marker.length;
+  const space = first.str.slice(after).search(/\S/);
+  if (space < 0) return rest[0] ? itemX(rest[0]) : itemX(first) + first.width;
+  return itemX(first) + (first.width * (after + space)) / first.str.length;
+}
+
 /** The list marker a line starts with, if any: a bullet glyph, or a number indented from the margin. */
 export function listMarkerOf({ line }: BodyLine, margin: number): ListMarker | null {
   const [first, ...rest] = line.items;
@@ -34,21 +52,12 @@ export function listMarkerOf({ line }: BodyLine, margin: number): ListMarker | n
   // The marker is an item of its own (a hung marker), or the first word of the line's first item.
   const alone = own.length <= 4 && !/\s/.test(own) && rest.length > 0;
   const marker = alone ? own : own.split(/\s+/)[0]!;
-  const text = alone
-    ? itemsText(rest, line.height).trim()
-    : own.slice(marker.length).trim() + (rest.length > 0 ? ` ${itemsText(rest, line.height)}` : '');
-  if (text.trim() === '') return null;
-  const textX = alone
-    ? itemX(rest[0]!)
-    : markerX + (first.width * (first.str.indexOf(text.trim()[0]!) || 1)) / first.str.length;
-  const indented = Math.abs(markerX - margin) > INDENT;
-  let style: ListStyle | null = null;
-  if (BULLET.test(marker)) style = ListStyle.bullet;
-  // A justified line may open with a dash and a stretched space: a dash counts only when indented.
-  else if (DASH.test(marker) && indented) style = ListStyle.bullet;
-  // A typed "1. Issue at stake" at the margin is a heading, not a list.
-  else if (NUMBER.test(marker) && indented) style = ListStyle.number;
-  return style ? { style, markerX, textX, text: text.trim() } : null;
+  const style = markerStyle(marker, Math.abs(markerX - margin) > INDENT);
+  if (!style) return null;
+  const text = itemsText(line.items, line.height).trim().slice(marker.length).trim();
+  if (text === '') return null;
+  const textX = alone ? itemX(rest[0]!) : textStart(first, marker, rest);
+  return { style, markerX, textX, text };
 }
 
 /**

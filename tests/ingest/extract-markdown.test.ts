@@ -121,7 +121,7 @@ t.test('an image is left out with a warning that names it', async (t) => {
   t.same(extractMarkdown('Before ![The chart](chart.png) after.'), {
     lines: ['Before after.'],
     wrapped: false,
-    warnings: [{ code: 'image-left-out', message: 'An image ("The chart") in the Markdown draft was left out.' }],
+    warnings: [{ code: 'embedded-object', message: 'An image ("The chart") in the Markdown draft was left out.' }],
   });
 });
 

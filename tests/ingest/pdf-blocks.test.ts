@@ -63,6 +63,19 @@ t.test(
   },
 );
 
+t.test('a marker typed with its text in one run, indented, is a list item too', async (t) => {
+  const bytes = await drawnPdf([
+    line('The steps:'),
+    [{ at: 88, text: '– a dash and its text typed together;' }],
+    [{ at: 88, text: '1) a number and its text typed together.' }],
+  ]);
+  t.same((await extractPdf(bytes)).lines, [
+    'The steps:',
+    { list: 'bullet', level: 0, text: 'a dash and its text typed together;' },
+    { list: 'number', level: 0, text: 'a number and its text typed together.' },
+  ]);
+});
+
 t.test('a dash or a number that starts a wrapped line of running text is not a list', async (t) => {
   const bytes = await drawnPdf([
     line('The work stream met in Brussels, online and in Lisbon'),
