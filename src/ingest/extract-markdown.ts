@@ -2,6 +2,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { ListStyle } from '../domain/note-blocks.js';
 import type { ExtractedLine, ExtractedText, IngestWarning } from './extracted-text.js';
+import { IngestWarningCode } from './ingest-warnings.js';
 
 /**
  * A Markdown draft read by marked's lexer (CommonMark, with GFM tables), never by hand: each
@@ -119,7 +120,7 @@ class MarkdownReader {
         return token.raw.startsWith('[') ? `[${this.inline(token.tokens ?? [])}](${token.href})` : token.raw;
       case 'image':
         this.warnings.push({
-          code: 'embedded-object',
+          code: IngestWarningCode.embeddedObject,
           message: `An image${token.text ? ` ("${token.text}")` : ''} in the Markdown draft was left out.`,
         });
         return '';

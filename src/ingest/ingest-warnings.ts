@@ -23,8 +23,7 @@ export const INGEST_WARNING_CODES = [
   'embedded-object',
   'nested-table',
   'unread-content',
-  // What a Markdown or PDF draft holds beyond its text
-  'image-left-out',
+  // What a PDF draft holds that cannot be read as it stands
   'table-as-paragraphs',
 ] as const;
 export type IngestWarningCode = (typeof INGEST_WARNING_CODES)[number];

@@ -1,4 +1,5 @@
 import type { ExtractedLine, IngestWarning, RowLine } from './extracted-text.js';
+import { IngestWarningCode } from './ingest-warnings.js';
 import { itemX, lineGroups, type BodyLine } from './pdf-lines.js';
 import { listMarkerOf, readList } from './pdf-lists.js';
 import type { PageMarks } from './pdf-page-marks.js';
@@ -68,7 +69,8 @@ export async function readPageBlocks(
     lines.push(...taken.map((e) => e?.text ?? ''));
     if (!table.unclear) continue;
     const message = `A table on page ${page.number} could not be read as a table; its text was kept as paragraphs.`;
-    if (!warnings.some((w) => w.message === message)) warnings.push({ code: 'table-as-paragraphs', message });
+    if (!warnings.some((w) => w.message === message))
+      warnings.push({ code: IngestWarningCode.tableAsParagraphs, message });
   }
   return { lines, warnings };
 }
