@@ -3,12 +3,29 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { MARKING_LINE } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import type { ExtractedLine, ExtractedText, IngestWarning } from './extracted-text.js';
+import { IngestWarningCode, quoteStart } from './ingest-warnings.js';
 import { appendPage, readPageBlocks } from './pdf-blocks.js';
 import { linePitch, lineText, pageLines, type BodyLine, type Line } from './pdf-lines.js';
 import { readPageMarks } from './pdf-page-marks.js';
 
 /** Page furniture that is not the note: page numbers, the draft footer, the distribution marking. */
 const FURNITURE = [/^Page \d+ of \d+$/i, /^Draft\s+[—–-]\s+version \d+/i, MARKING_LINE];
+
+/**
+ * The body's type size on a page: the height most of its lines have. Not the largest (a title
+ * in bigger type would make every body line look small, and a table row opening with a day,
+ * `12 November 2020`, would be taken for footnote 12).
+ */
+function bodyHeightOf(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    const height = Math.round(line.height * 2) / 2;
+    counts.set(height, (counts.get(height) ?? 0) + 1);
+  }
+  let best = 0;
+  for (const [height, count] of counts) if (count > (counts.get(best) ?? 0)) best = height;
+  return best;
+}
 
 /** A footnote rule as the seed extractions show it: a line of spaces. */
 const RULE_LINE = ' '.repeat(40);
@@ -40,18 +57,26 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
     const footnotes: string[] = [];
     const warnings: IngestWarning[] = [];
     const tables = { count: 0 };
+    // Running heads and page numbers are no part of the note, but they are text the reader sees:
+    // left out, and said so once (each distinct line quoted), as a Word file's header and footer.
+    const furniture = new Set<string>();
     for (let n = 1; n <= pdf.numPages; n += 1) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const lines = pageLines(content.items.filter((i): i is TextItem => 'str' in i));
-      const bodyHeight = Math.max(0, ...lines.map((l) => l.height));
+      const bodyHeight = bodyHeightOf(lines);
       const pitch = linePitch(lines);
       const pageBody: (BodyLine | null)[] = [];
       let inFootnotes = false;
       let previous: Line | undefined;
       for (const line of lines) {
         const text = lineText(line);
-        if (FURNITURE.some((pattern) => pattern.test(text.trim()))) continue;
+        if (FURNITURE.some((pattern) => pattern.test(text.trim()))) {
+          // One mention for every page: its number is left out of the quote.
+          const shown = text.replace(/\s*Page \d+ of \d+\s*/i, ' ').trim();
+          if (shown !== '') furniture.add(shown);
+          continue;
+        }
         // More space than between two lines of a paragraph: a paragraph (or heading) gap.
         if (previous && previous.y - line.y > pitch * 1.3) {
           if (inFootnotes) footnotes.push('');
@@ -68,6 +93,11 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
       appendPage(body, blocks.lines);
       warnings.push(...blocks.warnings);
     }
+    if (furniture.size > 0)
+      warnings.push({
+        code: IngestWarningCode.unreadContent,
+        message: `The running heads and page numbers of the PDF are not read into the note: ${quoteStart([...furniture].join(' / '))}.`,
+      });
     return {
       lines: footnotes.length > 0 ? [...body, RULE_LINE, ...footnotes] : body,
       wrapped: true,

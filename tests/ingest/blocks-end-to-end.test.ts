@@ -7,7 +7,7 @@ import { normaliseNoteContent } from '../../src/domain/note-content.js';
 import { createItem, meetingSetup } from '../factories.js';
 import { as, build, signedIn } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
-import { drawnPdf, item, line, MEETINGS, ruledTable } from '../support/pdf-drafts.js';
+import { listTablePdf } from '../support/pdf-drafts.js';
 
 /** Upload → parsed blocks: a draft with a list, a nested list and a table, as .md and as .pdf. */
 
@@ -94,33 +94,7 @@ t.test(
   'a PDF draft with hung bullets, an indented numbered list and a ruled table gives the same blocks',
   async (t) => {
     const app = await build(t);
-    const COLUMNS = [70, 210, 350];
-    const pdf = await drawnPdf([
-      line('1  An agenda item', true),
-      { gap: 12 },
-      line('1. Issue at stake', true),
-      { gap: 6 },
-      line('The work stream reports on the security of health systems.'),
-      { gap: 12 },
-      line('2. Summary', true),
-      { gap: 6 },
-      line('The work stream met three times:'),
-      item('•', 'in Brussels, to agree the mandate;'),
-      item('•', 'online, to review the risk register;'),
-      item('•', 'in Lisbon, with the ENISA experts.'),
-      { gap: 6 },
-      line('Its next steps:'),
-      item('1.', 'a survey of Member States;'),
-      item('2.', 'a report, in two parts:'),
-      item('a)', 'the findings;', { nested: true }),
-      item('3.', 'a workshop.'),
-      { gap: 12 },
-      ...ruledTable(COLUMNS, MEETINGS),
-      { gap: 12 },
-      line('3. Format of procedure in the meeting', true),
-      { gap: 6 },
-      line('For information.'),
-    ]);
+    const pdf = await listTablePdf();
     const result = await dryRun(app, 'note.pdf', pdf);
     t.equal(result.status, 200);
     t.same(

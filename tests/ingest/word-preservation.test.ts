@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../src/demo/seed-notes.js';
+import type { ListBlock } from '../../src/domain/note-blocks.js';
 import { SECTION_KEYS } from '../../src/domain/note-content.js';
 import { parseCoverNote, type ParsedCoverNote } from '../../src/ingest/parse-cover-note.js';
 import { readDraft } from '../../src/ingest/read-draft.js';
+import { renderNoteDocx } from '../../src/rendering/docx/cover-note-docx.js';
+import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
 import { EXPECTED_HEADINGS, HEADING_VARIANTS } from '../../src/ingest/section-headings.js';
 import { EHEALTH_HEADER_LINES } from '../../src/services/demo-data.js';
 import { draftDocx, draftPdf, type DraftSource } from '../support/draft-files.js';
+import { LIST_TABLE_NOTE } from '../support/docx-notes.js';
+import { CREATED_AT, noteView } from '../support/note-views.js';
+import { listTablePdf } from '../support/pdf-drafts.js';
 import { pdfText } from '../support/pdf-text.js';
 import { listTableDraft, objectsDraft, styleNumberedDraft } from '../support/word-drafts.js';
 
@@ -21,7 +27,10 @@ import { listTableDraft, objectsDraft, styleNumberedDraft } from '../support/wor
  *
  * Add a fixture to FIXTURES below: a name, its kind, and a function giving its bytes.
  */
-type Kind = 'txt' | 'docx' | 'pdf';
+type Kind = 'txt' | 'md' | 'docx' | 'pdf';
+const draftFixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/drafts/${name}`, import.meta.url)));
+const listTableView = () => noteView({ number: '9.4', title: LIST_TABLE_NOTE.title }, LIST_TABLE_NOTE.content);
 const seedText = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/seeds/${name}`, import.meta.url)));
 const MEETING_LINE = '18TH EHEALTH NETWORK 12-13 NOVEMBER 2020, BRUSSELS, BELGIUM';
 const SEED_91: DraftSource = {
@@ -42,6 +51,14 @@ const FIXTURES: [name: string, kind: Kind, bytes: () => Promise<Buffer>][] = [
   ['Word: list-numbered headings, list, table, tracked changes, comment', 'docx', listTableDraft],
   ['Word: numbered heading style', 'docx', styleNumberedDraft],
   ['Word: images, text box, equation', 'docx', objectsDraft],
+  ['Markdown: list, nested list, GFM table, footnote, link', 'md', async () => draftFixture('list-table-note.md')],
+  ['PDF: hung bullets, indented numbered list, ruled table', 'pdf', listTablePdf],
+  ["agendum's own .docx of the list/table note", 'docx', () => renderNoteDocx(listTableView())],
+  [
+    "agendum's own PDF of the list/table note",
+    'pdf',
+    () => renderCoverNotePdf(listTableView(), { now: new Date(CREATED_AT) }),
+  ],
 ];
 
 /** Letters and digits apart: a raised footnote number is glued to its word in a PDF's text ("capacity1"). */
@@ -59,6 +76,8 @@ async function docxText(bytes: Buffer): Promise<string> {
 
 async function visibleText(kind: Kind, bytes: Buffer): Promise<string> {
   if (kind === 'txt') return bytes.toString('utf8');
+  // A link's target is not shown, only its text: `[ENISA experts](https://...)`.
+  if (kind === 'md') return bytes.toString('utf8').replace(/\]\([^)]*\)/g, ']');
   if (kind === 'docx') return docxText(bytes);
   return (await pdfText(bytes)).flatMap((page) => [...page.lines, ...page.rotated]).join(' ');
 }
@@ -69,6 +88,19 @@ function stringsUnder(value: unknown, keys: string[]): string[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) =>
     typeof v === 'string' ? (keys.includes(key) ? [v] : []) : stringsUnder(v, keys),
+  );
+}
+
+/** Numbered items are counted 1, 2 ... and nested ones a, b ...: the markers a reader sees printed. */
+function listMarkers(sections: ParsedCoverNote['content']['sections']): string[] {
+  const lists = Object.values(sections)
+    .flat()
+    .filter((block) => !Array.isArray(block) && block.block === 'list') as ListBlock[];
+  return lists.flatMap((list) =>
+    list.items.flatMap((item, i) => [
+      String(i + 1),
+      ...(item.sublist?.items.map((_, j) => String.fromCharCode(97 + j)) ?? []),
+    ]),
   );
 }
 
@@ -87,6 +119,8 @@ function parsedWords(parsed: ParsedCoverNote): Set<string> {
     parsed.hasCoverNoteTitle ? 'COVER NOTE' : '',
     ...present.flatMap((key) => [EXPECTED_HEADINGS[SECTION_KEYS.indexOf(key)]!, ...HEADING_VARIANTS[key]]),
     ...parsed.warnings.map((w) => w.message),
+    // A list's numbers and letters are its numbering, kept as the list's style, not as words.
+    ...listMarkers(parsed.content.sections),
   ];
   return new Set(texts.flatMap(wordsOf));
 }
@@ -96,7 +130,7 @@ const LIMITS = { maxUnzippedBytes: 50 * 1024 * 1024, maxEntries: 500 };
 for (const [name, kind, make] of FIXTURES) {
   t.test(`every visible word of ${name} (.${kind}) is in the note or quoted in a warning`, async (t) => {
     const bytes = await make();
-    const { extracted } = await readDraft(bytes, LIMITS);
+    const { extracted } = await readDraft(bytes, LIMITS, { fileName: `draft.${kind}` });
     // Without the parser's own last guard (which would quote what was lost): the rule must hold by itself.
     const parsed = parseCoverNote({ ...extracted, sourceText: undefined });
     t.equal(parsed.hasSections, true);

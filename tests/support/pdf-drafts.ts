@@ -80,3 +80,34 @@ export const MEETINGS = [
   ['29 January 2020', 'First meeting', 'Brussels'],
   ['3 March 2020', 'Second meeting', 'Online'],
 ];
+
+/** A draft's PDF with hung bullets, an indented numbered list with a nested item, and a ruled table. */
+export function listTablePdf(): Promise<Buffer> {
+  const COLUMNS = [70, 210, 350];
+  return drawnPdf([
+    line('1  An agenda item', true),
+    { gap: 12 },
+    line('1. Issue at stake', true),
+    { gap: 6 },
+    line('The work stream reports on the security of health systems.'),
+    { gap: 12 },
+    line('2. Summary', true),
+    { gap: 6 },
+    line('The work stream met three times:'),
+    item('•', 'in Brussels, to agree the mandate;'),
+    item('•', 'online, to review the risk register;'),
+    item('•', 'in Lisbon, with the ENISA experts.'),
+    { gap: 6 },
+    line('Its next steps:'),
+    item('1.', 'a survey of Member States;'),
+    item('2.', 'a report, in two parts:'),
+    item('a)', 'the findings;', { nested: true }),
+    item('3.', 'a workshop.'),
+    { gap: 12 },
+    ...ruledTable(COLUMNS, MEETINGS),
+    { gap: 12 },
+    line('3. Format of procedure in the meeting', true),
+    { gap: 6 },
+    line('For information.'),
+  ]);
+}

@@ -19,6 +19,11 @@ export type ListView = Extract<BlockView, { kind: typeof BlockKind.list }>;
 
 /** Word's default hanging indent, 0.63 cm. */
 export const HANGING_INDENT = 18;
+/**
+ * Where a list's markers stand: Word's default list indent, 0.63 cm in from the margin. A marker
+ * at the margin would also read back (PDF upload) as a typed number at the start of a paragraph.
+ */
+export const LIST_INDENT = 18;
 /** The least room between a marker and its item's text (`10.` is wider than a bullet). */
 const MARKER_GAP = 6;
 /** Space between the items of a list; the list as a whole is followed by a paragraph's space. */
@@ -59,14 +64,14 @@ export function listBlocks(f: FontSet, list: ListView, key: string): Block<Block
       labelType: 'Lbl',
       ...(item.sublist ? { key: bodyKey } : {}),
     };
-    blocks.push(itemBlock(f, item, { indent: 0, hang, tag }));
+    blocks.push(itemBlock(f, item, { indent: LIST_INDENT, hang, tag }));
     if (!item.sublist) return;
     const subHang = hangOf(f, item.sublist.items);
     const subPath = [...itemPath, { key: bodyKey, type: 'LBody' }, { key: `${key}/${i}/list`, type: 'L' }];
     item.sublist.items.forEach((sub, j) => {
       const path = [...subPath, { key: `${key}/${i}/list/${j}`, type: 'LI' }];
       const subTag: BlockTag = { type: 'LBody', path, labelType: 'Lbl' };
-      blocks.push(itemBlock(f, sub, { indent: hang, hang: subHang, tag: subTag }));
+      blocks.push(itemBlock(f, sub, { indent: LIST_INDENT + hang, hang: subHang, tag: subTag }));
     });
   });
   blocks.at(-1)!.spaceAfter = PARAGRAPH_SPACE;

@@ -7,8 +7,12 @@ import { pdfText, type PageText } from '../../support/pdf-text.js';
 const ITEM = { number: '9.4', title: 'Lists and tables' };
 const render = (rows = 0) => renderCoverNotePdf(noteView(ITEM, blocksNote(rows)), { now: new Date(CREATED_AT) });
 
-/** The body's left edge: 2.5 cm. A list's text hangs 18 pt (Word's 0.63 cm) to its right. */
+/**
+ * The body's left edge: 2.5 cm. A list's markers stand 18 pt in (Word's list indent, 0.63 cm), its
+ * text hangs 18 pt further (Word's hanging indent).
+ */
 const MARGIN = 70.87;
+const MARKERS = MARGIN + 18;
 const near = (a: number, b: number) => Math.abs(a - b) < 0.05;
 
 /** The first upright item of a page whose text is `str`. */
@@ -46,26 +50,26 @@ t.test('prints every block in reading order: bullets, numbers, the nested list, 
   ]);
 });
 
-t.test('hangs each marker in the margin, the item text and its wrapped lines indented', async (t) => {
+t.test('hangs each marker at the list indent, the item text and its wrapped lines indented', async (t) => {
   const [page] = await pdfText(await render());
   const bullets = page!.items.filter((i) => i.str === '•');
   t.equal(bullets.length, 3);
-  for (const bullet of bullets) t.ok(near(bullet.x, MARGIN), 'the bullet stands at the text’s left edge');
+  for (const bullet of bullets) t.ok(near(bullet.x, MARKERS), 'the bullet stands 0.63 cm in from the margin');
   const first = item(page!, 'Common guidelines for the security of hospitals and of the networks that');
   const wrapped = item(page!, 'connect them to the national contact points, adopted in writing after the');
-  t.ok(near(first.x, MARGIN + 18), 'the item text hangs 18 pt in');
+  t.ok(near(first.x, MARKERS + 18), 'the item text hangs 18 pt in from its bullet');
   t.ok(near(wrapped.x, first.x), 'the wrapped line starts under the text, not under the bullet');
   t.ok(near(item(page!, 'summer').x, first.x));
   t.ok(near(bullets[1]!.y, first.y), 'the bullet is on the first line');
-  t.ok(near(item(page!, '2.').x, MARGIN), 'a number hangs as a bullet does');
-  t.ok(near(item(page!, 'Mandate the group').x, MARGIN + 18));
+  t.ok(near(item(page!, '2.').x, MARKERS), 'a number hangs as a bullet does');
+  t.ok(near(item(page!, 'Mandate the group').x, MARKERS + 18));
   const dashes = page!.items.filter((i) => i.str === '–');
   t.same(
-    dashes.map((d) => near(d.x, MARGIN + 18)),
+    dashes.map((d) => near(d.x, MARKERS + 18)),
     [true, true],
     'the nested list hangs its markers at its parent’s text',
   );
-  t.ok(near(item(page!, 'for one year').x, MARGIN + 36));
+  t.ok(near(item(page!, 'for one year').x, MARKERS + 36));
   const marker = page!.items.find((i) => i.str === '1' && i.size < 10 && i.y < first.y + 60)!;
   t.ok(marker.y < item(page!, 'Report to the Network').y, 'the footnote marker in the item is raised');
 });
