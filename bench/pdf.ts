@@ -3,16 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
 import { BlockKind } from '../src/domain/note-blocks.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
-import type { InlineView, NoteView } from '../src/rendering/views/note-view.js';
+import type { BlockView, InlineView, ListItemView, NoteView } from '../src/rendering/views/note-view.js';
 import { demoItemId, reposOf, startBenchApp, type BenchApp } from './bench-app.js';
 import { CHROMIUM, hasChromium, launchBrowser } from '../tests/support/chromium.js';
-import { note91 } from '../tests/support/note-views.js';
+import { blocksNote, note91, noteView } from '../tests/support/note-views.js';
 import { median, round, type Figure } from './figures.js';
 
 /**
  * PDF figures: one cover note (the 9.1 seed) rendered warm, the same note printed by headless
- * Chromium from equivalent HTML, a 30-note packet through the API, and how long a note read
- * waits while that packet is built.
+ * Chromium from equivalent HTML, a note of lists and a long table (both ways), a 30-note packet
+ * through the API, and how long a note read waits while that packet is built.
  */
 
 /** Mean ms per call after a warm-up, over `rounds` rounds of `n` calls; the median round counts. */
@@ -43,22 +43,43 @@ const inline = (runs: InlineView[]) =>
     )
     .join('');
 
+/** A list as HTML: numbered lists count from 1, a nested numbered one by letters, a nested bulleted one by dashes. */
+function listHtml(ordered: boolean, items: ListItemView[], nested = false): string {
+  const tag = ordered ? 'ol' : 'ul';
+  const type = nested ? (ordered ? ' type="a"' : ' class="dash"') : '';
+  const entries = items.map(
+    (item) =>
+      `<li>${inline(item.runs)}${item.sublist ? listHtml(item.sublist.ordered, item.sublist.items, true) : ''}</li>`,
+  );
+  return `<${tag}${type}>${entries.join('')}</${tag}>`;
+}
+
+/** A block as HTML: a table's header row in `thead`, which Chromium repeats across pages as the PDF does. */
+function blockHtml(block: BlockView): string {
+  if (block.kind === BlockKind.paragraph) return `<p>${inline(block.runs)}</p>`;
+  if (block.kind === BlockKind.list) return listHtml(block.ordered, block.items);
+  const row = (cells: InlineView[][], tag: string) =>
+    `<tr>${cells.map((c) => `<${tag}>${inline(c)}</${tag}>`).join('')}</tr>`;
+  const head = block.header.length > 0 ? `<thead>${row(block.header, 'th')}</thead>` : '';
+  return `<table>${head}<tbody>${block.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+}
+
 /** The note as the HTML views will print it: same blocks, same font, same page. */
 function noteHtml(view: NoteView): string {
   const header = view.headerLines
     .map((l) => (l ? `<div class="h">${escape(l)}</div>` : '<div class="h">&nbsp;</div>'))
     .join('');
   const sections = view.sections
-    .map(
-      (s) =>
-        `<h2>${escape(s.heading)}</h2>${s.blocks.map((b) => (b.kind === BlockKind.paragraph ? `<p>${inline(b.runs)}</p>` : '')).join('')}`,
-    )
+    .map((s) => `<h2>${escape(s.heading)}</h2>${s.blocks.map(blockHtml).join('')}`)
     .join('');
   return `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><title>${escape(view.documentTitle)}</title><style>
 @page { size: A4; margin: 2.5cm; }
 body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; line-height: 13.8pt; }
 .h { font-weight: bold; font-size: 10.5pt; } .m { text-align: center; margin-top: 36pt; } .t { text-align: center; font-weight: bold; font-size: 14pt; }
 h1, h2 { font-size: 12pt; margin: 12pt 0 4pt; } p { text-align: justify; margin: 0 0 6pt; }
+ul, ol { margin: 0 0 6pt; padding-left: 18pt; text-align: justify; } li { margin-bottom: 3pt; } ul.dash { list-style-type: '– '; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 6pt; } th, td { border: 0.5pt solid #000; padding: 2pt 5.4pt; text-align: left; vertical-align: top; }
+tr { break-inside: avoid; }
 </style></head><body>${header}<div class="m">${escape(view.meetingLine)}</div><div class="t">${escape(view.heading)}</div>
 <h1>${escape(view.itemNumber)}&emsp;${escape(view.itemTitle)}</h1>${sections}</body></html>`;
 }
@@ -144,6 +165,9 @@ export async function pdfBenchmark(): Promise<Figure[]> {
   const now = new Date(view.createdAt);
   const noteMs = await timeEach(() => renderCoverNotePdf(view, { now }), { warm: 50, n: 200, rounds: 5 });
   const chromeMs = await chromiumMsPerNote(noteHtml(view));
+  const blocks = noteView({ number: '9.4', title: 'Lists and tables' }, blocksNote(30));
+  const blocksMs = await timeEach(() => renderCoverNotePdf(blocks, { now }), { warm: 20, n: 50, rounds: 5 });
+  const chromeBlocksMs = await chromiumMsPerNote(noteHtml(blocks));
   const bench = await startBenchApp();
   let load;
   try {
@@ -167,6 +191,12 @@ export async function pdfBenchmark(): Promise<Figure[]> {
       unit: 'x',
       target: '>= 10',
       ...(ratio === null ? {} : { met: ratio >= 10 }),
+    },
+    {
+      name: 'note with lists and a 33-row table (4 pages)',
+      value: round(blocksMs, 2),
+      unit: 'ms/note',
+      note: chromeBlocksMs === null ? `no ${CHROMIUM}` : `headless Chromium: ${round(chromeBlocksMs, 1)} ms/note`,
     },
     {
       name: '30-note packet via the API',

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../ingest/docx-warnings.js';
 
 /**
  * The one place that reads the environment. Every default is the embedded mode: SQLite file and
@@ -28,6 +29,11 @@ const EnvSchema = Type.Object({
   // A .docx is a zip: what it may inflate to, and how many parts it may hold (zip bombs).
   AGENDUM_MAX_UNZIPPED_MB: Type.Number({ default: 100, exclusiveMinimum: 0, maximum: 4096 }),
   AGENDUM_MAX_ZIP_ENTRIES: Type.Integer({ default: 2000, minimum: 10, maximum: 100000 }),
+  // A Word draft's pending tracked changes: read as accepted with a warning, or the upload refused.
+  AGENDUM_TRACKED_CHANGES: Type.Union(
+    TRACKED_CHANGES_POLICIES.map((p) => Type.Literal(p)),
+    { default: TrackedChanges.accept },
+  ),
   // Mail: unset AGENDUM_SMTP_URL writes .eml files under the data directory (the embedded mode).
   AGENDUM_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   AGENDUM_SMTP_POOL: Type.Integer({ default: 5, minimum: 1, maximum: 50 }),
@@ -74,6 +80,7 @@ export interface Config {
   maxUploadBytes: number;
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  trackedChanges: TrackedChanges;
   mail: {
     smtpUrl: string | undefined;
     poolSize: number;
@@ -174,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(e.AGENDUM_MAX_UPLOAD_MB * 1024 * 1024),
     maxUnzippedBytes: Math.round(e.AGENDUM_MAX_UNZIPPED_MB * 1024 * 1024),
     maxZipEntries: e.AGENDUM_MAX_ZIP_ENTRIES,
+    trackedChanges: e.AGENDUM_TRACKED_CHANGES as TrackedChanges,
     mail: {
       smtpUrl: e.AGENDUM_SMTP_URL,
       poolSize: e.AGENDUM_SMTP_POOL,

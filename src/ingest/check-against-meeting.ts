@@ -1,4 +1,4 @@
-import type { IngestWarning } from './extracted-text.js';
+import { IngestWarningCode, type IngestWarning } from './ingest-warnings.js';
 import type { ParsedCoverNote } from './parse-cover-note.js';
 
 export interface ExpectedPlace {
@@ -20,19 +20,19 @@ export function checkAgainstMeeting(parsed: ParsedCoverNote, expected: ExpectedP
   const gotHeader = parsed.headerLines.map(comparable);
   if (gotHeader.length > 0 && gotHeader.join('|') !== wantedHeader.join('|')) {
     warnings.push({
-      code: 'header-mismatch',
+      code: IngestWarningCode.headerMismatch,
       message: `The header lines differ from this network's (${expected.headerLines.filter(Boolean).join(' / ')}); the standard ones will be printed.`,
     });
   }
   if (parsed.meetingLine && comparable(parsed.meetingLine) !== comparable(expected.meetingLine)) {
     warnings.push({
-      code: 'meeting-mismatch',
+      code: IngestWarningCode.meetingMismatch,
       message: `The draft is for "${parsed.meetingLine}", but this item belongs to "${expected.meetingLine}".`,
     });
   }
   if (parsed.item && parsed.item.number !== expected.itemNumber) {
     warnings.push({
-      code: 'item-mismatch',
+      code: IngestWarningCode.itemMismatch,
       message: `The draft is numbered ${parsed.item.number}, but this is item ${expected.itemNumber} (${expected.itemTitle}).`,
     });
   }

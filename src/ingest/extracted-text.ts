@@ -1,4 +1,5 @@
 import type { ListStyle } from '../domain/note-blocks.js';
+import type { IngestWarning } from './ingest-warnings.js';
 
 /**
  * What an extractor (Word, PDF, Markdown, plain text) hands to the cover-note parser: the
@@ -43,11 +44,16 @@ export interface ExtractedText {
   footnotes?: string[];
   /** What the extractor saw but could not carry as text: tracked changes, comments, images... */
   warnings?: IngestWarning[];
+  /**
+   * The file's visible text by paragraph, read apart from the extractor (Word: its XML): the
+   * parser quotes in a warning any paragraph whose words reached neither the note nor a warning.
+   */
+  sourceText?: string[];
 }
 
-export interface IngestWarning {
-  code: string;
-  message: string;
-}
+export type { IngestWarning } from './ingest-warnings.js';
 
 export const isPlainLine = (line: ExtractedLine): line is string => typeof line === 'string';
+
+/** An item of a list: told by its `level`, the one field only list lines have. */
+export const isListLine = (line: ExtractedLine): line is ListLine => typeof line !== 'string' && 'level' in line;

@@ -7,11 +7,16 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
+/** The parts of a Word file read beside mammoth: the text's XML, footnotes, comments, page headers. */
+const KEPT_PART = /^word\/(document|footnotes|endnotes|comments|header\d*|footer\d*)\.xml$/;
+
 /**
  * Inflates every entry of a .docx once, counting real bytes (declared sizes lie in a zip bomb),
  * and stops at the limit before mammoth ever unpacks it. Also checks that it is a Word document.
+ * Returns the XML of the parts agendum reads itself (tracked changes, comments, objects), as text.
  */
-export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<void> {
+export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<Map<string, string>> {
+  const kept = new Map<string, Buffer[]>();
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
       error ? reject(Errors.badUpload(`The Word file is damaged: ${error.message}.`)) : resolve(file),
@@ -36,7 +41,10 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
         if (entry.fileName.endsWith('/')) return zip.readEntry();
         zip.openReadStream(entry, (error, stream) => {
           if (error) return fail(Errors.badUpload(`The Word file is damaged: ${error.message}.`));
+          const chunks: Buffer[] | null = KEPT_PART.test(entry.fileName) ? [] : null;
+          if (chunks) kept.set(entry.fileName, chunks);
           stream.on('data', (chunk: Buffer) => {
+            chunks?.push(chunk);
             total += chunk.length;
             if (total > limits.maxUnzippedBytes) {
               stream.destroy();
@@ -59,4 +67,5 @@ export async function assertSafeDocx(bytes: Buffer, limits: ZipLimits): Promise<
   if (!names.has('[Content_Types].xml') || !names.has('word/document.xml')) {
     throw Errors.unsupportedUpload('This zip file is not a Word document (.docx).');
   }
+  return new Map([...kept].map(([name, chunks]) => [name, Buffer.concat(chunks).toString('utf8')]));
 }

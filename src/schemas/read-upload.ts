@@ -4,6 +4,8 @@ import { AgendumError, Errors } from '../domain/errors.js';
 export interface ReceivedUpload {
   bytes: Buffer;
   fileName: string;
+  /** The part's declared content type (not trusted: only tells Markdown from plain text). */
+  mediaType: string;
   fields: Record<string, string>;
 }
 
@@ -19,7 +21,7 @@ export async function readSingleUpload(
   options: { beforeFile?: (fields: Record<string, string>) => void } = {},
 ): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw Errors.badUpload('Send the file as multipart/form-data with a part named "file".');
-  let upload: { bytes: Buffer; fileName: string } | undefined;
+  let upload: { bytes: Buffer; fileName: string; mediaType: string } | undefined;
   const fields: Record<string, string> = {};
   const tooLarge = () => Errors.uploadTooLarge(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
   try {
@@ -43,7 +45,7 @@ export async function readSingleUpload(
       const bytes = await part.toBuffer();
       // @fastify/multipart cuts a file at the limit silently when not told to throw: check anyway.
       if (part.file.truncated) throw tooLarge();
-      upload = { bytes, fileName: part.filename ?? '' };
+      upload = { bytes, fileName: part.filename ?? '', mediaType: part.mimetype ?? '' };
     }
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -12,6 +12,7 @@ import { createCarryOverService } from './carry-over-service.js';
 import type { ServiceContext } from './context.js';
 import { createDemoData } from './demo-data.js';
 import { createDigestService } from './digest-service.js';
+import { createDocumentService } from './document-service.js';
 import { createIngestService } from './ingest-service.js';
 import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
@@ -64,6 +65,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const ingest = createIngestService(ctx, notes, store, {
     maxUnzippedBytes: config.maxUnzippedBytes,
     maxEntries: config.maxZipEntries,
+    trackedChanges: config.trackedChanges,
   });
   const pdf = createPdfService(
     ctx,
@@ -118,6 +120,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     meetingStatus: createMeetingStatusService(ctx, notifications),
     carryOver: createCarryOverService(ctx, agenda, notes),
     pdf,
+    documents: createDocumentService(pdf),
     recipients: createRecipientService(ctx),
     ingest,
     packets,

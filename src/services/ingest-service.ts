@@ -13,7 +13,7 @@ import { displayName } from '../ingest/display-name.js';
 import { assertMergeablePdf } from '../ingest/mergeable-pdf.js';
 import type { FileStore } from '../ingest/file-store.js';
 import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js';
-import { EXTENSIONS, MEDIA_TYPES, readDraft } from '../ingest/read-draft.js';
+import { EXTENSIONS, MEDIA_TYPES, readDraft, type DraftOptions } from '../ingest/read-draft.js';
 import type { ZipLimits } from '../ingest/zip-guard.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote, readerGroups, readNote } from './note-access.js';
@@ -23,12 +23,22 @@ import type { NoteService } from './note-service.js';
 export interface Upload {
   bytes: Buffer;
   fileName: string;
+  /** The content type the sender declared: tells Markdown from plain text, nothing else. */
+  mediaType?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Uploaded drafts become versions (with the original kept); PDF annexes ride along with a note. */
-export function createIngestService(ctx: ServiceContext, notes: NoteService, store: FileStore, limits: ZipLimits) {
+/**
+ * Uploaded drafts become versions (with the original kept); PDF annexes ride along with a note.
+ * `limits` also says what a Word file's pending tracked changes do (AGENDUM_TRACKED_CHANGES).
+ */
+export function createIngestService(
+  ctx: ServiceContext,
+  notes: NoteService,
+  store: FileStore,
+  limits: ZipLimits & DraftOptions,
+) {
   const { repos } = ctx;
 
   function expectedPlace(itemId: number) {
@@ -68,7 +78,11 @@ export function createIngestService(ctx: ServiceContext, notes: NoteService, sto
   return {
     async ingestDraft(actor: Actor, itemId: number, upload: Upload, options: { dryRun: boolean; ifMatch?: string }) {
       assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
-      const { kind, extracted } = await readDraft(upload.bytes, limits);
+      const { kind, extracted } = await readDraft(upload.bytes, limits, {
+        fileName: upload.fileName,
+        mediaType: upload.mediaType,
+        trackedChanges: limits.trackedChanges,
+      });
       const parsed = parseCoverNote(extracted);
       if (!parsed.hasSections) {
         throw Errors.noSections(

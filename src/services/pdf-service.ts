@@ -93,7 +93,22 @@ export function createPdfService(
     });
   }
 
+  /**
+   * A note's version as every file of it shows it (the PDF, the .docx), with the stem of its
+   * file name: `18th-ehealth-network-item-9.1-v2` (`-draft` after it unless released).
+   */
+  function printableNote(actor: Actor, itemId: number, options: { version?: number } = {}) {
+    const readable = readNote(ctx, actor, itemId);
+    const version = versionOf(readable, options.version);
+    const item = repos.agenda.findItem(itemId)!;
+    const meeting = meetingOrThrow(ctx, item.meetingId);
+    const view = noteView(meeting, item, printedNote(readable.note, version), version);
+    const draft = view.isDraft ? '-draft' : '';
+    return { view, fileStem: `${fileStem(meeting)}-item-${item.number}-v${version.number}${draft}` };
+  }
+
   return {
+    printableNote,
     /** The view model of a note as the reader may see it: the HTML view's twin of notePdf. */
     readableNoteView(actor: Actor, itemId: number, options: { version?: number } = {}): NoteView | null {
       const readable = readNote(ctx, actor, itemId);
@@ -105,15 +120,10 @@ export function createPdfService(
 
     /** The cover note of an item: the version the reader sees by default, or `version` if visible to them. */
     async notePdf(actor: Actor, itemId: number, options: { version?: number } = {}): Promise<PdfFile> {
-      const readable = readNote(ctx, actor, itemId);
-      const version = versionOf(readable, options.version);
-      const item = repos.agenda.findItem(itemId)!;
-      const meeting = meetingOrThrow(ctx, item.meetingId);
-      const view = noteView(meeting, item, printedNote(readable.note, version), version);
+      const { view, fileStem } = printableNote(actor, itemId, options);
       // The version's own time is the file's creation date: a version always prints the same bytes.
-      const bytes = await renderer.renderNote(view, { now: new Date(version.createdAt) });
-      const draft = view.isDraft ? '-draft' : '';
-      return { fileName: `${fileStem(meeting)}-item-${item.number}-v${version.number}${draft}.pdf`, bytes };
+      const bytes = await renderer.renderNote(view, { now: new Date(view.createdAt) });
+      return { fileName: `${fileStem}.pdf`, bytes };
     },
 
     /** The agenda; procedures show as the reader may see them in the JSON agenda. */

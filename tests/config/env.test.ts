@@ -3,7 +3,15 @@ import { ConfigError, loadConfig } from '../../src/config/env.js';
 
 t.test('the defaults are the embedded mode', async (t) => {
   const config = loadConfig({});
-  t.match(config, { host: '127.0.0.1', port: 3000, demo: true, trustProxy: false, logLevel: 'info', scryptLogN: 17 });
+  t.match(config, {
+    host: '127.0.0.1',
+    port: 3000,
+    demo: true,
+    trustProxy: false,
+    logLevel: 'info',
+    scryptLogN: 17,
+    trackedChanges: 'accept',
+  });
   t.match(config.databaseFile, /data\/agendum\.sqlite$/);
 });
 
@@ -13,8 +21,10 @@ t.test('values are converted from their text', async (t) => {
     AGENDUM_DEMO: 'false',
     AGENDUM_TRUST_PROXY: '1',
     AGENDUM_DATA_DIR: '/srv/agendum',
+    AGENDUM_TRACKED_CHANGES: 'refuse',
   });
   t.match(config, {
+    trackedChanges: 'refuse',
     port: 8080,
     demo: false,
     trustProxy: { hops: 1 },
@@ -27,6 +37,9 @@ t.test('a bad value is one line that names the variable and never shows a secret
   t.throws(() => loadConfig({ PORT: 'abc' }), new ConfigError('PORT must be integer (got "abc")'));
   t.throws(() => loadConfig({ AGENDUM_DEMO: 'maybe' }), {
     message: 'AGENDUM_DEMO must be one of 1, 0, true, false (got "maybe")',
+  });
+  t.throws(() => loadConfig({ AGENDUM_TRACKED_CHANGES: 'reject' }), {
+    message: 'AGENDUM_TRACKED_CHANGES must be one of accept, refuse (got "reject")',
   });
   t.throws(() => loadConfig({ AGENDUM_DEMO_PASSWORD: 'short' }), {
     message: /AGENDUM_DEMO_PASSWORD .*\(got \(hidden\)\)/,

@@ -61,6 +61,7 @@ const HOMONYMS = `
   src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
   src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
   src/web/index.ts                         :: join(projectRoot, 'public')         :: the folder of static files
+  src/ingest/section-headings.ts           :: summary: ['summary',                :: a heading's words as rapporteurs type them
   src/rendering/pdf/pdf-renderer.ts        :: kind: 'packet'                      :: a kind of render task
   src/rendering/pdf/pdf-renderer.ts        :: case 'packet':                      :: the same render task
   src/rendering/pdf/packet-front-matter.ts :: plural(annexes, 'annex', 'annexes') :: the English noun, singular
@@ -74,6 +75,9 @@ const HOMONYMS = `
   src/db/schema/mail.ts                    :: text('list',                        :: the column of a recipient list
   src/backup/backup.ts                     :: type = 'table'                      :: SQLite's kind of schema object
   src/ingest/read-mammoth-html.ts          :: 'ol', 'table', 'tr'                 :: the HTML element
+  src/ingest/read-mammoth-html.ts          :: name === 'table'                    :: the same HTML element
+  src/ingest/docx-objects.ts               :: Omit<DocxObject, 'paragraph'        :: the field naming where an object stood
+  src/ingest/pdf-tables.ts                 :: Omit<RowLine, 'table'>              :: the field numbering a row's table
 `
   .trim()
   .split('\n')

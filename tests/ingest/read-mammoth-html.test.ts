@@ -10,21 +10,50 @@ t.test('entities are decoded once: named, decimal, hexadecimal and the no-break 
   t.same(lines, ['Tom & Jerry <b> "q" it\'s', 'café — naïve – 10 %', '&amp; stays &amp;']);
 });
 
-t.test('nested inline tags give their text in reading order, without added spaces', async (t) => {
-  const { lines } = readMammothHtml(
-    '<p><strong>Bold <em>and italic <u>under</u></em></strong>ly <a href="https://example.org/x">linked</a>.</p>',
-  );
-  t.same(lines, ['Bold and italic underly linked.']);
-});
+t.test(
+  'nested inline tags give their text in reading order, without added spaces; a link as [text](url)',
+  async (t) => {
+    const { lines } = readMammothHtml(
+      '<p><strong>Bold <em>and italic <u>under</u></em></strong>ly <a href="https://example.org/x">linked</a>.' +
+        '<a id="_Toc1"></a> <a href="#_Toc1">Inside</a></p>',
+    );
+    t.same(lines, ['Bold and italic underly [linked](https://example.org/x). Inside']);
+  },
+);
 
-t.test('paragraphs, headings, list items, table cells and breaks each end a line', async (t) => {
-  const { lines } = readMammothHtml(
+t.test('paragraphs and breaks end a plain line; headings, list items and table rows are marked', async (t) => {
+  const { lines, warnings } = readMammothHtml(
     '<h2>1. Issue at stake</h2><p>one<br />two</p>' +
-      '<ul><li>outer<ul><li>inner</li></ul></li></ul>' +
-      '<table><tr><td><p>cell a</p></td><td>cell b</td></tr></table>' +
+      '<ul><li>outer<ul><li>inner</li></ul></li><li>second<br />line</li></ul>' +
+      '<ol><li><p>first</p><p>more</p></li></ol>' +
+      '<table><tr><th>Head</th><th>er</th></tr><tr><td><p>cell a</p><p>again</p></td><td>cell b</td></tr></table>' +
+      '<table><tr><td>other</td></tr></table>' +
       '<p>   </p><p>\n  spaced \t out  </p>',
   );
-  t.same(lines, ['1. Issue at stake', 'one', 'two', 'outer', 'inner', 'cell a', 'cell b', 'spaced out']);
+  t.same(lines, [
+    { heading: '1. Issue at stake' },
+    'one',
+    'two',
+    { list: 'bullet', level: 0, text: 'outer' },
+    { list: 'bullet', level: 1, text: 'inner' },
+    { list: 'bullet', level: 0, text: 'second line' },
+    { list: 'number', level: 0, text: 'first more' },
+    { table: 1, cells: ['Head', 'er'], header: true },
+    { table: 1, cells: ['cell a again', 'cell b'], header: false },
+    { table: 2, cells: ['other'], header: false },
+    'spaced out',
+  ]);
+  t.equal(warnings, undefined);
+});
+
+t.test('a table inside a cell is flattened into that cell, with a warning', async (t) => {
+  const { lines, warnings } = readMammothHtml(
+    '<table><tr><td>outer <table><tr><td>in</td><td>ner</td></tr></table> end</td><td>b</td></tr></table><p>after</p>',
+  );
+  t.same(lines, [{ table: 1, cells: ['outer in ner end', 'b'], header: false }, 'after']);
+  t.same(warnings, [
+    { code: 'nested-table', message: 'A table inside a cell of table 1 was read as the text of that cell.' },
+  ]);
 });
 
 t.test('footnotes: cited as [^n] in the text, their text without the back link', async (t) => {

@@ -247,6 +247,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note.pdf` }),
   },
+  'GET /api/v1/items/:itemId/note/versions/:number/docx': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/docx` }),
+  },
   'GET /api/v1/meetings/:meetingId/agenda.pdf': {
     expect: everyone,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/agenda.pdf` }),

@@ -7,8 +7,9 @@ import { renderCoverNotePdf } from '../../src/rendering/pdf/cover-note-pdf.js';
 import { buildNoteView } from '../../src/rendering/views/note-view.js';
 import { noteEtag } from '../../src/services/note-access.js';
 import { actor, createItem, meetingSetup } from '../factories.js';
-import { as, build, problemOf, reposOf, signedIn, type SignedIn } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn } from '../helper.js';
 import { draftDocx, draftPdf } from '../support/draft-files.js';
+import { uploadDraft } from '../support/draft-upload.js';
 import { fileUpload, multipart } from '../support/multipart.js';
 import { webPerson, webSession } from '../support/web-session.js';
 import { CREATED_AT, MEETING_18 } from '../support/note-views.js';
@@ -37,16 +38,7 @@ async function setup(app: FastifyInstance) {
   return { secretariat, rapporteur, item };
 }
 
-function upload(app: FastifyInstance, who: SignedIn, itemId: number, fileName: string, bytes: Buffer | string) {
-  const body = fileUpload(fileName, bytes);
-  const etag = noteEtag(reposOf(app).notes.findByItem(itemId)!);
-  return as(app, who, {
-    method: 'POST',
-    url: `/api/v1/items/${itemId}/note/versions`,
-    payload: body.payload,
-    headers: { ...body.headers, 'if-match': etag },
-  });
-}
+const upload = uploadDraft;
 
 const versionCount = (app: FastifyInstance, itemId: number) =>
   reposOf(app).notes.countVersions(reposOf(app).notes.findByItem(itemId)!.id);

@@ -83,6 +83,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'clock',
     'demoData',
     'digests',
+    'documents',
     'health',
     'ingest',
     'mailWorker',

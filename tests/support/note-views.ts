@@ -91,3 +91,55 @@ export function longNote(paragraphs = 24): NoteContentInput {
     footnotes,
   };
 }
+
+/**
+ * A note with every block: a paragraph, a bulleted list (its second item long enough to wrap),
+ * a numbered list with a nested bulleted list, a 3×2 table of dates under a header row, and
+ * footnote markers in a list item and in a cell. `rows` adds body rows of four lines each to the
+ * table (a long table runs over pages).
+ */
+export function blocksNote(rows = 0): NoteContentInput {
+  const extra = Array.from({ length: rows }, (_, i) => [
+    `Row ${i + 4}`,
+    `Point ${i + 4} begins here and runs on over four lines of its column, as the rapporteur had much to say ` +
+      `about it, and the table must keep all of it together on one page before it ends at point ${i + 4}.`,
+  ]);
+  return {
+    sections: {
+      issueAtStake: ['The working group reports on its meetings of the year.'],
+      summary: [
+        'The group met three times.',
+        {
+          block: 'list',
+          style: 'bullet',
+          items: [
+            'Exchange of good practices',
+            'Common guidelines for the security of hospitals and of the networks that connect them to the national contact points, adopted in writing after the summer',
+            [{ text: 'Report to the Network' }, { footnote: 1 }],
+          ],
+        },
+        {
+          block: 'list',
+          style: 'number',
+          items: [
+            'Adopt the guidelines',
+            { runs: 'Mandate the group', sublist: { style: 'bullet', items: ['for one year', 'with a report'] } },
+          ],
+        },
+        {
+          block: 'table',
+          header: ['Date', 'Meeting'],
+          rows: [
+            ['29 January 2020', 'Kick-off'],
+            ['3 June 2020', [{ text: 'Guidelines' }, { footnote: 2 }]],
+            ['12 November 2020', 'Report'],
+            ...extra,
+          ],
+        },
+        'The Network is invited to take note of the report.',
+      ],
+      procedure: ['For information.'],
+    },
+    footnotes: [{ text: 'Annex 1 of the report.' }, { text: 'Adopted on 3 June 2020.' }],
+  };
+}

@@ -6,12 +6,14 @@ export interface PageText {
   lines: string[];
   /** Text set at an angle (the DRAFT watermark). */
   rotated: string[];
+  /** The upright text items where they stand, for checks of position (a bullet left of its text). */
+  items: Placed[];
   width: number;
   height: number;
 }
 
-/** A text item placed as the page is displayed (rotation applied): x right, y down. */
-interface Placed {
+/** A text item placed as the page is displayed (rotation applied): x right, y down; y is the baseline. */
+export interface Placed {
   str: string;
   x: number;
   y: number;
@@ -74,7 +76,13 @@ export async function pdfText(bytes: Uint8Array): Promise<PageText[]> {
         if (isUpright) upright.push({ str: item.str, x: x!, y: y!, size: Math.abs(d!), width: item.width });
         else rotated.push(item.str);
       }
-      pages.push({ lines: groupLines(upright), rotated, width: viewport.width, height: viewport.height });
+      pages.push({
+        lines: groupLines(upright),
+        rotated,
+        items: upright,
+        width: viewport.width,
+        height: viewport.height,
+      });
     }
     return pages;
   } finally {

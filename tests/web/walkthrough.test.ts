@@ -172,8 +172,19 @@ t.test(
     await delegate.goto(itemUrl);
     t.match(await delegate.locator('article.note').innerText(), /Reflections on Cybersecurity/);
     await check(delegate, 'delegate-note');
+    // The version shown downloads as a Word file, to start a next draft from.
+    const [word] = await Promise.all([
+      delegate.waitForEvent('download'),
+      delegate.getByRole('link', { name: 'Download as Word (.docx)' }).click(),
+    ]);
+    t.match(
+      word.suggestedFilename(),
+      /^18th-ehealth-network-item-\d+(\.\d+)*-v2\.docx$/,
+      'the released version as .docx',
+    );
     await delegate.goto(meetingUrl);
     await delegate.getByRole('link', { name: /A draft nobody outside may read/ }).click();
+    t.equal(await delegate.getByRole('link', { name: 'Download as Word (.docx)' }).count(), 0, 'nothing to download');
     t.equal(await delegate.locator('article.note').count(), 0, 'no draft for a delegate');
     t.equal(await delegate.getByRole('button', { name: 'Submit for review' }).count(), 0);
     const missing = await delegate.goto(`${base}/items/99999`);

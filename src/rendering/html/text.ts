@@ -63,6 +63,7 @@ export const TEXT = {
   resolved: 'resolved',
   reason: 'Comment or reason',
   downloadPdf: 'Download the PDF',
+  downloadDocx: 'Download as Word (.docx)',
   agendaPdf: 'Agenda (PDF)',
   packetPdf: 'Packet (PDF)',
   myItems: 'My items',

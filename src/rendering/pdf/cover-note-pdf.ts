@@ -1,6 +1,8 @@
-import type { FootnoteView, InlineView, NoteView } from '../views/note-view.js';
+import type { FootnoteView, NoteView } from '../views/note-view.js';
 import { BlockKind } from '../../domain/note-blocks.js';
 import { fonts, type FontSet } from './fonts.js';
+import { inlineRuns } from './inline-runs.js';
+import { listBlocks } from './list-layout.js';
 import { drawPart, layoutPart, type BlockTag, type Part } from './page-drawing.js';
 import type { Block } from './paginate.js';
 import {
@@ -19,7 +21,8 @@ import {
   title,
 } from './page-style.js';
 import { PdfWriter, type StructElement } from './pdf-writer.js';
-import type { Run, TextStyle } from './styled-text.js';
+import type { Run } from './styled-text.js';
+import { tableBlocks } from './table-layout.js';
 import { typesetParagraph, type Line, type ParagraphFormat } from './typeset.js';
 
 /**
@@ -32,14 +35,6 @@ import { typesetParagraph, type Line, type ParagraphFormat } from './typeset.js'
 const HEADER_LEADING = 13;
 /** The item line's title starts here, as after a tab. */
 const ITEM_TITLE_INDENT = 36;
-
-export function inlineRuns(paragraph: InlineView[], style: TextStyle): Run[] {
-  return paragraph.map((run) =>
-    run.kind === 'footnote'
-      ? { text: String(run.number), style: marker(style.size), footnote: run.number }
-      : { text: run.text, style: run.href ? link(style, run.href) : style },
-  );
-}
 
 const block = (lines: Line[], tag: BlockTag, spacing: Partial<Block<BlockTag>> = {}): Block<BlockTag> => ({
   lines,
@@ -108,7 +103,7 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
       { spaceBefore: 22, spaceAfter: 6, keepWithNext: true },
     ),
   ];
-  for (const section of view.sections) {
+  view.sections.forEach((section, s) => {
     blocks.push(
       block(
         typesetParagraph(f, [{ text: section.heading, style: bold }], leftAligned),
@@ -120,25 +115,17 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
         },
       ),
     );
-    for (const content of section.blocks) {
-      // Interim: lists and tables as paragraphs of their lines until they get their own layout.
-      const paragraphs =
-        content.kind === BlockKind.paragraph
-          ? [content.runs]
-          : content.kind === BlockKind.list
-            ? content.items.map((item): InlineView[] => [{ kind: 'text', text: `${item.marker} ` }, ...item.runs])
-            : [content.header, ...content.rows].filter((row) => row.length > 0).map((row) => row.flat());
-      for (const paragraph of paragraphs) {
-        blocks.push(
-          block(
-            typesetParagraph(f, inlineRuns(paragraph, body), justified),
-            { type: 'P' },
-            { spaceAfter: PARAGRAPH_SPACE },
-          ),
-        );
+    section.blocks.forEach((content, b) => {
+      // Keys name a list's or a table's containers in the structure tree, unique within the note.
+      const key = `${s}.${b}`;
+      if (content.kind === BlockKind.list) blocks.push(...listBlocks(f, content, key));
+      else if (content.kind === BlockKind.table) blocks.push(...tableBlocks(f, content, key));
+      else {
+        const lines = typesetParagraph(f, inlineRuns(content.runs, body), justified);
+        blocks.push(block(lines, { type: 'P' }, { spaceAfter: PARAGRAPH_SPACE }));
       }
-    }
-  }
+    });
+  });
   return blocks;
 }
 

@@ -91,7 +91,11 @@ function entryBlock(
     spaceBefore: entry.depth === 1 ? 8 : 3,
     spaceAfter: 0,
     indent,
-    tag: { type: 'TOCI', container: 'TOC', ...(entry.key ? { pageNumberOf: entry.key, goTo: entry.key } : {}) },
+    tag: {
+      type: 'TOCI',
+      path: [{ key: 'TOC', type: 'TOC' }],
+      ...(entry.key ? { pageNumberOf: entry.key, goTo: entry.key } : {}),
+    },
   };
 }
 

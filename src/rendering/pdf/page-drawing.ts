@@ -1,6 +1,8 @@
 import { footnoteHeight, paginate, type Block, type FootnoteArea, type LaidOutPage } from './paginate.js';
 import { A4, FOOTER_BASELINE, FOOTNOTES, FRAME, footer, HEADER_BASELINE, MARGIN, TEXT_WIDTH } from './page-style.js';
 import type { PdfWriter, StructElement } from './pdf-writer.js';
+import { elementOf, newDrawState, type DrawState } from './part-structure.js';
+import { drawRowLine, type RowTag } from './table-drawing.js';
 import type { Line } from './typeset.js';
 
 /**
@@ -13,14 +15,26 @@ import type { Line } from './typeset.js';
 export interface BlockTag {
   /** Structure type of the block: `P`, `H1`, `H2`, `TOCI`... */
   type: string;
-  /** Named container element the block belongs to inside the part (`TOC` for entries). */
-  container?: string;
+  /** The container elements the block's element sits in, outermost first (`TOC`; `L`, `LI`). */
+  path?: StructContainer[];
+  /** The block's element is also a container under this key (a list item's `LBody` holding a sublist). */
+  key?: string;
+  /** The first line's label (a list item's bullet) is tagged as an element of this type (`Lbl`) before the block's. */
+  labelType?: string;
+  /** A table row: drawn ruled, each cell tagged as its own element under the block's (`TR`). */
+  row?: RowTag;
   /** Named destination the entry links to (table of contents). */
   goTo?: string;
   /** Named destination set at the block's first line. */
   destination?: string;
   /** Key of the page number printed at the right of the block's last line, after dot leaders. */
   pageNumberOf?: string;
+}
+
+/** A structure element made once per part, by key, when a block first needs it. */
+export interface StructContainer {
+  key: string;
+  type: string;
 }
 
 export interface Part {
@@ -47,38 +61,6 @@ export interface PartDrawing {
   runningHead?: string;
   /** Page numbers by key, for blocks that print one (table of contents). */
   pageNumbers?: ReadonlyMap<string, number>;
-}
-
-interface DrawState {
-  elements: Map<number, StructElement>;
-  containers: Map<string, StructElement>;
-  /** Notes being drawn, with the element whose text holds their marker. */
-  notes: Map<number, { note: StructElement; parent: StructElement }>;
-  /**
-   * Elements ended when their page is complete (their notes are drawn at the page's foot), or
-   * later, when a note of theirs runs on to the next page.
-   */
-  finished: StructElement[];
-}
-
-function elementOf(
-  writer: PdfWriter,
-  part: Part,
-  index: number,
-  drawing: PartDrawing,
-  state: DrawState,
-): StructElement {
-  let element = state.elements.get(index);
-  if (element) return element;
-  const { tag } = part.blocks[index]!;
-  let parent = drawing.parent;
-  if (tag.container) {
-    parent = state.containers.get(tag.container) ?? writer.element(tag.container, drawing.parent);
-    state.containers.set(tag.container, parent);
-  }
-  element = writer.element(tag.type, parent);
-  state.elements.set(index, element);
-  return element;
 }
 
 function drawFootnotes(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
@@ -156,36 +138,49 @@ function drawPageNumber(
 }
 
 function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
-  for (const placed of page.lines) {
+  for (const [index, placed] of page.lines.entries()) {
     const block = part.blocks[placed.block]!;
     const line = block.lines[placed.line]!;
+    if (block.tag.row) {
+      drawRowLine(writer, part, { page, index, parent: drawing.parent, state });
+      continue;
+    }
     if (placed.line === 0 && block.tag.destination)
       writer.doc.addNamedDestination(block.tag.destination, 'XYZ', 0, placed.y, null);
     if (line.segments.length === 0) continue;
-    const element = elementOf(writer, part, placed.block, drawing, state);
+    const element = elementOf(writer, part, placed.block, drawing.parent, state);
+    const label = state.labels.get(placed.block);
     writer.line(line, MARGIN + block.indent, placed.y, {
       element,
       type: block.tag.type,
+      ...(label ? { label: { element: label, type: block.tag.labelType! } } : {}),
       onFootnote: (n) => {
         writer.closeMark();
         state.notes.set(n, { note: writer.element('Note', element), parent: element });
       },
     });
     const isLast = placed.line === block.lines.length - 1;
-    const page = block.tag.pageNumberOf && drawing.pageNumbers?.get(block.tag.pageNumberOf);
-    if (isLast && page)
-      drawPageNumber(writer, { line, x: MARGIN + block.indent, y: placed.y, page, element, type: block.tag.type });
+    const number = block.tag.pageNumberOf && drawing.pageNumbers?.get(block.tag.pageNumberOf);
+    if (isLast && number)
+      drawPageNumber(writer, {
+        line,
+        x: MARGIN + block.indent,
+        y: placed.y,
+        page: number,
+        element,
+        type: block.tag.type,
+      });
     if (block.tag.goTo) {
       const rect = { x: MARGIN + block.indent, y: placed.y, width: TEXT_WIDTH - block.indent, height: line.height };
       writer.goTo(rect, block.tag.goTo, element);
     }
-    if (isLast) state.finished.push(element);
+    if (isLast && !block.tag.key) state.finished.push(element);
   }
 }
 
 /** Draws every page of a laid-out part into the writer, each on a new page. */
 export function drawPart(writer: PdfWriter, part: Part, drawing: PartDrawing): void {
-  const state: DrawState = { elements: new Map(), containers: new Map(), notes: new Map(), finished: [] };
+  const state = newDrawState();
   part.pages.forEach((page, index) => {
     writer.addPage(A4);
     if (drawing.isDraft) writer.watermark(A4);

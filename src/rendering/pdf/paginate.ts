@@ -8,7 +8,10 @@ import type { Line } from './typeset.js';
  *   headings);
  * - a paragraph leaves at least two lines at the bottom of a page and carries at least two
  *   to the next (no single orphan or widow line);
- * - `keepTogether` blocks move whole; `pageBreakBefore` starts a page;
+ * - `keepTogether` blocks move whole (a table row), and a heading kept with such a block (a
+ *   table's header row) needs all of it below; `pageBreakBefore` starts a page;
+ * - a block with a `header` (a table's body row) that starts a page, or runs on to it, has that
+ *   header's lines placed above it again (`repeated`: drawn, but read and footnoted only once);
  * - a footnote taller than half a page (a note of one endless word) starts with its first lines
  *   under its marker, fills what is left of the page and runs on at the foot of the next pages,
  *   so that no line is ever drawn off the page.
@@ -23,6 +26,8 @@ export interface Block<Tag> {
   keepWithNext?: boolean;
   keepTogether?: boolean;
   pageBreakBefore?: boolean;
+  /** A block of the same list (a table's header row) repeated above this one at the top of a page. */
+  header?: Block<Tag>;
   /** What the writer needs to draw and tag the block; pagination only passes it on. */
   tag: Tag;
 }
@@ -47,6 +52,8 @@ export interface PlacedLine {
   line: number;
   /** Top of the line box. */
   y: number;
+  /** A line of a table header repeated on a continuation page. */
+  repeated?: boolean;
 }
 
 /** The lines `from` to `to` (excluded) of footnote `number` placed at the foot of a page. */
@@ -80,7 +87,12 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
   const pages: LaidOutPage[] = [];
   let page: LaidOutPage = { lines: [], footnotes: [] };
   let y = frame.top;
-  const isEmpty = () => page.lines.length === 0;
+  const indexOf = new Map(blocks.map((block, index) => [block, index]));
+  /**
+   * A page holding only a repeated table header is empty: what follows it must be placed. A
+   * header is repeated only at the top of a page, so the last line tells.
+   */
+  const isEmpty = () => page.lines.length === 0 || page.lines.at(-1)!.repeated === true;
   const noteLines = (n: number) => area.notes.get(n) ?? [];
   const isTall = (n: number) => linesHeight(noteLines(n)) > (frame.bottom - frame.top) / 2;
   /** What a note needs under its marker: all of it, or the first lines of a tall one. */
@@ -139,20 +151,42 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
     }
   };
 
-  /** A heading must fit together with the first lines of the block after it. */
-  const fitsWithNext = (index: number, top: number): boolean => {
+  /** A block kept together that no page can hold (a table row longer than a page) is cut as a paragraph is. */
+  const keptWhole = (block: Block<Tag>) =>
+    block.keepTogether && linesHeight(block.lines) + linesHeight(block.header?.lines ?? []) <= frame.bottom - frame.top;
+
+  /**
+   * A heading must fit together with the first lines of the block after it; with all of it when
+   * that block is kept whole or kept with the next in turn (a heading above a table's header row
+   * above its first row).
+   */
+  const fitsWithNext = (index: number, top: number, notes: number[] = []): boolean => {
     const block = blocks[index]!;
     const next = blocks[index + 1];
     if (!block.keepWithNext || !next || next.lines.length === 0) return true;
-    const notes = block.lines.flatMap((l) => l.footnotes);
-    const afterBlock = top + block.lines.reduce((s, l) => s + l.height, 0) + block.spaceAfter + next.spaceBefore;
-    return fitCount(next, 0, afterBlock, notes) >= Math.min(MIN_LINES, next.lines.length);
+    const withNotes = [...notes, ...block.lines.flatMap((l) => l.footnotes)];
+    const afterBlock = top + linesHeight(block.lines) + block.spaceAfter + next.spaceBefore;
+    const fit = fitCount(next, 0, afterBlock, withNotes);
+    if (keptWhole(next) || next.keepWithNext) {
+      return fit >= next.lines.length && fitsWithNext(index + 1, afterBlock, withNotes);
+    }
+    return fit >= Math.min(MIN_LINES, next.lines.length);
+  };
+
+  /** A table's header row again at the top of a page its rows run on to; its notes are already placed. */
+  const repeat = (header: Block<Tag>) => {
+    const block = indexOf.get(header)!;
+    header.lines.forEach((line, i) => {
+      page.lines.push({ block, line: i, y, repeated: true });
+      y += line.height;
+    });
   };
 
   blocks.forEach((block, index) => {
     if (block.pageBreakBefore && !isEmpty()) newPage();
     let from = 0;
     while (from < block.lines.length) {
+      if (block.header && page.lines.length === 0) repeat(block.header);
       const top = y + (from === 0 && !isEmpty() ? block.spaceBefore : 0);
       const remaining = block.lines.length - from;
       const fit = fitCount(block, from, top);
@@ -162,7 +196,7 @@ export function paginate<Tag>(blocks: Block<Tag>[], frame: PageFrame, area: Foot
         break;
       }
       let take = Math.min(fit, remaining);
-      if (take >= remaining || block.keepTogether || block.keepWithNext) take = 0;
+      if (take >= remaining || keptWhole(block) || block.keepWithNext) take = 0;
       const minFirst = from === 0 ? Math.min(MIN_LINES, remaining) : 1;
       if (take > 0 && remaining - take < MIN_LINES) take = remaining - MIN_LINES;
       if (take < minFirst) take = 0;

@@ -33,6 +33,8 @@ export interface TagContext {
   type: string;
   /** Called after a footnote marker is drawn, with its number. */
   onFootnote?: (n: number) => void;
+  /** Where a line's label (a list item's bullet or number) is tagged, apart from its text. */
+  label?: { element: StructElement; type: string };
 }
 
 /**
@@ -181,7 +183,8 @@ export class PdfWriter {
         this.linkSegment(segment, left, baseline, line, tag);
         continue;
       }
-      this.mark(tag.element, tag.type);
+      const target = segment.label && tag.label ? tag.label : tag;
+      this.mark(target.element, target.type);
       this.text(segment, left, baseline, line.extraPerSpace);
       if (segment.footnote !== undefined) tag.onFootnote?.(segment.footnote);
     }

@@ -17,6 +17,10 @@ export interface Segment {
   /** Width as drawn, justification included. */
   width: number;
   footnote?: number;
+  /** Set on the label drawn first on a first line (a list item's bullet): tagged apart as `Lbl`. */
+  label?: boolean;
+  /** In a table row's line: the column of the cell the segment belongs to. */
+  cell?: number;
 }
 
 export interface Line {
@@ -120,7 +124,7 @@ export function typesetParagraph(fonts: FontSet, runs: Run[], format: ParagraphF
     if (i === 0 && format.label) {
       const label = format.label;
       const width = fonts[label.style.face].widthOf(label.text, label.style.size);
-      line.segments.unshift({ text: label.text, style: label.style, x: 0, width });
+      line.segments.unshift({ text: label.text, style: label.style, x: 0, width, label: true });
     }
     return { ...line, baseline };
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireSignIn } from '../../plugins/app/auth.js';
+import docxRoutes from './docx.js';
 import itemRoutes from './items.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
@@ -27,6 +28,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(workflowRoutes);
   await app.register(reviewRoutes);
   await app.register(pdfRoutes);
+  await app.register(docxRoutes);
   await app.register(uploadRoutes);
   await app.register(packetRoutes);
 }

@@ -61,6 +61,8 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     underRevision: Boolean(note && !inDraftingCircle && note.publication?.underRevision),
     procedure: note?.procedure ?? null,
     note: facts.printed,
+    // The version shown, as a Word file to start the next draft from: whoever reads it may download it.
+    docxUrl: facts.printed ? `/api/v1/items/${item.id}/note/versions/${facts.printed.versionNumber}/docx` : null,
     etag: note ? noteEtag(note) : '',
     actions: note && inDraftingCircle ? noteActions(actor, noteFacts) : [],
     canUpload: note !== null && canWriteVersionNow(actor, noteFacts),

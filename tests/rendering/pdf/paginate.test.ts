@@ -132,3 +132,38 @@ t.test('a footnote taller than half a page runs on at the foot of the next page'
     { lines: [], notes: ['1:6-12'] },
   ]);
 });
+
+/** `shown` with repeated lines marked `*`. */
+const shownRepeats = (pages: LaidOutPage[]) =>
+  pages.map((page) => page.lines.map((l) => `${l.repeated ? '*' : ''}B${l.block}.${l.line}@${l.y}`));
+
+t.test("a table's header row is repeated above the rows that run on to the next page", async (t) => {
+  const header = block(1, { keepTogether: true, keepWithNext: true, footnotes: { 0: [1] } });
+  const rows = [3, 3, 3, 3].map(() => block(3, { keepTogether: true, header }));
+  t.same(shownRepeats(paginate([block(2), header, ...rows, block(2)], FRAME, area({ 1: 1 }))), [
+    ['B0.0@0', 'B0.1@10', 'B1.0@20', 'B2.0@30', 'B2.1@40', 'B2.2@50'],
+    ['*B1.0@0', 'B3.0@10', 'B3.1@20', 'B3.2@30', 'B4.0@40', 'B4.1@50', 'B4.2@60', 'B5.0@70', 'B5.1@80', 'B5.2@90'],
+    ['B6.0@0', 'B6.1@10'],
+  ]);
+  const pages = paginate([block(2), header, ...rows, block(2)], FRAME, area({ 1: 1 }));
+  t.same(
+    pages.map((p) => p.footnotes.map((s) => s.number)),
+    [[1], [], []],
+    "the repeated header's footnote is not brought again",
+  );
+});
+
+t.test('a header row moves with its first row rather than end a page alone', async (t) => {
+  const header = block(1, { keepTogether: true, keepWithNext: true });
+  const pages = paginate([block(7), header, block(3, { keepTogether: true, header })], FRAME, area());
+  t.same(shownRepeats(pages), [range(0, 0, 7), ['B1.0@0', 'B2.0@10', 'B2.1@20', 'B2.2@30']]);
+});
+
+t.test('a row taller than a page is the one row cut, under the header repeated', async (t) => {
+  const header = block(2, { keepTogether: true, keepWithNext: true });
+  const pages = paginate([header, block(12, { keepTogether: true, header })], FRAME, area());
+  t.same(shownRepeats(pages), [
+    ['B0.0@0', 'B0.1@10', ...range(1, 0, 8, 20)],
+    ['*B0.0@0', '*B0.1@10', ...range(1, 8, 12, 20)],
+  ]);
+});

@@ -1,5 +1,6 @@
 import t from 'tap';
 import type { Actor } from '../../../src/domain/roles.js';
+import type { NoteView as PrintedNote } from '../../../src/rendering/views/note-view.js';
 import type { ItemView, MeetingView, NoteView } from '../../../src/services/presenters.js';
 import { itemPageView, type ItemPageFacts } from '../../../src/web/views/item-view.js';
 import type { NoteState } from '../../../src/domain/note-workflow.js';
@@ -78,4 +79,10 @@ t.test('only the secretariat manages the item', async (t) => {
   t.equal(itemPageView(sam, facts('drafting')).canManage, true);
   t.equal(itemPageView(rita, facts('drafting')).canManage, false);
   t.equal(itemPageView(sam, facts('drafting')).etag, '"note-5-2"', 'the note’s entity tag for its forms');
+});
+
+t.test('the Word download is offered for the version shown, and only when a version is shown', async (t) => {
+  t.equal(itemPageView(dirk, facts('released', false)).docxUrl, null, 'no version the person may read');
+  const shown = { ...facts('released', false), printed: { versionNumber: 2 } as PrintedNote };
+  t.equal(itemPageView(dirk, shown).docxUrl, '/api/v1/items/3/note/versions/2/docx');
 });
