@@ -25,7 +25,7 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
     const dryRun = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
     const item = agenda.get(actor, itemId);
     const { meeting, network } = app.services.meetings.withNetwork(item.meetingId)!;
-    const previewId = previews.keep({ bytes: upload.bytes, fileName: upload.fileName, itemId, personId: actor.id });
+    const previewId = previews.keep({ ...upload, itemId, personId: actor.id });
     const now = app.services.clock.now();
     const view = previewView({ item, meeting, network, note: notes.get(actor, itemId), dryRun, previewId, now });
     return sendPage(request, reply, 'preview', TEXT.preview, view);

@@ -10,6 +10,8 @@ import { LRUCache } from 'lru-cache';
 interface Preview {
   bytes: Buffer;
   fileName: string;
+  /** The declared type: "save" must read the draft as its preview did (Markdown or text). */
+  mediaType?: string;
   itemId: number;
   personId: number;
 }

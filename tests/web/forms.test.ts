@@ -104,3 +104,32 @@ t.test('an upload preview is kept once per person and item: a second preview rep
   t.equal(saved.statusCode, 303, 'the latest preview is saved');
   t.equal(app.services.notes.get(staff, item.id).versionCount, 1, 'one version, the second draft');
 });
+
+t.test('a draft declared as Markdown is saved as Markdown, as its preview read it', async (t) => {
+  const app = await build(t);
+  const { staff, item } = await secretariatWithItem(app);
+  const { cookies, csrf } = await signedInPage(app, `/items/${item.id}`);
+  const markdown =
+    '# 1. Issue at stake\n\nStake.\n\n# 2. Summary\n\n- one\n- two\n\n# 3. Format of procedure\n\nFor information.\n';
+  // A name that says text, a declared type that says Markdown: the declared type decides.
+  const body = multipart([
+    { name: '_csrf', content: csrf },
+    { name: 'file', fileName: 'draft.txt', type: 'text/markdown', content: markdown },
+  ]);
+  const res = await app.inject({ method: 'POST', url: `/items/${item.id}/upload`, cookies, ...body });
+  t.equal(res.statusCode, 200, 'preview shown');
+  t.match(res.body.replace(/\s+/g, ' '), '<ul class="body-list"> <li>one</li> <li>two</li> </ul>');
+  const previewId = /\/upload\/([0-9a-f]+)\/save/.exec(res.body)![1]!;
+  const saved = await app.inject({
+    method: 'POST',
+    url: `/items/${item.id}/upload/${previewId}/save`,
+    cookies,
+    payload: `_csrf=${encodeURIComponent(csrf)}&etag=${encodeURIComponent(noteEtag(app.services.notes.get(staff, item.id)))}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  t.equal(saved.statusCode, 303);
+  const [version] = app.services.notes.listVersions(staff, item.id);
+  t.same(version!.sections.summary, [
+    { block: 'list', style: 'bullet', items: [{ runs: [{ text: 'one' }] }, { runs: [{ text: 'two' }] }] },
+  ]);
+});
