@@ -1,4 +1,4 @@
-import { allowedEvents, WORKFLOW, type NoteEvent, type NoteState } from '../../domain/note-workflow.js';
+import { allowedEvents, NoteEvent, WORKFLOW, type NoteState } from '../../domain/note-workflow.js';
 import { canManageAgenda, canPerform, canWriteVersionNow, type NoteFacts } from '../../domain/permissions.js';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT } from '../../rendering/html/text.js';
@@ -16,10 +16,14 @@ const EVENT_LABELS: Partial<Record<NoteEvent, string>> = {
   reopen: TEXT.reopen,
 };
 
-/** The buttons of the note's workflow: the events its state allows and the person may perform. */
-function noteActions(actor: Actor, note: NoteFacts) {
+/**
+ * The buttons of the note's workflow: the events its state allows and the person may perform.
+ * Submit waits for a first version: offered before, it could only end on a refusal.
+ */
+function noteActions(actor: Actor, note: NoteFacts, hasVersion: boolean) {
   return allowedEvents(note.state as NoteState)
     .filter((event) => EVENT_LABELS[event] !== undefined && canPerform(actor, event, note))
+    .filter((event) => event !== NoteEvent.submit || hasVersion)
     .map((event) => ({
       event,
       label: EVENT_LABELS[event]!,
@@ -64,7 +68,7 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     // The version shown, as a Word file to start the next draft from: whoever reads it may download it.
     docxUrl: facts.printed ? `/api/v1/items/${item.id}/note/versions/${facts.printed.versionNumber}/docx` : null,
     etag: note ? noteEtag(note) : '',
-    actions: note && inDraftingCircle ? noteActions(actor, noteFacts) : [],
+    actions: note && inDraftingCircle ? noteActions(actor, noteFacts, note.versionCount > 0) : [],
     canUpload: note !== null && canWriteVersionNow(actor, noteFacts),
     versions: versions.map((v, i) => ({
       number: v.number,

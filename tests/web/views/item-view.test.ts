@@ -22,7 +22,7 @@ const item: ItemView = {
   audienceGroups: [],
   note: { state: 'drafting', procedure: null },
 };
-const note = (state: NoteState): NoteView => ({
+const note = (state: NoteState, versionCount = 1): NoteView => ({
   id: 5,
   itemId: 3,
   state,
@@ -30,15 +30,15 @@ const note = (state: NoteState): NoteView => ({
   procedureKind: null,
   outcome: null,
   revision: 2,
-  versionCount: 1,
+  versionCount,
   currentVersion: null,
   updatedAt: '2020-11-01T10:00:00.000Z',
   publication: null,
 });
-const facts = (state: NoteState, inDraftingCircle = true): ItemPageFacts => ({
+const facts = (state: NoteState, inDraftingCircle = true, versionCount = 1): ItemPageFacts => ({
   item,
   meeting: { displayLine: '18th eHealth Network' } as MeetingView,
-  note: note(state),
+  note: note(state, versionCount),
   inDraftingCircle,
   printed: null,
   versions: [],
@@ -66,6 +66,12 @@ t.test(
     t.same(buttons(dirk, 'released', false), [], 'outside the drafting circle: no buttons');
   },
 );
+
+t.test('submit is not offered before the note has a version: it could only be refused', async (t) => {
+  const actions = (actor: Actor) => itemPageView(actor, facts('drafting', true, 0)).actions.map((a) => a.event);
+  t.same(actions(rita), [], 'no version yet: nothing to submit');
+  t.same(actions(sam), [], 'nor for the secretariat');
+});
 
 t.test('uploading a draft is offered to the drafting circle while the note is drafted', async (t) => {
   t.equal(itemPageView(rita, facts('drafting')).canUpload, true);
