@@ -79,7 +79,10 @@ export function paragraphText(runs: Inline[]): string {
   return runs.map((run) => (isFootnoteMarker(run) ? '' : run.text)).join('');
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ');
+/** Every run of whitespace as one space: how typed and extracted text is compared and stored. */
+export const collapseSpaces = (s: string) => s.replace(/\s+/g, ' ');
+/** Whitespace folded and the ends trimmed: one line of text as a reader sees it. */
+export const foldSpaces = (s: string) => collapseSpaces(s).trim();
 
 /** Whitespace folded, adjacent plain runs merged (two spellings of a paragraph hash the same), empty runs gone. */
 export function normaliseRuns(input: RunsInput): Inline[] {
@@ -93,7 +96,7 @@ export function normaliseRuns(input: RunsInput): Inline[] {
   }
   out.forEach((run, i) => {
     if (isFootnoteMarker(run)) return;
-    run.text = collapse(run.text);
+    run.text = collapseSpaces(run.text);
     if (i === 0) run.text = run.text.trimStart();
     if (i === out.length - 1) run.text = run.text.trimEnd();
   });
@@ -124,10 +127,11 @@ export function normaliseBlock(input: BlockInput): Block | null {
   }
   const header = (input.header ?? []).map(normaliseRuns);
   const rows = input.rows.map((row) => row.map(normaliseRuns)).filter((row) => row.some((cell) => cell.length > 0));
-  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const hasHeader = header.some((cell) => cell.length > 0);
+  // A blank header row is dropped, so it does not widen the table either.
+  const width = Math.max(hasHeader ? header.length : 0, ...rows.map((row) => row.length));
   // A short row is padded with empty cells: a table is a grid, so the PDF and .docx can rule it.
   const pad = (row: Cell[]) => [...row, ...Array.from({ length: width - row.length }, (): Cell => [])];
-  const hasHeader = header.some((cell) => cell.length > 0);
   if (rows.length === 0 && !hasHeader) return null;
   if (width > MAX_TABLE_COLUMNS)
     throw Errors.invalid(`A table has ${width} columns; a cover note's table has at most ${MAX_TABLE_COLUMNS}.`);

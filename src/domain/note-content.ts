@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Errors } from './errors.js';
 import { ALLOWED_URL_SCHEMES, isAllowedUrl, quoteUrl } from './link-url.js';
-import { isFootnoteMarker, kindOf, normaliseBlock, runListsOf, type Block, type BlockInput } from './note-blocks.js';
+import {
+  foldSpaces,
+  isFootnoteMarker,
+  kindOf,
+  normaliseBlock,
+  runListsOf,
+  type Block,
+  type BlockInput,
+} from './note-blocks.js';
 import { named } from './words.js';
 
 export type { Block, Inline, Paragraph, TextRun, FootnoteMarker } from './note-blocks.js';
 export { isFootnoteMarker, paragraphText } from './note-blocks.js';
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
 export interface Footnote {
   text: string;
@@ -50,7 +56,7 @@ export function normaliseNoteContent(input: NoteContentInput): NoteContent {
     sections[key] = (input.sections[key] ?? []).map(normaliseBlock).filter((block) => block !== null);
   }
   const footnotes = (input.footnotes ?? []).map((f) => {
-    const text = collapse(f.text).trim();
+    const text = foldSpaces(f.text);
     return f.sourceUrl ? { text, sourceUrl: f.sourceUrl.trim() } : { text };
   });
   assertAllowedLinks(sections, footnotes);

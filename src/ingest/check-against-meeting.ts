@@ -1,5 +1,6 @@
 import { IngestWarningCode, type IngestWarning } from './ingest-warnings.js';
 import type { ParsedCoverNote } from './parse-cover-note.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 export interface ExpectedPlace {
   headerLines: string[];
@@ -8,7 +9,7 @@ export interface ExpectedPlace {
   itemTitle: string;
 }
 
-const comparable = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const comparable = (s: string) => foldSpaces(s).toLowerCase();
 
 /**
  * The header, meeting line and item line of a draft are optional, but when present they must

@@ -1,3 +1,5 @@
+import { foldSpaces } from '../domain/note-blocks.js';
+
 /**
  * What stands before the first section of a cover note: the network's header lines, the meeting
  * line, the `COVER NOTE` title and the item line, in that order, each optional.
@@ -33,8 +35,7 @@ export function readPreamble(lines: string[]): { preamble: Preamble; stray: stri
     if (/^cover note$/i.test(line)) preamble.hasCoverNoteTitle = true;
     else if (!preamble.meetingLine && !preamble.item && /network/i.test(line) && /\b(19|20)\d{2}\b/.test(line)) {
       preamble.meetingLine = line.replace(/\s+/g, ' ');
-    } else if (item && !preamble.item)
-      preamble.item = { number: item[1]!, title: item[2]!.replace(/\s+/g, ' ').trim() };
+    } else if (item && !preamble.item) preamble.item = { number: item[1]!, title: foldSpaces(item[2]!) };
     else if (!preamble.meetingLine && !preamble.item && !preamble.hasCoverNoteTitle) preamble.headerLines.push(line);
     else stray.push(line);
   }

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { readBody } from './docx-objects.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 /** What a Word file holds besides the text mammoth gives: each is reported, none silently dropped. */
 export const OBJECT_KINDS = ['image', 'chart', 'text box', 'equation', 'drawing', 'embedded object'] as const;
@@ -69,7 +70,7 @@ function paragraphsOf(xml: string): string[] {
     close: (name) => {
       if (name === 'w:t') inText -= 1;
       if (name === 'w:p' && text.trim() !== '') {
-        paragraphs.push(text.replace(/\s+/g, ' ').trim());
+        paragraphs.push(foldSpaces(text));
         text = '';
       }
     },
@@ -103,7 +104,7 @@ function commentsOf(xml: string | undefined): string[] {
       if (comments.length > 0) comments[comments.length - 1] += t;
     },
   });
-  return comments.map((c) => c.replace(/\s+/g, ' ').trim());
+  return comments.map(foldSpaces);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { DocxObject, ObjectKind } from './docx-inventory.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 /** Containers of an object: a DrawingML drawing, a VML picture, an OLE object. */
 const CONTAINERS = new Set(['w:drawing', 'w:pict', 'w:object']);
@@ -95,7 +96,7 @@ export function readBody(xml: string): { objects: DocxObject[]; tableHeaders: bo
           const last = pending.at(-1);
           if (last?.kind === 'text box') last.read = true;
         } else if (name === 'w:p' && (paragraphDepth -= 1) === 0) {
-          const text = paragraphText.replace(/\s+/g, ' ').trim();
+          const text = foldSpaces(paragraphText);
           for (const found of pending)
             objects.push({ ...found, paragraph: text || lastText, inParagraph: text !== '' });
           pending = [];

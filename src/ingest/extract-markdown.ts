@@ -3,6 +3,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { ListStyle } from '../domain/note-blocks.js';
 import type { ExtractedLine, ExtractedText, IngestWarning } from './extracted-text.js';
 import { IngestWarningCode } from './ingest-warnings.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 /**
  * A Markdown draft read by marked's lexer (CommonMark, with GFM tables), never by hand: each
@@ -24,9 +25,8 @@ const decoded = (text: string) => htmlText(text.replaceAll('<', '&lt;'));
 const textLines = (text: string) =>
   text
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map(foldSpaces)
     .filter((line) => line !== '');
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const FOOTNOTE_LINE = /\n(?=\[\^\d{1,3}\]:)/;
 /** A list token (by its shape: the word itself is the content model's, see BlockKind). */
 const isList = (token: Token): token is Tokens.List => 'ordered' in token && 'items' in token;
@@ -42,7 +42,7 @@ class MarkdownReader {
 
   // space, hr and def (a link reference, already resolved into its links) give no line.
   private readonly read: Partial<Record<string, (token: Tokens.Generic) => void>> = {
-    heading: (t) => this.lines.push({ heading: oneLine(this.inline(t.tokens ?? [])) }),
+    heading: (t) => this.lines.push({ heading: foldSpaces(this.inline(t.tokens ?? [])) }),
     // A footnote definition typed right under a paragraph line is its own line, as it starts one.
     paragraph: (t) =>
       this.inline(t.tokens ?? [])
@@ -61,7 +61,7 @@ class MarkdownReader {
   }
 
   private pushText(text: string): void {
-    const line = oneLine(text);
+    const line = foldSpaces(text);
     if (line !== '') this.lines.push(line);
   }
 
@@ -71,7 +71,7 @@ class MarkdownReader {
     for (const item of list.items) {
       const own = item.tokens.filter((t) => !isList(t));
       const text = own.map((t) => this.itemText(t as Tokens.Generic)).filter((s) => s !== '');
-      this.lines.push({ list: style, level, text: oneLine(text.join(' ')) });
+      this.lines.push({ list: style, level, text: foldSpaces(text.join(' ')) });
       for (const nested of item.tokens.filter(isList)) this.list(nested, 1);
     }
   }
@@ -79,13 +79,13 @@ class MarkdownReader {
   private itemText(token: Tokens.Generic): string {
     if (token.type === 'checkbox') return '';
     if (token.type === 'code' || token.type === 'html')
-      return oneLine(token.type === 'html' ? htmlText(token.text) : token.text);
+      return foldSpaces(token.type === 'html' ? htmlText(token.text) : token.text);
     return token.tokens ? this.inline(token.tokens) : decoded(token.text ?? '');
   }
 
   private table(table: Tokens.Table): void {
     this.tables += 1;
-    const cells = (row: Tokens.TableCell[]) => row.map((cell) => oneLine(this.inline(cell.tokens)));
+    const cells = (row: Tokens.TableCell[]) => row.map((cell) => foldSpaces(this.inline(cell.tokens)));
     const header = cells(table.header);
     // GFM always has a header row; one left blank is a table without one.
     if (header.some((cell) => cell !== '')) this.lines.push({ table: this.tables, cells: header, header: true });

@@ -1,4 +1,5 @@
 import { named } from '../domain/words.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 /**
  * What an upload may warn about, each code written once here. A warning is never a refusal: the
@@ -39,6 +40,6 @@ const QUOTE_MAX = 200;
 
 /** Text left out, quoted (whitespace folded) so the rapporteur can find it in the file. */
 export function quoteStart(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
+  const folded = foldSpaces(text);
   return `"${folded.length > QUOTE_MAX ? `${folded.slice(0, QUOTE_MAX - 3).trimEnd()}...` : folded}"`;
 }

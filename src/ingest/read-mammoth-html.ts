@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import { ListStyle } from '../domain/note-blocks.js';
 import type { ExtractedLine, ExtractedText } from './extracted-text.js';
 import { IngestWarningCode, type IngestWarning } from './ingest-warnings.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 /** Elements that end a line of text (in a cell or a list item: that put a space). */
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'br']);
@@ -14,8 +15,6 @@ const BACK_LINK = /^#(?:foot|end)note-ref-/;
 type Part = string | { citedNote: string };
 type Shape = { plain: true } | { heading: true } | { list: ListStyle; level: number };
 type Pending = { parts: Part[]; shape: Shape } | { cells: Part[][]; table: number; header: boolean };
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * A Word document's lines and footnotes from the HTML mammoth makes of it, read by a real HTML
@@ -95,7 +94,7 @@ export function readMammothHtml(html: string): ExtractedText {
         if (name === 'a') return closeAnchor();
         if (name === 'li' && note && note.depth === liDepth) {
           noteOrder.push(note.id);
-          footnotes.push(collapse(note.text));
+          footnotes.push(foldSpaces(note.text));
           note = null;
           liDepth -= 1;
           return;
@@ -168,7 +167,8 @@ export function readMammothHtml(html: string): ExtractedText {
     const n = noteOrder.indexOf(id) + 1;
     return n > 0 ? `[^${n}]` : '';
   };
-  const text = (line: Part[]) => collapse(line.map((p) => (typeof p === 'string' ? p : marker(p.citedNote))).join(''));
+  const text = (line: Part[]) =>
+    foldSpaces(line.map((p) => (typeof p === 'string' ? p : marker(p.citedNote))).join(''));
   const lines: ExtractedLine[] = out.flatMap((line): ExtractedLine[] => {
     if ('cells' in line) return [{ table: line.table, cells: line.cells.map(text), header: line.header }];
     const written = text(line.parts);

@@ -3,6 +3,7 @@ import { isListLine, type ExtractedLine, type ListLine, type RowLine } from './e
 import type { IngestWarning } from './ingest-warnings.js';
 import { toRuns } from './inline-runs.js';
 import { rejoinParagraphs } from './rejoin-paragraphs.js';
+import { foldSpaces } from '../domain/note-blocks.js';
 
 export interface BlockContext {
   wrapped: boolean;
@@ -23,7 +24,7 @@ const isRow = (line: ExtractedLine): line is RowLine => typeof line !== 'string'
  */
 export function buildBlocks(lines: ExtractedLine[], context: BlockContext): Block[] {
   const blocks: Block[] = [];
-  const runsOf = (text: string) => toRuns(text.replace(/\s+/g, ' ').trim(), context.footnoteCount, context.warnings);
+  const runsOf = (text: string) => toRuns(foldSpaces(text), context.footnoteCount, context.warnings);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
