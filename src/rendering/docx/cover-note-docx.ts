@@ -14,6 +14,7 @@ import type { FootnoteView, NoteView } from '../views/note-view.js';
 import { blockElements, type ListInstances } from './docx-blocks.js';
 import { coreProperties } from './docx-properties.js';
 import { NUMBERING, SMALL_SIZE, STYLES } from './docx-styles.js';
+import { isAllowedUrl } from '../../domain/link-url.js';
 
 /**
  * A cover note as a Word document, in the standard layout (shared/LAYOUT.md): the network's
@@ -34,16 +35,18 @@ const A4 = { width: 11906, height: 16838 };
 
 /** `text [source: URL]`: the form the seeds cite a source in, and the form the parser reads back. */
 function footnoteParagraph(note: FootnoteView): Paragraph {
-  const source = note.sourceUrl
-    ? [
-        new TextRun(' [source: '),
-        new ExternalHyperlink({
-          link: note.sourceUrl,
-          children: [new TextRun({ text: note.sourceUrl, style: 'Hyperlink' })],
-        }),
-        new TextRun(']'),
-      ]
-    : [];
+  const source = !note.sourceUrl
+    ? []
+    : !isAllowedUrl(note.sourceUrl)
+      ? [new TextRun(` [source: ${note.sourceUrl}]`)]
+      : [
+          new TextRun(' [source: '),
+          new ExternalHyperlink({
+            link: note.sourceUrl,
+            children: [new TextRun({ text: note.sourceUrl, style: 'Hyperlink' })],
+          }),
+          new TextRun(']'),
+        ];
   return new Paragraph({ style: 'FootnoteText', children: [new TextRun(note.text), ...source] });
 }
 

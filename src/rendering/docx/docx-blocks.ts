@@ -13,6 +13,7 @@ import {
 import { BlockKind } from '../../domain/note-blocks.js';
 import type { BlockView, InlineView, ListItemView } from '../views/note-view.js';
 import { ListNumbering } from './docx-styles.js';
+import { isAllowedUrl } from '../../domain/link-url.js';
 
 /**
  * A note's blocks as Word writes them: list paragraphs that use a numbering definition (so Word,
@@ -26,8 +27,11 @@ export const TEXT_WIDTH = 11906 - 2 * 1417;
 export function inlineRuns(runs: InlineView[], options: { bold?: boolean } = {}): ParagraphChild[] {
   return runs.map((run) => {
     if (run.kind === 'footnote') return new FootnoteReferenceRun(run.number);
-    const text = new TextRun({ text: run.text, bold: options.bold, ...(run.href ? { style: 'Hyperlink' } : {}) });
-    return run.href ? new ExternalHyperlink({ link: run.href, children: [text] }) : text;
+    // Checked again on the way out, as the pages and the PDF do: a version stored before the
+    // input check must not become a live javascript: or file: link in Word.
+    const href = run.href && isAllowedUrl(run.href) ? run.href : undefined;
+    const text = new TextRun({ text: run.text, bold: options.bold, ...(href ? { style: 'Hyperlink' } : {}) });
+    return href ? new ExternalHyperlink({ link: href, children: [text] }) : text;
   });
 }
 

@@ -123,3 +123,24 @@ t.test('a title with markup characters stays text in the properties', async (t) 
   const core = await zipEntry(await renderNoteDocx(view), 'docProps/core.xml');
   t.match(core, '<dc:title>Cover note 9.4 R&amp;D &lt;budget&gt; &quot;2021&quot;</dc:title>');
 });
+
+t.test('a link agendum does not allow is written as its text, never as a hyperlink', async (t) => {
+  // A version stored before links were checked on input: the view carries what the row holds.
+  const view = noteView(
+    { number: '9.1', title: 'Links' },
+    {
+      sections: { summary: [[{ text: 'See ' }, { text: 'this', href: 'https://ec.europa.eu/' }]] },
+      footnotes: [],
+    },
+  );
+  const summary = view.sections.find((s) => s.key === 'summary')!;
+  const paragraph = summary.blocks[0] as { runs: { kind: string; text?: string; href?: string }[] };
+  paragraph.runs[1]!.href = 'javascript:alert(1)';
+  view.footnotes.push({ number: 1, text: 'A source', sourceUrl: 'file:///etc/passwd' });
+  const bytes = await renderNoteDocx(view);
+  const rels = await zipEntry(bytes, 'word/_rels/document.xml.rels');
+  t.notMatch(rels, 'javascript:', 'no hyperlink to a script');
+  t.notMatch(await zipEntry(bytes, 'word/_rels/footnotes.xml.rels').catch(() => ''), 'file:', 'nor to a file');
+  t.match(await html(bytes), 'See this');
+  t.match(await zipEntry(bytes, 'word/footnotes.xml'), '[source: file:///etc/passwd]', 'the source is kept as text');
+});
