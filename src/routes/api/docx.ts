@@ -5,9 +5,10 @@ import { actorOf } from '../../plugins/app/auth.js';
 import { problems } from '../../schemas/common.js';
 import { VersionParams } from '../../schemas/notes.js';
 import type { WordFile } from '../../services/document-service.js';
-import { contentDisposition } from './content-disposition.js';
+import { MEDIA_TYPES } from '../../ingest/read-draft.js';
+import { sendAttachment } from './content-disposition.js';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX_TYPE = MEDIA_TYPES.docx;
 
 const Docx = {
   description: 'The version as a Word document in the standard layout, to start the next draft from',
@@ -15,13 +16,12 @@ const Docx = {
 };
 
 /** Offered as a download (attachment): a Word file is opened by Word, not shown in the browser. */
-function sendDocx(reply: FastifyReply, file: WordFile) {
-  return reply
-    .type(DOCX_TYPE)
-    .header('content-disposition', contentDisposition('attachment', file.fileName))
-    .header('cache-control', 'private, no-cache')
-    .send(file.bytes);
-}
+const sendDocx = (reply: FastifyReply, file: WordFile) =>
+  sendAttachment(
+    reply,
+    { name: file.fileName, mediaType: DOCX_TYPE, bytes: file.bytes },
+    { 'cache-control': 'private, no-cache' },
+  );
 
 const docxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { documents } = app.services;

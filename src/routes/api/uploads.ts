@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
@@ -7,17 +6,8 @@ import { Audience, normaliseMarking } from '../../domain/audience.js';
 import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
-import { contentDisposition } from './content-disposition.js';
+import { sendAttachment } from './content-disposition.js';
 import { readSingleUpload } from '../../schemas/read-upload.js';
-
-/** Sends stored bytes back with their type and the name they were uploaded under. */
-function sendFile(reply: FastifyReply, file: { name: string; mediaType: string; bytes: Buffer }) {
-  return reply
-    .type(file.mediaType)
-    .header('Content-Disposition', contentDisposition('attachment', file.name))
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(file.bytes);
-}
 
 const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ingest } = app.services;
@@ -35,7 +25,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      sendFile(reply, await ingest.original(actorOf(request), request.params.itemId, request.params.number)),
+      sendAttachment(reply, await ingest.original(actorOf(request), request.params.itemId, request.params.number)),
   );
 
   app.post(
@@ -88,7 +78,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      sendFile(reply, await ingest.annexFile(actorOf(request), request.params.itemId, request.params.annexId)),
+      sendAttachment(reply, await ingest.annexFile(actorOf(request), request.params.itemId, request.params.annexId)),
   );
 
   app.delete(
