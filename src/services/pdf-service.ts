@@ -98,7 +98,10 @@ export function createPdfService(
    * file name: `18th-ehealth-network-item-9.1-v2` (`-draft` after it unless released).
    */
   function printableNote(actor: Actor, itemId: number, options: { version?: number } = {}) {
-    const readable = readNote(ctx, actor, itemId);
+    return printableOf(readNote(ctx, actor, itemId), itemId, options);
+  }
+
+  function printableOf(readable: ReturnType<typeof readNote>, itemId: number, options: { version?: number }) {
     const version = versionOf(readable, options.version);
     const item = repos.agenda.findItem(itemId)!;
     const meeting = meetingOrThrow(ctx, item.meetingId);
@@ -113,9 +116,7 @@ export function createPdfService(
     readableNoteView(actor: Actor, itemId: number, options: { version?: number } = {}): NoteView | null {
       const readable = readNote(ctx, actor, itemId);
       if (!shownVersion(ctx, readable) && options.version === undefined) return null;
-      const version = versionOf(readable, options.version);
-      const item = repos.agenda.findItem(itemId)!;
-      return noteView(meetingOrThrow(ctx, item.meetingId), item, printedNote(readable.note, version), version);
+      return printableOf(readable, itemId, options).view;
     },
 
     /** The cover note of an item: the version the reader sees by default, or `version` if visible to them. */
