@@ -55,6 +55,14 @@ export function mayPerform(event: NoteEvent, actor: Actor, isRapporteurOfItem: b
 }
 
 /**
+ * Whether the note itself is ready for `event`, apart from what the person gives with it (a
+ * comment, a procedure): a note is submitted with a version. The pages offer an event only then.
+ */
+export function isReadyFor(event: NoteEvent, facts: { hasVersion: boolean }): boolean {
+  return event !== NoteEvent.submit || facts.hasVersion;
+}
+
+/**
  * The state after `event`, or a coded error: 403 when the actor may never perform it, 409
  * (AGENDUM_INVALID_TRANSITION, with the allowed events) when the state does not allow it,
  * 422 when the event lacks what it needs.
@@ -84,7 +92,7 @@ export function transition(state: NoteState, event: NoteEvent, facts: Transition
       'Set the procedure (For information, For discussion or For adoption) before releasing.',
     );
   }
-  if (event === 'submit' && !facts.hasVersion) {
+  if (!isReadyFor(event, facts)) {
     throw Errors.invalid('The note has no version yet: write or upload one before submitting it.');
   }
   return rule.to;

@@ -1,4 +1,4 @@
-import { allowedEvents, NoteEvent, WORKFLOW, type NoteState } from '../../domain/note-workflow.js';
+import { allowedEvents, isReadyFor, WORKFLOW, type NoteEvent, type NoteState } from '../../domain/note-workflow.js';
 import { canManageAgenda, canPerform, canWriteVersionNow, type NoteFacts } from '../../domain/permissions.js';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT } from '../../rendering/html/text.js';
@@ -18,12 +18,13 @@ const EVENT_LABELS: Partial<Record<NoteEvent, string>> = {
 
 /**
  * The buttons of the note's workflow: the events its state allows and the person may perform.
- * Submit waits for a first version: offered before, it could only end on a refusal.
+ * An event the note is not ready for (submit before a first version) is not offered: it could
+ * only end on a refusal.
  */
 function noteActions(actor: Actor, note: NoteFacts, hasVersion: boolean) {
   return allowedEvents(note.state as NoteState)
     .filter((event) => EVENT_LABELS[event] !== undefined && canPerform(actor, event, note))
-    .filter((event) => event !== NoteEvent.submit || hasVersion)
+    .filter((event) => isReadyFor(event, { hasVersion }))
     .map((event) => ({
       event,
       label: EVENT_LABELS[event]!,
