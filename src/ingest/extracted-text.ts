@@ -53,7 +53,5 @@ export interface ExtractedText {
 
 export type { IngestWarning } from './ingest-warnings.js';
 
-export const isPlainLine = (line: ExtractedLine): line is string => typeof line === 'string';
-
 /** An item of a list: told by its `level`, the one field only list lines have. */
 export const isListLine = (line: ExtractedLine): line is ListLine => typeof line !== 'string' && 'level' in line;

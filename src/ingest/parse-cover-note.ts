@@ -15,8 +15,6 @@ import { buildBlocks } from './section-blocks.js';
 import { unplacedTextWarnings } from './unplaced-text.js';
 import { EXPECTED_HEADINGS, readHeading } from './section-headings.js';
 
-export type { ExtractedText, IngestWarning } from './extracted-text.js';
-export { longestLine } from './rejoin-paragraphs.js';
 export { EXPECTED_HEADINGS } from './section-headings.js';
 
 /**

@@ -6,8 +6,9 @@ import { extractMarkdown } from './extract-markdown.js';
 import { extractPdfOffThread } from './extract-pool.js';
 import { assertPlainDraftPdf } from './pdf-active-content.js';
 import type { ExtractedText } from './extracted-text.js';
-import { longestLine } from './parse-cover-note.js';
+import { longestLine } from './rejoin-paragraphs.js';
 import { assertSafeDocx, type ZipLimits } from './zip-guard.js';
+import { readHeading } from './section-headings.js';
 
 export type DraftKind = 'docx' | 'pdf' | 'markdown' | 'text';
 
@@ -82,8 +83,13 @@ async function extract(
   const asText: ExtractedText = { lines, wrapped: longestLine(lines) <= WRAPPED_TEXT_MAX };
   if (!isMarkdown(options)) return { kind: 'text', extracted: asText };
   // A .md typed as plain text ("1. Issue at stake" on a line of its own, no # heading) would be
-  // one long numbered list to a Markdown parser: without a Markdown heading it is read as text.
+  // one long numbered list to a Markdown parser: unless a Markdown heading is a section's
+  // heading (a `# Cover note` title is not), it is read as text.
   const markdown = extractMarkdown(text);
-  const hasHeading = markdown.lines.some((line) => typeof line === 'object' && 'heading' in line);
-  return { kind: 'markdown', extracted: hasHeading ? markdown : asText };
+  const headsASection = markdown.lines.some((line) => {
+    if (typeof line !== 'object' || !('heading' in line)) return false;
+    const reading = readHeading(line);
+    return reading !== null && 'key' in reading;
+  });
+  return { kind: 'markdown', extracted: headsASection ? markdown : asText };
 }

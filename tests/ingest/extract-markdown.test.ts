@@ -149,3 +149,19 @@ t.test('a .md without a Markdown heading (headings typed as "1. Issue at stake")
     extracted: { lines: ['1. Issue at stake', 'What is at stake.', '2. Summary', '- one', ''], wrapped: true },
   });
 });
+
+t.test('a .md whose only Markdown heading is a title, with typed section numbers, is read as typed text', async (t) => {
+  const typed =
+    '# Cover note\n\n1. Issue at stake\nWhat is at stake.\n2. Summary\nThe summary.\n3. Format of procedure in the meeting\nFor information.\n';
+  const { kind, extracted } = await readDraft(
+    Buffer.from(typed),
+    { maxUnzippedBytes: 1e6, maxEntries: 10 },
+    { fileName: 'note.md' },
+  );
+  t.equal(kind, 'markdown', 'stored as the Markdown it was sent as');
+  t.same(
+    extracted.lines.slice(2, 4),
+    ['1. Issue at stake', 'What is at stake.'],
+    'its lines as typed, not one long list',
+  );
+});

@@ -6,6 +6,7 @@ import { layoutPart, type BlockTag, type Part } from './page-drawing.js';
 import type { Block } from './paginate.js';
 import { body, bold, centred, leftAligned, TEXT_WIDTH, title } from './page-style.js';
 import { typesetParagraph, type ParagraphFormat } from './typeset.js';
+import { plural } from '../../domain/plural.js';
 
 /** The cover page and the table of contents of a packet. */
 
@@ -15,8 +16,6 @@ export const destinations = {
   item: (itemId: number) => `item-${itemId}`,
   annex: (itemId: number, index: number) => `annex-${itemId}-${index + 1}`,
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function layoutCover(f: FontSet, view: PacketView, now: Date): Part {
   const notes = view.entries.filter((e) => e.note).length;
