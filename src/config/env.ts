@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../ingest/docx-warnings.js';
+import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../domain/tracked-changes.js';
 
 /**
  * The one place that reads the environment. Every default is the embedded mode: SQLite file and

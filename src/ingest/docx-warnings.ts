@@ -1,12 +1,8 @@
-import { named } from '../domain/words.js';
 import type { DocxInventory, DocxObject } from './docx-inventory.js';
 import { IngestWarningCode, quoteStart, type IngestWarning } from './ingest-warnings.js';
 import { plural } from '../domain/plural.js';
 
-/** What an upload does with a Word file's pending tracked changes (AGENDUM_TRACKED_CHANGES). */
-export const TRACKED_CHANGES_POLICIES = ['accept', 'refuse'] as const;
-export type TrackedChanges = (typeof TRACKED_CHANGES_POLICIES)[number];
-export const TrackedChanges = named(TRACKED_CHANGES_POLICIES);
+export { TrackedChanges } from '../domain/tracked-changes.js';
 
 const article = (kind: string) => (/^[aeiou]/.test(kind) ? `An ${kind}` : `A ${kind}`);
 
