@@ -74,6 +74,23 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // The pages' script runs in the browser, with the browser's globals (and the ECL and Sortable scripts' own).
+  {
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        FormData: 'readonly',
+        URLSearchParams: 'readonly',
+        Sortable: 'readonly',
+      },
+    },
+  },
   // No file of src/ but app.ts imports src/web. Set first: the layers below repeat the ban (a
   // later rule's options replace an earlier one's for the files both match) and override it.
   layer({ files: ['src/**/*.ts'], ignores: ['src/app.ts', 'src/web/**'] }),

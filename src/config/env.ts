@@ -5,6 +5,10 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../domain/tracked-changes.js';
 
+/** The pages' look: the Commission's (ECL's EC preset and logo), the Union's (EU preset and logo), or no institution's logo. */
+export const BRANDS = ['ec', 'eu', 'neutral'] as const;
+export type Brand = (typeof BRANDS)[number];
+
 /**
  * The one place that reads the environment. Every default is the embedded mode: SQLite file and
  * outgoing mail under ./data, demo data on an empty database, listening on loopback.
@@ -58,6 +62,10 @@ const EnvSchema = Type.Object({
   AGENDUM_RENDER_CACHE_MB: Type.Number({ default: 64, minimum: 0, maximum: 4096 }),
   // log2 of scrypt's N: 17 is OWASP's minimum for scrypt (128 MiB, about 0.3 s on this machine).
   AGENDUM_SCRYPT_LOG_N: Type.Integer({ default: 17, minimum: 10, maximum: 20 }),
+  AGENDUM_BRAND: Type.Union(
+    BRANDS.map((b) => Type.Literal(b)),
+    { default: 'ec' },
+  ),
 });
 
 export interface Config {
@@ -103,6 +111,7 @@ export interface Config {
   publicUrl: string;
   signInPerMinute: number;
   tokenPerMinute: number;
+  brand: Brand;
 }
 
 export type TrustProxy = false | { hops: number } | { addresses: string[] };
@@ -182,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUnzippedBytes: Math.round(e.AGENDUM_MAX_UNZIPPED_MB * 1024 * 1024),
     maxZipEntries: e.AGENDUM_MAX_ZIP_ENTRIES,
     trackedChanges: e.AGENDUM_TRACKED_CHANGES as TrackedChanges,
+    brand: e.AGENDUM_BRAND as Brand,
     mail: {
       smtpUrl: e.AGENDUM_SMTP_URL,
       poolSize: e.AGENDUM_SMTP_POOL,

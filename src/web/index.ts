@@ -1,9 +1,7 @@
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { join } from 'node:path';
 import { AgendumError } from '../domain/errors.js';
-import { projectRoot } from '../paths.js';
+import { assetRoutes } from './asset-routes.js';
 import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
 import { meetingPages } from './meeting-pages.js';
@@ -20,17 +18,7 @@ import { TEXT } from '../rendering/html/text.js';
 export default async function webInterface(app: FastifyInstance) {
   await app.register(formbody);
   await app.register(csrf);
-  await app.register(async (assets) => {
-    // The stylesheet is the same for everybody: the one answer caches may keep.
-    assets.addHook('onRoute', (route) => {
-      route.config = { ...route.config, cacheable: true };
-    });
-    await assets.register(fastifyStatic, {
-      root: join(projectRoot, 'public'),
-      prefix: '/assets/',
-      decorateReply: false,
-    });
-  });
+  await app.register(assetRoutes);
 
   app.setErrorHandler((error: FastifyError | AgendumError, request, reply) => {
     // An address whose id is not a number (`/items/abc`) names no page: not found, as an unknown id.

@@ -10,6 +10,7 @@ import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from '
 import { diffView } from './views/diff-view.js';
 import { EMPTY_FORM, type FormState } from './views/form-view.js';
 import { itemPageView } from './views/item-view.js';
+import { underItemHeader } from './views/page-headers.js';
 
 /** The API's versions to compare, as the page's query (`?a=1&b=2`) rather than its path. */
 const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.properties.b });
@@ -90,6 +91,8 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const { itemId } = request.params;
     const diff = review.diff(actor, itemId, request.query.a, request.query.b);
     const item = agenda.get(actor, itemId);
-    return sendPage(request, reply, 'diff', `${item.number}: version ${diff.from} → ${diff.to}`, diffView(item, diff));
+    const title = `${item.number}: version ${diff.from} → ${diff.to}`;
+    const header = underItemHeader(meetings.get(item.meetingId), item, `Version ${diff.from} → ${diff.to}`, 'Compare');
+    return sendPage(request, reply, 'diff', title, { ...diffView(item, diff), header });
   });
 };

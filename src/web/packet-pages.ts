@@ -7,6 +7,7 @@ import { sendMeetingPage } from './meeting-pages.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { EMPTY_FORM } from './views/form-view.js';
 import { packetPageView } from './views/packet-page-view.js';
+import { underMeetingHeader } from './views/page-headers.js';
 
 /** The API's revoke body, and the recipient whose link it is (none: every link of the packet). */
 const RevokeForm = Type.Object(
@@ -36,7 +37,8 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
 
   function packetPage(request: FastifyRequest, reply: FastifyReply, packetId: number, refused = EMPTY_FORM) {
     const view = packetPageView(app.services.packets.view(personOf(request), packetId), refused);
-    return sendPage(request, reply, 'packet', view.packet.subject, view);
+    const header = underMeetingHeader(app.services.meetings.get(view.packet.meetingId), view.packet.subject);
+    return sendPage(request, reply, 'packet', view.packet.subject, { ...view, header });
   }
 
   app.get('/packets/:packetId', packetRoute, async (request, reply) =>

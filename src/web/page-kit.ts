@@ -3,7 +3,10 @@ import type { Static, TSchema } from 'typebox';
 import { Errors } from '../domain/errors.js';
 import { hasRapporteurRole } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
-import { renderPage } from '../rendering/html/pages.js';
+import { termOf } from '../rendering/html/glossary.js';
+import { renderPage, type PageHeader } from '../rendering/html/pages.js';
+import { TEXT } from '../rendering/html/text.js';
+import { assetTable } from './assets.js';
 import { readForm } from '../schemas/read-form.js';
 import { refusedByService, refusedForm, type FormState, type SummaryLine } from './views/form-view.js';
 
@@ -12,14 +15,36 @@ export const pageRoute = <S extends Record<string, TSchema>>(schema: S = {} as S
   schema: { hide: true, ...schema },
 });
 
-const personChrome = ({ name, role }: Actor) => ({ name, role, hasOwnItems: hasRapporteurRole(role) });
+/** The menu of the site header: the pages this person's role uses. */
+function menuOf(actor: Actor, path: string) {
+  const entries = [
+    { label: TEXT.meetings, href: '/meetings' },
+    ...(hasRapporteurRole(actor.role) ? [{ label: TEXT.myItems, href: '/my-items' }] : []),
+  ];
+  return entries.map((entry) => ({ ...entry, current: path === entry.href || path.startsWith(`${entry.href}/`) }));
+}
+
+const personChrome = (actor: Actor, path: string) => ({
+  name: actor.name,
+  role: actor.role,
+  roleLabel: termOf('role', actor.role).label,
+  menu: menuOf(actor, path),
+});
+
+/** The name each brand's logo stands for. */
+const BRAND_NAMES = { ec: 'European Commission', eu: 'European Union', neutral: '' } as const;
+
+/** A page's header as a view gives it: the heading defaults to the page's title, the trail to none. */
+export type HeaderParts = Partial<PageHeader>;
 
 /** The parts of a view-model that go to the layout, not to the page: the chrome around it. */
 interface ChromeParts {
   /** A refused form's messages, listed at the top of the page. */
   errorSummary?: SummaryLine[] | null;
-  /** Seconds after which the page reloads itself (a progress page). */
-  refreshSeconds?: number | null;
+  /** The ECL page header: breadcrumbs, meta, state labels (the heading defaults to the title). */
+  header?: HeaderParts | null;
+  /** The page orders a list by drag and drop. */
+  sortable?: boolean;
 }
 
 /**
@@ -34,16 +59,27 @@ export function sendPage(
   view: Record<string, unknown>,
   status = 200,
 ) {
-  const { errorSummary = null, refreshSeconds = null, ...pageView } = view as ChromeParts;
+  const { errorSummary = null, header = null, sortable = false, ...pageView } = view as ChromeParts;
+  const brand = request.server.config.brand;
+  const path = request.url.split('?')[0]!;
   const html = renderPage(
     page,
     {
       title,
       errorSummary: errorSummary && errorSummary.length > 0 ? errorSummary : null,
-      person: request.actor ? personChrome(request.actor) : null,
+      person: request.actor ? personChrome(request.actor, path) : null,
       csrfToken: reply.generateCsrf(),
-      refreshSeconds,
       flash: field(request.query, 'done') || null,
+      header: {
+        title: header?.title ?? title,
+        breadcrumbs: header?.breadcrumbs ?? [],
+        current: header?.current ?? header?.title ?? title,
+        meta: header?.meta ?? [],
+        labels: header?.labels ?? [],
+      },
+      assets: assetTable().urls(brand),
+      brandName: BRAND_NAMES[brand],
+      sortable,
     },
     pageView,
   );

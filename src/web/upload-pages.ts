@@ -6,6 +6,7 @@ import { ItemParams } from '../schemas/common.js';
 import { readSingleUpload } from '../schemas/read-upload.js';
 import { field, pageRoute, personOf, redirectWith, sendPage } from './page-kit.js';
 import { previewStore } from './upload-previews.js';
+import { underItemHeader } from './views/page-headers.js';
 import { previewView } from './views/preview-view.js';
 
 const PreviewParams = Type.Object({ ...ItemParams.properties, previewId: Type.String() });
@@ -28,7 +29,13 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
     const previewId = previews.keep({ ...upload, itemId, personId: actor.id });
     const now = app.services.clock.now();
     const view = previewView({ item, meeting, network, note: notes.get(actor, itemId), dryRun, previewId, now });
-    return sendPage(request, reply, 'preview', TEXT.preview, view);
+    const header = underItemHeader(
+      app.services.meetings.get(item.meetingId),
+      item,
+      `${TEXT.preview}: ${view.fileName}`,
+      TEXT.preview,
+    );
+    return sendPage(request, reply, 'preview', TEXT.preview, { ...view, header });
   });
 
   app.post(

@@ -58,9 +58,15 @@ t.test('every answer behind sign-in is Cache-Control: no-store; the public style
   t.equal(refused.statusCode, 401);
   t.equal(refused.headers['cache-control'], 'no-store', 'a refusal is not kept either');
 
-  for (const who of [cookies, {}]) {
-    const css = await app.inject({ method: 'GET', url: '/assets/agendum.css', cookies: who });
-    t.equal(css.statusCode, 200);
-    t.equal(css.headers['cache-control'], 'public, max-age=0', 'the stylesheet keeps its caching');
+  const page = await app.inject({ method: 'GET', url: '/meetings', cookies });
+  const stylesheets = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  t.equal(stylesheets.length, 3, "ECL's screen and print stylesheets, and ours");
+  for (const url of stylesheets) {
+    for (const who of [cookies, {}]) {
+      const css = await app.inject({ method: 'GET', url, cookies: who });
+      t.equal(css.statusCode, 200);
+      // Versioned or hash-named: kept a year, never asked again.
+      t.equal(css.headers['cache-control'], 'public, max-age=31536000, immutable', `${url} keeps its caching`);
+    }
   }
 });

@@ -24,7 +24,7 @@ t.test("the service's refusals land on their fields", async (t) => {
   t.equal(backwards.statusCode, 422);
   t.match(
     backwards.body,
-    '<li><a href="#f-endDate">Last day: The meeting ends (2021-05-09) before it starts (2021-05-10).</a></li>',
+    '<li><a class="ecl-link" href="#f-endDate">Last day: The meeting ends (2021-05-09) before it starts (2021-05-10).</a></li>',
   );
   t.match(backwards.body, '<span class="field-error" id="e-endDate">The meeting ends');
   t.match(backwards.body, 'id="f-city" name="city" type="text" value="Brussels"', 'the input is kept');
@@ -33,7 +33,7 @@ t.test("the service's refusals land on their fields", async (t) => {
   t.equal(lateDeadline.statusCode, 422);
   t.match(
     lateDeadline.body,
-    '<li><a href="#f-draftingDeadline">Drafting deadline: The drafting deadline (2021-06-01) falls after the meeting (2021-05-11).</a></li>',
+    '<li><a class="ecl-link" href="#f-draftingDeadline">Drafting deadline: The drafting deadline (2021-06-01) falls after the meeting (2021-05-11).</a></li>',
   );
   t.same(
     app.services.meetings.list().map((m) => m.ordinal),
@@ -47,7 +47,7 @@ t.test("the service's refusals land on their fields", async (t) => {
   t.equal(loop.statusCode, 422);
   t.match(
     loop.body,
-    `<li><a href="#edit-parent">Under item: Item ${parent.id} cannot move under its own sub-item ${child.id}.</a></li>`,
+    `<li><a class="ecl-link" href="#edit-parent">Under item: Item ${parent.id} cannot move under its own sub-item ${child.id}.</a></li>`,
   );
   t.match(loop.body, `<span class="field-error" id="e-parentId">Item ${parent.id} cannot move`);
   t.equal(app.services.agenda.get(staff, parent.id).parentId, null, 'not moved');
@@ -60,6 +60,6 @@ t.test('a page address whose id is not a number is not found, as an unknown id',
   for (const url of ['/items/abc', '/meetings/1e400', '/packets/-1', '/items/1/diff?a=x&b=2']) {
     const res = await web.get(url);
     t.equal(res.statusCode, 404, url);
-    t.match(res.body, '<h1>Not found</h1>');
+    t.match(res.body, '<h1 class="ecl-page-header__title">Not found</h1>');
   }
 });

@@ -52,8 +52,14 @@ t.test('a 20,000-character title with NUL, CR LF and ESC is refused by the web f
   // Before: 303 and the title saved as typed.
   const viaWeb = await web.post(`/meetings/${meeting.id}/items`, { title: HOSTILE, parentId: '', rapporteurIds: '' });
   t.equal(viaWeb.statusCode, 422);
-  t.match(viaWeb.body, '<div class="error-summary" id="error-summary" role="alert"');
-  t.match(viaWeb.body, '<li><a href="#item-title">Title: must NOT have more than 500 characters</a></li>');
+  t.match(
+    viaWeb.body,
+    '<div class="ecl-notification ecl-notification--error error-summary" id="error-summary" role="alert"',
+  );
+  t.match(
+    viaWeb.body,
+    '<li><a class="ecl-link" href="#item-title">Title: must NOT have more than 500 characters</a></li>',
+  );
   t.match(viaWeb.body, '<span class="field-error" id="e-title">must NOT have more than 500 characters</span>');
   t.match(viaWeb.body, 'aria-invalid="true" aria-describedby="e-title"');
   t.match(viaWeb.body, 'value="Agenda', 'the input is kept');
@@ -61,7 +67,7 @@ t.test('a 20,000-character title with NUL, CR LF and ESC is refused by the web f
 
   const short = await web.post(`/meetings/${meeting.id}/items`, { title: 'Closing\r\nremarks', parentId: '' });
   t.equal(short.statusCode, 422);
-  t.match(short.body, `<li><a href="#item-title">Title: ${LINE_RULE}</a></li>`);
+  t.match(short.body, `<li><a class="ecl-link" href="#item-title">Title: ${LINE_RULE}</a></li>`);
   t.same(itemTitles(app, meeting.id), ['Update']);
 });
 
@@ -96,7 +102,7 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   );
   const nowhere = await web.post(`/items/${closing.id}/move`, { position: '0' });
   t.equal(nowhere.statusCode, 422);
-  t.match(nowhere.body, '<li><a href="#agenda">Agenda: must be &gt;&#x3D; 1</a></li>');
+  t.match(nowhere.body, '<li><a class="ecl-link" href="#agenda">Agenda: must be &gt;&#x3D; 1</a></li>');
 
   const renamed = await web.post(`/items/${child.id}/edit`, {
     title: 'Work Stream 12 (NIS)',
@@ -105,7 +111,7 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   t.equal(renamed.statusCode, 303);
   const refused = await web.post(`/items/${child.id}/edit`, { title: 'Bad\u0000title', parentId: '' });
   t.equal(refused.statusCode, 422);
-  t.match(refused.body, `<li><a href="#edit-title">Title: ${LINE_RULE}</a></li>`);
+  t.match(refused.body, `<li><a class="ecl-link" href="#edit-title">Title: ${LINE_RULE}</a></li>`);
   t.match(refused.body, '<option value="">(top level)</option>', 'the form is shown again');
   t.equal(reposOf(app).agenda.findItem(child.id)!.title, 'Work Stream 12 (NIS)', 'the refused title is not saved');
   t.equal(reposOf(app).agenda.findItem(child.id)!.parentId, item.id, 'nor the parent');
@@ -132,7 +138,7 @@ t.test('a lone CR in the city is refused by the web form as by the API; no meeti
 
   const viaWeb = await web.post('/meetings', fields);
   t.equal(viaWeb.statusCode, 422);
-  t.match(viaWeb.body, `<li><a href="#f-city">City: ${LINE_RULE}</a></li>`);
+  t.match(viaWeb.body, `<li><a class="ecl-link" href="#f-city">City: ${LINE_RULE}</a></li>`);
   t.match(viaWeb.body, `<span class="field-error" id="e-city">${LINE_RULE}</span>`);
   t.match(viaWeb.body, 'id="f-ordinal" name="ordinal" type="number" value="19"', 'the input is kept');
   t.same(
@@ -143,7 +149,7 @@ t.test('a lone CR in the city is refused by the web form as by the API; no meeti
 
   const notANumber = await web.post('/meetings', { ...fields, city: 'Brussels', ordinal: 'nineteen' });
   t.equal(notANumber.statusCode, 422);
-  t.match(notANumber.body, '<li><a href="#f-ordinal">Number of the meeting: must be integer</a></li>');
+  t.match(notANumber.body, '<li><a class="ecl-link" href="#f-ordinal">Number of the meeting: must be integer</a></li>');
   const good = await web.post('/meetings', { ...fields, city: 'Brussels' });
   t.equal(good.statusCode, 303, 'the same form with a clean city creates the meeting');
   t.same(
@@ -174,7 +180,10 @@ t.test('comments and return reasons: the API limits and character rules hold in 
   ]);
   const comment = await web.post(`/items/${item.id}/comments`, { section: 'summary', body: HOSTILE });
   t.equal(comment.statusCode, 422);
-  t.match(comment.body, '<li><a href="#comment-body">Add a comment: must NOT have more than 10000 characters</a></li>');
+  t.match(
+    comment.body,
+    '<li><a class="ecl-link" href="#comment-body">Add a comment: must NOT have more than 10000 characters</a></li>',
+  );
   t.match(comment.body, '<option value="summary" selected>', 'the section chosen is kept');
   const ctl = await web.post(`/items/${item.id}/comments`, { section: '', body: 'Fine\u001b[2J' });
   t.equal(ctl.statusCode, 422);
@@ -186,7 +195,7 @@ t.test('comments and return reasons: the API limits and character rules hold in 
   const etag = noteEtag(reposOf(app).notes.findByItem(item.id)!);
   const reason = await web.post(`/items/${item.id}/transition`, { etag, event: 'return', comment: 'See\u0000 above' });
   t.equal(reason.statusCode, 422);
-  t.match(reason.body, `<li><a href="#note-actions">Comment or reason: ${CHARACTERS_RULE}</a></li>`);
+  t.match(reason.body, `<li><a class="ecl-link" href="#note-actions">Comment or reason: ${CHARACTERS_RULE}</a></li>`);
   t.match(reason.body, '>See', 'the reason typed is kept');
   t.equal(reposOf(app).notes.findByItem(item.id)!.state, 'review', 'the note did not move');
   const viaApiReason = await as(app, api, {
@@ -217,12 +226,15 @@ t.test('packet subject and message: the same rules through the web form and the 
     message: '   ',
   });
   t.equal(viaWeb.statusCode, 422);
-  t.match(viaWeb.body, `<li><a href="#packet-subject">Subject: ${LINE_RULE}</a></li>`);
-  t.match(viaWeb.body, `<li><a href="#packet-message">Message: ${TEXT_RULE}</a></li>`);
+  t.match(viaWeb.body, `<li><a class="ecl-link" href="#packet-subject">Subject: ${LINE_RULE}</a></li>`);
+  t.match(viaWeb.body, `<li><a class="ecl-link" href="#packet-message">Message: ${TEXT_RULE}</a></li>`);
   t.match(viaWeb.body, '<span class="field-error" id="e-subject">');
   const long = await web.post(`/meetings/${meeting.id}/packets`, { subject: 'x'.repeat(301), message: 'Hello.' });
   t.equal(long.statusCode, 422);
-  t.match(long.body, '<li><a href="#packet-subject">Subject: must NOT have more than 300 characters</a></li>');
+  t.match(
+    long.body,
+    '<li><a class="ecl-link" href="#packet-subject">Subject: must NOT have more than 300 characters</a></li>',
+  );
   t.match(long.body, '>Hello.</textarea>', 'the message is kept');
   t.equal(reposOf(app).mail.findPacket(1), undefined, 'no packet created');
 });

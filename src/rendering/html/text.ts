@@ -4,6 +4,9 @@
  */
 export const TEXT = {
   appName: 'agendum',
+  siteName: 'eHealth Network',
+  mainMenu: 'Main menu',
+  youAreHere: 'You are here:',
   skipToContent: 'Skip to content',
   signIn: 'Sign in',
   signOut: 'Sign out',
@@ -72,7 +75,7 @@ export const TEXT = {
   forbidden: 'Not allowed',
   forbiddenText: 'You may not do this.',
   problem: 'Something went wrong',
-  fixErrors: 'Please correct the following',
+  fixErrors: 'There is a problem',
   back: 'Back to the meetings',
 } as const;
 export type TextKey = keyof typeof TEXT;

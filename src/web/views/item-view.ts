@@ -6,6 +6,7 @@ import type { NoteView as PrintedNote } from '../../rendering/views/note-view.js
 import { noteEtag } from '../../services/note-access.js';
 import type { ItemView, MeetingView, NoteView, VersionView } from '../../services/presenters.js';
 import { EMPTY_FORM, isRefused, type FormState } from './form-view.js';
+import { itemHeader } from './page-headers.js';
 import { formParts, markingChoices } from './item-form-view.js';
 
 /** The workflow events the item page offers, with their buttons; the others are the API's. */
@@ -58,6 +59,7 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
   };
   const isParent = (id: number) => (isRefused(form) ? String(id) === form.values.parentId : id === item.parentId);
   return {
+    header: itemHeader(facts.meeting, item),
     ...formParts(form, item.title),
     ...markingChoices(form, item),
     item,

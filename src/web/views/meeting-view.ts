@@ -2,6 +2,7 @@ import { canBeRapporteur, canManageAgenda } from '../../domain/permissions.js';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT } from '../../rendering/html/text.js';
 import type { ItemView, MeetingView, PersonView } from '../../services/presenters.js';
+import { meetingHeader } from './page-headers.js';
 import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
 
 /** The forms of a meeting's page: a new agenda item, moving one, and the packet. */
@@ -31,6 +32,7 @@ export interface MeetingPageFacts {
 export function meetingPageView(actor: Actor, facts: MeetingPageFacts, form: FormState = EMPTY_FORM) {
   const { meeting } = facts;
   return {
+    header: meetingHeader(meeting),
     meeting,
     items: facts.items.map((i) => ({
       ...i,

@@ -1,4 +1,4 @@
-import { EMPTY_FORM, errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
+import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
 
 const REVOKE_FORM: FormFields = {
   reason: { label: 'Reason', id: 'revoke-reason' },
@@ -25,6 +25,5 @@ export function packetPageView<P extends PacketProgress>(packet: P, form: FormSt
     waitingFor: seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`,
     form: fieldViews(form, REVOKE_FORM),
     errorSummary: errorSummary(form, REVOKE_FORM),
-    refreshSeconds: packet.done || isRefused(form) ? null : 3,
   };
 }

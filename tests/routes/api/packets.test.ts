@@ -193,7 +193,11 @@ t.test('a revoked link answers 410: revoked through the packet page form', async
 
   const blank = await post('reason=');
   t.equal(blank.statusCode, 422, 'a blank reason re-renders the page');
-  t.match(blank.body, '<li><a href="#revoke-reason">Reason: is required</a></li>', 'the summary links to the field');
+  t.match(
+    blank.body,
+    '<li><a class="ecl-link" href="#revoke-reason">Reason: is required</a></li>',
+    'the summary links to the field',
+  );
   t.match(blank.body, '<span class="field-error" id="e-reason">is required</span>');
 
   const one = await post(`personId=${people[0]!.id}&reason=${encodeURIComponent('Left the network.')}`);
