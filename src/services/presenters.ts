@@ -41,7 +41,7 @@ export type MeetingView = ReturnType<typeof presentMeeting>;
 export const presentItem = (
   item: ItemRow,
   rapporteurs: Rapporteur[],
-  note: { state: string; procedure: string | null } | undefined,
+  note: { state: string; procedure: string | null; returned?: boolean } | undefined,
 ) => ({
   id: item.id,
   meetingId: item.meetingId,
@@ -53,7 +53,8 @@ export const presentItem = (
   rapporteurs: rapporteurs.map((r) => ({ id: r.id, name: r.name })),
   audience: item.audience,
   audienceGroups: item.audienceGroups,
-  note: note ? { state: note.state, procedure: note.procedure } : null,
+  // `returned`: back with its rapporteur after a review sent it back, until the next version or submit.
+  note: note ? { state: note.state, procedure: note.procedure, returned: note.returned ?? false } : null,
 });
 export type ItemView = ReturnType<typeof presentItem>;
 

@@ -20,7 +20,7 @@ const item: ItemView = {
   rapporteurs: [{ id: 7, name: 'Rita' }],
   audience: 'network',
   audienceGroups: [],
-  note: { state: 'drafting', procedure: null },
+  note: { state: 'drafting', procedure: null, returned: false },
 };
 const note = (state: NoteState, versionCount = 1): NoteView => ({
   id: 5,

@@ -29,7 +29,7 @@ const item = (id: number, state: string, rapporteurIds: number[]): ItemView => (
   rapporteurs: rapporteurIds.map((r) => ({ id: r, name: `Person ${r}` })),
   audience: 'network',
   audienceGroups: [],
-  note: { state, procedure: null },
+  note: { state, procedure: null, returned: false },
 });
 const agendas = [{ meeting, items: [item(1, 'drafting', [7]), item(2, 'review', [7]), item(3, 'drafting', [8])] }];
 
