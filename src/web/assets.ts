@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -63,8 +63,18 @@ function eclPreset(system: 'ec' | 'eu'): Record<string, AssetSource> {
   };
 }
 
-/** Our own files, named by their content's hash. */
-const OWN_FILES: Record<string, string> = { 'agendum.css': CSS, 'agendum.js': JS };
+/**
+ * Our own files: every .css and .js in public/, named by their content's hash. agendum.css and
+ * agendum.js come first; a page area's own file (agenda-order.js, packet-progress.js...) after.
+ */
+const ownFolder = join(projectRoot, 'public');
+function ownFiles(): { name: string; type: string }[] {
+  const first = (name: string) => (name.startsWith('agendum.') ? `0${name}` : `1${name}`);
+  return readdirSync(ownFolder)
+    .filter((name) => /\.(css|js)$/.test(name))
+    .sort((a, b) => first(a).localeCompare(first(b)))
+    .map((name) => ({ name, type: name.endsWith('.css') ? CSS : JS }));
+}
 
 export interface Asset {
   type: string;
@@ -85,9 +95,10 @@ export interface PageAssets {
   css: string;
   printCss: string;
   eclScript: string;
-  /** Our stylesheet, linked after ECL's so it may adjust it. */
-  ownCss: string;
-  script: string;
+  /** Our stylesheets, linked after ECL's so they may adjust it. */
+  ownCss: string[];
+  /** Our scripts, each a page area's behaviour, after ECL's. */
+  scripts: string[];
   sortable: string;
   icons: string;
   logo: string | null;
@@ -134,11 +145,12 @@ export function assetTable(): AssetTable {
     file: join(packageFolder('sortablejs'), 'Sortable.min.js'),
     type: JS,
   });
-  const own: Record<string, string> = {};
-  for (const [name, type] of Object.entries(OWN_FILES)) {
-    const file = join(projectRoot, 'public', name);
+  const ownCss: string[] = [];
+  const scripts: string[] = [];
+  for (const { name, type } of ownFiles()) {
+    const file = join(ownFolder, name);
     const hash = createHash('sha256').update(readFileSync(file)).digest('base64url').slice(0, 12);
-    own[name] = add(`app/${hash}/${name}`, { file, type });
+    (type === CSS ? ownCss : scripts).push(add(`app/${hash}/${name}`, { file, type }));
   }
   const file = (path: string) => {
     const source = sources.get(path);
@@ -155,8 +167,8 @@ export function assetTable(): AssetTable {
       css: `/assets/${ecl}/${system}/styles/ecl-${system}.css`,
       printCss: `/assets/${ecl}/${system}/styles/ecl-${system}-print.css`,
       eclScript: `/assets/${ecl}/${system}/scripts/ecl-${system}.js`,
-      ownCss: own['agendum.css']!,
-      script: own['agendum.js']!,
+      ownCss,
+      scripts,
       sortable,
       icons,
       logo: brand === 'neutral' ? null : `/assets/${ecl}/${system}/images/logo-${system}.svg`,

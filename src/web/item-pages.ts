@@ -9,6 +9,7 @@ import { TransitionBody } from '../schemas/workflow.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { diffView } from './views/diff-view.js';
 import { EMPTY_FORM, type FormState } from './views/form-view.js';
+import { itemExtrasView } from './views/item-extras-view.js';
 import { itemPageView } from './views/item-view.js';
 import { underItemHeader } from './views/page-headers.js';
 
@@ -38,7 +39,8 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
       comments: inDraftingCircle ? review.list(actor, item.id) : [],
       agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
     };
-    return sendPage(request, reply, 'item', `${item.number} ${item.title}`, itemPageView(actor, facts, refused));
+    const view = { ...itemPageView(actor, facts, refused), extras: itemExtrasView(app.services, actor, item) };
+    return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
   }
 
   app.get('/items/:itemId', itemRoute, async (request, reply) => itemPage(request, reply, request.params.itemId));

@@ -8,6 +8,7 @@ import { NewMeetingBody } from '../schemas/meetings.js';
 import type { Services } from '../services/index.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { EMPTY_FORM, type FormState } from './views/form-view.js';
+import { meetingPacketsView } from './views/meeting-packets-view.js';
 import { meetingPageView } from './views/meeting-view.js';
 import { meetingsView } from './views/meetings-view.js';
 import { myItemsView } from './views/my-items-view.js';
@@ -29,7 +30,11 @@ export function sendMeetingPage(
     status: canManage ? meetingStatus.status(actor, meetingId) : [],
     people: canManage ? people.list(actor) : [],
   };
-  return sendPage(request, reply, 'meeting', facts.meeting.displayLine, meetingPageView(actor, facts, form));
+  const view = {
+    ...meetingPageView(actor, facts, form),
+    packets: meetingPacketsView(services, actor, facts.meeting),
+  };
+  return sendPage(request, reply, 'meeting', facts.meeting.displayLine, view);
 }
 
 /** Meetings: the list (and a new one), a meeting's agenda and status, and "my items". */

@@ -60,7 +60,7 @@ const HOMONYMS = `
   src/web/views/diff-view.ts               :: Services['review']                  :: the review service
   src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
   src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
-  src/web/assets.ts                        :: join(projectRoot, 'public', name)   :: the folder of static files
+  src/web/assets.ts                        :: join(projectRoot, 'public')         :: the folder of static files
   src/ingest/section-headings.ts           :: summary: ['summary',                :: a heading's words as rapporteurs type them
   src/rendering/pdf/pdf-renderer.ts        :: kind: 'packet'                      :: a kind of render task
   src/rendering/pdf/pdf-renderer.ts        :: case 'packet':                      :: the same render task

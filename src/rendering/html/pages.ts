@@ -84,9 +84,9 @@ export interface PageAssetUrls {
   brand: string;
   css: string;
   printCss: string;
-  ownCss: string;
+  ownCss: string[];
   eclScript: string;
-  script: string;
+  scripts: string[];
   sortable: string;
   icons: string;
   logo: string | null;
