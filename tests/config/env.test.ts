@@ -11,6 +11,7 @@ t.test('the defaults are the embedded mode', async (t) => {
     logLevel: 'info',
     scryptLogN: 17,
     trackedChanges: 'accept',
+    brand: 'ec',
   });
   t.match(config.databaseFile, /data\/agendum\.sqlite$/);
 });
@@ -22,9 +23,11 @@ t.test('values are converted from their text', async (t) => {
     AGENDUM_TRUST_PROXY: '1',
     AGENDUM_DATA_DIR: '/srv/agendum',
     AGENDUM_TRACKED_CHANGES: 'refuse',
+    AGENDUM_BRAND: 'eu',
   });
   t.match(config, {
     trackedChanges: 'refuse',
+    brand: 'eu',
     port: 8080,
     demo: false,
     trustProxy: { hops: 1 },
@@ -40,6 +43,9 @@ t.test('a bad value is one line that names the variable and never shows a secret
   });
   t.throws(() => loadConfig({ AGENDUM_TRACKED_CHANGES: 'reject' }), {
     message: 'AGENDUM_TRACKED_CHANGES must be one of accept, refuse (got "reject")',
+  });
+  t.throws(() => loadConfig({ AGENDUM_BRAND: 'un' }), {
+    message: 'AGENDUM_BRAND must be one of ec, eu, neutral (got "un")',
   });
   t.throws(() => loadConfig({ AGENDUM_DEMO_PASSWORD: 'short' }), {
     message: /AGENDUM_DEMO_PASSWORD .*\(got \(hidden\)\)/,
