@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { gzipSync } from 'node:zlib';
 import type { Static, TSchema } from 'typebox';
 import { Errors } from '../domain/errors.js';
 import { hasRapporteurRole } from '../domain/permissions.js';
@@ -85,7 +86,12 @@ export function sendPage(
   );
   // A page that shows a refused form answers 422, whichever handler rendered it.
   const code = errorSummary && errorSummary.length > 0 && status === 200 ? 422 : status;
-  return reply.code(code).type('text/html; charset=utf-8').send(html);
+  reply.code(code).type('text/html; charset=utf-8').header('vary', 'accept-encoding');
+  // Pages are text that shrinks tenfold: gzip (fast at this size, a third of a millisecond) when the browser takes it.
+  if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    return reply.header('content-encoding', 'gzip').send(gzipSync(html));
+  }
+  return reply.send(html);
 }
 
 /** The signed-in person of a page request; pages need one (the error handler sends others to sign in). */

@@ -124,6 +124,8 @@ export function renderPage(name: string, chrome: PageChrome, view: Record<string
   return layout(
     {
       ...chrome,
+      // ECL's script (66 KB compressed) only where a component of the page needs it.
+      eclComponents: body.includes('data-ecl-auto-init'),
       flash: chrome.flash ?? null,
       sortable: chrome.sortable ?? false,
       errorSummary: chrome.errorSummary ?? null,
