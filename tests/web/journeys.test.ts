@@ -170,7 +170,7 @@ t.test('keyboard-only journeys of issue 15', { skip: hasChromium() ? false : 'no
       await type(page.getByLabel(LABEL.city), 'Lisbon');
       await type(page.getByLabel(LABEL.country), 'Portugal');
       await press(page.getByRole('button', { name: LABEL.create }));
-      await page.waitForURL(/\/meetings\/\d+$/);
+      await page.waitForURL(/\/meetings\/\d+(\?.*)?$/);
       await audited(t, who, 'agenda', 'new-meeting');
       for (const [title, parent] of [
         ['Opening', ''],
@@ -207,7 +207,7 @@ t.test('keyboard-only journeys of issue 15', { skip: hasChromium() ? false : 'no
 
       // Rapporteurs of an existing item, on its page.
       await press(page.getByRole('link', { name: /^1\.2\s+Reflections/ }));
-      await page.waitForURL(/\/items\/\d+$/);
+      await page.waitForURL(/\/items\/\d+(\?.*)?$/);
       const choose = page.getByLabel(LABEL.rapporteurs);
       await choose.focus();
       await choose.selectOption([{ label: rita.name }, { label: ruth.name }]);
@@ -308,7 +308,7 @@ t.test('keyboard-only journeys of issue 15', { skip: hasChromium() ? false : 'no
       await page.getByText('Dear Dirk Delegate').first().waitFor();
       await audited(t, who, 'release', 'packet-preview');
       await press(page.getByRole('button', { name: LABEL.sendPacket }));
-      await page.waitForURL(/\/packets\/\d+$/);
+      await page.waitForURL(/\/packets\/\d+(\?.*)?$/);
       // The live region updates itself: no reload, no fixed wait.
       const live = page.locator('[aria-live]').filter({ hasText: LABEL.progress });
       await live.waitFor({ timeout: 30_000 });
