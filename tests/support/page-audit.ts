@@ -162,6 +162,16 @@ async function screenshotsAndWidth(page: Page, journey: string, name: string): P
   return findings;
 }
 
+const POINTER_LISTENER = `for (const type of ['pointerdown', 'mousedown', 'contextmenu']) {
+  document.addEventListener(type, function () { window.__agendumPointer(type); }, true);
+}`;
+
+/** Calls `seen` for every pointer event in any page of the context: a keyboard-only journey sees none. */
+export async function watchPointer(context: BrowserContext, seen: (type: string) => void) {
+  await context.exposeBinding('__agendumPointer', (_, type: string) => seen(type));
+  await context.addInitScript(POINTER_LISTENER);
+}
+
 /** Signs in on the sign-in page of `base` (the form's labels as the page map keeps them). */
 export async function signIn(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/sign-in`);

@@ -5,7 +5,7 @@ import t, { type Test } from 'tap';
 import type { Actor } from '../../src/domain/roles.js';
 import { build, testConfig } from '../helper.js';
 import { hasChromium, launchBrowser } from '../support/browser.js';
-import { announceScreenshots, auditedContext, type Auditor } from '../support/page-audit.js';
+import { announceScreenshots, auditedContext, watchPointer, type Auditor } from '../support/page-audit.js';
 import { WEB_PASSWORD, webSecretariatWithMeeting } from '../support/web-session.js';
 import { routeShape } from './route-pages.js';
 
@@ -91,11 +91,6 @@ const SEED_92 = fileURLToPath(
 );
 const ANNEX = fileURLToPath(new URL('../fixtures/drafts/list-table-note.md', import.meta.url));
 
-/** Pointer events seen by any page of the context: a keyboard journey leaves it at 0. */
-const POINTER_WATCH = `for (const type of ['pointerdown', 'mousedown', 'contextmenu']) {
-  document.addEventListener(type, function () { window.__agendumPointer(type); }, true);
-}`;
-
 interface Person {
   page: Page;
   auditor: Auditor;
@@ -138,10 +133,7 @@ t.test('keyboard-only journeys of issue 15', { skip: hasChromium() ? false : 'no
     const known = people.get(email);
     if (known) return known;
     const auditor = await auditedContext(browser);
-    await auditor.context.exposeBinding('__agendumPointer', (_, type: string) =>
-      pointerEvents.push(`${journey}: ${type}`),
-    );
-    await auditor.context.addInitScript(POINTER_WATCH);
+    await watchPointer(auditor.context, (type) => pointerEvents.push(`${journey}: ${type}`));
     const page = await auditor.newPage();
     await page.goto(`${base}/sign-in`);
     await type(page.getByLabel(LABEL.email), email);

@@ -10,6 +10,7 @@ import {
   besidesEcl,
   eclOnly,
   signIn,
+  watchPointer,
   type Auditor,
 } from '../support/page-audit.js';
 import { WEB_PASSWORD, webPerson, webSecretariatWithMeeting } from '../support/web-session.js';
@@ -134,8 +135,16 @@ t.test(
     const browser = await launchBrowser();
     t.teardown(() => browser.close());
     const auditor = await auditedContext(browser);
+    const pointer: string[] = [];
+    await watchPointer(auditor.context, (type) => pointer.push(type));
     const page = await auditor.newPage();
     await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email').focus();
+    await page.keyboard.press('Tab');
+    t.same(pointer, [], 'the keyboard makes no pointer event');
+    await page.mouse.click(5, 5);
+    await page.waitForFunction(() => true);
+    t.same(pointer, ['pointerdown', 'mousedown'], 'a mouse click is seen');
     await page.evaluate(() => {
       interface El {
         src: string;
