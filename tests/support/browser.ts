@@ -28,3 +28,5 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+export { announceScreenshots, auditedContext, axeViolations, SCREENSHOTS, type Auditor } from './page-audit.js';

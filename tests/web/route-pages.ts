@@ -1,0 +1,110 @@
+/**
+ * Every route of /api/v1 and the page that offers it to people (issue 15's parity table), from
+ * the page map the web helpers share. A row names the page route(s) (method and pattern as the
+ * app registers them) or why no page is needed. For reads and downloads, the page is the one
+ * that shows the data or carries the link.
+ */
+export interface RoutePage {
+  api: string;
+  pages?: string[];
+  noPage?: string;
+}
+
+export const ROUTE_PAGES: RoutePage[] = [
+  { api: 'GET /api/v1/openapi.json', noPage: "the API's own description, for programs" },
+
+  // Session and tokens
+  { api: 'POST /api/v1/session', pages: ['POST /sign-in'] },
+  // The site header of every page names the person signed in.
+  { api: 'GET /api/v1/session', pages: ['GET /meetings'] },
+  { api: 'DELETE /api/v1/session', pages: ['POST /sign-out'] },
+  { api: 'GET /api/v1/tokens', pages: ['GET /account'] },
+  { api: 'POST /api/v1/tokens', pages: ['POST /account/tokens'] },
+  { api: 'DELETE /api/v1/tokens/:tokenId', pages: ['POST /account/tokens/:id/revoke'] },
+
+  // People
+  { api: 'GET /api/v1/people', pages: ['GET /people'] },
+  { api: 'POST /api/v1/people', pages: ['GET /people/new', 'POST /people'] },
+  { api: 'GET /api/v1/people/:personId', pages: ['GET /people/:id'] },
+  { api: 'PATCH /api/v1/people/:personId', pages: ['POST /people/:id'] },
+
+  // Networks and meetings
+  { api: 'GET /api/v1/networks', pages: ['GET /networks'] },
+  { api: 'POST /api/v1/networks', pages: ['POST /networks'] },
+  { api: 'GET /api/v1/meetings', pages: ['GET /meetings'] },
+  { api: 'POST /api/v1/meetings', pages: ['POST /meetings'] },
+  { api: 'GET /api/v1/meetings/:meetingId', pages: ['GET /meetings/:meetingId'] },
+  { api: 'PATCH /api/v1/meetings/:meetingId', pages: ['GET /meetings/:id/edit', 'POST /meetings/:id/edit'] },
+  { api: 'DELETE /api/v1/meetings/:meetingId', pages: ['POST /meetings/:id/delete'] },
+  { api: 'GET /api/v1/meetings/:meetingId/status', pages: ['GET /meetings/:meetingId'] },
+  { api: 'GET /api/v1/meetings/:meetingId/agenda.pdf', pages: ['GET /meetings/:meetingId'] },
+
+  // The agenda
+  { api: 'GET /api/v1/meetings/:meetingId/items', pages: ['GET /meetings/:meetingId'] },
+  { api: 'POST /api/v1/meetings/:meetingId/items', pages: ['POST /meetings/:meetingId/items'] },
+  {
+    api: 'PUT /api/v1/meetings/:meetingId/items/order',
+    pages: ['POST /meetings/:id/order', 'POST /items/:itemId/move'],
+  },
+  { api: 'GET /api/v1/items/:itemId', pages: ['GET /items/:itemId'] },
+  { api: 'PATCH /api/v1/items/:itemId', pages: ['POST /items/:itemId/edit', 'POST /items/:id/rapporteurs'] },
+  { api: 'DELETE /api/v1/items/:itemId', pages: ['POST /items/:id/delete'] },
+  { api: 'POST /api/v1/items/:itemId/carry-over', pages: ['POST /items/:id/carry-over'] },
+
+  // The note, its versions and workflow
+  { api: 'GET /api/v1/items/:itemId/note', pages: ['GET /items/:itemId'] },
+  { api: 'PATCH /api/v1/items/:itemId/note', pages: ['POST /items/:id/procedure', 'POST /items/:id/outcome'] },
+  { api: 'GET /api/v1/items/:itemId/note/publications', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/history', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/versions', pages: ['GET /items/:itemId'] },
+  {
+    api: 'POST /api/v1/items/:itemId/note/versions',
+    pages: [
+      'GET /items/:id/write',
+      'POST /items/:id/versions',
+      'POST /items/:itemId/upload',
+      'POST /items/:itemId/upload/:previewId/save',
+    ],
+  },
+  { api: 'GET /api/v1/items/:itemId/note/versions/:number', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/versions/:number/docx', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/versions/:number/original', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/versions/:a/diff/:b', pages: ['GET /items/:itemId/diff'] },
+  { api: 'GET /api/v1/items/:itemId/note.pdf', pages: ['GET /items/:itemId'] },
+  { api: 'POST /api/v1/items/:itemId/note/transitions', pages: ['POST /items/:itemId/transition'] },
+  { api: 'GET /api/v1/items/:itemId/note/comments', pages: ['GET /items/:itemId'] },
+  { api: 'POST /api/v1/items/:itemId/note/comments', pages: ['POST /items/:itemId/comments'] },
+  {
+    api: 'POST /api/v1/items/:itemId/note/comments/:commentId/resolve',
+    pages: ['POST /items/:itemId/comments/:commentId/resolve'],
+  },
+
+  // Annexes
+  { api: 'GET /api/v1/items/:itemId/annexes', pages: ['GET /items/:itemId'] },
+  { api: 'POST /api/v1/items/:itemId/annexes', pages: ['POST /items/:id/annexes'] },
+  { api: 'GET /api/v1/items/:itemId/annexes/:annexId', pages: ['GET /items/:itemId'] },
+  { api: 'DELETE /api/v1/items/:itemId/annexes/:annexId', pages: ['POST /items/:id/annexes/:annexId/delete'] },
+
+  // Audit and notifications
+  { api: 'GET /api/v1/audit/verify', pages: ['GET /audit'] },
+  { api: 'GET /api/v1/notifications', pages: ['GET /notifications'] },
+  { api: 'POST /api/v1/notifications/:notificationId/read', pages: ['POST /notifications/:id/read'] },
+
+  // Packets and recipients
+  { api: 'GET /api/v1/meetings/:meetingId/packet.pdf', pages: ['GET /meetings/:meetingId'] },
+  {
+    api: 'POST /api/v1/meetings/:meetingId/packets',
+    pages: ['GET /meetings/:id/packets/new', 'POST /meetings/:id/packets/preview', 'POST /meetings/:meetingId/packets'],
+  },
+  { api: 'GET /api/v1/packets/:packetId', pages: ['GET /packets/:packetId', 'GET /packets/:id/progress'] },
+  { api: 'POST /api/v1/packets/:packetId/resend', pages: ['POST /packets/:packetId/resend'] },
+  { api: 'GET /api/v1/packets/:packetId/download', pages: ['GET /meetings/:meetingId'] },
+  { api: 'GET /api/v1/packets/:packetId/recipients/:personId/packet.pdf', pages: ['GET /packets/:packetId'] },
+  { api: 'POST /api/v1/packets/:packetId/links/revoke', pages: ['POST /packets/:packetId/revoke'] },
+  { api: 'POST /api/v1/packets/:packetId/recipients/:personId/link/revoke', pages: ['POST /packets/:packetId/revoke'] },
+  { api: 'GET /api/v1/meetings/:meetingId/recipients', pages: ['GET /meetings/:id/recipients'] },
+  { api: 'PUT /api/v1/meetings/:meetingId/recipients', pages: ['POST /meetings/:id/recipients'] },
+];
+
+/** A route with its parameters' names dropped: the page map writes `:id` where the app has `:itemId`. */
+export const routeShape = (route: string) => route.replace(/:\w+/g, ':');
