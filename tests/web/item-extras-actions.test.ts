@@ -16,7 +16,7 @@ t.test('the secretariat names the rapporteurs; someone who cannot be one is refu
   t.match(page.body, `id="item-rapporteur-${rita.id}" name="rapporteurIds" value="${rita.id}">`);
   t.notMatch(page.body, `id="item-rapporteur-${dana.id}"`, 'a delegate is not offered');
 
-  const named = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: ['', String(rita.id)] });
+  const named = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: [String(rita.id), ''] });
   t.equal(named.statusCode, 303);
   t.equal(
     decodeURIComponent(named.headers.location as string),
@@ -24,13 +24,25 @@ t.test('the secretariat names the rapporteurs; someone who cannot be one is refu
   );
   t.same(app.services.agenda.get(staff, item.id).rapporteurs, [{ id: rita.id, name: 'Web rapporteur' }]);
 
-  const refused = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: ['', String(dana.id)] });
+  const refused = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: [String(dana.id), ''] });
   t.equal(refused.statusCode, 422);
   t.match(
     refused.body,
     '<li><a class="ecl-link" href="#item-rapporteurs">Rapporteurs: Web delegate cannot be a rapporteur: the account is not an active rapporteur.</a></li>',
   );
   t.same(app.services.agenda.get(staff, item.id).rapporteurs, [{ id: rita.id, name: 'Web rapporteur' }], 'unchanged');
+
+  const unknown = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: [String(rita.id), '9999', ''] });
+  t.equal(unknown.statusCode, 422);
+  t.match(
+    unknown.body,
+    '<div class="ecl-feedback-message" id="e-rapporteurIds">Rapporteur 9999 is not a person known to agendum.</div>',
+  );
+  t.match(
+    unknown.body,
+    `id="item-rapporteur-${rita.id}" name="rapporteurIds" value="${rita.id}" checked>`,
+    'the box ticked is kept',
+  );
 
   const nobody = await web.post(`/items/${item.id}/rapporteurs`, { rapporteurIds: '' });
   t.equal(nobody.statusCode, 303);

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { PDFDocument } from 'pdf-lib';
 import { build, testConfig } from '../helper.js';
@@ -11,11 +12,21 @@ const onePagePdf = async () => {
 };
 
 /** An annex sent from the item page: the CSRF token first, then the file, as the upload form sends them. */
-const annexForm = (csrf: string, fileName: string, content: Buffer | string) =>
-  multipart([
-    { name: '_csrf', content: csrf },
-    { name: 'file', fileName, type: 'application/pdf', content },
-  ]);
+const sendAnnex = (
+  app: FastifyInstance,
+  itemId: number,
+  web: { cookies: Record<string, string>; csrf: string },
+  file: { name: string; content: Buffer | string },
+) =>
+  app.inject({
+    method: 'POST',
+    url: `/items/${itemId}/annexes`,
+    cookies: web.cookies,
+    ...multipart([
+      { name: '_csrf', content: web.csrf },
+      { name: 'file', fileName: file.name, type: 'application/pdf', content: file.content },
+    ]),
+  });
 
 t.test('annexes are listed, added and removed on the item page while drafting', async (t) => {
   const app = await build(t);
@@ -27,12 +38,7 @@ t.test('annexes are listed, added and removed on the item page while drafting', 
   t.match(page.body, '<div class="ecl-file-upload" data-ecl-file-upload-group data-ecl-auto-init="FileUpload">');
 
   const bytes = await onePagePdf();
-  const added = await app.inject({
-    method: 'POST',
-    url: `/items/${item.id}/annexes`,
-    cookies: web.cookies,
-    ...annexForm(web.csrf, 'mandate.pdf', bytes),
-  });
+  const added = await sendAnnex(app, item.id, web, { name: 'mandate.pdf', content: bytes });
   t.equal(added.statusCode, 303);
   t.equal(decodeURIComponent(added.headers.location as string), `/items/${item.id}?done=Annex "mandate" added.`);
   const [annex] = app.services.ingest.listAnnexes(staff, item.id);
@@ -42,22 +48,12 @@ t.test('annexes are listed, added and removed on the item page while drafting', 
   t.match(listed.body, '<td class="ecl-table__cell" data-label="Type">PDF</td>');
   t.match(listed.body, '<td class="ecl-table__cell" data-label="Uploaded">2020-11-01 09:00</td>');
 
-  const notPdf = await app.inject({
-    method: 'POST',
-    url: `/items/${item.id}/annexes`,
-    cookies: web.cookies,
-    ...annexForm(web.csrf, 'notes.pdf', 'Just some text'),
-  });
+  const notPdf = await sendAnnex(app, item.id, web, { name: 'notes.pdf', content: 'Just some text' });
   t.equal(notPdf.statusCode, 422);
   t.match(notPdf.body, '<li><a class="ecl-link" href="#annex-file">Annex (PDF): An annex must be a PDF file.</a></li>');
   t.match(notPdf.body, 'aria-invalid="true" aria-describedby="h-annex-file e-file"');
 
-  const noToken = await app.inject({
-    method: 'POST',
-    url: `/items/${item.id}/annexes`,
-    cookies: web.cookies,
-    ...annexForm('forged', 'mandate.pdf', bytes),
-  });
+  const noToken = await sendAnnex(app, item.id, { ...web, csrf: 'forged' }, { name: 'mandate.pdf', content: bytes });
   t.equal(noToken.statusCode, 403, 'a forged token is refused before the file is read');
 
   const removed = await web.post(`/items/${item.id}/annexes/${annex!.id}/delete`, {});
@@ -70,11 +66,9 @@ t.test('a file over the size limit comes back with the limit named', async (t) =
   const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
   const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
   const web = await webSession(app, sam.email, `/items/${item.id}`);
-  const tooLarge = await app.inject({
-    method: 'POST',
-    url: `/items/${item.id}/annexes`,
-    cookies: web.cookies,
-    ...annexForm(web.csrf, 'big.pdf', Buffer.alloc(1024 * 1024 + 10, 0x20)),
+  const tooLarge = await sendAnnex(app, item.id, web, {
+    name: 'big.pdf',
+    content: Buffer.alloc(1024 * 1024 + 10, 0x20),
   });
   t.equal(tooLarge.statusCode, 422);
   t.match(
