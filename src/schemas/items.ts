@@ -69,3 +69,12 @@ export const OrderBody = Type.Object(
   { items: Type.Array(OrderNode, { maxItems: 500, description: 'The whole agenda tree in its new order' }) },
   { additionalProperties: false },
 );
+
+/**
+ * The item page's settings form: the changes as the API takes them, with the title always sent,
+ * so that a blank one is refused by the title's own rule rather than read as "unchanged".
+ */
+export const ItemSettingsBody = Type.Object(
+  { ...ItemChangesBody.properties, title: NewItemBody.properties.title },
+  { additionalProperties: false },
+);

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
 import { assetRoutes } from './asset-routes.js';
 import csrf from './csrf.js';
+import { itemExtraPages } from './item-extra-pages.js';
 import { itemPages } from './item-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { packetPages } from './packet-pages.js';
@@ -40,6 +41,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(sessionPages);
   await app.register(meetingPages);
   await app.register(itemPages);
+  await app.register(itemExtraPages);
   await app.register(uploadPages);
   await app.register(packetPages);
 }

@@ -3,12 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { canManageAgenda, NoteAccess } from '../domain/permissions.js';
 import { ItemParams } from '../schemas/common.js';
-import { ItemChangesBody } from '../schemas/items.js';
+import type { Services } from '../services/index.js';
+import { ItemSettingsBody } from '../schemas/items.js';
 import { CommentParams, DiffParams, NewCommentBody } from '../schemas/review.js';
 import { TransitionBody } from '../schemas/workflow.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { diffView } from './views/diff-view.js';
-import { EMPTY_FORM, type FormState } from './views/form-view.js';
+import { EMPTY_FORM, isRefused, type FormState } from './views/form-view.js';
 import { itemExtrasView } from './views/item-extras-view.js';
 import { itemPageView } from './views/item-view.js';
 import { underItemHeader } from './views/page-headers.js';
@@ -16,46 +17,69 @@ import { underItemHeader } from './views/page-headers.js';
 /** The API's versions to compare, as the page's query (`?a=1&b=2`) rather than its path. */
 const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.properties.b });
 
+/** The item's page; after a refused form, with its input and messages (and a 422). */
+function renderItemPage(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  itemId: number,
+  refused: FormState = EMPTY_FORM,
+  extrasForm: FormState = EMPTY_FORM,
+) {
+  const { agenda, notes, review, pdf, meetings } = services;
+  const actor = personOf(request);
+  const item = agenda.get(actor, itemId);
+  const note = item.note ? notes.get(actor, item.id) : null;
+  // Drafts, versions and review: the drafting circle only (the note service's rule, as the API's).
+  const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === NoteAccess.drafts;
+  const facts = {
+    item,
+    meeting: meetings.get(item.meetingId),
+    note,
+    inDraftingCircle,
+    printed: note ? pdf.readableNoteView(actor, item.id) : null,
+    versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
+    comments: inDraftingCircle ? review.list(actor, item.id) : [],
+    agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
+  };
+  const extras = itemExtrasView(services, actor, item, extrasForm);
+  // A refused form of the extras brings its own summary: its fields are the extras' own.
+  const summary = isRefused(extrasForm) ? { errorSummary: extras.errorSummary } : {};
+  const view = { ...itemPageView(actor, facts, refused), ...summary, extras };
+  return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
+}
+
+/** The item page after a refused form of its extras (item-extra-pages.ts): that form's input, messages and summary. */
+export const sendItemPage = (
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  itemId: number,
+  form: FormState,
+) => renderItemPage(services, request, reply, itemId, EMPTY_FORM, form);
+
 /** A cover note's page: the note as HTML, its workflow, versions and review, and the item's own form. */
 export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
-  const { agenda, notes, workflow, review, pdf, meetings } = app.services;
+  const { agenda, workflow, review, meetings } = app.services;
   const form = { preHandler: app.csrfProtection };
   const itemRoute = pageRoute({ params: ItemParams });
 
-  /** The item's page; after a refused form, with its input and messages (and a 422). */
-  function itemPage(request: FastifyRequest, reply: FastifyReply, itemId: number, refused: FormState = EMPTY_FORM) {
-    const actor = personOf(request);
-    const item = agenda.get(actor, itemId);
-    const note = item.note ? notes.get(actor, item.id) : null;
-    // Drafts, versions and review: the drafting circle only (the note service's rule, as the API's).
-    const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === NoteAccess.drafts;
-    const facts = {
-      item,
-      meeting: meetings.get(item.meetingId),
-      note,
-      inDraftingCircle,
-      printed: note ? pdf.readableNoteView(actor, item.id) : null,
-      versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
-      comments: inDraftingCircle ? review.list(actor, item.id) : [],
-      agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
-    };
-    const view = { ...itemPageView(actor, facts, refused), extras: itemExtrasView(app.services, actor, item) };
-    return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
-  }
+  const itemPage = (request: FastifyRequest, reply: FastifyReply, itemId: number, refused: FormState = EMPTY_FORM) =>
+    renderItemPage(app.services, request, reply, itemId, refused);
 
   app.get('/items/:itemId', itemRoute, async (request, reply) => itemPage(request, reply, request.params.itemId));
 
   app.post('/items/:itemId/edit', { ...itemRoute, ...form }, async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
-    const outcome = submitForm(request, ItemChangesBody, (value) => {
+    const outcome = submitForm(request, ItemSettingsBody, (value) => {
       // The form always sends the parent: moving under the same one again would put the item last.
       const { parentId, ...rest } = value;
       const unmoved = parentId === agenda.get(actor, itemId).parentId;
       // Unticked boxes are not sent: the form always states the groups, none when none is ticked.
       return agenda.update(actor, itemId, { audienceGroups: [], ...(unmoved ? rest : value) });
     });
-    if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
+    if (!outcome.done) return sendItemPage(app.services, request, reply, itemId, outcome.form);
     return redirectWith(reply, `/items/${itemId}`, `Item ${outcome.result.number} saved.`);
   });
 

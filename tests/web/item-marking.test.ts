@@ -27,7 +27,7 @@ t.test('the secretariat marks an item limited on its page; a form without a grou
   const refused = await web.post(`/items/${item.id}/edit`, { title: 'Cybersecurity', audience: 'limited' });
   t.equal(refused.statusCode, 422);
   t.match(refused.body, 'A limited distribution names at least one recipient group.');
-  t.match(refused.body, /id="edit-audience-limited" value="limited" checked/, 'the choice is kept');
+  t.match(refused.body, /id="item-audience-limited" value="limited" checked/, 'the choice is kept');
   t.same(app.services.agenda.get(staff, item.id).audienceGroups, ['delegates', 'secretariat-copies'], 'unchanged');
 
   const unknown = await web.post(`/items/${item.id}/edit`, { title: 'Cybersecurity', audience: 'everyone' });

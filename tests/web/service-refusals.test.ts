@@ -47,9 +47,9 @@ t.test("the service's refusals land on their fields", async (t) => {
   t.equal(loop.statusCode, 422);
   t.match(
     loop.body,
-    `<li><a class="ecl-link" href="#edit-parent">Under item: Item ${parent.id} cannot move under its own sub-item ${child.id}.</a></li>`,
+    `<li><a class="ecl-link" href="#item-parent">Under item: Item ${parent.id} cannot move under its own sub-item ${child.id}.</a></li>`,
   );
-  t.match(loop.body, `<span class="field-error" id="e-parentId">Item ${parent.id} cannot move`);
+  t.match(loop.body, `<div class="ecl-feedback-message" id="e-parentId">Item ${parent.id} cannot move`);
   t.equal(app.services.agenda.get(staff, parent.id).parentId, null, 'not moved');
 });
 

@@ -111,8 +111,8 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   t.equal(renamed.statusCode, 303);
   const refused = await web.post(`/items/${child.id}/edit`, { title: 'Bad\u0000title', parentId: '' });
   t.equal(refused.statusCode, 422);
-  t.match(refused.body, `<li><a class="ecl-link" href="#edit-title">Title: ${LINE_RULE}</a></li>`);
-  t.match(refused.body, '<option value="">(top level)</option>', 'the form is shown again');
+  t.match(refused.body, `<li><a class="ecl-link" href="#item-title">Title: ${LINE_RULE}</a></li>`);
+  t.match(refused.body, '<option value="" selected>(top level)</option>', 'the form is shown again');
   t.equal(reposOf(app).agenda.findItem(child.id)!.title, 'Work Stream 12 (NIS)', 'the refused title is not saved');
   t.equal(reposOf(app).agenda.findItem(child.id)!.parentId, item.id, 'nor the parent');
 });

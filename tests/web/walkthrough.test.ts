@@ -75,10 +75,9 @@ t.test(
     await secretariat.getByLabel('Title').fill('Closing remarks');
     await secretariat.getByRole('button', { name: 'Add an agenda item' }).click();
     await secretariat.getByRole('link', { name: /2\s+Closing remarks/ }).click();
-    await secretariat.getByText('Rename or move this item').click();
-    await secretariat.locator('#edit-title').fill('Any other business');
-    await secretariat.locator('#edit-parent').selectOption({ label: '1 Cybersecurity' });
-    await secretariat.getByRole('button', { name: 'Save the item' }).click();
+    await secretariat.locator('#item-title').fill('Any other business');
+    await secretariat.locator('#item-parent').selectOption({ label: '1 Cybersecurity' });
+    await secretariat.getByRole('button', { name: 'Save the settings' }).click();
     t.match(
       await secretariat.locator('h1').innerText(),
       /1\.2\s+Any other business/,

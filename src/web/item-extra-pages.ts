@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import { AgendumError, Errors } from '../domain/errors.js';
+import { Audience } from '../domain/audience.js';
+import { TEXT } from '../rendering/html/text.js';
+import { ForceQuery, ItemParams } from '../schemas/common.js';
+import { AnnexParams } from '../schemas/ingest.js';
+import { ItemChangesBody } from '../schemas/items.js';
+import { readForm, type FormInput } from '../schemas/read-form.js';
+import { readSingleUpload } from '../schemas/read-upload.js';
+import { CarryOverBody } from '../schemas/review.js';
+import { NoteChangesBody } from '../schemas/workflow.js';
+import { sendItemPage } from './item-pages.js';
+import { field, pageRoute, personOf, redirectWith, type FormOutcome } from './page-kit.js';
+import { refusedForm, type FormState } from './views/form-view.js';
+
+/** What the services refuse of these forms, each with the API's status: shown on the form, never as an error page. */
+const FORM_REFUSALS = new Set([409, 412, 413, 415, 422]);
+
+/** A refusal on the form: the message by the field the error names, else by the form's own field. */
+function refusedOn(error: unknown, input: FormInput, fallback: string): FormState {
+  if (!(error instanceof AgendumError) || !FORM_REFUSALS.has(error.status)) throw error;
+  return { values: input, errors: { [error.field ?? fallback]: error.message } };
+}
+
+/**
+ * `submitForm` for the extras: the fields read with the API route's schema, one service call;
+ * besides a rule's 422, a conflict (409: the item has sub-items, the note is not drafting) is
+ * the form's refusal too, put by `fallback` (the form's main field) when it names no field.
+ */
+async function submitExtra<S extends TSchema, R>(
+  request: FastifyRequest,
+  schema: S,
+  act: (value: Static<S>) => R | Promise<R>,
+  options: { fallback: string; besides?: readonly string[] },
+): Promise<FormOutcome<R>> {
+  const form = readForm(schema, request.body, request, options.besides);
+  if (!form.ok) return { done: false, form: refusedForm(form.input, form.errors) };
+  try {
+    return { done: true, result: await act(form.value) };
+  } catch (error) {
+    return { done: false, form: refusedOn(error, form.input, options.fallback) };
+  }
+}
+
+/** The item page's extras: rapporteurs, deleting, annexes, the outcome and carrying over (the settings post to /edit). */
+export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
+  const { services } = app;
+  const { agenda, workflow, carryOver, ingest } = services;
+  const form = { preHandler: app.csrfProtection };
+  const itemRoute = { ...pageRoute({ params: ItemParams }), ...form };
+
+  app.post('/items/:itemId/rapporteurs', itemRoute, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    // The form always sends an empty rapporteurIds: no box ticked names nobody, as `[]` does in the API.
+    const outcome = await submitExtra(
+      request,
+      ItemChangesBody,
+      (value) => agenda.update(actor, itemId, { rapporteurIds: value.rapporteurIds ?? [] }),
+      { fallback: 'rapporteurIds' },
+    );
+    if (!outcome.done) return sendItemPage(services, request, reply, itemId, outcome.form);
+    return redirectWith(reply, `/items/${itemId}`, `The rapporteurs of item ${outcome.result.number} are saved.`);
+  });
+
+  app.post('/items/:itemId/delete', itemRoute, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    const item = agenda.get(actor, itemId);
+    const outcome = await submitExtra(
+      request,
+      ForceQuery,
+      (value) => {
+        // The page's own step before the API's call: deleting is for good, so it is confirmed.
+        if (field(request.body, 'confirm') !== 'yes')
+          throw Errors.invalid.onField('confirm', TEXT.deleteConfirmMissing);
+        agenda.delete(actor, itemId, { force: value.force });
+      },
+      { fallback: 'confirm', besides: ['confirm'] },
+    );
+    if (!outcome.done) return sendItemPage(services, request, reply, itemId, outcome.form);
+    return redirectWith(reply, `/meetings/${item.meetingId}`, `Item ${item.number} ${item.title} deleted.`);
+  });
+
+  // Multipart: the CSRF token is the form's first field, checked before the file is read.
+  app.post('/items/:itemId/annexes', pageRoute({ params: ItemParams }), async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    try {
+      const upload = await readSingleUpload(request, app.config.maxUploadBytes, {
+        beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
+      });
+      const annex = await ingest.addAnnex(actor, itemId, upload, undefined, {
+        audience: Audience.network,
+        audienceGroups: [],
+      });
+      return redirectWith(reply, `/items/${itemId}`, `Annex "${annex.title}" added.`);
+    } catch (error) {
+      return sendItemPage(services, request, reply, itemId, refusedOn(error, {}, 'file'));
+    }
+  });
+
+  app.post(
+    '/items/:itemId/annexes/:annexId/delete',
+    { ...pageRoute({ params: AnnexParams }), ...form },
+    async (request, reply) => {
+      const actor = personOf(request);
+      const { itemId, annexId } = request.params;
+      try {
+        await ingest.removeAnnex(actor, itemId, annexId);
+      } catch (error) {
+        return sendItemPage(services, request, reply, itemId, refusedOn(error, {}, 'annexes'));
+      }
+      return redirectWith(reply, `/items/${itemId}`, 'Annex removed.');
+    },
+  );
+
+  app.post('/items/:itemId/outcome', itemRoute, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    const etag = field(request.body, 'etag') || '"none"';
+    const outcome = await submitExtra(
+      request,
+      NoteChangesBody,
+      (value) => workflow.changeNote(actor, itemId, { outcome: value.outcome }, etag),
+      { fallback: 'outcome', besides: ['etag'] },
+    );
+    if (!outcome.done) return sendItemPage(services, request, reply, itemId, outcome.form);
+    return redirectWith(reply, `/items/${itemId}`, 'Outcome recorded.');
+  });
+
+  app.post('/items/:itemId/carry-over', itemRoute, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    const outcome = await submitExtra(request, CarryOverBody, (value) => carryOver.carryOver(actor, itemId, value), {
+      fallback: 'meetingId',
+    });
+    if (!outcome.done) return sendItemPage(services, request, reply, itemId, outcome.form);
+    const copy = outcome.result;
+    return redirectWith(reply, `/items/${copy.id}`, `Carried over: now item ${copy.number} of that meeting.`);
+  });
+};
