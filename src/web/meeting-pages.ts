@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canManageAgenda } from '../domain/permissions.js';
 import { TEXT } from '../rendering/html/text.js';
+import { Type } from 'typebox';
 import { ItemParams, MeetingParams } from '../schemas/common.js';
 import { ItemChangesBody, NewItemBody } from '../schemas/items.js';
 import { NewMeetingBody } from '../schemas/meetings.js';
@@ -12,6 +13,9 @@ import { meetingPacketsView } from './views/meeting-packets-view.js';
 import { meetingPageView } from './views/meeting-view.js';
 import { meetingsView } from './views/meetings-view.js';
 import { myItemsView } from './views/my-items-view.js';
+
+/** The meetings list's page (`?page=2`); a page past the last shows the last. */
+const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) });
 
 /** A meeting's page; after a refused form (an item, a move, the packet), with its input and messages. */
 export function sendMeetingPage(
@@ -42,15 +46,17 @@ export const meetingPages: FastifyPluginAsyncTypebox = async (app) => {
   const { meetings, agenda } = app.services;
   const form = { preHandler: app.csrfProtection };
 
-  app.get('/meetings', pageRoute(), async (request, reply) =>
-    sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(personOf(request), meetings.list())),
+  const listFacts = (page = 1) => ({ meetings: meetings.list(), networks: meetings.listNetworks(), page });
+
+  app.get('/meetings', pageRoute({ querystring: PageQuery }), async (request, reply) =>
+    sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(personOf(request), listFacts(request.query.page))),
   );
 
   app.post('/meetings', { ...pageRoute(), ...form }, async (request, reply) => {
     const actor = personOf(request);
     const outcome = submitForm(request, NewMeetingBody, (value) => meetings.create(actor, value));
     if (outcome.done) return redirectWith(reply, `/meetings/${outcome.result.id}`, 'Meeting created.');
-    return sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(actor, meetings.list(), outcome.form));
+    return sendPage(request, reply, 'meetings', TEXT.meetings, meetingsView(actor, listFacts(), outcome.form));
   });
 
   app.get('/meetings/:meetingId', pageRoute({ params: MeetingParams }), async (request, reply) =>

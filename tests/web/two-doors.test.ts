@@ -139,7 +139,7 @@ t.test('a lone CR in the city is refused by the web form as by the API; no meeti
   const viaWeb = await web.post('/meetings', fields);
   t.equal(viaWeb.statusCode, 422);
   t.match(viaWeb.body, `<li><a class="ecl-link" href="#f-city">City: ${LINE_RULE}</a></li>`);
-  t.match(viaWeb.body, `<span class="field-error" id="e-city">${LINE_RULE}</span>`);
+  t.match(viaWeb.body, `<div class="ecl-feedback-message" id="e-city">${LINE_RULE}</div>`);
   t.match(viaWeb.body, 'id="f-ordinal" name="ordinal" type="number" value="19"', 'the input is kept');
   t.same(
     app.services.meetings.list().map((m) => m.ordinal),
