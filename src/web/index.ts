@@ -4,6 +4,7 @@ import { AgendumError } from '../domain/errors.js';
 import { assetRoutes } from './asset-routes.js';
 import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
+import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
@@ -39,6 +40,7 @@ export default async function webInterface(app: FastifyInstance) {
 
   await app.register(sessionPages);
   await app.register(meetingPages);
+  await app.register(meetingEditPages);
   await app.register(itemPages);
   await app.register(uploadPages);
   await app.register(packetPages);
