@@ -81,7 +81,9 @@ export const meetingPages: FastifyPluginAsyncTypebox = async (app) => {
     const outcome = submitForm(request, ItemChangesBody, (value) => agenda.update(actor, item.id, value));
     if (!outcome.done) return sendMeetingPage(app.services, request, reply, item.meetingId, outcome.form);
     const { title, number } = outcome.result;
-    return redirectWith(reply, `/meetings/${item.meetingId}`, `Item "${title}" is now ${number}.`);
+    // Back to the moved item: the anchor scrolls to it and the keyboard goes on from there.
+    const done = encodeURIComponent(`Item "${title}" is now ${number}.`);
+    return reply.redirect(`/meetings/${item.meetingId}?done=${done}#item-${item.id}`, 303);
   });
 
   app.get('/my-items', pageRoute(), async (request, reply) => {

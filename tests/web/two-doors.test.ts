@@ -98,7 +98,7 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   t.equal(moved.statusCode, 303);
   t.equal(
     decodeURIComponent(moved.headers.location as string),
-    `/meetings/${meeting.id}?done=Item "Closing remarks" is now 1.`,
+    `/meetings/${meeting.id}?done=Item "Closing remarks" is now 1.#item-${closing.id}`,
   );
   const nowhere = await web.post(`/items/${closing.id}/move`, { position: '0' });
   t.equal(nowhere.statusCode, 422);
