@@ -5,10 +5,11 @@ import { TEXT } from '../rendering/html/text.js';
 import { Type } from 'typebox';
 import { ItemParams, MeetingParams } from '../schemas/common.js';
 import { ItemChangesBody, NewItemBody } from '../schemas/items.js';
+import { readOrder } from './agenda-order.js';
 import { NewMeetingBody } from '../schemas/meetings.js';
 import type { Services } from '../services/index.js';
-import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
-import { EMPTY_FORM, type FormState } from './views/form-view.js';
+import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
+import { EMPTY_FORM, refusedByService, type FormState } from './views/form-view.js';
 import { meetingPacketsView } from './views/meeting-packets-view.js';
 import { meetingPageView } from './views/meeting-view.js';
 import { meetingsView } from './views/meetings-view.js';
@@ -85,6 +86,32 @@ export const meetingPages: FastifyPluginAsyncTypebox = async (app) => {
     const done = encodeURIComponent(`Item "${title}" is now ${number}.`);
     return reply.redirect(`/meetings/${item.meetingId}?done=${done}#item-${item.id}`, 303);
   });
+
+  // The whole agenda's order in one request (the drag and drop, the moves made in place): PUT order's schema and service.
+  app.post(
+    '/meetings/:meetingId/order',
+    { ...pageRoute({ params: MeetingParams }), ...form },
+    async (request, reply) => {
+      const { meetingId } = request.params;
+      const actor = personOf(request);
+      const asJson = String(request.headers['content-type'] ?? '').startsWith('application/json');
+      const order = readOrder(request, asJson);
+      let refusal = order.ok ? null : order.message;
+      if (order.ok) {
+        try {
+          const numbers = agenda.reorder(actor, meetingId, order.tree).map((i) => ({ id: i.id, number: i.number }));
+          return asJson
+            ? reply.send({ items: numbers })
+            : redirectWith(reply, `/meetings/${meetingId}`, 'Agenda order saved.');
+        } catch (error) {
+          refusal = Object.values(refusedByService(error, {}).errors)[0] ?? null;
+        }
+      }
+      if (asJson) return reply.code(422).send({ message: refusal });
+      const kept = { values: { items: field(request.body, 'items') }, errors: { items: refusal ?? '' } };
+      return sendMeetingPage(app.services, request, reply, meetingId, kept);
+    },
+  );
 
   app.get('/my-items', pageRoute(), async (request, reply) => {
     const actor = personOf(request);

@@ -50,3 +50,56 @@ t.test('a delegate reads the agenda without the forms', async (t) => {
   t.notMatch(page.body, 'data-agenda-order');
   t.notMatch(page.body, 'Add an agenda item');
 });
+
+t.test('the whole order in one request: form or JSON, refusals kept on the page', async (t) => {
+  const app = await build(t);
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
+  const a = app.services.agenda.create(staff, meeting.id, { title: 'Opening' });
+  const b = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
+  const c = app.services.agenda.create(staff, meeting.id, { title: 'Work streams', parentId: b.id });
+  const web = await webSession(app, sam.email, `/meetings/${meeting.id}`);
+  const numbers = () => app.services.agenda.list(staff, meeting.id).map((i) => `${i.number} ${i.title}`);
+
+  const saved = await web.post(`/meetings/${meeting.id}/order`, {
+    items: JSON.stringify([{ id: b.id, children: [{ id: c.id }] }, { id: a.id }]),
+  });
+  t.equal(saved.statusCode, 303);
+  t.same(numbers(), ['1 Cybersecurity', '1.1 Work streams', '2 Opening']);
+
+  const unknown = await web.post(`/meetings/${meeting.id}/order`, {
+    items: JSON.stringify([{ id: b.id, children: [{ id: c.id }] }, { id: a.id }, { id: 99999 }]),
+  });
+  t.equal(unknown.statusCode, 422);
+  t.match(unknown.body, '<li><a class="ecl-link" href="#agenda">Agenda: Items 99999 are not on this agenda.</a></li>');
+  const partial = await web.post(`/meetings/${meeting.id}/order`, { items: JSON.stringify([{ id: a.id }]) });
+  t.equal(partial.statusCode, 422);
+  t.match(
+    partial.body,
+    `<li><a class="ecl-link" href="#agenda">Agenda: The new order leaves out items ${b.id}, ${c.id}; send the whole agenda.</a></li>`,
+  );
+  t.same(numbers(), ['1 Cybersecurity', '1.1 Work streams', '2 Opening'], 'nothing changed');
+
+  const json = await app.inject({
+    method: 'POST',
+    url: `/meetings/${meeting.id}/order`,
+    cookies: web.cookies,
+    headers: { 'x-csrf-token': web.csrf },
+    payload: { items: [{ id: a.id }, { id: b.id, children: [{ id: c.id }] }] },
+  });
+  t.equal(json.statusCode, 200);
+  t.same(json.json(), {
+    items: [
+      { id: a.id, number: '1' },
+      { id: b.id, number: '2' },
+      { id: c.id, number: '2.1' },
+    ],
+  });
+  const noToken = await app.inject({
+    method: 'POST',
+    url: `/meetings/${meeting.id}/order`,
+    cookies: web.cookies,
+    payload: { items: [{ id: b.id, children: [{ id: c.id }] }, { id: a.id }] },
+  });
+  t.equal(noToken.statusCode, 403, 'the CSRF token is required');
+  t.same(numbers(), ['1 Opening', '2 Cybersecurity', '2.1 Work streams']);
+});
