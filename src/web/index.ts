@@ -6,6 +6,7 @@ import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
 import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
+import { networkPages } from './network-pages.js';
 import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
@@ -41,6 +42,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(sessionPages);
   await app.register(meetingPages);
   await app.register(meetingEditPages);
+  await app.register(networkPages);
   await app.register(itemPages);
   await app.register(uploadPages);
   await app.register(packetPages);
