@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { meetings, networks } from '../db/schema/index.js';
 
@@ -30,6 +30,10 @@ export function createMeetingRepository(db: Db) {
 
     list: (): MeetingWithNetwork[] => withNetwork().orderBy(desc(meetings.startDate), desc(meetings.id)).all(),
     find: (id: number): MeetingWithNetwork | undefined => withNetwork().where(eq(meetings.id, id)).get(),
+    findByOrdinal: (networkId: number, ordinal: number): MeetingWithNetwork | undefined =>
+      withNetwork()
+        .where(and(eq(meetings.networkId, networkId), eq(meetings.ordinal, ordinal)))
+        .get(),
     insert: (row: typeof meetings.$inferInsert) => db.insert(meetings).values(row).returning().get(),
     update: (id: number, changes: Partial<typeof meetings.$inferInsert>) =>
       db.update(meetings).set(changes).where(eq(meetings.id, id)).run(),

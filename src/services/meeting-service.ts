@@ -1,5 +1,5 @@
 import { Errors } from '../domain/errors.js';
-import { isValidIsoDate } from '../domain/meeting-line.js';
+import { formatDateRange, formatOrdinal, isValidIsoDate } from '../domain/meeting-line.js';
 import { assertCanManageAgenda } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
 import { MeetingStatus } from '../domain/meeting-status.js';
@@ -65,6 +65,19 @@ export function createMeetingService(ctx: ServiceContext) {
     return all[0]!.id;
   }
 
+  /** A network numbers its meetings once: a second "18th meeting" is refused on the field `ordinal`. */
+  function assertOrdinalFree(networkId: number, ordinal: number, exceptId?: number): void {
+    const taken = meetings.findByOrdinal(networkId, ordinal);
+    if (!taken || taken.meeting.id === exceptId) return;
+    const { network, meeting } = taken;
+    const article = /^(8|11|18)$|^8/.test(String(ordinal)) ? 'an' : 'a';
+    const dates = formatDateRange(meeting.startDate, meeting.endDate);
+    throw Errors.invalid.onField(
+      'ordinal',
+      `The ${network.name} already has ${article} ${formatOrdinal(ordinal)} meeting (${dates}).`,
+    );
+  }
+
   return {
     listNetworks: () => meetings.listNetworks().map(presentNetwork),
 
@@ -88,6 +101,7 @@ export function createMeetingService(ctx: ServiceContext) {
       assertOrdinal(input.ordinal);
       assertDeadline(input.draftingDeadline, input.endDate);
       const networkId = resolveNetworkId(input.networkId);
+      assertOrdinalFree(networkId, input.ordinal);
       const row = meetings.insert({ ...input, networkId, createdAt: isoNow(ctx) });
       return presentMeeting(meetingOrThrow(ctx, row.id));
     },
@@ -100,6 +114,7 @@ export function createMeetingService(ctx: ServiceContext) {
       const deadline = changes.draftingDeadline === undefined ? meeting.draftingDeadline : changes.draftingDeadline;
       assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
+      assertOrdinalFree(networkId ?? meeting.networkId, changes.ordinal ?? meeting.ordinal, id);
       meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
       return presentMeeting(meetingOrThrow(ctx, id));
     },

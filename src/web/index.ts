@@ -5,7 +5,9 @@ import { assetRoutes } from './asset-routes.js';
 import csrf from './csrf.js';
 import { itemExtraPages } from './item-extra-pages.js';
 import { itemPages } from './item-pages.js';
+import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
+import { networkPages } from './network-pages.js';
 import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
@@ -40,6 +42,8 @@ export default async function webInterface(app: FastifyInstance) {
 
   await app.register(sessionPages);
   await app.register(meetingPages);
+  await app.register(meetingEditPages);
+  await app.register(networkPages);
   await app.register(itemPages);
   await app.register(itemExtraPages);
   await app.register(uploadPages);

@@ -26,7 +26,7 @@ t.test("the service's refusals land on their fields", async (t) => {
     backwards.body,
     '<li><a class="ecl-link" href="#f-endDate">Last day: The meeting ends (2021-05-09) before it starts (2021-05-10).</a></li>',
   );
-  t.match(backwards.body, '<span class="field-error" id="e-endDate">The meeting ends');
+  t.match(backwards.body, '<div class="ecl-feedback-message" id="e-endDate">The meeting ends');
   t.match(backwards.body, 'id="f-city" name="city" type="text" value="Brussels"', 'the input is kept');
 
   const lateDeadline = await web.post('/meetings', { ...fields, draftingDeadline: '2021-06-01' });

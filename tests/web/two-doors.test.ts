@@ -98,7 +98,7 @@ t.test('the web forms still do their work: an item with a parent and a rapporteu
   t.equal(moved.statusCode, 303);
   t.equal(
     decodeURIComponent(moved.headers.location as string),
-    `/meetings/${meeting.id}?done=Item "Closing remarks" is now 1.`,
+    `/meetings/${meeting.id}?done=Item "Closing remarks" is now 1.#item-${closing.id}`,
   );
   const nowhere = await web.post(`/items/${closing.id}/move`, { position: '0' });
   t.equal(nowhere.statusCode, 422);
@@ -139,7 +139,7 @@ t.test('a lone CR in the city is refused by the web form as by the API; no meeti
   const viaWeb = await web.post('/meetings', fields);
   t.equal(viaWeb.statusCode, 422);
   t.match(viaWeb.body, `<li><a class="ecl-link" href="#f-city">City: ${LINE_RULE}</a></li>`);
-  t.match(viaWeb.body, `<span class="field-error" id="e-city">${LINE_RULE}</span>`);
+  t.match(viaWeb.body, `<div class="ecl-feedback-message" id="e-city">${LINE_RULE}</div>`);
   t.match(viaWeb.body, 'id="f-ordinal" name="ordinal" type="number" value="19"', 'the input is kept');
   t.same(
     app.services.meetings.list().map((m) => m.ordinal),

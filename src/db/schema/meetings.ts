@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { MEETING_STATUSES, MeetingStatus } from '../../domain/meeting-status.js';
 import { createdAt, id } from './columns.js';
 
@@ -27,5 +27,9 @@ export const meetings = sqliteTable(
     draftingDeadline: text('drafting_deadline'),
     createdAt: createdAt(),
   },
-  (t) => [index('meetings_start_idx').on(t.startDate)],
+  (t) => [
+    index('meetings_start_idx').on(t.startDate),
+    // A network holds one "18th meeting": the number names the meeting in every printed line.
+    uniqueIndex('meetings_network_ordinal_unique').on(t.networkId, t.ordinal),
+  ],
 );

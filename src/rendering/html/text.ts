@@ -105,5 +105,14 @@ export const TEXT = {
   problem: 'Something went wrong',
   fixErrors: 'There is a problem',
   back: 'Back to the meetings',
+  network: 'Network',
+  networks: 'Networks',
+  meetingStatus: 'Status',
+  place: 'Place',
+  dates: 'Dates',
+  pagination: 'Pages of the list',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  noMeetings: 'No meetings yet.',
 } as const;
 export type TextKey = keyof typeof TEXT;

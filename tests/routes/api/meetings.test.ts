@@ -124,3 +124,39 @@ t.test('a meeting whose notes hold versions is deleted only with force', async (
   t.equal(forced.statusCode, 204);
   t.equal((await as(app, secretariat, { method: 'GET', url: `/api/v1/items/${item.id}` })).statusCode, 404);
 });
+
+t.test('a network holds one 18th meeting: a second is refused on create and on update', async (t) => {
+  const app = await build(t);
+  const secretariat = await signedIn(app, 'secretariat');
+  createNetwork(app, secretariat);
+  t.equal(
+    (await as(app, secretariat, { method: 'POST', url: '/api/v1/meetings', payload: eighteenth })).statusCode,
+    201,
+  );
+  const twice = await as(app, secretariat, {
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: { ...eighteenth, startDate: '2021-05-10', endDate: '2021-05-11' },
+  });
+  t.equal(twice.statusCode, 422);
+  t.equal(problemOf(t, twice).detail, 'The eHealth Network already has an 18th meeting (12-13 November 2020).');
+  const nineteenth = await as(app, secretariat, {
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: { ...eighteenth, ordinal: 19, startDate: '2021-05-10', endDate: '2021-05-11' },
+  });
+  t.equal(nineteenth.statusCode, 201);
+  const renumbered = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/meetings/${nineteenth.json().id}`,
+    payload: { ordinal: 18 },
+  });
+  t.equal(renumbered.statusCode, 422);
+  t.equal(problemOf(t, renumbered).detail, 'The eHealth Network already has an 18th meeting (12-13 November 2020).');
+  const same = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/meetings/${nineteenth.json().id}`,
+    payload: { ordinal: 19, city: 'Lisbon' },
+  });
+  t.equal(same.statusCode, 200, 'a meeting keeps its own number');
+});

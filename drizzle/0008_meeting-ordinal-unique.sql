@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `meetings_network_ordinal_unique` ON `meetings` (`network_id`,`ordinal`);
