@@ -9,6 +9,7 @@ import { packetPages } from './packet-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
+import { errorView } from './views/error-view.js';
 import { TEXT } from '../rendering/html/text.js';
 
 /**
@@ -34,7 +35,7 @@ export default async function webInterface(app: FastifyInstance) {
           : status < 500
             ? [TEXT.problem, error.message]
             : [TEXT.problem, `Please try again; if it happens again, tell the secretariat (request ${request.id}).`];
-    return sendPage(request, reply, 'error', heading, { heading, message }, status);
+    return sendPage(request, reply, 'error', heading, errorView(status, message, Boolean(request.actor)), status);
   });
 
   await app.register(sessionPages);
