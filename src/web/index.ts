@@ -6,6 +6,7 @@ import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { packetPages } from './packet-pages.js';
+import { peoplePages } from './people-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
@@ -43,4 +44,5 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(itemPages);
   await app.register(uploadPages);
   await app.register(packetPages);
+  await app.register(peoplePages);
 }
