@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
+import { accountPages } from './account-pages.js';
 import { assetRoutes } from './asset-routes.js';
 import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
@@ -45,4 +46,5 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(uploadPages);
   await app.register(packetPages);
   await app.register(peoplePages);
+  await app.register(accountPages);
 }
