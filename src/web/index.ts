@@ -3,9 +3,11 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
 import { accountPages } from './account-pages.js';
 import { assetRoutes } from './asset-routes.js';
+import { auditPages } from './audit-pages.js';
 import csrf from './csrf.js';
 import { itemPages } from './item-pages.js';
 import { meetingPages } from './meeting-pages.js';
+import { notificationPages } from './notification-pages.js';
 import { packetPages } from './packet-pages.js';
 import { peoplePages } from './people-pages.js';
 import { sendPage } from './page-kit.js';
@@ -47,4 +49,6 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(packetPages);
   await app.register(peoplePages);
   await app.register(accountPages);
+  await app.register(notificationPages);
+  await app.register(auditPages);
 }
