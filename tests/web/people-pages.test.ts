@@ -19,7 +19,7 @@ t.test('the secretariat lists people with their role and delegation in plain wor
   t.equal(page.statusCode, 200);
   t.match(page.body, '<h1 class="ecl-page-header__title">People</h1>');
   t.match(page.body, `${MENU_PEOPLE} aria-current="page">People</a>`);
-  t.match(page.body, '<table class="ecl-table ecl-table--zebra agendum-stack-table">');
+  t.match(page.body, '<table class="ecl-table ecl-table--zebra agendum-stack-table agendum-compact-table">');
   t.match(page.body, /<a class="ecl-link" href="\/people\/\d+">Dora Delegate<\/a>/);
   t.match(page.body, '<td class="ecl-table__cell" data-label="Role">Delegate</td>');
   t.match(page.body, '<td class="ecl-table__cell" data-label="Delegation">Ministry of Health, BE</td>');
