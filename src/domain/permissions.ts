@@ -25,6 +25,27 @@ export function assertCanManagePeople(actor: Actor, targetRole?: Role): void {
   }
 }
 
+/** Whether a person may give (or take away) a role: the secretariat the other roles, an admin every role. */
+export function canGiveRole(actor: Actor, role: Role): boolean {
+  return isStaff(actor.role) && (!isStaff(role) || actor.role === Role.admin);
+}
+
+/** What every person may change of their own account, without managing people: their preferences. */
+export const OWN_PREFERENCES = ['packetFormat'] as const;
+
+/** Whether a change to a person touches only the actor's own preferences. */
+export function isOwnPreferenceChange(actor: Actor, personId: number, changes: object): boolean {
+  const keys = Object.keys(changes);
+  return (
+    actor.id === personId && keys.length > 0 && keys.every((k) => (OWN_PREFERENCES as readonly string[]).includes(k))
+  );
+}
+
+/** Only an admin walks the audit trail's hash chain. */
+export function canVerifyAudit(actor: Actor): boolean {
+  return actor.role === Role.admin;
+}
+
 export interface NoteFacts {
   itemId: number;
   state: string;

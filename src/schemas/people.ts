@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { PACKET_FORMATS } from '../domain/packet-content.js';
 import { ROLES } from '../domain/roles.js';
 import { Id, Line, literalUnion } from './common.js';
 
@@ -18,6 +19,9 @@ export const Person = Type.Object({
   memberState: MemberState,
   isActive: Type.Boolean(),
   canSignIn: Type.Boolean(),
+  packetFormat: literalUnion(PACKET_FORMATS, {
+    description: 'How packets come to this person: combined (one PDF) or separate (one PDF per note)',
+  }),
 });
 
 export const NewPersonBody = Type.Object(
@@ -39,6 +43,9 @@ export const PersonChangesBody = Type.Object(
     organisation: Type.Optional(Type.Union([Line(200), Type.Null()])),
     memberState: Type.Optional(MemberState),
     isActive: Type.Optional(Type.Boolean()),
+    packetFormat: Type.Optional(
+      literalUnion(PACKET_FORMATS, { description: 'Anybody may change their own; the secretariat anyone else' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -1,5 +1,6 @@
 import { Errors } from '../domain/errors.js';
-import { assertCanManagePeople } from '../domain/permissions.js';
+import type { PacketFormat } from '../domain/packet-content.js';
+import { assertCanManagePeople, isOwnPreferenceChange } from '../domain/permissions.js';
 import { isStaff, Role, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
@@ -20,6 +21,7 @@ export interface PersonChanges {
   organisation?: string | null;
   memberState?: string | null;
   isActive?: boolean;
+  packetFormat?: PacketFormat;
 }
 
 export function createPeopleService(ctx: ServiceContext) {
@@ -46,10 +48,12 @@ export function createPeopleService(ctx: ServiceContext) {
     async create(actor: Actor | 'system', input: NewPersonInput) {
       if (actor !== 'system') assertCanManagePeople(actor, input.role);
       const email = input.email.trim();
-      if (people.findByEmail(email)) throw Errors.duplicateEmail(`${email} already belongs to somebody.`);
+      if (people.findByEmail(email))
+        throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
       const passwordHash = input.password ? await hashPassword(input.password, ctx.scryptLogN) : null;
       // Checked again after the await: another request may have taken the address meanwhile.
-      if (people.findByEmail(email)) throw Errors.duplicateEmail(`${email} already belongs to somebody.`);
+      if (people.findByEmail(email))
+        throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
       const row = people.insert({
         name: input.name.trim(),
         email,
@@ -64,9 +68,12 @@ export function createPeopleService(ctx: ServiceContext) {
 
     update(actor: Actor, id: number, changes: PersonChanges) {
       const person = findOrThrow(id);
-      assertCanManagePeople(actor, changes.role ?? person.role);
-      if (changes.role && actor.role !== Role.admin && person.role === Role.admin) {
-        throw Errors.forbidden('Only an admin changes the role of an admin.');
+      // Everybody sets their own preferences (how packets come); the rest is the secretariat's.
+      if (!isOwnPreferenceChange(actor, id, changes)) {
+        assertCanManagePeople(actor, changes.role ?? person.role);
+        if (changes.role && actor.role !== Role.admin && person.role === Role.admin) {
+          throw Errors.forbidden('Only an admin changes the role of an admin.');
+        }
       }
       return ctx.transaction(() => {
         const row = people.update(id, changes)!;

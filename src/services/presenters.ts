@@ -17,6 +17,7 @@ export const presentPerson = (p: PersonRow) => ({
   memberState: p.memberState,
   isActive: p.isActive,
   canSignIn: p.passwordHash !== null,
+  packetFormat: p.packetFormat,
 });
 export type PersonView = ReturnType<typeof presentPerson>;
 

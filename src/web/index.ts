@@ -1,17 +1,22 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
+import { accountPages } from './account-pages.js';
 import { assetRoutes } from './asset-routes.js';
+import { auditPages } from './audit-pages.js';
 import csrf from './csrf.js';
 import { itemExtraPages } from './item-extra-pages.js';
 import { itemPages } from './item-pages.js';
 import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { networkPages } from './network-pages.js';
+import { notificationPages } from './notification-pages.js';
 import { packetPages } from './packet-pages.js';
+import { peoplePages } from './people-pages.js';
 import { sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
+import { errorView } from './views/error-view.js';
 import { TEXT } from '../rendering/html/text.js';
 
 /**
@@ -37,7 +42,7 @@ export default async function webInterface(app: FastifyInstance) {
           : status < 500
             ? [TEXT.problem, error.message]
             : [TEXT.problem, `Please try again; if it happens again, tell the secretariat (request ${request.id}).`];
-    return sendPage(request, reply, 'error', heading, { heading, message }, status);
+    return sendPage(request, reply, 'error', heading, errorView(status, message, Boolean(request.actor)), status);
   });
 
   await app.register(sessionPages);
@@ -48,4 +53,8 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(itemExtraPages);
   await app.register(uploadPages);
   await app.register(packetPages);
+  await app.register(peoplePages);
+  await app.register(accountPages);
+  await app.register(notificationPages);
+  await app.register(auditPages);
 }

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import type { Static, TSchema } from 'typebox';
 import { Errors } from '../domain/errors.js';
-import { hasRapporteurRole } from '../domain/permissions.js';
-import type { Actor } from '../domain/roles.js';
+import { canVerifyAudit, hasRapporteurRole } from '../domain/permissions.js';
+import { isStaff, type Actor } from '../domain/roles.js';
 import { termOf } from '../rendering/html/glossary.js';
 import { renderPage, type PageHeader } from '../rendering/html/pages.js';
 import { TEXT } from '../rendering/html/text.js';
@@ -21,6 +21,10 @@ function menuOf(actor: Actor, path: string) {
   const entries = [
     { label: TEXT.meetings, href: '/meetings' },
     ...(hasRapporteurRole(actor.role) ? [{ label: TEXT.myItems, href: '/my-items' }] : []),
+    ...(isStaff(actor.role) ? [{ label: TEXT.people, href: '/people' }] : []),
+    ...(canVerifyAudit(actor) ? [{ label: TEXT.auditCheck, href: '/audit' }] : []),
+    { label: TEXT.notifications, href: '/notifications' },
+    { label: TEXT.myAccount, href: '/account' },
   ];
   return entries.map((entry) => ({ ...entry, current: path === entry.href || path.startsWith(`${entry.href}/`) }));
 }

@@ -49,7 +49,17 @@ t.test('every answer behind sign-in is Cache-Control: no-store; the public style
     t.equal(res.statusCode, 200, `${url} answers`);
     t.equal(res.headers['cache-control'], 'no-store', `${url}: no-store`);
   }
-  for (const url of ['/meetings', `/meetings/${meeting.id}`, `/items/${item.id}`]) {
+  const samId = app.services.people.list(actor(staff)).find((p) => p.name === 'Sam')!.id;
+  for (const url of [
+    '/meetings',
+    `/meetings/${meeting.id}`,
+    `/items/${item.id}`,
+    '/people',
+    '/people/new',
+    `/people/${samId}`,
+    '/account',
+    '/notifications',
+  ]) {
     const res = await app.inject({ method: 'GET', url, cookies });
     t.equal(res.statusCode, 200, `page ${url} answers`);
     t.equal(res.headers['cache-control'], 'no-store', `page ${url}: no-store`);
@@ -60,7 +70,7 @@ t.test('every answer behind sign-in is Cache-Control: no-store; the public style
 
   const page = await app.inject({ method: 'GET', url: '/meetings', cookies });
   const stylesheets = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
-  t.equal(stylesheets.length, 3, "ECL's screen and print stylesheets, and ours");
+  t.equal(stylesheets.length, 4, "ECL's screen and print stylesheets, ours, and the people pages' (public/people.css)");
   for (const url of stylesheets) {
     for (const who of [cookies, {}]) {
       const css = await app.inject({ method: 'GET', url, cookies: who });

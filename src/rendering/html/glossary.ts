@@ -1,7 +1,9 @@
 import { AudienceGroup } from '../../domain/audience.js';
 import type { OutboxStatus } from '../../domain/delivery.js';
 import type { MeetingStatus } from '../../domain/meeting-status.js';
+import type { NotificationKind } from '../../domain/notification-kind.js';
 import { Outcome, type NoteState } from '../../domain/note-workflow.js';
+import type { PacketFormat } from '../../domain/packet-content.js';
 import { procedureKind, PROCEDURES } from '../../domain/procedure.js';
 import type { Role } from '../../domain/roles.js';
 
@@ -58,6 +60,25 @@ const GROUP_TERMS: Record<AudienceGroup, Term> = {
   [AudienceGroup.secretariatCopies]: { label: 'Secretariat copies', variant: 'low' },
 };
 
+/** What a notification is about. */
+const NOTICE_TERMS: Record<NotificationKind, Term> = {
+  'review-comment': { label: 'Review comment', variant: 'medium' },
+  'deadline-reminder': { label: 'Drafting deadline soon', variant: 'medium' },
+  'deadline-missed': { label: 'Drafting deadline missed', variant: 'high' },
+  'note-submit': { label: 'Submitted for review', variant: 'medium' },
+  'note-return': { label: 'Returned to drafting', variant: 'high' },
+  'note-release': { label: 'Released', variant: 'highlight' },
+  'note-reopen': { label: 'Reopened', variant: 'low' },
+  'note-withdraw': { label: 'Withdrawn', variant: 'low' },
+  'note-restore': { label: 'Restored', variant: 'low' },
+};
+
+/** How a person receives a packet's notes. */
+const PACKET_FORMAT_TERMS: Record<PacketFormat, Term> = {
+  combined: { label: 'One PDF with all the notes', variant: 'low' },
+  separate: { label: 'One PDF for each note', variant: 'low' },
+};
+
 export const GLOSSARY = {
   noteState: NOTE_STATE_TERMS,
   outcome: OUTCOME_TERMS,
@@ -65,6 +86,8 @@ export const GLOSSARY = {
   delivery: DELIVERY_TERMS,
   role: ROLE_TERMS,
   group: GROUP_TERMS,
+  notice: NOTICE_TERMS,
+  packetFormat: PACKET_FORMAT_TERMS,
 } as const;
 export type GlossarySet = keyof typeof GLOSSARY;
 

@@ -8,13 +8,14 @@ const SIGN_IN_FORM: FormFields = {
 
 /**
  * The sign-in page; after a refused form, the email typed (never the password) and the
- * messages; `error` for wrong credentials, which name no field. `next` is where the page goes
- * afterwards (checked when it is used).
+ * messages; `error` for wrong credentials, which name no field: it heads the error summary
+ * (an ECL error notification that takes the focus). `next` is where the page goes afterwards
+ * (checked when it is used).
  */
 export function signInView(next: string, form: FormState = EMPTY_FORM, error: string | null = null) {
-  const shown: FormState = { ...form, values: { email: form.values.email ?? '' } };
+  const errors = error ? { ...form.errors, _form: error } : form.errors;
+  const shown: FormState = { errors, values: { email: form.values.email ?? '' } };
   return {
-    error,
     form: fieldViews(shown, SIGN_IN_FORM),
     errorSummary: errorSummary(shown, SIGN_IN_FORM),
     next,
