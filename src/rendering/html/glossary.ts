@@ -1,5 +1,6 @@
 import { AudienceGroup } from '../../domain/audience.js';
 import type { OutboxStatus } from '../../domain/delivery.js';
+import type { PacketContent } from '../../domain/packet-content.js';
 import type { MeetingStatus } from '../../domain/meeting-status.js';
 import { Outcome, type NoteState } from '../../domain/note-workflow.js';
 import { procedureKind, PROCEDURES } from '../../domain/procedure.js';
@@ -58,6 +59,13 @@ const GROUP_TERMS: Record<AudienceGroup, Term> = {
   [AudienceGroup.secretariatCopies]: { label: 'Secretariat copies', variant: 'low' },
 };
 
+/** How a recipient receives a packet's documents, and what a packet sends (each person's own choice). */
+const PACKET_FORMAT_TERMS: Record<PacketContent, Term> = {
+  personal: { label: "Each recipient's own choice", variant: 'low' },
+  combined: { label: 'One PDF with the agenda and every note', variant: 'low' },
+  separate: { label: 'The agenda and one PDF per note', variant: 'low' },
+};
+
 export const GLOSSARY = {
   noteState: NOTE_STATE_TERMS,
   outcome: OUTCOME_TERMS,
@@ -65,6 +73,7 @@ export const GLOSSARY = {
   delivery: DELIVERY_TERMS,
   role: ROLE_TERMS,
   group: GROUP_TERMS,
+  packetFormat: PACKET_FORMAT_TERMS,
 } as const;
 export type GlossarySet = keyof typeof GLOSSARY;
 
