@@ -52,7 +52,12 @@ function assertDeadline(deadline: string | null | undefined, endDate: string): v
     );
 }
 
-export function createMeetingService(ctx: ServiceContext) {
+/** What follows a change of a meeting, outside its service: a cancellation goes to the calendars. */
+export interface MeetingHooks {
+  cancelled?: (meetingId: number) => void;
+}
+
+export function createMeetingService(ctx: ServiceContext, hooks: MeetingHooks = {}) {
   const { meetings, agenda } = ctx.repos;
 
   function resolveNetworkId(networkId: number | undefined): number {
@@ -101,6 +106,8 @@ export function createMeetingService(ctx: ServiceContext) {
       assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
       meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
+      if (changes.status === MeetingStatus.cancelled && meeting.status !== MeetingStatus.cancelled)
+        hooks.cancelled?.(id);
       return presentMeeting(meetingOrThrow(ctx, id));
     },
 

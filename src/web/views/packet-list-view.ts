@@ -1,9 +1,10 @@
+import type { OutboxStatus } from '../../domain/delivery.js';
 import type { PacketService } from '../../services/packet-service.js';
 import type { MeetingView } from '../../services/presenters.js';
 import { underMeetingHeader } from './page-headers.js';
 
 /** A packet's progress in words: "3 sent, 1 could not be delivered, 2 waiting, of 6". */
-export function progressLine(p: { counts: Record<'queued' | 'sending' | 'sent' | 'failed', number>; total: number }) {
+export function progressLine(p: { counts: Record<OutboxStatus, number>; total: number }) {
   const waiting = p.counts.queued + p.counts.sending;
   return `${p.counts.sent} sent, ${p.counts.failed} could not be delivered, ${waiting} waiting, of ${p.total}`;
 }

@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '../../domain/delivery.js';
+import { OutboxStatus } from '../../domain/delivery.js';
 import { termOf } from '../../rendering/html/glossary.js';
 import type { PacketService } from '../../services/packet-service.js';
 import { failureInWords } from './delivery-words.js';
@@ -13,7 +13,7 @@ const PACKET_PAGE_FORM: FormFields = {
 type PacketData = ReturnType<PacketService['view']>;
 
 /** A message can be sent again once it is delivered or given up on; not while it is on its way. */
-const canResend = (status: string) => status === 'sent' || status === 'failed';
+const canResend = (status: string) => status === OutboxStatus.sent || status === OutboxStatus.failed;
 
 /** One recipient's delivery in words: the glossary's state and, if it failed, why. */
 function delivery(r: PacketData['recipients'][number]) {
@@ -22,7 +22,7 @@ function delivery(r: PacketData['recipients'][number]) {
     personId: r.personId,
     label: term.label,
     variant: term.variant,
-    reason: r.status === 'failed' ? failureInWords(r.lastError) : '',
+    reason: r.status === OutboxStatus.failed ? failureInWords(r.lastError) : '',
     canResend: canResend(r.status),
   };
 }
