@@ -1,14 +1,16 @@
 import { PacketContent, PacketFormat } from '../domain/packet-content.js';
 import type { Config } from '../config/env.js';
 import { Errors } from '../domain/errors.js';
+import type { Actor } from '../domain/roles.js';
 import { audienceOf } from '../domain/frozen-packet.js';
-import { formatDateRange, formatMeetingLine, meetingFileStem } from '../domain/meeting-line.js';
+import { meetingFileStem } from '../domain/meeting-line.js';
 import { renderPacketText } from '../rendering/email/email-templates.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 import { checkedPacketInput } from './packet-input.js';
 import { contentOf, mailItems, publishedOf, recipientsFor } from './packet-audiences.js';
 import { freezePacket } from './packet-freeze.js';
+import { messageMeetingFields } from './packet-message.js';
 import type { NewPacketInput } from './packet-sending.js';
 
 /**
@@ -17,7 +19,7 @@ import type { NewPacketInput } from './packet-sending.js';
  * is recorded.
  */
 export function createPacketPreview(ctx: ServiceContext, mail: Config['mail']) {
-  function preview(actor: Parameters<typeof checkedPacketInput>[1], meetingId: number, input: NewPacketInput) {
+  function preview(actor: Actor, meetingId: number, input: NewPacketInput) {
     const { lists, message } = checkedPacketInput(ctx, actor, meetingId, input);
     const recipients = recipientsFor(ctx, meetingId, lists);
     if (recipients.length === 0)
@@ -34,14 +36,7 @@ export function createPacketPreview(ctx: ServiceContext, mail: Config['mail']) {
     const sent = new Set(released.map((r) => r.itemId));
     const leftOut = contentOf(ctx, meetingId).leftOut.filter((l) => !sent.has(l.itemId));
     const { meeting, network } = meetingOrThrow(ctx, meetingId);
-    const meetingFields = {
-      displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
-      dates: formatDateRange(meeting.startDate, meeting.endDate),
-      ordinal: meeting.ordinal,
-      city: meeting.city,
-      country: meeting.country,
-      network: network.name,
-    };
+    const meetingFields = messageMeetingFields(meeting, network);
     const stem = meetingFileStem(meeting.ordinal, network.name);
     const content = input.content ?? PacketContent.personal;
     const people = recipients.map(({ person, groups }) => {
