@@ -1,7 +1,10 @@
 import { named } from './words.js';
 
-/** What the outbox sends: a packet to one recipient, or one person's digest of notifications. */
-export const OUTBOX_KINDS = ['packet', 'digest'] as const;
+/**
+ * What the outbox sends: a packet to one recipient, one person's digest of notifications, or
+ * the calendar cancellation of a cancelled meeting to one who received its packet.
+ */
+export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OutboxKind = named(OUTBOX_KINDS);
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   meetingInvites,
@@ -65,6 +65,9 @@ export function createMailRepository(db: Db) {
 
     insertPacket: (row: typeof packets.$inferInsert) => db.insert(packets).values(row).returning().get(),
     findPacket: (id: number) => db.select().from(packets).where(eq(packets.id, id)).get(),
+    /** A meeting's packets, the latest first. */
+    packetsOfMeeting: (meetingId: number) =>
+      db.select().from(packets).where(eq(packets.meetingId, meetingId)).orderBy(desc(packets.id)).all(),
     /** Fixes what a packet made before packets were frozen carries; only the first freezing counts. */
     freezeLegacyPacket: (id: number, frozen: NonNullable<PacketRow['frozen']>) =>
       db

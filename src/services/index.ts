@@ -58,7 +58,8 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   };
   const store = createFileStore(config.uploadsDir);
   const notifications = createNotificationService(ctx);
-  const meetings = createMeetingService(ctx);
+  // A cancelled meeting's calendar entry is cancelled in the calendars its packets reached.
+  const meetings = createMeetingService(ctx, { cancelled: (meetingId) => packets.queueCancellation(meetingId) });
   const agenda = createAgendaService(ctx);
   const notes = createNoteService(ctx);
   const workflow = createWorkflowService(ctx, notifications);
@@ -91,7 +92,12 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const mailWorker = createMailWorker({
     repo: ctx.repos.mail,
     sender,
-    build: (row) => (row.kind === OutboxKind.digest ? digests.buildMessage(row) : packets.buildMessage(row)),
+    build: (row) =>
+      row.kind === OutboxKind.digest
+        ? digests.buildMessage(row)
+        : row.kind === OutboxKind.cancellation
+          ? packets.buildCancellation(row)
+          : packets.buildMessage(row),
     transaction: ctx.transaction,
     now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,

@@ -52,7 +52,12 @@ function assertDeadline(deadline: string | null | undefined, endDate: string): v
     );
 }
 
-export function createMeetingService(ctx: ServiceContext) {
+/** What follows a change of a meeting, outside its service: a cancellation goes to the calendars. */
+export interface MeetingHooks {
+  cancelled?: (meetingId: number) => void;
+}
+
+export function createMeetingService(ctx: ServiceContext, hooks: MeetingHooks = {}) {
   const { meetings, agenda } = ctx.repos;
 
   function resolveNetworkId(networkId: number | undefined): number {
@@ -116,6 +121,8 @@ export function createMeetingService(ctx: ServiceContext) {
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
       assertOrdinalFree(networkId ?? meeting.networkId, changes.ordinal ?? meeting.ordinal, id);
       meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
+      if (changes.status === MeetingStatus.cancelled && meeting.status !== MeetingStatus.cancelled)
+        hooks.cancelled?.(id);
       return presentMeeting(meetingOrThrow(ctx, id));
     },
 

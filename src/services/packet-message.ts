@@ -15,6 +15,21 @@ import type { FrozenRow } from './packet-files.js';
 import { frozenOnFirstUse } from './packet-legacy.js';
 import type { PacketLinks } from './packet-links.js';
 
+/** The meeting's fields a packet message's placeholders read ({{meeting.dates}} ...). */
+export function messageMeetingFields(
+  meeting: ReturnType<typeof meetingOrThrow>['meeting'],
+  network: ReturnType<typeof meetingOrThrow>['network'],
+) {
+  return {
+    displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
+    dates: formatDateRange(meeting.startDate, meeting.endDate),
+    ordinal: meeting.ordinal,
+    city: meeting.city,
+    country: meeting.country,
+    network: network.name,
+  };
+}
+
 /**
  * The mail of one packet recipient: their personal text around the parts every recipient of the
  * same audience shares (attachments encoded once, or a signed link when they are too big).
@@ -38,14 +53,7 @@ export function createPacketMessages(
     return {
       packet,
       network,
-      meeting: {
-        displayLine: formatMeetingLine({ ...meeting, networkName: network.name }),
-        dates: formatDateRange(meeting.startDate, meeting.endDate),
-        ordinal: meeting.ordinal,
-        city: meeting.city,
-        country: meeting.country,
-        network: network.name,
-      },
+      meeting: messageMeetingFields(meeting, network),
       message: compileMessage(packet.message),
     };
   }

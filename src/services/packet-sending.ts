@@ -1,12 +1,10 @@
-import { AudienceGroup } from '../domain/audience.js';
 import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 import { PacketContent } from '../domain/packet-content.js';
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
-import { compileMessage } from '../rendering/email/email-templates.js';
 import { isoNow, type ServiceContext } from './context.js';
-import { meetingOrThrow } from './lookups.js';
+import { checkedPacketInput } from './packet-input.js';
 import { contentOf, publishedOf, recipientsFor, type RecipientList } from './packet-audiences.js';
 import { freezePacket } from './packet-freeze.js';
 import { nextInviteSequence } from './packet-invite.js';
@@ -28,10 +26,7 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
 
   /** Records the packet, frozen as the meeting stands, and queues one message per recipient. */
   function create(actor: Actor, meetingId: number, input: NewPacketInput) {
-    if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sends packets.');
-    meetingOrThrow(ctx, meetingId);
-    compileMessage(input.message);
-    const lists = input.lists?.length ? [...new Set(input.lists)] : [AudienceGroup.delegates];
+    const { lists } = checkedPacketInput(ctx, actor, meetingId, input);
     const recipients = recipientsFor(ctx, meetingId, lists);
     if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
     // What is sent is read and fixed in the same transaction that records the packet.

@@ -8,7 +8,10 @@ import { createPacketDocuments } from './packet-documents.js';
 import type { PacketFiles } from './packet-files.js';
 import { frozenOnFirstUse } from './packet-legacy.js';
 import { createPacketLinks } from './packet-links.js';
+import { createPacketCancellation } from './packet-cancellation.js';
+import { createPacketHistory } from './packet-history.js';
 import { createPacketMessages } from './packet-message.js';
+import { createPacketPreview } from './packet-preview.js';
 import { createPacketProgress } from './packet-progress.js';
 import { createPacketSending } from './packet-sending.js';
 
@@ -49,6 +52,9 @@ export function createPacketService(
     ...createPacketProgress(ctx, queue.health),
     ...links,
     ...createPacketMessages(ctx, { filesOf, links, mail: settings.mail }),
+    ...createPacketPreview(ctx, settings.mail),
+    ...createPacketHistory(ctx, links, settings.mail.linkDays),
+    ...createPacketCancellation(ctx, settings.mail, queue.kick),
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Id, MeetingParams } from '../schemas/common.js';
-import { NewPacketBody, PacketParams, RevokeBody } from '../schemas/packets.js';
-import { sendMeetingPage } from './meeting-pages.js';
+import { AgendumError, Errors } from '../domain/errors.js';
+import { Id } from '../schemas/common.js';
+import { PacketParams, ResendBody, RevokeBody } from '../schemas/packets.js';
+import { packetSendPages } from './packet-send-pages.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
+import { recipientPages } from './recipient-pages.js';
 import { EMPTY_FORM } from './views/form-view.js';
-import { packetPageView } from './views/packet-page-view.js';
+import { packetPageView, packetProgressView } from './views/packet-page-view.js';
 import { underMeetingHeader } from './views/page-headers.js';
 
 /** The API's revoke body, and the recipient whose link it is (none: every link of the packet). */
@@ -15,25 +17,12 @@ const RevokeForm = Type.Object(
   { additionalProperties: false },
 );
 
-/** Sending a packet from the meeting page, following it recipient by recipient, revoking its links. */
+/** Sending packets (compose, preview, send), the recipient lists, and following a packet recipient by recipient. */
 export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(packetSendPages);
+  await app.register(recipientPages);
   const form = { preHandler: app.csrfProtection };
   const packetRoute = pageRoute({ params: PacketParams });
-
-  app.post(
-    '/meetings/:meetingId/packets',
-    { ...pageRoute({ params: MeetingParams }), ...form },
-    async (request, reply) => {
-      const { meetingId } = request.params;
-      const actor = personOf(request);
-      const outcome = submitForm(request, NewPacketBody, (value) =>
-        app.services.packets.create(actor, meetingId, value),
-      );
-      if (!outcome.done) return sendMeetingPage(app.services, request, reply, meetingId, outcome.form);
-      const { id, recipients } = outcome.result;
-      return redirectWith(reply, `/packets/${id}`, `Sending to ${recipients} recipient(s).`);
-    },
-  );
 
   function packetPage(request: FastifyRequest, reply: FastifyReply, packetId: number, refused = EMPTY_FORM) {
     const view = packetPageView(app.services.packets.view(personOf(request), packetId), refused);
@@ -44,6 +33,12 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/packets/:packetId', packetRoute, async (request, reply) =>
     packetPage(request, reply, request.params.packetId),
   );
+
+  // What the packet page's script reads every few seconds: never from a cache.
+  app.get('/packets/:packetId/progress', packetRoute, async (request, reply) => {
+    const progress = packetProgressView(app.services.packets.view(personOf(request), request.params.packetId));
+    return reply.header('cache-control', 'no-store').send(progress);
+  });
 
   // Revokes the packet's links, or one recipient's (personId), with the reason readers will see.
   app.post('/packets/:packetId/revoke', { ...packetRoute, ...form }, async (request, reply) => {
@@ -61,9 +56,20 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
     return redirectWith(reply, `/packets/${id}`, outcome.result);
   });
 
+  // Sends again to one recipient (personId) or to every recipient that failed, as the API's ResendBody says.
   app.post('/packets/:packetId/resend', { ...packetRoute, ...form }, async (request, reply) => {
     const id = request.params.packetId;
-    const { requeued } = app.services.packets.resend(personOf(request), id, {});
-    return redirectWith(reply, `/packets/${id}`, `Sending again to ${requeued} recipient(s).`);
+    const actor = personOf(request);
+    const outcome = submitForm(request, ResendBody, (target) => {
+      try {
+        return app.services.packets.resend(actor, id, target);
+      } catch (error) {
+        // A message still on its way is not sent twice: said on the page, not as an error page.
+        if (error instanceof AgendumError && error.status === 409) throw Errors.invalid(error.message);
+        throw error;
+      }
+    });
+    if (!outcome.done) return packetPage(request, reply, id, outcome.form);
+    return redirectWith(reply, `/packets/${id}`, `Sending again to ${outcome.result.requeued} recipient(s).`);
   });
 };

@@ -37,7 +37,7 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
   ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
   ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
-  ['outbox kinds', 'delivery.ts', ['packet', 'digest'], OUTBOX_KINDS],
+  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation'], OUTBOX_KINDS],
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
   ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
@@ -60,6 +60,8 @@ const HOMONYMS = `
   src/web/views/diff-view.ts               :: Services['review']                  :: the review service
   src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
   src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
+  src/web/recipient-pages.ts               :: request.body, 'list')               :: the form field naming a recipient list
+  templates/pages/recipients.hbs           :: name="list"                         :: the same form field
   src/web/assets.ts                        :: join(projectRoot, 'public')         :: the folder of static files
   src/ingest/section-headings.ts           :: summary: ['summary',                :: a heading's words as rapporteurs type them
   src/rendering/pdf/pdf-renderer.ts        :: kind: 'packet'                      :: a kind of render task

@@ -159,6 +159,28 @@ t.test('packets refuse what cannot be sent, with a clear problem', async (t) => 
   t.equal((await as(app, secretariat, { method: 'GET', url: '/api/v1/packets/999' })).statusCode, 404);
 });
 
+t.test('the service itself refuses a blank subject or message: no mail without a Subject', async (t) => {
+  const smtp = await startTestSmtp();
+  t.teardown(() => smtp.close());
+  const app = await mailApp(t, smtp);
+  const { secretariat, meeting } = await meetingWithDelegates(app, 1);
+  const staff = actor(secretariat);
+  t.throws(() => app.services.packets.create(staff, meeting.id, { subject: ' \t ', message: 'Hello.' }), {
+    status: 422,
+    field: 'subject',
+    message: 'The subject must not be blank: a mail without one is never sent.',
+  });
+  t.throws(() => app.services.packets.create(staff, meeting.id, { subject: 'Documents', message: '\n  \n' }), {
+    status: 422,
+    field: 'message',
+    message: 'The message must not be blank.',
+  });
+  const api = await send(app, secretariat, meeting.id, { subject: '   ' });
+  t.equal(api.statusCode, 400, 'the API refuses it by its schema first');
+  t.equal(reposOf(app).mail.findPacket(1), undefined, 'no packet created');
+  t.equal(smtp.received.length, 0);
+});
+
 t.test('distribution lists: observers get the packet when asked for, with a per-person format', async (t) => {
   const smtp = await startTestSmtp();
   t.teardown(() => smtp.close());

@@ -228,7 +228,7 @@ t.test('packet subject and message: the same rules through the web form and the 
   t.equal(viaWeb.statusCode, 422);
   t.match(viaWeb.body, `<li><a class="ecl-link" href="#packet-subject">Subject: ${LINE_RULE}</a></li>`);
   t.match(viaWeb.body, `<li><a class="ecl-link" href="#packet-message">Message: ${TEXT_RULE}</a></li>`);
-  t.match(viaWeb.body, '<span class="field-error" id="e-subject">');
+  t.match(viaWeb.body, '<div class="ecl-feedback-message" id="e-subject">');
   const long = await web.post(`/meetings/${meeting.id}/packets`, { subject: 'x'.repeat(301), message: 'Hello.' });
   t.equal(long.statusCode, 422);
   t.match(

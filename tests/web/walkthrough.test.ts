@@ -142,12 +142,17 @@ t.test(
     t.equal(await secretariat.locator('.draft-mark').count(), 0, 'a released note carries no DRAFT mark');
     await secretariat.goto(meetingUrl);
     // The PDF opens in the browser's viewer (inline): fetch it with the page's own session.
-    const href = await secretariat.getByRole('link', { name: 'Packet (PDF)' }).getAttribute('href');
+    const href = await secretariat
+      .locator('.agendum-packets')
+      .getByRole('link', { name: 'Packet (PDF)', exact: true })
+      .getAttribute('href');
     const packet = await secretariat.request.get(`${base}${href}`);
     t.equal(packet.status(), 200);
     t.equal(packet.headers()['content-type'], 'application/pdf');
     t.equal((await packet.body()).subarray(0, 5).toString(), '%PDF-', 'the packet downloads as a PDF');
-    await secretariat.getByRole('button', { name: 'Send the packet' }).click();
+    await secretariat.locator('.agendum-packets').getByRole('link', { name: 'Send a packet' }).click();
+    await secretariat.getByRole('button', { name: 'Preview the packet' }).click();
+    await secretariat.getByRole('button', { name: 'Send the packet to 1 recipient(s)' }).click();
     await secretariat.waitForURL(/\/packets\/\d+/);
     for (let i = 0; i < 20 && !/1 sent/.test(await secretariat.locator('#packet-progress').innerText()); i += 1) {
       await secretariat.waitForTimeout(500);
@@ -155,10 +160,13 @@ t.test(
     }
     t.match(
       await secretariat.locator('#packet-progress').innerText(),
-      /1 sent, 0 failed, 0 waiting, of 1/,
+      /1 sent, 0 could not be delivered, 0 waiting, of 1/,
       'per-recipient progress',
     );
-    t.match(await secretariat.locator('tbody').innerText(), /Dirk Delegate\s+delegates\s+dirk@example\.org\s+sent/);
+    t.match(
+      await secretariat.locator('tbody').innerText(),
+      /Dirk Delegate\s+dirk@example\.org\s+Delegates\s+Delivered to the mail server/,
+    );
     await check(secretariat, 'secretariat-packet');
     await secretariat.goto(meetingUrl);
     await secretariat.getByLabel('Title').fill('A draft nobody outside may read');

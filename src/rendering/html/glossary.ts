@@ -1,9 +1,9 @@
 import { AudienceGroup } from '../../domain/audience.js';
 import type { OutboxStatus } from '../../domain/delivery.js';
+import type { PacketContent } from '../../domain/packet-content.js';
 import type { MeetingStatus } from '../../domain/meeting-status.js';
 import type { NotificationKind } from '../../domain/notification-kind.js';
 import { Outcome, type NoteState } from '../../domain/note-workflow.js';
-import type { PacketFormat } from '../../domain/packet-content.js';
 import { procedureKind, PROCEDURES } from '../../domain/procedure.js';
 import type { Role } from '../../domain/roles.js';
 
@@ -73,10 +73,11 @@ const NOTICE_TERMS: Record<NotificationKind, Term> = {
   'note-restore': { label: 'Restored', variant: 'low' },
 };
 
-/** How a person receives a packet's notes. */
-const PACKET_FORMAT_TERMS: Record<PacketFormat, Term> = {
-  combined: { label: 'One PDF with all the notes', variant: 'low' },
-  separate: { label: 'One PDF for each note', variant: 'low' },
+/** How a recipient receives a packet's documents, and what a packet sends (each person's own choice). */
+const PACKET_FORMAT_TERMS: Record<PacketContent, Term> = {
+  personal: { label: "Each recipient's own choice", variant: 'low' },
+  combined: { label: 'One PDF with the agenda and every note', variant: 'low' },
+  separate: { label: 'The agenda and one PDF per note', variant: 'low' },
 };
 
 export const GLOSSARY = {

@@ -1,29 +1,59 @@
+import { OutboxStatus } from '../../domain/delivery.js';
+import { termOf } from '../../rendering/html/glossary.js';
+import type { PacketService } from '../../services/packet-service.js';
+import { failureInWords } from './delivery-words.js';
 import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
+import { progressLine, whenLine } from './packet-list-view.js';
 
-const REVOKE_FORM: FormFields = {
+const PACKET_PAGE_FORM: FormFields = {
   reason: { label: 'Reason', id: 'revoke-reason' },
-  personId: { label: 'Recipient', id: 'revoke-reason' },
+  personId: { label: 'Recipient', id: 'packet-recipients' },
 };
 
-/** What the packet page reads of a packet's progress (the rest is shown as the service gives it). */
-interface PacketProgress {
-  counts: { queued: number; sending: number };
-  worker: { stuck: boolean; oldestPendingSeconds: number };
-  oldestPendingSeconds: number;
-  done: boolean;
+type PacketData = ReturnType<PacketService['view']>;
+
+/** A message can be sent again once it is delivered or given up on; not while it is on its way. */
+const canResend = (status: string) => status === OutboxStatus.sent || status === OutboxStatus.failed;
+
+/** One recipient's delivery in words: the glossary's state and, if it failed, why. */
+function delivery(r: PacketData['recipients'][number]) {
+  const term = termOf('delivery', r.status as OutboxStatus);
+  return {
+    personId: r.personId,
+    label: term.label,
+    variant: term.variant,
+    reason: r.status === OutboxStatus.failed ? failureInWords(r.lastError) : '',
+    canResend: canResend(r.status),
+  };
 }
 
 /**
- * A packet followed recipient by recipient: it reloads itself every 3 seconds until every
- * message is sent or failed (not while it shows a refused form: the reload would lose it).
+ * How far a packet is, as the packet page shows it and as its script reads it every few
+ * seconds (GET /packets/:id/progress): one line for the live region, one state per recipient.
  */
-export function packetPageView<P extends PacketProgress>(packet: P, form: FormState = EMPTY_FORM) {
-  const seconds = packet.worker.stuck ? packet.worker.oldestPendingSeconds : packet.oldestPendingSeconds;
+export function packetProgressView(packet: PacketData) {
+  const line = progressLine(packet);
   return {
-    packet,
-    pending: packet.counts.queued + packet.counts.sending,
-    waitingFor: seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`,
-    form: fieldViews(form, REVOKE_FORM),
-    errorSummary: errorSummary(form, REVOKE_FORM),
+    done: packet.done,
+    failed: packet.counts.failed,
+    text: packet.done ? `Done: ${line}.` : `Sending… ${line}.`,
+    stuck: packet.worker.stuck,
+    recipients: packet.recipients.map(delivery),
+  };
+}
+
+/** A packet followed recipient by recipient (the page's script keeps it current), with its forms. */
+export function packetPageView(packet: PacketData, form: FormState = EMPTY_FORM) {
+  const progress = packetProgressView(packet);
+  return {
+    packet: { ...packet, when: whenLine(packet.createdAt) },
+    progress,
+    recipients: packet.recipients.map((r, i) => ({
+      ...r,
+      listLabels: r.lists.map((l) => termOf('group', l).label).join(', '),
+      delivery: progress.recipients[i]!,
+    })),
+    form: fieldViews(form, PACKET_PAGE_FORM),
+    errorSummary: errorSummary(form, PACKET_PAGE_FORM),
   };
 }

@@ -198,7 +198,7 @@ t.test('a revoked link answers 410: revoked through the packet page form', async
     '<li><a class="ecl-link" href="#revoke-reason">Reason: is required</a></li>',
     'the summary links to the field',
   );
-  t.match(blank.body, '<span class="field-error" id="e-reason">is required</span>');
+  t.match(blank.body, '<div class="ecl-feedback-message" id="e-reason">is required</div>');
 
   const one = await post(`personId=${people[0]!.id}&reason=${encodeURIComponent('Left the network.')}`);
   t.equal(one.statusCode, 303);

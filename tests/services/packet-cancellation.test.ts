@@ -1,0 +1,48 @@
+import t from 'tap';
+import { actor } from '../factories.js';
+import { build, testConfig } from '../helper.js';
+import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
+import { startTestSmtp } from '../support/smtp.js';
+import { waitFor } from '../support/wait.js';
+
+t.test('cancelling a meeting sends its calendar entry as CANCEL to everyone who received a packet', async (t) => {
+  const smtp = await startTestSmtp();
+  t.teardown(() => smtp.close());
+  const app = await build(t, {
+    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
+    now: () => new Date(),
+  });
+  const { secretariat, meeting, people } = await meetingWithDelegates(app, 2);
+  const staff = actor(secretariat);
+  t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
+  await waitFor(() => app.services.packets.view(staff, 1).done, 'the packet sent');
+  t.equal(smtp.received.length, 2);
+
+  app.services.meetings.update(staff, meeting.id, { status: 'cancelled' });
+  await waitFor(() => smtp.received.length === 4, 'two cancellations');
+  const cancellations = smtp.received.slice(2);
+  t.same(cancellations.map((m) => m.to[0]).sort(), people.map((p) => p.email).sort(), 'one to each recipient');
+  for (const { parsed } of cancellations) {
+    t.equal(parsed.subject, 'Cancelled: the 18th eHealth Network meeting of 12-13 November 2020');
+    t.match(
+      parsed.text,
+      /^The 18th eHealth Network meeting of 12-13 November 2020 in Brussels is cancelled\. The attached calendar entry removes it from your calendar\./,
+    );
+    const ics = parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    t.ok(ics, 'the calendar part');
+    const calendar = ics!.content.toString();
+    t.match(calendar, /\r\nMETHOD:CANCEL\r\n/);
+    t.match(calendar, /\r\nSTATUS:CANCELLED\r\n/);
+    t.match(calendar, /\r\nUID:meeting-1@agendum\r\nSEQUENCE:0\r\n/, 'the same entry the packet put in the calendar');
+    t.notOk(
+      parsed.attachments.some((a) => a.contentType === 'application/pdf'),
+      'no documents with the cancellation',
+    );
+  }
+  const view = app.services.packets.view(staff, 1);
+  t.equal(view.total, 2, "the packet's ledger holds only the packet's messages");
+
+  app.services.meetings.update(staff, meeting.id, { status: 'cancelled', city: 'Brussels' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  t.equal(smtp.received.length, 4, 'a meeting already cancelled is not cancelled twice');
+});
