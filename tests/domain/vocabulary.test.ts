@@ -73,6 +73,12 @@ const HOMONYMS = `
   src/plugins/external/security.ts         :: "'none'"                            :: the CSP source keyword
   templates/                               :: type="submit"                       :: the HTML button type
   templates/                               :: {{t "rapporteur"}}                  :: a key of the interface text
+  templates/                               :: (t "rapporteur")                    :: a key of the interface text
+  templates/pages/meetings.hbs             :: (t "network")                       :: a key of the interface text
+  src/services/packet-message.ts           :: ['network']                         :: the meeting row's network, a property name
+  src/web/item-extra-pages.ts              :: '"none"'                            :: an ETag that matches no note
+  src/web/meeting-edit-pages.ts            :: kind: 'delete'                      :: the delete step of the edit page
+  src/web/views/meeting-edit-view.ts       :: kind: 'delete'                      :: the same step's type
   src/db/schema/workflow.ts                :: integer('paragraph')                :: the column of a comment's anchor
   src/db/schema/mail.ts                    :: text('list',                        :: the column of a recipient list
   src/backup/backup.ts                     :: type = 'table'                      :: SQLite's kind of schema object

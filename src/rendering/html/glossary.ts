@@ -2,7 +2,7 @@ import { AudienceGroup } from '../../domain/audience.js';
 import type { OutboxStatus } from '../../domain/delivery.js';
 import type { PacketContent } from '../../domain/packet-content.js';
 import type { MeetingStatus } from '../../domain/meeting-status.js';
-import type { NotificationKind } from '../../domain/notification-kind.js';
+import { NotificationKind } from '../../domain/notification-kind.js';
 import { Outcome, type NoteState } from '../../domain/note-workflow.js';
 import { procedureKind, PROCEDURES } from '../../domain/procedure.js';
 import type { Role } from '../../domain/roles.js';
@@ -62,9 +62,9 @@ const GROUP_TERMS: Record<AudienceGroup, Term> = {
 
 /** What a notification is about. */
 const NOTICE_TERMS: Record<NotificationKind, Term> = {
-  'review-comment': { label: 'Review comment', variant: 'medium' },
-  'deadline-reminder': { label: 'Drafting deadline soon', variant: 'medium' },
-  'deadline-missed': { label: 'Drafting deadline missed', variant: 'high' },
+  [NotificationKind.reviewComment]: { label: 'Review comment', variant: 'medium' },
+  [NotificationKind.deadlineReminder]: { label: 'Drafting deadline soon', variant: 'medium' },
+  [NotificationKind.deadlineMissed]: { label: 'Drafting deadline missed', variant: 'high' },
   'note-submit': { label: 'Submitted for review', variant: 'medium' },
   'note-return': { label: 'Returned to drafting', variant: 'high' },
   'note-release': { label: 'Released', variant: 'highlight' },

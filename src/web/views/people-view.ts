@@ -1,5 +1,5 @@
 import { canGiveRole } from '../../domain/permissions.js';
-import { ROLES, type Actor } from '../../domain/roles.js';
+import { Role, ROLES, type Actor } from '../../domain/roles.js';
 import { termOf } from '../../rendering/html/glossary.js';
 import { TEXT } from '../../rendering/html/text.js';
 import type { PersonView } from '../../services/presenters.js';
@@ -47,7 +47,7 @@ function roleOptions(actor: Actor, chosen: string) {
 /** The form for a new account; after a refusal, what was typed (never the password) and the messages. */
 export function newPersonView(actor: Actor, form: FormState = EMPTY_FORM) {
   const shown: FormState = { ...form, values: { ...form.values, password: '' } };
-  const fields = fieldViews(shown, PERSON_FIELDS, { role: 'delegate' });
+  const fields = fieldViews(shown, PERSON_FIELDS, { role: Role.delegate });
   return {
     form: fields,
     roles: roleOptions(actor, fields.role!.value),
