@@ -13,7 +13,7 @@ t.test('a delegate sets how packets come to them on My account, with "Saved."', 
   t.match(page.body, '<dd class="ecl-description-list__definition agendum-break">dora@example.org</dd>');
   t.match(
     page.body,
-    '<option value="combined" selected>One PDF with all the notes</option><option value="separate">One PDF for each note</option>',
+    '<option value="combined" selected>One PDF with the agenda and every note</option><option value="separate">The agenda and one PDF per note</option>',
   );
 
   const saved = await web.post('/account', { packetFormat: 'separate' });
@@ -22,7 +22,7 @@ t.test('a delegate sets how packets come to them on My account, with "Saved."', 
   t.equal(reposOf(app).people.findById(dora.id)!.packetFormat, 'separate');
   const after = await web.get('/account?done=Saved.');
   t.match(after.body, '<div class="ecl-notification__description">Saved.</div>');
-  t.match(after.body, '<option value="separate" selected>One PDF for each note</option>');
+  t.match(after.body, '<option value="separate" selected>The agenda and one PDF per note</option>');
 
   const odd = await web.post('/account', { packetFormat: 'zip' });
   t.equal(odd.statusCode, 422);

@@ -82,7 +82,7 @@ t.test('the secretariat changes a delegate; a bad Member State comes back with t
   const web = await webSession(app, sam.email, `/people/${dora.id}`);
   const page = await web.get(`/people/${dora.id}`);
   t.match(page.body, '<h1 class="ecl-page-header__title">Web delegate</h1>');
-  t.match(page.body, '<dd class="ecl-description-list__definition">One PDF with all the notes</dd>');
+  t.match(page.body, '<dd class="ecl-description-list__definition">One PDF with the agenda and every note</dd>');
   t.match(page.body, `<form method="post" action="/people/${dora.id}" class="agendum-form" novalidate>`);
 
   const refused = await web.post(`/people/${dora.id}`, {

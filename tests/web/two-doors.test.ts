@@ -60,7 +60,7 @@ t.test('a 20,000-character title with NUL, CR LF and ESC is refused by the web f
     viaWeb.body,
     '<li><a class="ecl-link" href="#item-title">Title: must NOT have more than 500 characters</a></li>',
   );
-  t.match(viaWeb.body, '<span class="field-error" id="e-title">must NOT have more than 500 characters</span>');
+  t.match(viaWeb.body, '<div class="ecl-feedback-message" id="e-title">must NOT have more than 500 characters</div>');
   t.match(viaWeb.body, 'aria-invalid="true" aria-describedby="e-title"');
   t.match(viaWeb.body, 'value="Agenda', 'the input is kept');
   t.same(itemTitles(app, meeting.id), ['Update'], 'nothing saved');
