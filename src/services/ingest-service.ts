@@ -128,6 +128,22 @@ export function createIngestService(
       return { dryRun: false, file, recognised, warnings, version };
     },
 
+    /**
+     * The numbers of the versions uploaded as a file, whose original the drafting circle may
+     * download, and who wrote each version: the item page's list of versions.
+     */
+    versionSources(actor: Actor, itemId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertInDraftingCircle(actor, facts, 'original upload');
+      const versions = repos.notes.listVersions(note.id);
+      const uploaded = repos.files.versionsWithOriginal(note.id);
+      const people = repos.people.findByIds([...new Set(versions.map((v) => v.authorId))]);
+      return {
+        withOriginal: new Set(versions.filter((v) => uploaded.has(v.id)).map((v) => v.number)),
+        authors: new Map(people.map((p) => [p.id, p.name])),
+      };
+    },
+
     /** The uploaded file behind a version: the drafting circle only (Word metadata and all). */
     async original(actor: Actor, itemId: number, versionNumber: number) {
       assertInDraftingCircle(actor, loadNote(ctx, itemId).facts, 'original upload');

@@ -5,20 +5,37 @@ import { canManageAgenda, NoteAccess } from '../domain/permissions.js';
 import { ItemParams } from '../schemas/common.js';
 import { ItemChangesBody } from '../schemas/items.js';
 import { CommentParams, DiffParams, NewCommentBody } from '../schemas/review.js';
-import { TransitionBody } from '../schemas/workflow.js';
+import { NoteChangesBody, TransitionBody } from '../schemas/workflow.js';
+import { procedureLabel } from '../rendering/html/glossary.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { diffView } from './views/diff-view.js';
 import { EMPTY_FORM, type FormState } from './views/form-view.js';
 import { itemExtrasView } from './views/item-extras-view.js';
-import { itemPageView } from './views/item-view.js';
+import { EVENT_DONE, itemPageView } from './views/item-view.js';
 import { underItemHeader } from './views/page-headers.js';
 
 /** The API's versions to compare, as the page's query (`?a=1&b=2`) rather than its path. */
 const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.properties.b });
 
+/**
+ * A tab left open while someone else moved the note (the service's 412), or an event its state
+ * no longer allows (409): the person's own mistake to put right, so the form comes back with
+ * what was typed and the service's words, never an error page.
+ */
+function staleAsRefusal<R>(act: () => R): R {
+  try {
+    return act();
+  } catch (error) {
+    if (error instanceof AgendumError && (error.status === 412 || error.status === 409))
+      throw Errors.invalid(error.message);
+    throw error;
+  }
+}
+
 /** A cover note's page: the note as HTML, its workflow, versions and review, and the item's own form. */
 export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
-  const { agenda, notes, workflow, review, pdf, meetings } = app.services;
+  const { agenda, notes, workflow, review, pdf, meetings, ingest } = app.services;
   const form = { preHandler: app.csrfProtection };
   const itemRoute = pageRoute({ params: ItemParams });
 
@@ -38,6 +55,8 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
       versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
       comments: inDraftingCircle ? review.list(actor, item.id) : [],
       agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
+      history: inDraftingCircle ? workflow.history(actor, item.id) : [],
+      ...(inDraftingCircle ? ingest.versionSources(actor, item.id) : {}),
     };
     const view = { ...itemPageView(actor, facts, refused), extras: itemExtrasView(app.services, actor, item) };
     return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
@@ -63,11 +82,29 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     const etag = field(request.body, 'etag') || '"none"';
-    const outcome = submitForm(request, TransitionBody, (value) => workflow.perform(actor, itemId, value, etag), [
-      'etag',
-    ]);
+    const outcome = submitForm(
+      request,
+      TransitionBody,
+      (value) => staleAsRefusal(() => (workflow.perform(actor, itemId, value, etag), value.event)),
+      ['etag'],
+    );
     if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
-    return redirectWith(reply, `/items/${itemId}`, `The note is now ${outcome.result.state}.`);
+    return redirectWith(reply, `/items/${itemId}`, EVENT_DONE[outcome.result]);
+  });
+
+  // The API's PATCH of the note, for its procedure: the same schema and service call.
+  app.post('/items/:itemId/procedure', { ...itemRoute, ...form }, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    const etag = field(request.body, 'etag') || '"none"';
+    const outcome = submitForm(
+      request,
+      NoteChangesBody,
+      (value) => staleAsRefusal(() => workflow.changeNote(actor, itemId, value, etag)),
+      ['etag'],
+    );
+    if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
+    return redirectWith(reply, `/items/${itemId}`, `The procedure is now ${procedureLabel(outcome.result.procedure)}.`);
   });
 
   app.post('/items/:itemId/comments', { ...itemRoute, ...form }, async (request, reply) => {
@@ -91,10 +128,13 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/items/:itemId/diff', pageRoute({ params: ItemParams, querystring: DiffQuery }), async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
-    const diff = review.diff(actor, itemId, request.query.a, request.query.b);
+    const { a, b } = request.query;
+    // The versions the API's diff reads (the same rule: both readable); the page aligns them itself.
+    const [before, after] = notes.versionPair(actor, itemId, a, b);
     const item = agenda.get(actor, itemId);
-    const title = `${item.number}: version ${diff.from} → ${diff.to}`;
-    const header = underItemHeader(meetings.get(item.meetingId), item, `Version ${diff.from} → ${diff.to}`, 'Compare');
-    return sendPage(request, reply, 'diff', title, { ...diffView(item, diff), header });
+    const diff = diffView(item, before, after);
+    const title = `${item.number}: version ${a} → ${b}`;
+    const header = underItemHeader(meetings.get(item.meetingId), item, `Version ${a} → ${b}`, 'Compare');
+    return sendPage(request, reply, 'diff', title, { ...diff, header });
   });
 };
