@@ -23,7 +23,7 @@ const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.proper
  * no longer allows (409): the person's own mistake to put right, so the form comes back with
  * what was typed and the service's words, never an error page.
  */
-function staleAsRefusal<R>(act: () => R): R {
+export function staleAsRefusal<R>(act: () => R): R {
   try {
     return act();
   } catch (error) {

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { listFieldErrors, type ValidationIssue } from '../schemas/field-errors.js';
+import { NewVersionBody } from '../schemas/notes.js';
+import { noteEtag } from '../services/note-access.js';
+import { staleAsRefusal } from './item-pages.js';
+import { EMPTY_FORM, refusedByService, refusedForm, type FormState } from './views/form-view.js';
+import { versionBodyOf, writeView } from './views/write-view.js';
 import { Errors } from '../domain/errors.js';
 import { TEXT } from '../rendering/html/text.js';
 import { ItemParams } from '../schemas/common.js';
@@ -9,12 +16,69 @@ import { previewStore } from './upload-previews.js';
 import { underItemHeader } from './views/page-headers.js';
 import { previewView } from './views/preview-view.js';
 
+/** A version typed on the page: the API's NewVersion body, read from one box per section. */
+function writeVersion(app: FastifyInstance, request: FastifyRequest, itemId: number): FormState | number {
+  const actor = personOf(request);
+  const input = Object.fromEntries(
+    ['issueAtStake', 'summary', 'procedure', 'footnotes'].map((n) => [n, field(request.body, n)]),
+  );
+  // Not trimmed for the form: field() trims, which only drops blank lines at the ends.
+  const body = versionBodyOf(input);
+  const validate = request.compileValidationSchema(NewVersionBody as never, 'body');
+  if (!validate(body))
+    return refusedForm(
+      input,
+      listFieldErrors((validate.errors ?? []) as ValidationIssue[], 'body').map((e) => ({
+        ...e,
+        // A section's paragraph belongs to the section's box.
+        path: e.path.replace(/^body\.sections\./, 'body.'),
+      })),
+    );
+  try {
+    return staleAsRefusal(() =>
+      app.services.notes.createVersion(actor, itemId, body, field(request.body, 'etag') || '"none"'),
+    ).number;
+  } catch (error) {
+    return refusedByService(error, input);
+  }
+}
+
 const PreviewParams = Type.Object({ ...ItemParams.properties, previewId: Type.String() });
 
 /** Uploading a draft from the item page: a preview first, then "save" makes it the next version. */
 export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
   const { agenda, notes, ingest } = app.services;
   const previews = previewStore(app.config.maxUploadBytes);
+
+  function writePage(request: FastifyRequest, reply: FastifyReply, itemId: number, form: FormState = EMPTY_FORM) {
+    const actor = personOf(request);
+    const item = agenda.get(actor, itemId);
+    const note = notes.get(actor, itemId);
+    const latest = note.currentVersion
+      ? { sections: note.currentVersion.sections, footnotes: note.currentVersion.footnotes }
+      : null;
+    const header = underItemHeader(app.services.meetings.get(item.meetingId), item, 'Write a version', 'Write');
+    return sendPage(request, reply, 'write', 'Write a version', {
+      ...writeView(latest, form, noteEtag(note)),
+      item,
+      header,
+    });
+  }
+
+  app.get('/items/:itemId/write', pageRoute({ params: ItemParams }), async (request, reply) =>
+    writePage(request, reply, request.params.itemId),
+  );
+
+  app.post(
+    '/items/:itemId/versions',
+    { ...pageRoute({ params: ItemParams }), preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { itemId } = request.params;
+      const written = writeVersion(app, request, itemId);
+      if (typeof written !== 'number') return writePage(request, reply, itemId, written);
+      return redirectWith(reply, `/items/${itemId}`, `Version ${written} saved.`);
+    },
+  );
 
   // Multipart: the CSRF token is the form's first field, checked before the file is read.
   app.post('/items/:itemId/upload', pageRoute({ params: ItemParams }), async (request, reply) => {

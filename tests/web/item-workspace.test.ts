@@ -140,3 +140,35 @@ t.test('versions are listed with their files, and any two compare side by side',
   t.match(diff.body, '<ins><span class="agendum-visually-hidden">inserted: </span>A new paragraph.</ins>');
   t.match(diff.body, '<h2 id="d-1">2. Summary</h2>');
 });
+
+t.test('a version is written as text; a stale tab keeps what was typed', async (t) => {
+  const app = await build(t);
+  const { staff, meeting } = await webSecretariatWithMeeting(app);
+  const rita = await webPerson(app, 'rapporteur');
+  const ritaActor = { id: rita.id, name: rita.name, role: 'rapporteur' as const };
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity', rapporteurIds: [rita.id] });
+  app.services.notes.createVersion(ritaActor, item.id, simpleContent());
+  const web = await webSession(app, rita.email, `/items/${item.id}/write`);
+  const form = await web.get(`/items/${item.id}/write`);
+  t.match(form.body, '>The summary.</textarea>', 'prefilled from the latest version');
+  const etag = etagOf(form.body);
+  const saved = await web.post(`/items/${item.id}/versions`, {
+    etag,
+    issueAtStake: 'What is at stake.',
+    summary: 'First paragraph.\r\n\r\nSecond paragraph[^1].',
+    procedure: 'For information.',
+    footnotes: 'A source.',
+  });
+  t.equal(saved.statusCode, 303);
+  t.equal(decodeURIComponent(saved.headers.location!), `/items/${item.id}?done=Version 2 saved.`);
+  const note = app.services.notes.get(ritaActor, item.id);
+  t.same(note.currentVersion!.sections.summary, [
+    [{ text: 'First paragraph.' }],
+    [{ text: 'Second paragraph' }, { footnote: 1 }, { text: '.' }],
+  ]);
+  t.same(note.currentVersion!.footnotes, [{ text: 'A source.' }]);
+  const stale = await web.post(`/items/${item.id}/versions`, { etag, summary: 'Typed in an old tab.' });
+  t.equal(stale.statusCode, 422);
+  t.match(stale.body, `The note of item ${item.id} changed since you read it`);
+  t.match(stale.body, '>Typed in an old tab.</textarea>');
+});
