@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { canManageAgenda, NoteAccess } from '../domain/permissions.js';
 import { ItemParams } from '../schemas/common.js';
@@ -33,34 +33,43 @@ export function staleAsRefusal<R>(act: () => R): R {
   }
 }
 
+/** The item's page; after a refused form, with its input and messages (and a 422). */
+export function sendItemPage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  itemId: number,
+  refused: FormState = EMPTY_FORM,
+) {
+  const { agenda, notes, workflow, review, pdf, meetings, ingest } = app.services;
+  const actor = personOf(request);
+  const item = agenda.get(actor, itemId);
+  const note = item.note ? notes.get(actor, item.id) : null;
+  // Drafts, versions and review: the drafting circle only (the note service's rule, as the API's).
+  const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === NoteAccess.drafts;
+  const facts = {
+    item,
+    meeting: meetings.get(item.meetingId),
+    note,
+    inDraftingCircle,
+    printed: note ? pdf.readableNoteView(actor, item.id) : null,
+    versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
+    comments: inDraftingCircle ? review.list(actor, item.id) : [],
+    agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
+    history: inDraftingCircle ? workflow.history(actor, item.id) : [],
+    ...(inDraftingCircle ? ingest.versionSources(actor, item.id) : {}),
+  };
+  const view = { ...itemPageView(actor, facts, refused), extras: itemExtrasView(app.services, actor, item) };
+  return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
+}
+
 /** A cover note's page: the note as HTML, its workflow, versions and review, and the item's own form. */
 export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
-  const { agenda, notes, workflow, review, pdf, meetings, ingest } = app.services;
+  const { agenda, notes, workflow, review, meetings } = app.services;
+  const itemPage = (request: FastifyRequest, reply: FastifyReply, itemId: number, refused?: FormState) =>
+    sendItemPage(app, request, reply, itemId, refused);
   const form = { preHandler: app.csrfProtection };
   const itemRoute = pageRoute({ params: ItemParams });
-
-  /** The item's page; after a refused form, with its input and messages (and a 422). */
-  function itemPage(request: FastifyRequest, reply: FastifyReply, itemId: number, refused: FormState = EMPTY_FORM) {
-    const actor = personOf(request);
-    const item = agenda.get(actor, itemId);
-    const note = item.note ? notes.get(actor, item.id) : null;
-    // Drafts, versions and review: the drafting circle only (the note service's rule, as the API's).
-    const inDraftingCircle = note !== null && notes.accessOf(actor, item.id) === NoteAccess.drafts;
-    const facts = {
-      item,
-      meeting: meetings.get(item.meetingId),
-      note,
-      inDraftingCircle,
-      printed: note ? pdf.readableNoteView(actor, item.id) : null,
-      versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
-      comments: inDraftingCircle ? review.list(actor, item.id) : [],
-      agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
-      history: inDraftingCircle ? workflow.history(actor, item.id) : [],
-      ...(inDraftingCircle ? ingest.versionSources(actor, item.id) : {}),
-    };
-    const view = { ...itemPageView(actor, facts, refused), extras: itemExtrasView(app.services, actor, item) };
-    return sendPage(request, reply, 'item', `${item.number} ${item.title}`, view);
-  }
 
   app.get('/items/:itemId', itemRoute, async (request, reply) => itemPage(request, reply, request.params.itemId));
 

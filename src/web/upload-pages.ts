@@ -4,10 +4,10 @@ import { Type } from 'typebox';
 import { listFieldErrors, type ValidationIssue } from '../schemas/field-errors.js';
 import { NewVersionBody } from '../schemas/notes.js';
 import { noteEtag } from '../services/note-access.js';
-import { staleAsRefusal } from './item-pages.js';
+import { sendItemPage, staleAsRefusal } from './item-pages.js';
 import { EMPTY_FORM, refusedByService, refusedForm, type FormState } from './views/form-view.js';
 import { versionBodyOf, writeView } from './views/write-view.js';
-import { Errors } from '../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { TEXT } from '../rendering/html/text.js';
 import { ItemParams } from '../schemas/common.js';
 import { readSingleUpload } from '../schemas/read-upload.js';
@@ -87,10 +87,18 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
     const upload = await readSingleUpload(request, app.config.maxUploadBytes, {
       beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
     });
-    const dryRun = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
+    let dryRun: Awaited<ReturnType<typeof ingest.ingestDraft>>;
+    try {
+      dryRun = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
+    } catch (error) {
+      // A file agendum cannot read (its type, its content) is the person's to replace: the item page's upload form says why.
+      if (!(error instanceof AgendumError) || ![413, 415, 422].includes(error.status)) throw error;
+      return sendItemPage(app, request, reply, itemId, { values: {}, errors: { file: error.message } });
+    }
     const item = agenda.get(actor, itemId);
     const { meeting, network } = app.services.meetings.withNetwork(item.meetingId)!;
-    const previewId = previews.keep({ ...upload, itemId, personId: actor.id });
+    // The preview keeps what was read: "save" stores it without parsing the file again.
+    const previewId = previews.keep({ bytes: upload.bytes, dryRun, itemId, personId: actor.id });
     const now = app.services.clock.now();
     const view = previewView({ item, meeting, network, note: notes.get(actor, itemId), dryRun, previewId, now });
     const header = underItemHeader(
@@ -110,12 +118,9 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
       const { itemId, previewId } = request.params;
       const kept = previews.take(previewId, actor.id, itemId);
       if (!kept) throw Errors.gone('This preview has expired; upload the file again.');
-      const saved = await ingest.ingestDraft(actor, itemId, kept, {
-        dryRun: false,
-        ifMatch: field(request.body, 'etag'),
-      });
+      const saved = await ingest.saveReadDraft(actor, itemId, kept, field(request.body, 'etag'));
       previews.drop(previewId);
-      return redirectWith(reply, `/items/${itemId}`, `Version ${saved.version!.number} saved.`);
+      return redirectWith(reply, `/items/${itemId}`, `Version ${saved.number} saved.`);
     },
   );
 };

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { simpleContent } from '../factories.js';
 import { build } from '../helper.js';
+import { multipart } from '../support/multipart.js';
 import { webPerson, webSecretariatWithMeeting, webSession } from '../support/web-session.js';
 
 /** An item with a rapporteur and a first version, its note submitted for review. */
@@ -171,4 +172,45 @@ t.test('a version is written as text; a stale tab keeps what was typed', async (
   t.equal(stale.statusCode, 422);
   t.match(stale.body, `The note of item ${item.id} changed since you read it`);
   t.match(stale.body, '>Typed in an old tab.</textarea>');
+});
+
+t.test('an upload is read once; a wrong file type comes back to the upload form', async (t) => {
+  const app = await build(t);
+  const { staff, meeting } = await webSecretariatWithMeeting(app);
+  const rita = await webPerson(app, 'rapporteur');
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity', rapporteurIds: [rita.id] });
+  const web = await webSession(app, rita.email, `/items/${item.id}`);
+  const upload = (fileName: string, type: string, content: string | Buffer) =>
+    app.inject({
+      method: 'POST',
+      url: `/items/${item.id}/upload`,
+      cookies: web.cookies,
+      ...multipart([
+        { name: '_csrf', content: web.csrf },
+        { name: 'file', fileName, type, content },
+      ]),
+    });
+
+  const wrong = await upload(
+    'photo.png',
+    'image/png',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+  );
+  t.equal(wrong.statusCode, 422);
+  t.match(wrong.body, '<div class="ecl-feedback-message" id="e-file">');
+  t.match(wrong.body, '<a class="ecl-link" href="#draft-file">Upload a draft: ');
+  t.match(wrong.body, 'id="upload-form"', 'the upload form is shown again');
+
+  const draft = `1. Issue at stake\nWhat is at stake.\n2. Summary\nRead once.\n3. Format of procedure in the meeting\nFor information.\n`;
+  const preview = await upload('draft.txt', 'text/plain', draft);
+  t.equal(preview.statusCode, 200);
+  const previewId = /\/upload\/([0-9a-f]+)\/save/.exec(preview.body)![1]!;
+  let parsed = 0;
+  const original = app.services.ingest.ingestDraft;
+  app.services.ingest.ingestDraft = (...args) => (parsed++, original(...args));
+  const saved = await web.post(`/items/${item.id}/upload/${previewId}/save`, { etag: etagOf(preview.body) });
+  t.equal(decodeURIComponent(saved.headers.location!), `/items/${item.id}?done=Version 1 saved.`);
+  t.equal(parsed, 0, 'not parsed again');
+  const page = await web.get(`/items/${item.id}`);
+  t.match(page.body, `href="/api/v1/items/${item.id}/note/versions/1/original"`, 'its original is listed');
 });
