@@ -36,6 +36,24 @@ export function createAuditRepository(db: Db) {
         .iterate() as IterableIterator<AuditRow>;
       yield* rows;
     },
+    /**
+     * Of these items, those whose note is back with its rapporteurs after a review, with the
+     * reason given: in drafting, its last workflow event a return, and its current version the
+     * one that was returned (a new version clears it). One query for a whole agenda.
+     */
+    returnedOf(itemIds: readonly number[]): Map<number, string | null> {
+      if (itemIds.length === 0) return new Map();
+      const rows = db.$client
+        .prepare(
+          `select n.item_id as itemId, a.comment as reason from cover_notes n
+           join audit_events a on a.id = (select max(id) from audit_events where note_id = n.id)
+           left join note_versions v on v.id = n.current_version_id
+           where n.item_id in (select value from json_each(?)) and n.state = 'drafting' and a.event = 'return'
+             and v.content_hash is a.version_hash`,
+        )
+        .all(JSON.stringify(itemIds)) as { itemId: number; reason: string | null }[];
+      return new Map(rows.map((r) => [r.itemId, r.reason]));
+    },
     ofNote: (noteId: number) =>
       db
         .select({ event: auditEvents, actorName: people.name })

@@ -15,6 +15,16 @@ export function createFileRepository(db: Db) {
         .from(storedFiles)
         .where(and(eq(storedFiles.versionId, versionId), eq(storedFiles.purpose, FilePurpose.draft)))
         .get(),
+    /** The ids of a note's versions that were uploaded as a file. */
+    versionsWithOriginal: (noteId: number) =>
+      new Set(
+        db
+          .select({ versionId: storedFiles.versionId })
+          .from(storedFiles)
+          .where(and(eq(storedFiles.noteId, noteId), eq(storedFiles.purpose, FilePurpose.draft)))
+          .all()
+          .map((r) => r.versionId),
+      ),
     annexesOf: (noteId: number) =>
       db
         .select()

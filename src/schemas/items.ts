@@ -23,7 +23,16 @@ export const Item = Type.Object({
   audience: Audience,
   audienceGroups: Type.Array(Type.String()),
   note: Type.Union(
-    [Type.Object({ state: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]) }), Type.Null()],
+    [
+      Type.Object({
+        state: Type.String(),
+        procedure: Type.Union([Type.String(), Type.Null()]),
+        returned: Type.Boolean({
+          description: 'Back with its rapporteurs after a review returned it, until a new version is saved',
+        }),
+      }),
+      Type.Null(),
+    ],
     {
       description: 'Null when the note is not visible to you',
     },

@@ -35,7 +35,7 @@ export interface NewItemInput {
 export type ItemChanges = Partial<NewItemInput>;
 
 export function createAgendaService(ctx: ServiceContext) {
-  const { agenda, notes, people } = ctx.repos;
+  const { agenda, notes, people, audit } = ctx.repos;
 
   function assertRapporteurs(ids: number[]) {
     const found = people.findByIds(ids);
@@ -70,6 +70,7 @@ export function createAgendaService(ctx: ServiceContext) {
     const rapporteurs = agenda.rapporteursOf(ids);
     const noteRows = notes.findByItems(ids);
     const publications = notes.latestPublications(noteRows.map((n) => n.id));
+    const returned = audit.returnedOf(ids);
     const groups = new Map<number, string[]>();
     const groupsIn = (meetingId: number) => {
       if (!groups.has(meetingId)) groups.set(meetingId, readerGroups(ctx, actor, meetingId));
@@ -90,7 +91,7 @@ export function createAgendaService(ctx: ServiceContext) {
           published: publication !== undefined,
           marking: item,
         };
-        if (isDraftingCircle(actor, facts)) return presentItem(item, own, note);
+        if (isDraftingCircle(actor, facts)) return presentItem(item, own, { ...note, returned: returned.has(item.id) });
         const access = noteAccess(actor, facts, groupsIn(item.meetingId));
         return presentItem(
           item,

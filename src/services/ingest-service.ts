@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Errors } from '../domain/errors.js';
 import { formatMeetingLine } from '../domain/meeting-line.js';
-import { normaliseNoteContent } from '../domain/note-content.js';
+import { normaliseNoteContent, type NoteContent } from '../domain/note-content.js';
 import { DEFAULT_MARKING, markingAdmits } from '../domain/audience.js';
 import { assertCanWriteVersion, assertInDraftingCircle, NoteAccess } from '../domain/permissions.js';
 import type { Actor } from '../domain/roles.js';
@@ -13,7 +13,7 @@ import { displayName } from '../ingest/display-name.js';
 import { assertMergeablePdf } from '../ingest/mergeable-pdf.js';
 import type { FileStore } from '../ingest/file-store.js';
 import { EXPECTED_HEADINGS, parseCoverNote } from '../ingest/parse-cover-note.js';
-import { EXTENSIONS, MEDIA_TYPES, readDraft, type DraftOptions } from '../ingest/read-draft.js';
+import { EXTENSIONS, MEDIA_TYPES, readDraft, type DraftKind, type DraftOptions } from '../ingest/read-draft.js';
 import type { ZipLimits } from '../ingest/zip-guard.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { loadNote, readerGroups, readNote } from './note-access.js';
@@ -28,6 +28,10 @@ export interface Upload {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** An uploaded file as a dry run read it. */
+type ReadFile = { name: string; kind: DraftKind; size: number; sha256: string };
+type ReadDraft = { bytes: Buffer; dryRun: { file: ReadFile; recognised: NoteContent } };
 
 /**
  * Uploaded drafts become versions (with the original kept); PDF annexes ride along with a note.
@@ -75,7 +79,45 @@ export function createIngestService(
     return all.filter((a) => a.createdAt <= readable.publication.releasedAt && markingAdmits(a, groups));
   }
 
+  /** A recognised draft becomes the next version, its original file kept beside it. */
+  function storeDraft(
+    actor: Actor,
+    itemId: number,
+    bytes: Buffer,
+    file: ReadFile,
+    content: NoteContent,
+    ifMatch: string | undefined,
+  ) {
+    return storeWith(bytes, EXTENSIONS[file.kind], (storedName) =>
+      ctx.transaction(() => {
+        const written = notes.createVersion(actor, itemId, content, ifMatch);
+        repos.files.insert({
+          noteId: repos.notes.findByItem(itemId)!.id,
+          purpose: FilePurpose.draft,
+          versionId: written.id,
+          originalName: file.name,
+          mediaType: MEDIA_TYPES[file.kind],
+          size: file.size,
+          sha256: file.sha256,
+          storedName,
+          uploadedById: actor.id,
+          createdAt: isoNow(ctx),
+        });
+        return written;
+      }),
+    );
+  }
+
   return {
+    /** Saves a draft its preview read (a dry run of `ingestDraft`), without parsing it again. */
+    async saveReadDraft(actor: Actor, itemId: number, draft: ReadDraft, ifMatch: string | undefined) {
+      assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
+      const { bytes, dryRun } = draft;
+      if (sha256(bytes) !== dryRun.file.sha256) throw Errors.invalid('The preview does not match its file.');
+      const { sections, footnotes } = dryRun.recognised;
+      return storeDraft(actor, itemId, bytes, dryRun.file, { sections, footnotes }, ifMatch);
+    },
+
     async ingestDraft(actor: Actor, itemId: number, upload: Upload, options: { dryRun: boolean; ifMatch?: string }) {
       assertCanWriteVersion(actor, loadNote(ctx, itemId).facts);
       const { kind, extracted } = await readDraft(upload.bytes, limits, {
@@ -107,25 +149,24 @@ export function createIngestService(
         footnotes: content.footnotes,
       };
       if (options.dryRun) return { dryRun: true, file, recognised, warnings, version: null };
-      const version = await storeWith(upload.bytes, EXTENSIONS[kind], (storedName) =>
-        ctx.transaction(() => {
-          const written = notes.createVersion(actor, itemId, content, options.ifMatch);
-          repos.files.insert({
-            noteId: repos.notes.findByItem(itemId)!.id,
-            purpose: FilePurpose.draft,
-            versionId: written.id,
-            originalName: file.name,
-            mediaType: MEDIA_TYPES[kind],
-            size: file.size,
-            sha256: file.sha256,
-            storedName,
-            uploadedById: actor.id,
-            createdAt: isoNow(ctx),
-          });
-          return written;
-        }),
-      );
+      const version = await storeDraft(actor, itemId, upload.bytes, file, content, options.ifMatch);
       return { dryRun: false, file, recognised, warnings, version };
+    },
+
+    /**
+     * The numbers of the versions uploaded as a file, whose original the drafting circle may
+     * download, and who wrote each version: the item page's list of versions.
+     */
+    versionSources(actor: Actor, itemId: number) {
+      const { note, facts } = loadNote(ctx, itemId);
+      assertInDraftingCircle(actor, facts, 'original upload');
+      const versions = repos.notes.listVersions(note.id);
+      const uploaded = repos.files.versionsWithOriginal(note.id);
+      const people = repos.people.findByIds([...new Set(versions.map((v) => v.authorId))]);
+      return {
+        withOriginal: new Set(versions.filter((v) => uploaded.has(v.id)).map((v) => v.number)),
+        authors: new Map(people.map((p) => [p.id, p.name])),
+      };
     },
 
     /** The uploaded file behind a version: the drafting circle only (Word metadata and all). */

@@ -163,6 +163,14 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
       }));
     },
 
+    /**
+     * Why each returned note came back, by item: the items as the agenda service showed them to
+     * this person (only the drafting circle sees a note returned). One query.
+     */
+    returnReasons(items: readonly { id: number; note: { returned: boolean } | null }[]): Map<number, string | null> {
+      return audit.returnedOf(items.filter((i) => i.note?.returned).map((i) => i.id));
+    },
+
     verifyAudit(actor: Actor) {
       if (actor.role !== Role.admin) throw Errors.forbidden('Only an admin verifies the audit trail.');
       return verifyAuditChain(audit.iterate());

@@ -6,19 +6,36 @@ import { ItemParams } from '../schemas/common.js';
 import type { Services } from '../services/index.js';
 import { ItemSettingsBody } from '../schemas/items.js';
 import { CommentParams, DiffParams, NewCommentBody } from '../schemas/review.js';
-import { TransitionBody } from '../schemas/workflow.js';
+import { NoteChangesBody, TransitionBody } from '../schemas/workflow.js';
+import { procedureLabel } from '../rendering/html/glossary.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { diffView } from './views/diff-view.js';
 import { EMPTY_FORM, isRefused, type FormState } from './views/form-view.js';
 import { itemExtrasView } from './views/item-extras-view.js';
-import { itemPageView } from './views/item-view.js';
+import { EVENT_DONE, itemPageView } from './views/item-view.js';
 import { underItemHeader } from './views/page-headers.js';
 
 /** The API's versions to compare, as the page's query (`?a=1&b=2`) rather than its path. */
 const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.properties.b });
 
+/**
+ * A tab left open while someone else moved the note (the service's 412), or an event its state
+ * no longer allows (409): the person's own mistake to put right, so the form comes back with
+ * what was typed and the service's words, never an error page.
+ */
+export function staleAsRefusal<R>(act: () => R): R {
+  try {
+    return act();
+  } catch (error) {
+    if (error instanceof AgendumError && (error.status === 412 || error.status === 409))
+      throw Errors.invalid(error.message);
+    throw error;
+  }
+}
+
 /** The item's page; after a refused form, with its input and messages (and a 422). */
-function renderItemPage(
+export function renderItemPage(
   services: Services,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -26,7 +43,7 @@ function renderItemPage(
   refused: FormState = EMPTY_FORM,
   extrasForm: FormState = EMPTY_FORM,
 ) {
-  const { agenda, notes, review, pdf, meetings } = services;
+  const { agenda, notes, workflow, review, pdf, meetings, ingest } = services;
   const actor = personOf(request);
   const item = agenda.get(actor, itemId);
   const note = item.note ? notes.get(actor, item.id) : null;
@@ -41,6 +58,8 @@ function renderItemPage(
     versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
     comments: inDraftingCircle ? review.list(actor, item.id) : [],
     agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
+    history: inDraftingCircle ? workflow.history(actor, item.id) : [],
+    ...(inDraftingCircle ? ingest.versionSources(actor, item.id) : {}),
   };
   const extras = itemExtrasView(services, actor, item, extrasForm);
   // A refused form of the extras brings its own summary: its fields are the extras' own.
@@ -60,7 +79,7 @@ export const sendItemPage = (
 
 /** A cover note's page: the note as HTML, its workflow, versions and review, and the item's own form. */
 export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
-  const { agenda, workflow, review, meetings } = app.services;
+  const { agenda, notes, workflow, review, meetings } = app.services;
   const form = { preHandler: app.csrfProtection };
   const itemRoute = pageRoute({ params: ItemParams });
 
@@ -87,11 +106,29 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     const etag = field(request.body, 'etag') || '"none"';
-    const outcome = submitForm(request, TransitionBody, (value) => workflow.perform(actor, itemId, value, etag), [
-      'etag',
-    ]);
+    const outcome = submitForm(
+      request,
+      TransitionBody,
+      (value) => staleAsRefusal(() => (workflow.perform(actor, itemId, value, etag), value.event)),
+      ['etag'],
+    );
     if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
-    return redirectWith(reply, `/items/${itemId}`, `The note is now ${outcome.result.state}.`);
+    return redirectWith(reply, `/items/${itemId}`, EVENT_DONE[outcome.result]);
+  });
+
+  // The API's PATCH of the note, for its procedure: the same schema and service call.
+  app.post('/items/:itemId/procedure', { ...itemRoute, ...form }, async (request, reply) => {
+    const actor = personOf(request);
+    const { itemId } = request.params;
+    const etag = field(request.body, 'etag') || '"none"';
+    const outcome = submitForm(
+      request,
+      NoteChangesBody,
+      (value) => staleAsRefusal(() => workflow.changeNote(actor, itemId, value, etag)),
+      ['etag'],
+    );
+    if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
+    return redirectWith(reply, `/items/${itemId}`, `The procedure is now ${procedureLabel(outcome.result.procedure)}.`);
   });
 
   app.post('/items/:itemId/comments', { ...itemRoute, ...form }, async (request, reply) => {
@@ -115,10 +152,13 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/items/:itemId/diff', pageRoute({ params: ItemParams, querystring: DiffQuery }), async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
-    const diff = review.diff(actor, itemId, request.query.a, request.query.b);
+    const { a, b } = request.query;
+    // The versions the API's diff reads (the same rule: both readable); the page aligns them itself.
+    const [before, after] = notes.versionPair(actor, itemId, a, b);
     const item = agenda.get(actor, itemId);
-    const title = `${item.number}: version ${diff.from} → ${diff.to}`;
-    const header = underItemHeader(meetings.get(item.meetingId), item, `Version ${diff.from} → ${diff.to}`, 'Compare');
-    return sendPage(request, reply, 'diff', title, { ...diffView(item, diff), header });
+    const diff = diffView(item, before, after);
+    const title = `${item.number}: version ${a} → ${b}`;
+    const header = underItemHeader(meetings.get(item.meetingId), item, `Version ${a} → ${b}`, 'Compare');
+    return sendPage(request, reply, 'diff', title, { ...diff, header });
   });
 };

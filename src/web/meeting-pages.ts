@@ -117,6 +117,7 @@ export const meetingPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const agendas = meetings.list().map((meeting) => ({ meeting, items: agenda.list(actor, meeting.id) }));
     const now = app.services.clock.now();
-    return sendPage(request, reply, 'my-items', TEXT.myItems, myItemsView(actor, agendas, now));
+    const reasons = app.services.workflow.returnReasons(agendas.flatMap((a) => a.items));
+    return sendPage(request, reply, 'my-items', TEXT.myItems, myItemsView(actor, agendas, now, reasons));
   });
 };

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { NoteContent } from '../domain/note-content.js';
+import type { DraftKind } from '../ingest/read-draft.js';
 
 /**
- * An uploaded draft waits between its preview and "save": the bytes stay on the server (a
+ * An uploaded draft waits between its preview and "save", read once: the bytes and what was read stay on the server (a
  * hidden form field would send megabytes back and forth), for 15 minutes, for the person who
  * uploaded it, one per person and item. All previews together hold at most ten uploads' worth
  * of bytes: beyond that the oldest go, and their "save" says to upload again. Lost on a restart.
  */
 interface Preview {
   bytes: Buffer;
-  fileName: string;
-  /** The declared type: "save" must read the draft as its preview did (Markdown or text). */
-  mediaType?: string;
+  /** What the preview read from the file: "save" stores it, the file is not parsed again. */
+  dryRun: { file: { name: string; kind: DraftKind; size: number; sha256: string }; recognised: NoteContent };
   itemId: number;
   personId: number;
 }

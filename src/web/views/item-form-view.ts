@@ -19,14 +19,22 @@ const ITEM_FORM: FormFields = {
   procedure: { label: TEXT.procedure, id: 'note-actions' },
   section: { label: TEXT.section, id: 'comment-section' },
   body: { label: TEXT.addComment, id: 'comment-body' },
+  file: { label: TEXT.uploadDraft, id: 'draft-file' },
 };
 
 /** A refused form's part of the item page: values, messages, the summary, the action it came from. */
 export function formParts(form: FormState, title: string) {
+  const postedEvent = isRefused(form) ? (form.values.event ?? null) : null;
+  // A reason or a procedure is linked to the box it was typed in (the procedure form has no event).
+  const fields: FormFields = {
+    ...ITEM_FORM,
+    comment: { label: TEXT.reason, id: postedEvent ? `c-${postedEvent}` : 'note-actions' },
+    procedure: { label: TEXT.procedure, id: postedEvent ? `p-${postedEvent}` : 'p-set' },
+  };
   return {
-    form: fieldViews(form, ITEM_FORM, { title }),
-    errorSummary: errorSummary(form, ITEM_FORM),
-    postedEvent: isRefused(form) ? (form.values.event ?? null) : null,
+    form: fieldViews(form, fields, { title }),
+    errorSummary: errorSummary(form, fields),
+    postedEvent,
   };
 }
 

@@ -48,29 +48,103 @@ const facts = (state: NoteState, inDraftingCircle = true, versionCount = 1): Ite
 const buttons = (actor: Actor, state: NoteState, inCircle = true) =>
   itemPageView(actor, facts(state, inCircle)).actions.map((a) => [a.event, a.needsComment, a.needsProcedure]);
 
-t.test(
-  'the workflow buttons: what the state allows and the person may do, withdraw and restore left to the API',
-  async (t) => {
-    t.same(buttons(rita, 'drafting'), [['submit', false, false]], 'the rapporteur submits');
-    t.same(buttons(rita, 'review'), [], 'the rapporteur neither returns nor releases');
-    t.same(
-      buttons(sam, 'review'),
-      [
-        ['return', true, false],
-        ['release', false, true],
-      ],
-      'the secretariat returns (with a reason) or releases (with a procedure)',
-    );
-    t.same(buttons(sam, 'released'), [['reopen', true, false]]);
-    t.same(buttons(sam, 'withdrawn'), [], 'restore is not offered on the page');
-    t.same(buttons(dirk, 'released', false), [], 'outside the drafting circle: no buttons');
-  },
-);
+t.test('the workflow boxes: what the state allows and the person may do', async (t) => {
+  t.same(buttons(rita, 'drafting'), [['submit', false, false]], 'the rapporteur submits');
+  t.same(buttons(rita, 'review'), [], 'the rapporteur neither returns nor releases');
+  t.same(
+    buttons(sam, 'review'),
+    [
+      ['return', true, false],
+      ['release', false, true],
+      ['withdraw', true, false],
+    ],
+    'the secretariat returns (with a reason), releases (with a procedure) or withdraws (with a reason)',
+  );
+  t.same(buttons(sam, 'released'), [['reopen', true, false]]);
+  t.same(buttons(sam, 'withdrawn'), [['restore', false, false]], 'a withdrawn note is restored');
+  t.same(buttons(dirk, 'released', false), [], 'outside the drafting circle: no buttons');
+});
 
 t.test('submit is not offered before the note has a version: it could only be refused', async (t) => {
   const actions = (actor: Actor) => itemPageView(actor, facts('drafting', true, 0)).actions.map((a) => a.event);
   t.same(actions(rita), [], 'no version yet: nothing to submit');
-  t.same(actions(sam), [], 'nor for the secretariat');
+  t.same(actions(sam), ['withdraw'], 'the secretariat may only withdraw it');
+});
+
+t.test('the release box preselects the procedure the note proposes', async (t) => {
+  const proposed = { ...facts('review'), note: { ...note('review'), procedure: 'for-discussion' } };
+  const release = itemPageView(sam, proposed).actions.find((a) => a.event === 'release')!;
+  t.same(
+    release.procedures.map((p) => [p.label, p.selected]),
+    [
+      ['For information', false],
+      ['For discussion', true],
+      ['For adoption', false],
+    ],
+  );
+});
+
+t.test('the history shows section headings, never keys, and return reasons inline', async (t) => {
+  const view = itemPageView(sam, {
+    ...facts('drafting'),
+    history: [
+      {
+        id: 1,
+        event: 'submit',
+        toState: 'review',
+        actor: { name: 'Rita' },
+        at: '2020-11-01T10:00:00.000Z',
+        comment: null,
+      },
+      {
+        id: 2,
+        event: 'return',
+        toState: 'drafting',
+        actor: { name: 'Sam' },
+        at: '2020-11-02T10:00:00.000Z',
+        comment: 'Shorter.',
+      },
+    ],
+    comments: [
+      {
+        id: 4,
+        version: 1,
+        section: 'summary',
+        paragraph: 2,
+        body: 'Too long.',
+        author: { name: 'Sam' },
+        createdAt: '2020-11-01T12:00:00.000Z',
+        resolvedAt: null,
+      },
+    ],
+  });
+  t.same(view.timeline, [
+    {
+      title: 'Submitted for review',
+      who: 'Rita',
+      when: '2020-11-01 10:00',
+      reasonWords: 'Comment',
+      text: null,
+      where: null,
+    },
+    {
+      title: 'Review comment on version 1',
+      who: 'Sam',
+      when: '2020-11-01 12:00',
+      reasonWords: 'Comment',
+      text: 'Too long.',
+      where: '2. Summary, paragraph 2',
+    },
+    {
+      title: 'Returned to the rapporteurs',
+      who: 'Sam',
+      when: '2020-11-02 10:00',
+      reasonWords: 'Reason',
+      text: 'Shorter.',
+      where: null,
+    },
+  ]);
+  t.equal(view.comments[0]!.where, '2. Summary, paragraph 2');
 });
 
 t.test('uploading a draft is offered to the drafting circle while the note is drafted', async (t) => {
