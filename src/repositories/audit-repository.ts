@@ -1,3 +1,4 @@
+import { NoteEvent, NoteState } from '../domain/note-workflow.js';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents, people } from '../db/schema/index.js';
@@ -48,10 +49,13 @@ export function createAuditRepository(db: Db) {
           `select n.item_id as itemId, a.comment as reason from cover_notes n
            join audit_events a on a.id = (select max(id) from audit_events where note_id = n.id)
            left join note_versions v on v.id = n.current_version_id
-           where n.item_id in (select value from json_each(?)) and n.state = 'drafting' and a.event = 'return'
+           where n.item_id in (select value from json_each(?)) and n.state = ? and a.event = ?
              and v.content_hash is a.version_hash`,
         )
-        .all(JSON.stringify(itemIds)) as { itemId: number; reason: string | null }[];
+        .all(JSON.stringify(itemIds), NoteState.drafting, NoteEvent.return) as {
+        itemId: number;
+        reason: string | null;
+      }[];
       return new Map(rows.map((r) => [r.itemId, r.reason]));
     },
     ofNote: (noteId: number) =>

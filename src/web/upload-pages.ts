@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { listFieldErrors, type ValidationIssue } from '../schemas/field-errors.js';
+import { SECTION_KEYS } from '../domain/note-content.js';
 import { NewVersionBody } from '../schemas/notes.js';
 import { noteEtag } from '../services/note-access.js';
 import { renderItemPage, staleAsRefusal } from './item-pages.js';
@@ -19,9 +20,7 @@ import { previewView } from './views/preview-view.js';
 /** A version typed on the page: the API's NewVersion body, read from one box per section. */
 function writeVersion(app: FastifyInstance, request: FastifyRequest, itemId: number): FormState | number {
   const actor = personOf(request);
-  const input = Object.fromEntries(
-    ['issueAtStake', 'summary', 'procedure', 'footnotes'].map((n) => [n, field(request.body, n)]),
-  );
+  const input = Object.fromEntries([...SECTION_KEYS, 'footnotes'].map((n) => [n, field(request.body, n)]));
   // Not trimmed for the form: field() trims, which only drops blank lines at the ends.
   const body = versionBodyOf(input);
   const validate = request.compileValidationSchema(NewVersionBody as never, 'body');

@@ -21,8 +21,10 @@ t.test('the migration publishes what the audit trail says was released, in order
   const files = readdirSync(migrationsFolder)
     .filter((f) => f.endsWith('.sql'))
     .sort();
-  t.equal(files.at(-1), '0007_confidentiality.sql');
-  for (const file of files.slice(0, -1)) apply(db, file);
+  // The database as it stood just before the migration that backfills publications.
+  const backfill = files.indexOf('0007_confidentiality.sql');
+  t.ok(backfill > 0, 'the backfilling migration is committed');
+  for (const file of files.slice(0, backfill)) apply(db, file);
 
   db.exec(`
     INSERT INTO people (id, name, email, role, created_at) VALUES (1, 'Sam', 's@x.eu', 'secretariat', '2020-01-01');

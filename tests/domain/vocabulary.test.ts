@@ -57,7 +57,6 @@ const HOMONYMS = `
   src/services/workflow-service.ts         :: withdraw: 'withdrawn',              :: a past tense in a sentence
   src/services/review-service.ts           :: loaded.facts, 'review')             :: the noun in a 404 message
   src/routes/api/review.ts                 :: tags: ['review']                    :: the OpenAPI tag of the review routes
-  src/web/views/diff-view.ts               :: Services['review']                  :: the review service
   src/web/item-pages.ts                    :: '"none"'                            :: an ETag that matches no note
   src/web/packet-pages.ts                  :: 'packet',                           :: the name of the page template
   src/web/recipient-pages.ts               :: request.body, 'list')               :: the form field naming a recipient list
@@ -77,6 +76,7 @@ const HOMONYMS = `
   templates/pages/meetings.hbs             :: (t "network")                       :: a key of the interface text
   src/services/packet-message.ts           :: ['network']                         :: the meeting row's network, a property name
   src/web/item-extra-pages.ts              :: '"none"'                            :: an ETag that matches no note
+  src/web/upload-pages.ts                  :: '"none"'                            :: an ETag that matches no note
   src/web/meeting-edit-pages.ts            :: kind: 'delete'                      :: the delete step of the edit page
   src/web/views/meeting-edit-view.ts       :: kind: 'delete'                      :: the same step's type
   src/db/schema/workflow.ts                :: integer('paragraph')                :: the column of a comment's anchor

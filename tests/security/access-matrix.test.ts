@@ -309,12 +309,16 @@ let annexBytes: Buffer;
 let annexUpload: { payload: Buffer; headers: Record<string, string> };
 
 /** A fresh meeting with a draft note (uploaded, then edited), a comment, an annex, a notification. */
+/** A network numbers each meeting once: every fixture takes the next two numbers. */
+let nextOrdinal = 100;
+
 async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>): Promise<Fixture> {
   const staff = actor(cast.secretariat!);
   const networkId = app.services.meetings.listNetworks()[0]!.id;
+  nextOrdinal += 2;
   const meeting = app.services.meetings.create(staff, {
     networkId,
-    ordinal: 18,
+    ordinal: nextOrdinal,
     startDate: '2020-11-12',
     endDate: '2020-11-13',
     city: 'Brussels',
@@ -322,7 +326,7 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
   });
   const later = app.services.meetings.create(staff, {
     networkId,
-    ordinal: 19,
+    ordinal: nextOrdinal + 1,
     startDate: '2021-06-08',
     endDate: '2021-06-08',
     city: 'Lisbon',

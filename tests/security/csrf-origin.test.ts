@@ -6,7 +6,9 @@ import { multipart } from '../support/multipart.js';
 
 const PASSWORD = 'correct horse battery';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const NEW_MEETING = 'ordinal=19&startDate=2021-06-08&endDate=2021-06-08&city=Lisbon&country=Portugal';
+/** A new meeting's form; each post numbers its meeting anew (a network numbers each meeting once). */
+let ordinal = 18;
+const newMeeting = () => `ordinal=${++ordinal}&startDate=2021-06-08&endDate=2021-06-08&city=Lisbon&country=Portugal`;
 
 async function withStaff(t: Test) {
   const app = await build(t);
@@ -48,7 +50,7 @@ t.test('a CSRF token works only with the session it was made for', async (t) => 
       url: '/meetings',
       cookies,
       headers: FORM,
-      payload: `_csrf=${encodeURIComponent(csrf)}&${NEW_MEETING}`,
+      payload: `_csrf=${encodeURIComponent(csrf)}&${newMeeting()}`,
     });
 
   const foreign = await post(theirs.cookies, mine.csrf);
@@ -71,7 +73,7 @@ t.test('the CSRF token is read from the form body or a header, never from the qu
     url: `/meetings?_csrf=${encodeURIComponent(csrf)}`,
     cookies,
     headers: FORM,
-    payload: NEW_MEETING,
+    payload: newMeeting(),
   });
   t.equal(inQuery.statusCode, 403, 'a token in the URL is refused');
   t.equal(meetingCount(app), 0);
@@ -81,7 +83,7 @@ t.test('the CSRF token is read from the form body or a header, never from the qu
     url: '/meetings',
     cookies,
     headers: { ...FORM, 'x-csrf-token': csrf },
-    payload: NEW_MEETING,
+    payload: newMeeting(),
   });
   t.equal(inHeader.statusCode, 303, 'X-CSRF-Token is accepted');
   t.equal(meetingCount(app), 1);
@@ -119,9 +121,14 @@ t.test('the upload form sends its CSRF token as a field before the file, not in 
 t.test('a form posted from another origin is refused with 403, as a page and as a problem', async (t) => {
   const app = await withStaff(t);
   const { cookies, csrf } = await session(app);
-  const payload = `_csrf=${encodeURIComponent(csrf)}&${NEW_MEETING}`;
   const post = (headers: Record<string, string>) =>
-    app.inject({ method: 'POST', url: '/meetings', cookies, headers: { ...FORM, ...headers }, payload });
+    app.inject({
+      method: 'POST',
+      url: '/meetings',
+      cookies,
+      headers: { ...FORM, ...headers },
+      payload: `_csrf=${encodeURIComponent(csrf)}&${newMeeting()}`,
+    });
 
   for (const headers of <Record<string, string>[]>[
     { origin: 'https://evil.example' },
@@ -156,7 +163,7 @@ t.test('a form posted from another origin is refused with 403, as a page and as 
     url: '/meetings',
     cookies,
     headers: FORM,
-    payload: NEW_MEETING,
+    payload: newMeeting(),
   });
   t.equal(noOriginNoToken.statusCode, 403, 'no Origin and no token: refused by the CSRF check');
   t.equal(meetingCount(app), 2);

@@ -195,7 +195,7 @@ t.test('comments and return reasons: the API limits and character rules hold in 
   const etag = noteEtag(reposOf(app).notes.findByItem(item.id)!);
   const reason = await web.post(`/items/${item.id}/transition`, { etag, event: 'return', comment: 'See\u0000 above' });
   t.equal(reason.statusCode, 422);
-  t.match(reason.body, `<li><a class="ecl-link" href="#note-actions">Comment or reason: ${CHARACTERS_RULE}</a></li>`);
+  t.match(reason.body, `<li><a class="ecl-link" href="#c-return">Comment or reason: ${CHARACTERS_RULE}</a></li>`);
   t.match(reason.body, '>See', 'the reason typed is kept');
   t.equal(reposOf(app).notes.findByItem(item.id)!.state, 'review', 'the note did not move');
   const viaApiReason = await as(app, api, {

@@ -108,7 +108,7 @@ t.test(
     await rapporteur.getByRole('button', { name: 'Save as a new version' }).click();
     await rapporteur.getByText('Version 1 saved.').waitFor();
     await rapporteur.getByRole('button', { name: 'Submit for review' }).click();
-    t.equal(await rapporteur.locator('#note-state').innerText(), 'review');
+    t.equal(await rapporteur.locator('#note-state').innerText(), 'In review');
     const itemUrl = rapporteur.url().replace(/\?.*$/, '');
 
     // The secretariat comments and returns it.
@@ -117,9 +117,9 @@ t.test(
     await secretariat.getByLabel('Add a comment').fill('Please end the fifth paragraph with a full stop.');
     await secretariat.getByRole('button', { name: 'Comment' }).click();
     await secretariat.getByText('Comment added.').waitFor();
-    await secretariat.getByLabel('Comment or reason').fill('See the comment on the summary.');
+    await secretariat.locator('#c-return').fill('See the comment on the summary.');
     await secretariat.getByRole('button', { name: 'Return to the rapporteur' }).click();
-    t.equal(await secretariat.locator('#note-state').innerText(), 'drafting');
+    t.match(await secretariat.locator('#note-state').innerText(), 'Returned — action needed');
     await check(secretariat, 'secretariat-review');
 
     // The rapporteur fixes it, resolves the comment and resubmits.
@@ -130,15 +130,15 @@ t.test(
     await rapporteur.getByRole('button', { name: 'Save as a new version' }).click();
     await rapporteur.getByRole('button', { name: 'Mark resolved' }).click();
     await rapporteur.getByRole('button', { name: 'Submit for review' }).click();
-    t.equal(await rapporteur.locator('#note-state').innerText(), 'review');
+    t.equal(await rapporteur.locator('#note-state').innerText(), 'In review');
     await rapporteur.getByRole('link', { name: 'Compare with the previous version' }).click();
     await check(rapporteur, 'rapporteur-diff');
 
     // The secretariat releases it "For information" and downloads the packet.
     await secretariat.goto(itemUrl);
-    await secretariat.getByLabel('Procedure').selectOption('for-information');
-    await secretariat.getByRole('button', { name: 'Release' }).click();
-    t.equal(await secretariat.locator('#note-state').innerText(), 'released');
+    await secretariat.locator('#p-release').selectOption('for-information');
+    await secretariat.getByRole('button', { name: 'Release', exact: true }).click();
+    t.equal(await secretariat.locator('#note-state').innerText(), 'Released');
     t.equal(await secretariat.locator('.draft-mark').count(), 0, 'a released note carries no DRAFT mark');
     await secretariat.goto(meetingUrl);
     // The PDF opens in the browser's viewer (inline): fetch it with the page's own session.

@@ -57,6 +57,8 @@ const words = {
 
 const options = {
   strict: true,
+  // An indented partial must not indent what it writes: a textarea's kept text would gain spaces.
+  preventIndent: true,
   knownHelpers: { eq: true, t: true, isAllowedUrl: true, term: true, eclLabel: true, procedureLabel: true },
   knownHelpersOnly: false,
 };

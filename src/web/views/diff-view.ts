@@ -2,6 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import { blockLines, collapseSpaces, isFootnoteMarker, type Inline } from '../../domain/note-blocks.js';
 import { SECTION_HEADINGS, SECTION_KEYS, type NoteContent } from '../../domain/note-content.js';
 import { plural } from '../../domain/plural.js';
+import { DiffOp } from '../../domain/version-diff.js';
 import type { ItemView } from '../../services/presenters.js';
 
 /**
@@ -16,7 +17,7 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const MARKER = /\uE000(\d+)\uE001/g;
 
-type Op = 'equal' | 'insert' | 'delete';
+type Op = DiffOp;
 interface Segment {
   text: string;
   footnote: number | null;
@@ -56,8 +57,8 @@ function segmentsOf(text: string): Segment[] {
 
 const part = (op: Op, text: string): Part => ({
   op,
-  isInsert: op === 'insert',
-  isDelete: op === 'delete',
+  isInsert: op === DiffOp.insert,
+  isDelete: op === DiffOp.delete,
   segments: segmentsOf(text),
 });
 
@@ -73,8 +74,8 @@ function comparePair(before: string, after: string): Row {
   const old: Part[] = [];
   const now: Part[] = [];
   for (const change of changes) {
-    if (!change.added) old.push(part(change.removed ? 'delete' : 'equal', change.value));
-    if (!change.removed) now.push(part(change.added ? 'insert' : 'equal', change.value));
+    if (!change.added) old.push(part(change.removed ? DiffOp.delete : DiffOp.equal, change.value));
+    if (!change.removed) now.push(part(change.added ? DiffOp.insert : DiffOp.equal, change.value));
   }
   return { changed: changes.some((c) => c.added || c.removed), before: old, after: now };
 }
@@ -87,7 +88,7 @@ export function compareParagraphs(before: string[], after: string[]): Row[] {
     const change = changes[i]!;
     if (!change.added && !change.removed) {
       for (const text of change.value)
-        rows.push({ changed: false, before: [part('equal', text)], after: [part('equal', text)] });
+        rows.push({ changed: false, before: [part(DiffOp.equal, text)], after: [part(DiffOp.equal, text)] });
       continue;
     }
     const next = changes[i + 1];
@@ -97,8 +98,8 @@ export function compareParagraphs(before: string[], after: string[]): Row[] {
         const old = change.value[j];
         const now = next.value[j];
         if (old !== undefined && now !== undefined) rows.push(comparePair(old, now));
-        else if (old !== undefined) rows.push({ changed: true, before: [part('delete', old)], after: null });
-        else rows.push({ changed: true, before: null, after: [part('insert', now!)] });
+        else if (old !== undefined) rows.push({ changed: true, before: [part(DiffOp.delete, old)], after: null });
+        else rows.push({ changed: true, before: null, after: [part(DiffOp.insert, now!)] });
       }
       i++;
       continue;
@@ -106,8 +107,8 @@ export function compareParagraphs(before: string[], after: string[]): Row[] {
     for (const text of change.value)
       rows.push(
         change.added
-          ? { changed: true, before: null, after: [part('insert', text)] }
-          : { changed: true, before: [part('delete', text)], after: null },
+          ? { changed: true, before: null, after: [part(DiffOp.insert, text)] }
+          : { changed: true, before: [part(DiffOp.delete, text)], after: null },
       );
   }
   return rows;
@@ -128,8 +129,8 @@ export function diffView(
   }));
   const footnotes = compareParagraphs(footnoteTexts(from.content), footnoteTexts(to.content));
   const all = [...sections.flatMap((s) => s.rows), ...footnotes];
-  const insertions = count(all, 'insert');
-  const deletions = count(all, 'delete');
+  const insertions = count(all, DiffOp.insert);
+  const deletions = count(all, DiffOp.delete);
   return {
     item,
     from: from.number,

@@ -1,6 +1,7 @@
-import { allowedEvents, isReadyFor, NoteState, WORKFLOW, type NoteEvent } from '../../domain/note-workflow.js';
+import { allowedEvents, isReadyFor, NoteEvent, NoteState, WORKFLOW } from '../../domain/note-workflow.js';
 import { canManageAgenda, canPerform, canWriteVersionNow, type NoteFacts } from '../../domain/permissions.js';
 import { PROCEDURE_KINDS, PROCEDURES, procedureKind } from '../../domain/procedure.js';
+import { markingLabel } from '../../domain/audience.js';
 import type { Actor } from '../../domain/roles.js';
 import { procedureLabel } from '../../rendering/html/glossary.js';
 import { labelMarkup } from '../../rendering/html/pages.js';
@@ -78,7 +79,7 @@ function noteActions(
       procedureId: `p-${event}`,
       label: EVENT_LABELS[event],
       hint: EVENT_HINTS[event],
-      isRelease: event === 'release',
+      isRelease: event === NoteEvent.release,
       needsComment: WORKFLOW[event].needs === 'comment',
       needsProcedure: WORKFLOW[event].needs === 'procedure',
       comment: {
@@ -114,7 +115,7 @@ export interface ItemPageFacts {
 function actionBar(facts: ItemPageFacts) {
   const { item, note } = facts;
   const returned = Boolean(item.note?.returned);
-  const lastReturn = [...(facts.history ?? [])].reverse().find((e) => e.event === 'return');
+  const lastReturn = [...(facts.history ?? [])].reverse().find((e) => e.event === NoteEvent.return);
   return {
     noteState: note?.state ?? null,
     stateLabels: [
@@ -143,6 +144,8 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
   const postedSet = isRefused(form) && form.values.event === undefined && form.values.procedure !== undefined;
   return {
     header: itemHeader(facts.meeting, item),
+    // Whoever reads the item sees who it is meant for.
+    marking: markingLabel(item),
     ...formParts(form, item.title),
     ...actionBar(facts),
     item,
