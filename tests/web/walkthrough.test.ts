@@ -131,7 +131,11 @@ t.test(
     await rapporteur.getByRole('button', { name: 'Mark resolved' }).click();
     await rapporteur.getByRole('button', { name: 'Submit for review' }).click();
     t.equal(await rapporteur.locator('#note-state').innerText(), 'In review');
-    await rapporteur.getByRole('link', { name: 'Compare with the previous version' }).click();
+    // Any two versions compare; the form starts on the last two.
+    await rapporteur.locator('#compare-a').selectOption('1');
+    await rapporteur.locator('#compare-b').selectOption('2');
+    await rapporteur.getByRole('button', { name: 'Compare', exact: true }).click();
+    await rapporteur.waitForURL(/\/diff\?a=1&b=2$/);
     await check(rapporteur, 'rapporteur-diff');
 
     // The secretariat releases it "For information" and downloads the packet.
