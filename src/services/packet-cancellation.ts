@@ -3,6 +3,7 @@ import type { Config } from '../config/env.js';
 import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
 import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
 import { composeMessage, encodeSharedParts } from '../mail/mime.js';
+import { plainTextToHtml } from '../rendering/email/plain-text-html.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
@@ -68,7 +69,7 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
           'Auto-Submitted': 'auto-generated',
         },
         text,
-        html: `<p>${text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`,
+        html: `<p>${plainTextToHtml(text)}</p>`,
       },
       encodeSharedParts([inviteOf(ctx, latest, mail.fromAddress)]),
     );

@@ -128,7 +128,7 @@ t.test('versions are listed with their files, and any two compare side by side',
   const page = await secretariat.get(`/items/${item.id}`);
   t.match(
     page.body,
-    `<a class="ecl-link" href="/api/v1/items/${item.id}/note.pdf?version&#x3D;1">PDF<span class="agendum-visually-hidden"> of version 1</span></a>`,
+    `<a class="ecl-link" href="/api/v1/items/${item.id}/note.pdf?version&#x3D;1">PDF<span class="ecl-u-sr-only"> of version 1</span></a>`,
   );
   t.notMatch(page.body, '/versions/1/original', 'no original for a version typed as text');
   t.match(page.body, '<option value="2" selected>Version 2</option>');
@@ -138,7 +138,7 @@ t.test('versions are listed with their files, and any two compare side by side',
   const diff = await secretariat.get(`/items/${item.id}/diff?a=1&b=3`);
   t.equal(diff.statusCode, 200);
   t.match(diff.body, '<p class="agendum-diff__summary" id="diff-summary">2 insertions, 1 deletion</p>');
-  t.match(diff.body, '<ins><span class="agendum-visually-hidden">inserted: </span>A new paragraph.</ins>');
+  t.match(diff.body, '<ins><span class="ecl-u-sr-only">inserted: </span>A new paragraph.</ins>');
   t.match(diff.body, '<h2 id="d-1">2. Summary</h2>');
 });
 
