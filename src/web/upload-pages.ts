@@ -5,6 +5,7 @@ import { listFieldErrors, type ValidationIssue } from '../schemas/field-errors.j
 import { SECTION_KEYS } from '../domain/note-content.js';
 import { NewVersionBody } from '../schemas/notes.js';
 import { noteEtag } from '../services/note-access.js';
+import { canWriteVersionNow } from '../domain/permissions.js';
 import { renderItemPage, staleAsRefusal } from './item-pages.js';
 import { EMPTY_FORM, refusedByService, refusedForm, type FormState } from './views/form-view.js';
 import { versionBodyOf, writeView } from './views/write-view.js';
@@ -53,6 +54,11 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const item = agenda.get(actor, itemId);
     const note = notes.get(actor, itemId);
+    const facts = { itemId, state: note.state, rapporteurIds: item.rapporteurs.map((r) => r.id) };
+    // The form is for whoever may write the next version now; anyone else would type for nothing.
+    if (!canWriteVersionNow(actor, facts)) {
+      throw Errors.conflict('A new version is written by the drafting circle while the note is in drafting.');
+    }
     const latest = note.currentVersion
       ? { sections: note.currentVersion.sections, footnotes: note.currentVersion.footnotes }
       : null;

@@ -214,3 +214,36 @@ t.test('an upload is read once; a wrong file type comes back to the upload form'
   const page = await web.get(`/items/${item.id}`);
   t.match(page.body, `href="/api/v1/items/${item.id}/note/versions/1/original"`, 'its original is listed');
 });
+
+t.test('the text form is not offered over what it would flatten, nor to those who may not write', async (t) => {
+  const app = await build(t);
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
+  const rita = await webPerson(app, 'rapporteur');
+  const ritaActor = { id: rita.id, name: rita.name, role: 'rapporteur' as const };
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity', rapporteurIds: [rita.id] });
+  app.services.notes.createVersion(ritaActor, item.id, {
+    sections: {
+      issueAtStake: ['What is at stake.'],
+      summary: [
+        [{ text: 'See ' }, { text: 'the report', href: 'https://example.org/report' }, { text: '.' }],
+        { block: 'list', style: 'bullet', items: [{ runs: [{ text: 'Estonia' }] }, { runs: [{ text: 'Finland' }] }] },
+      ],
+      procedure: ['For information.'],
+    },
+  } as never);
+  const web = await webSession(app, rita.email, `/items/${item.id}`);
+  const page = await web.get(`/items/${item.id}`);
+  t.notMatch(page.body, 'Write the version as text', 'no link to a form that would lose the list and the link');
+  const form = await web.get(`/items/${item.id}/write`);
+  t.equal(form.statusCode, 200);
+  t.match(form.body, 'The latest version holds a list, a table or a link');
+  t.notMatch(form.body, '<textarea', 'and no form to save over it');
+
+  // Once submitted, nobody writes a version until it is returned: the form is refused, not shown.
+  app.services.workflow.perform(ritaActor, item.id, { event: 'submit' });
+  const inReview = await web.get(`/items/${item.id}/write`);
+  t.equal(inReview.statusCode, 409);
+  t.match(inReview.body, 'A new version is written by the drafting circle while the note is in drafting.');
+  const secretariat = await webSession(app, sam.email, `/items/${item.id}`);
+  t.equal((await secretariat.get(`/items/${item.id}/write`)).statusCode, 409);
+});

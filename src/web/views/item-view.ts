@@ -21,6 +21,7 @@ import {
 } from './item-history-view.js';
 import { formParts } from './item-form-view.js';
 import { itemHeader } from './page-headers.js';
+import { fitsTheTextForm } from './write-view.js';
 
 /** The workflow events the item page offers, with their buttons. */
 const EVENT_LABELS: Record<NoteEvent, string> = {
@@ -162,6 +163,8 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
       field: { value: '', error: postedSet ? (form.errors.procedure ?? null) : null },
     },
     canUpload: note !== null && canWriteVersionNow(actor, noteFacts),
+    // The text form keeps plain paragraphs only: it is not offered over a list, a table or a link.
+    canWriteAsText: note !== null && canWriteVersionNow(actor, noteFacts) && fitsTheTextForm(note.currentVersion),
     ...versionViews(item.id, inCircle ? versions : [], facts.authors ?? new Map(), facts.withOriginal ?? new Set()),
     timeline: inCircle ? timelineOf(facts.history ?? [], facts.comments) : [],
     blankField: { value: '', error: null },

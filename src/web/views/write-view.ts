@@ -1,4 +1,4 @@
-import { blockLines, isFootnoteMarker, type Inline } from '../../domain/note-blocks.js';
+import { blockLines, isFootnoteMarker, isParagraph, type Inline } from '../../domain/note-blocks.js';
 import { SECTION_HEADINGS, SECTION_KEYS, type NoteContent } from '../../domain/note-content.js';
 import { errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
 
@@ -9,6 +9,20 @@ const WRITE_FORM: FormFields = {
   ),
   footnotes: { label: 'Footnotes', id: 'w-footnotes' },
 };
+
+/**
+ * What the text form can keep: paragraphs of plain text citing footnotes, footnotes without a
+ * source address. A list, a table or a link would come back flattened into plain paragraphs,
+ * so a version holding one is not offered here (its Word download is edited instead).
+ */
+export function fitsTheTextForm(content: NoteContent | null): boolean {
+  if (!content) return true;
+  const plainRuns = (runs: Inline[]) => runs.every((r) => isFootnoteMarker(r) || r.href === undefined);
+  return (
+    SECTION_KEYS.every((key) => content.sections[key].every((block) => isParagraph(block) && plainRuns(block))) &&
+    content.footnotes.every((f) => !f.sourceUrl)
+  );
+}
 
 /** A footnote is cited in the typed text as `[^1]`, as in Markdown. */
 const CITED = /\[\^(\d+)\]/g;
@@ -61,6 +75,7 @@ export function writeView(latest: NoteContent | null, form: FormState, etag: str
   defaults.footnotes = latest ? latest.footnotes.map((f) => f.text).join('\n') : '';
   const fields = fieldViews(form, WRITE_FORM, defaults);
   return {
+    fits: fitsTheTextForm(latest),
     sections: SECTION_KEYS.map((key) => ({
       id: WRITE_FORM[key]!.id,
       name: key,
