@@ -89,14 +89,16 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/items/:itemId/upload', pageRoute({ params: ItemParams }), async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
-    const upload = await readSingleUpload(request, app.config.maxUploadBytes, {
-      beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
-    });
+    let upload: Awaited<ReturnType<typeof readSingleUpload>>;
     let dryRun: Awaited<ReturnType<typeof ingest.ingestDraft>>;
     try {
+      upload = await readSingleUpload(request, app.config.maxUploadBytes, {
+        beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
+      });
       dryRun = await ingest.ingestDraft(actor, itemId, upload, { dryRun: true });
     } catch (error) {
-      // A file agendum cannot read (its type, its content) is the person's to replace: the item page's upload form says why.
+      // A file agendum cannot take (too large, none chosen, its type, its content) is the person's to
+      // replace: the item page's upload form says why. A refused CSRF token (403) stays an error.
       if (!(error instanceof AgendumError) || ![413, 415, 422].includes(error.status)) throw error;
       return renderItemPage(app.services, request, reply, itemId, { values: {}, errors: { file: error.message } });
     }
@@ -123,7 +125,16 @@ export const uploadPages: FastifyPluginAsyncTypebox = async (app) => {
       const { itemId, previewId } = request.params;
       const kept = previews.take(previewId, actor.id, itemId);
       if (!kept) throw Errors.gone('This preview has expired; upload the file again.');
-      const saved = await ingest.saveReadDraft(actor, itemId, kept, field(request.body, 'etag'));
+      let saved: Awaited<ReturnType<typeof ingest.saveReadDraft>>;
+      try {
+        saved = await ingest.saveReadDraft(actor, itemId, kept, field(request.body, 'etag'));
+      } catch (error) {
+        // The note moved on while the preview was open (another version, a submit): the item page
+        // says so on its upload form, rather than an error page.
+        if (!(error instanceof AgendumError) || ![409, 412].includes(error.status)) throw error;
+        previews.drop(previewId);
+        return renderItemPage(app.services, request, reply, itemId, { values: {}, errors: { file: error.message } });
+      }
       previews.drop(previewId);
       return redirectWith(reply, `/items/${itemId}`, `Version ${saved.number} saved.`);
     },

@@ -201,7 +201,28 @@ t.test('an upload is read once; a wrong file type comes back to the upload form'
   t.match(wrong.body, '<a class="ecl-link" href="#draft-file">Upload a draft: ');
   t.match(wrong.body, 'id="upload-form"', 'the upload form is shown again');
 
+  // No file chosen: the same form, with the reason, not an error page.
+  const none = await app.inject({
+    method: 'POST',
+    url: `/items/${item.id}/upload`,
+    cookies: web.cookies,
+    ...multipart([{ name: '_csrf', content: web.csrf }]),
+  });
+  t.equal(none.statusCode, 422);
+  t.match(none.body, '<div class="ecl-feedback-message" id="e-file">');
+  t.match(none.body, 'id="upload-form"');
+
   const draft = `1. Issue at stake\nWhat is at stake.\n2. Summary\nRead once.\n3. Format of procedure in the meeting\nFor information.\n`;
+  // A preview left open while another version was saved: the save says so on the upload form.
+  const early = await upload('draft.txt', 'text/plain', draft);
+  const earlyId = /\/upload\/([0-9a-f]+)\/save/.exec(early.body)![1]!;
+  const ritaActor = { id: rita.id, name: rita.name, role: 'rapporteur' as const };
+  app.services.notes.createVersion(ritaActor, item.id, simpleContent());
+  const late = await web.post(`/items/${item.id}/upload/${earlyId}/save`, { etag: etagOf(early.body) });
+  t.equal(late.statusCode, 422);
+  t.match(late.body, `The note of item ${item.id} changed since you read it`);
+  t.match(late.body, 'id="upload-form"');
+
   const preview = await upload('draft.txt', 'text/plain', draft);
   t.equal(preview.statusCode, 200);
   const previewId = /\/upload\/([0-9a-f]+)\/save/.exec(preview.body)![1]!;
@@ -209,10 +230,10 @@ t.test('an upload is read once; a wrong file type comes back to the upload form'
   const original = app.services.ingest.ingestDraft;
   app.services.ingest.ingestDraft = (...args) => (parsed++, original(...args));
   const saved = await web.post(`/items/${item.id}/upload/${previewId}/save`, { etag: etagOf(preview.body) });
-  t.equal(decodeURIComponent(saved.headers.location!), `/items/${item.id}?done=Version 1 saved.`);
+  t.equal(decodeURIComponent(saved.headers.location!), `/items/${item.id}?done=Version 2 saved.`);
   t.equal(parsed, 0, 'not parsed again');
   const page = await web.get(`/items/${item.id}`);
-  t.match(page.body, `href="/api/v1/items/${item.id}/note/versions/1/original"`, 'its original is listed');
+  t.match(page.body, `href="/api/v1/items/${item.id}/note/versions/2/original"`, 'its original is listed');
 });
 
 t.test('the text form is not offered over what it would flatten, nor to those who may not write', async (t) => {
