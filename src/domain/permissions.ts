@@ -30,6 +30,30 @@ export function canGiveRole(actor: Actor, role: Role): boolean {
   return isStaff(actor.role) && (!isStaff(role) || actor.role === Role.admin);
 }
 
+/**
+ * Whether the actor may make these changes to this person: a role the actor may not give is
+ * neither given nor taken away (the secretariat changes delegates and rapporteurs, an admin
+ * everybody), and nobody changes their own role or closes their own account, so the last admin
+ * always stays one. The refusal names the field it is about.
+ */
+export function assertCanChangePerson(
+  actor: Actor,
+  person: { id: number; role: Role },
+  changes: { role?: Role; isActive?: boolean },
+): void {
+  assertCanManagePeople(actor);
+  if (!canGiveRole(actor, person.role)) throw Errors.forbidden('Only an admin changes an admin or the secretariat.');
+  if (changes.role !== undefined && !canGiveRole(actor, changes.role)) {
+    throw Errors.forbidden('Only an admin gives the admin or secretariat role.');
+  }
+  if (actor.id === person.id && changes.role !== undefined && changes.role !== person.role) {
+    throw Errors.invalid.onField('role', 'You cannot change your own role; another admin does that.');
+  }
+  if (actor.id === person.id && changes.isActive === false) {
+    throw Errors.invalid.onField('isActive', 'You cannot close your own account; another admin does that.');
+  }
+}
+
 /** What every person may change of their own account, without managing people: their preferences. */
 export const OWN_PREFERENCES = ['packetFormat'] as const;
 

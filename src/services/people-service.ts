@@ -1,6 +1,6 @@
 import { Errors } from '../domain/errors.js';
 import type { PacketFormat } from '../domain/packet-content.js';
-import { assertCanManagePeople, isOwnPreferenceChange } from '../domain/permissions.js';
+import { assertCanChangePerson, assertCanManagePeople, isOwnPreferenceChange } from '../domain/permissions.js';
 import { isStaff, Role, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
@@ -69,12 +69,7 @@ export function createPeopleService(ctx: ServiceContext) {
     update(actor: Actor, id: number, changes: PersonChanges) {
       const person = findOrThrow(id);
       // Everybody sets their own preferences (how packets come); the rest is the secretariat's.
-      if (!isOwnPreferenceChange(actor, id, changes)) {
-        assertCanManagePeople(actor, changes.role ?? person.role);
-        if (changes.role && actor.role !== Role.admin && person.role === Role.admin) {
-          throw Errors.forbidden('Only an admin changes the role of an admin.');
-        }
-      }
+      if (!isOwnPreferenceChange(actor, id, changes)) assertCanChangePerson(actor, person, changes);
       return ctx.transaction(() => {
         const row = people.update(id, changes)!;
         // A deactivated person is signed out everywhere at once.
