@@ -120,9 +120,13 @@ export function createMeetingService(ctx: ServiceContext, hooks: MeetingHooks = 
       assertDeadline(deadline, changes.endDate ?? meeting.endDate);
       const networkId = changes.networkId === undefined ? undefined : resolveNetworkId(changes.networkId);
       assertOrdinalFree(networkId ?? meeting.networkId, changes.ordinal ?? meeting.ordinal, id);
-      meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
-      if (changes.status === MeetingStatus.cancelled && meeting.status !== MeetingStatus.cancelled)
-        hooks.cancelled?.(id);
+      // The cancellation mails are queued with the status change or not at all: a failure leaves
+      // the meeting planned, to be cancelled again, rather than cancelled with nobody told.
+      ctx.transaction(() => {
+        meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
+        if (changes.status === MeetingStatus.cancelled && meeting.status !== MeetingStatus.cancelled)
+          hooks.cancelled?.(id);
+      });
       return presentMeeting(meetingOrThrow(ctx, id));
     },
 

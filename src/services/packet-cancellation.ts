@@ -26,7 +26,8 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
     const dates = formatDateRange(meeting.startDate, meeting.endDate);
     const line = `${formatOrdinal(meeting.ordinal)} ${network.name} meeting`;
     const recipients = new Map<number, string>();
-    for (const packet of repos.mail.packetsOfMeeting(meetingId))
+    // Only a packet that carried the calendar entry put the meeting in anybody's calendar.
+    for (const packet of repos.mail.packetsOfMeeting(meetingId).filter((p) => p.inviteSequence !== null))
       for (const { row } of repos.mail.outboxOfPacket(packet.id))
         if (row.status === OutboxStatus.sent && !recipients.has(row.personId)) recipients.set(row.personId, row.email);
     if (recipients.size === 0) return 0;
@@ -53,8 +54,10 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
     const meetingId = Number(CANCEL_ID.exec(row.messageId)![1]);
     const { network } = meetingOrThrow(ctx, meetingId);
     const packets = repos.mail.packetsOfMeeting(meetingId);
-    // The calendar entry as last sent (its SEQUENCE), now with the meeting cancelled.
-    const latest = packets.find((p) => p.inviteSequence !== null) ?? packets[0]!;
+    // The calendar entry as last sent (its SEQUENCE), cancelled as of when the cancellation was queued.
+    const latest = packets
+      .filter((p) => p.inviteSequence !== null)
+      .reduce((a, b) => (b.inviteSequence! > a.inviteSequence! ? b : a));
     const person = repos.people.findById(row.personId)!;
     const text = row.body ?? '';
     const raw = await composeMessage(
@@ -71,7 +74,7 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
         text,
         html: `<p>${plainTextToHtml(text)}</p>`,
       },
-      encodeSharedParts([inviteOf(ctx, latest, mail.fromAddress)]),
+      encodeSharedParts([inviteOf(ctx, latest, mail.fromAddress, { at: row.createdAt })]),
     );
     return { envelope: { from: mail.fromAddress, to: row.email }, raw };
   }

@@ -16,10 +16,19 @@ export function nextInviteSequence(ctx: ServiceContext, meetingId: number): numb
   return sequence;
 }
 
-/** The packet's calendar attachment (the meeting as it stands; CANCEL once it is cancelled). */
-export function inviteOf(ctx: ServiceContext, packet: PacketRow, organizerEmail: string): Attachment {
+/**
+ * The packet's calendar attachment (the meeting as it stands; CANCEL once it is cancelled). A
+ * cancellation mail names its own method and time: it cancels whatever happens to the meeting
+ * later, and its DTSTAMP must be newer than the request it withdraws, or calendars ignore it.
+ */
+export function inviteOf(
+  ctx: ServiceContext,
+  packet: PacketRow,
+  organizerEmail: string,
+  cancellation?: { at: string },
+): Attachment {
   const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
-  const method = meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST';
+  const method = cancellation || meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST';
   const ics = buildInvite({
     uid: `meeting-${meeting.id}@agendum`,
     sequence: packet.inviteSequence ?? 0,
@@ -28,7 +37,7 @@ export function inviteOf(ctx: ServiceContext, packet: PacketRow, organizerEmail:
     summary: `${formatMeetingLine({ ...meeting, networkName: network.name })}`,
     location: `${meeting.city}, ${meeting.country}`,
     organizer: { name: network.name, email: organizerEmail },
-    stamp: new Date(packet.createdAt),
+    stamp: new Date(cancellation?.at ?? packet.createdAt),
     method,
   });
   return {

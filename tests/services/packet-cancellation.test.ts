@@ -46,3 +46,33 @@ t.test('cancelling a meeting sends its calendar entry as CANCEL to everyone who 
   await new Promise((resolve) => setTimeout(resolve, 500));
   t.equal(smtp.received.length, 4, 'a meeting already cancelled is not cancelled twice');
 });
+
+t.test('a cancellation goes only where a calendar entry went, and is newer than it', async (t) => {
+  const smtp = await startTestSmtp();
+  t.teardown(() => smtp.close());
+  const app = await build(t, {
+    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
+    now: () => new Date(),
+  });
+  const { secretariat, meeting } = await meetingWithDelegates(app, 2);
+  const staff = actor(secretariat);
+  t.equal((await sendPacket(app, secretariat, meeting.id, { includeInvite: false })).statusCode, 202);
+  await waitFor(() => app.services.packets.view(staff, 1).done, 'the packet without an invite sent');
+  app.services.meetings.update(staff, meeting.id, { status: 'cancelled' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  t.equal(smtp.received.length, 2, 'before: two CANCELs for an entry nobody had in their calendar');
+
+  app.services.meetings.update(staff, meeting.id, { status: 'planned' });
+  t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
+  await waitFor(() => smtp.received.length === 4, 'the packet with its invite');
+  const requestStamp = /\r\nDTSTAMP:(\w+)\r\n/.exec(
+    smtp.received[2]!.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString(),
+  )![1]!;
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  app.services.meetings.update(staff, meeting.id, { status: 'cancelled' });
+  await waitFor(() => smtp.received.length === 6, 'two cancellations');
+  const cancel = smtp.received[4]!.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+  const cancelStamp = /\r\nDTSTAMP:(\w+)\r\n/.exec(cancel.content.toString())![1]!;
+  t.match(cancel.content.toString(), /\r\nMETHOD:CANCEL\r\n/);
+  t.ok(cancelStamp > requestStamp, `the CANCEL (${cancelStamp}) is stamped after the request (${requestStamp})`);
+});
