@@ -61,10 +61,20 @@
     });
   }
 
+  // One save at a time, each sending the tree as it then stands: quick moves cannot reach the
+  // server out of order and leave an older order saved under a newer one on screen.
+  var saving = Promise.resolve();
+
   function save(li, before) {
     renumber(root, '');
     var after = numberOf(li).textContent;
-    fetch(root.getAttribute('data-agenda-order'), {
+    saving = saving.then(function () {
+      return post(before, after);
+    });
+  }
+
+  function post(before, after) {
+    return fetch(root.getAttribute('data-agenda-order'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
@@ -76,7 +86,7 @@
     })
       .then(function (response) {
         return response.json().then(function (answer) {
-          if (!response.ok) throw new Error(answer.message || 'The new order was not saved.');
+          if (!response.ok) throw new Error(answer.detail || 'The new order was not saved.');
           announce('Item ' + before + ' is now ' + after + '.');
         });
       })

@@ -31,12 +31,16 @@
   function poll() {
     fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
       .then(function (response) {
-        if (!response.ok) throw new Error('progress ' + response.status);
-        return response.json();
-      })
-      .then(function (progress) {
-        show(progress);
-        if (!progress.done) window.setTimeout(poll, 2500);
+        return response.json().then(function (answer) {
+          // A refusal (the session ended, the packet is gone) will not mend itself: say so and stop.
+          if (response.status >= 400 && response.status < 500) {
+            text.textContent = answer.detail + ' Reload the page to follow the packet again.';
+            return;
+          }
+          if (!response.ok) throw new Error('progress ' + response.status);
+          show(answer);
+          if (!answer.done) window.setTimeout(poll, 2500);
+        });
       })
       .catch(function () {
         window.setTimeout(poll, 10000);

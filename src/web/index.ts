@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AgendumError } from '../domain/errors.js';
+import { sendProblem } from '../plugins/app/problems.js';
 import { accountPages } from './account-pages.js';
 import { assetRoutes } from './asset-routes.js';
 import { auditPages } from './audit-pages.js';
@@ -32,8 +33,15 @@ export default async function webInterface(app: FastifyInstance) {
     // An address whose id is not a number (`/items/abc`) names no page: not found, as an unknown id.
     const isBadAddress = 'validation' in error && ['params', 'querystring'].includes(error.validationContext ?? '');
     const status = isBadAddress ? 404 : error instanceof AgendumError ? error.status : (error.statusCode ?? 500);
-    if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     if (status >= 500) request.log.error({ err: error }, 'page failed');
+    // The pages' own scripts (the agenda's order, a packet's progress) ask for JSON: they get a
+    // problem they can read (a refused token, a session that ended), not an HTML page or a redirect.
+    if (/\bapplication\/json\b/.test(String(request.headers.accept ?? ''))) {
+      const detail = status < 500 ? error.message : `Please try again (request ${request.id}).`;
+      const code = error instanceof AgendumError ? error.code : `AGENDUM_HTTP_${status}`;
+      return sendProblem(request, reply, { status, title: status < 500 ? TEXT.problem : 'Internal error', code, detail });
+    }
+    if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     const [heading, message] =
       status === 404
         ? [TEXT.notFound, TEXT.notFoundText]
