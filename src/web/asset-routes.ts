@@ -17,8 +17,9 @@ export async function assetRoutes(app: FastifyInstance) {
     '/assets/*',
     { config: { cacheable: true, public: true }, schema: { hide: true, params: AssetParams } },
     async (request, reply) => {
-      const asset = assetTable().file(request.params['*']);
-      if (!asset) throw Errors.notFound('No such file.');
+      const pending = assetTable().file(request.params['*']);
+      if (!pending) throw Errors.notFound('No such file.');
+      const asset = await pending;
       reply.header('content-type', asset.type).header('cache-control', FOREVER).header('etag', asset.etag);
       reply.header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
