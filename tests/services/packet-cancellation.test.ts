@@ -76,3 +76,12 @@ t.test('a cancellation goes only where a calendar entry went, and is newer than 
   t.match(cancel.content.toString(), /\r\nMETHOD:CANCEL\r\n/);
   t.ok(cancelStamp > requestStamp, `the CANCEL (${cancelStamp}) is stamped after the request (${requestStamp})`);
 });
+
+t.test('a cancelled meeting takes no packet, through the API as through the pages', async (t) => {
+  const app = await build(t);
+  const { secretariat, meeting } = await meetingWithDelegates(app, 1);
+  app.services.meetings.update(actor(secretariat), meeting.id, { status: 'cancelled' });
+  const refused = await sendPacket(app, secretariat, meeting.id);
+  t.equal(refused.statusCode, 409, 'before: 202, documents sent under a calendar entry that cancels the meeting');
+  t.equal(refused.json().detail, 'The 18th meeting is cancelled: it takes no packet.');
+});
