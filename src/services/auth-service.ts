@@ -120,9 +120,11 @@ export function createAuthService(ctx: ServiceContext) {
       }));
     },
 
+    /** Revoking one's own token twice (a second click, Back and again) is done, not an error. */
     revokeToken(actor: Actor, tokenId: number) {
-      if (people.revokeToken(actor.id, tokenId, isoNow(ctx)) === 0) {
-        throw Errors.notFound(`You have no active token ${tokenId}.`);
+      if (people.revokeToken(actor.id, tokenId, isoNow(ctx)) > 0) return;
+      if (!people.listTokens(actor.id).some((t) => t.id === tokenId)) {
+        throw Errors.notFound(`You have no token ${tokenId}.`);
       }
     },
   };

@@ -84,5 +84,9 @@ t.test('an API token is made, shown once, listed without its secret, and revoked
     headers: { authorization: `Bearer ${secret}` },
   });
   t.equal(refusedNow.statusCode, 401, 'the token no longer works');
-  t.equal((await web.post(`/account/tokens/${id}/revoke`, {})).statusCode, 404, 'revoked once');
+  // A second click (or Back and again) is the same request done: the same confirmation, no error page.
+  const again = await web.post(`/account/tokens/${id}/revoke`, {});
+  t.equal(again.statusCode, 303, 'revoked once; asking again is no error');
+  t.equal(again.headers.location, '/account?done=The%20token%20is%20revoked%3A%20it%20no%20longer%20works.');
+  t.equal((await web.post(`/account/tokens/${id + 1000}/revoke`, {})).statusCode, 404, 'a token one does not have');
 });
