@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { canManageAgenda, NoteAccess } from '../domain/permissions.js';
+import { NoteAccess } from '../domain/permissions.js';
 import { ItemParams } from '../schemas/common.js';
 import type { Services } from '../services/index.js';
 import { ItemSettingsBody } from '../schemas/items.js';
@@ -57,7 +57,6 @@ export function renderItemPage(
     printed: note ? pdf.readableNoteView(actor, item.id) : null,
     versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
     comments: inDraftingCircle ? review.list(actor, item.id) : [],
-    agenda: canManageAgenda(actor) ? agenda.list(actor, item.meetingId) : [],
     history: inDraftingCircle ? workflow.history(actor, item.id) : [],
     ...(inDraftingCircle ? ingest.versionSources(actor, item.id) : {}),
   };

@@ -53,10 +53,15 @@ t.test('a blank title and a move under its own sub-item come back with the input
   t.equal(app.services.agenda.get(staff, parent.id).parentId, null, 'not moved');
 });
 
-t.test('a delegate sees no settings', async (t) => {
+t.test('only the secretariat manages the item: its rapporteur and a delegate see no settings', async (t) => {
   const app = await build(t);
-  const { staff, meeting } = await webSecretariatWithMeeting(app);
-  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
+  const rita = await webPerson(app, 'rapporteur');
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity', rapporteurIds: [rita.id] });
+  const secretariat = await webSession(app, sam.email, `/items/${item.id}`);
+  t.match((await secretariat.get(`/items/${item.id}`)).body, 'Item settings');
+  const rapporteur = await webSession(app, rita.email, `/items/${item.id}`);
+  t.notMatch((await rapporteur.get(`/items/${item.id}`)).body, 'Item settings');
   const dana = await webPerson(app, 'delegate');
   const web = await webSession(app, dana.email, `/items/${item.id}`);
   const page = await web.get(`/items/${item.id}`);

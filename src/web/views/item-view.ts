@@ -1,5 +1,5 @@
 import { allowedEvents, isReadyFor, NoteEvent, NoteState, WORKFLOW } from '../../domain/note-workflow.js';
-import { canManageAgenda, canPerform, canWriteVersionNow, type NoteFacts } from '../../domain/permissions.js';
+import { canPerform, canWriteVersionNow, type NoteFacts } from '../../domain/permissions.js';
 import { PROCEDURE_KINDS, PROCEDURES, procedureKind } from '../../domain/procedure.js';
 import { markingLabel } from '../../domain/audience.js';
 import type { Actor } from '../../domain/roles.js';
@@ -104,7 +104,6 @@ export interface ItemPageFacts {
   printed: PrintedNote | null;
   versions: readonly VersionView[];
   comments: readonly ReviewComment[];
-  agenda: readonly ItemView[];
   history?: readonly HistoryEvent[];
   /** Names of the versions' authors, by person id. */
   authors?: ReadonlyMap<number, string>;
@@ -118,7 +117,6 @@ function actionBar(facts: ItemPageFacts) {
   const returned = Boolean(item.note?.returned);
   const lastReturn = [...(facts.history ?? [])].reverse().find((e) => e.event === NoteEvent.return);
   return {
-    noteState: note?.state ?? null,
     stateLabels: [
       ...(note ? [labelMarkup('noteState', note.state)] : [labelMarkup('noteState', 'noNote')]),
       ...(returned ? [labelMarkup('noteState', 'returned')] : []),
@@ -141,13 +139,12 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     rapporteurIds: item.rapporteurs.map((r) => r.id),
     procedure: note?.procedure ?? null,
   };
-  const inCircle = Boolean(note && inDraftingCircle);
   const postedSet = isRefused(form) && form.values.event === undefined && form.values.procedure !== undefined;
   return {
     header: itemHeader(facts.meeting, item),
     // Whoever reads the item sees who it is meant for.
     marking: markingLabel(item),
-    ...formParts(form, item.title),
+    ...formParts(form),
     ...actionBar(facts),
     item,
     underRevision: Boolean(note && !inDraftingCircle && note.publication?.underRevision),
@@ -155,9 +152,9 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     // The version shown, as a Word file to start the next draft from: whoever reads it may download it.
     docxUrl: facts.printed ? `/api/v1/items/${item.id}/note/versions/${facts.printed.versionNumber}/docx` : null,
     etag: note ? noteEtag(note) : '',
-    actions: inCircle ? noteActions(actor, noteFacts, note!.versionCount > 0, form) : [],
+    actions: inDraftingCircle ? noteActions(actor, noteFacts, note!.versionCount > 0, form) : [],
     // The procedure is set before release, by whoever drafts or reviews the note.
-    canSetProcedure: inCircle && note!.state !== NoteState.released && note!.state !== NoteState.withdrawn,
+    canSetProcedure: inDraftingCircle && note!.state !== NoteState.released && note!.state !== NoteState.withdrawn,
     setProcedure: {
       choices: procedureChoices(note?.procedure ?? null, postedSet ? form.values.procedure : undefined),
       field: { value: '', error: postedSet ? (form.errors.procedure ?? null) : null },
@@ -165,8 +162,8 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     canUpload: note !== null && canWriteVersionNow(actor, noteFacts),
     // The text form keeps plain paragraphs only: it is not offered over a list, a table or a link.
     canWriteAsText: note !== null && canWriteVersionNow(actor, noteFacts) && fitsTheTextForm(note.currentVersion),
-    ...versionViews(item.id, inCircle ? versions : [], facts.authors ?? new Map(), facts.withOriginal ?? new Set()),
-    timeline: inCircle ? timelineOf(facts.history ?? [], facts.comments) : [],
+    ...versionViews(item.id, inDraftingCircle ? versions : [], facts.authors ?? new Map(), facts.withOriginal ?? new Set()),
+    timeline: inDraftingCircle ? timelineOf(facts.history ?? [], facts.comments) : [],
     blankField: { value: '', error: null },
     canReview: inDraftingCircle,
     sectionChoices: [
@@ -178,6 +175,5 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
       })),
     ],
     comments: commentViews(facts.comments),
-    canManage: canManageAgenda(actor),
   };
 }
