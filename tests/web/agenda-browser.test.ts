@@ -38,9 +38,10 @@ t.test(
     await page.goto(`${base}/meetings/${meeting.id}`);
     const focusedText = () =>
       page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } })
+        const doc = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } })
           .document;
-        return doc.activeElement?.textContent ?? '';
+        // The button's name: its visible words and, for a screen reader, the item's title.
+        return doc.activeElement?.getAttribute('aria-label') ?? '';
       });
     let found = false;
     for (let i = 0; i < 80 && !found; i += 1) {
