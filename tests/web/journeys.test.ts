@@ -88,7 +88,6 @@ const NEEDS = {
   download: ['GET /meetings/:id', 'GET /meetings/:id/packets'],
 };
 
-const SEED_91 = fileURLToPath(new URL('../fixtures/seeds/ehn18-item-9.1-nis-ws12-update.txt', import.meta.url));
 const SEED_92 = fileURLToPath(
   new URL('../fixtures/seeds/ehn18-item-9.2-cybersecurity-reflections.txt', import.meta.url),
 );
