@@ -87,6 +87,7 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         FormData: 'readonly',
         URLSearchParams: 'readonly',
+        DOMParser: 'readonly',
         Sortable: 'readonly',
       },
     },

@@ -321,8 +321,10 @@ t.test('keyboard-only journeys of issue 15', { skip: hasChromium() ? false : 'no
       await audited(t, who, 'release', 'packet-compose');
       await press(page.getByRole('button', { name: LABEL.previewPacket }));
       await page.getByText('Dear Dirk Delegate').first().waitFor();
+      const dialog = page.getByRole('dialog', { name: 'Check the packet before sending' });
+      t.ok(await dialog.isVisible(), "the preview opens in ECL's modal, over the form");
       await audited(t, who, 'release', 'packet-preview');
-      await press(page.getByRole('button', { name: LABEL.sendPacket }));
+      await press(dialog.getByRole('button', { name: LABEL.sendPacket }));
       await page.waitForURL(/\/packets\/\d+(\?.*)?$/);
       // The live region updates itself: no reload, no fixed wait.
       const live = page.locator('[aria-live]').filter({ hasText: LABEL.progress });

@@ -2,6 +2,7 @@ import t from 'tap';
 import { build, testConfig } from '../helper.js';
 import { wcagViolations, hasChromium, launchBrowser, horizontalOverflow } from '../support/browser.js';
 import { meetingWithDelegates } from '../support/mail-meeting.js';
+import { signIn } from '../support/page-audit.js';
 import { startTestSmtp } from '../support/smtp.js';
 import { WEB_PASSWORD, webPerson } from '../support/web-session.js';
 
@@ -36,11 +37,18 @@ t.test(
 
     await page.goto(`${base}/meetings/${meeting.id}/packets/new`);
     await check('compose');
+    await page.getByLabel('Subject').fill('Documents of the 18th meeting');
     await page.getByRole('button', { name: 'Preview the packet' }).click();
-    await page.waitForURL(/\/packets\/preview$/);
-    t.match(await page.locator('.agendum-mail-text').innerText(), /^Dear Delegate 1,/);
+    const dialog = page.getByRole('dialog', { name: 'Check the packet before sending' });
+    await dialog.waitFor();
+    t.equal(new URL(page.url()).pathname, `/meetings/${meeting.id}/packets/new`, 'the preview opens over the form');
+    t.match(await dialog.locator('.agendum-mail-text').innerText(), /^Dear Delegate 1,/);
     await check('preview');
-    await page.getByRole('button', { name: 'Send the packet to 2 recipient(s)' }).click();
+    await dialog.getByRole('button', { name: 'Change the packet' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    t.equal(await page.getByLabel('Subject').inputValue(), 'Documents of the 18th meeting', 'changing keeps what was typed');
+    await page.getByRole('button', { name: 'Preview the packet' }).click();
+    await dialog.getByRole('button', { name: 'Send the packet to 2 recipient(s)' }).click();
     await page.waitForURL(/\/packets\/1\?/);
     const live = page.locator('#packet-progress');
     t.equal(await live.getAttribute('aria-live'), 'polite');
@@ -63,6 +71,18 @@ t.test(
     await check('list');
     await page.goto(`${base}/meetings/${meeting.id}/recipients`);
     await check('recipients');
+
+    // Without JavaScript the same preview is a page of its own, with the same Send button.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await plain.newPage();
+    await signIn(noScript, base, sam.email, WEB_PASSWORD);
+    await noScript.goto(`${base}/meetings/${meeting.id}/packets/new`);
+    await noScript.getByLabel('Subject').fill('Documents of the 18th meeting');
+    await noScript.getByRole('button', { name: 'Preview the packet' }).click();
+    await noScript.waitForURL(/\/packets\/preview$/);
+    t.match(await noScript.locator('.agendum-mail-text').innerText(), /^Dear Delegate 1,/, 'the preview page');
+    t.ok(await noScript.getByRole('button', { name: 'Send the packet to 2 recipient(s)' }).isVisible());
+    await plain.close();
 
     t.same(checked, {
       compose: { axe: [], overflow: 0 },
