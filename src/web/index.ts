@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AgendumError } from '../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { sendProblem } from '../plugins/app/problems.js';
 import { accountPages } from './account-pages.js';
 import { assetRoutes } from './asset-routes.js';
@@ -14,7 +14,7 @@ import { networkPages } from './network-pages.js';
 import { notificationPages } from './notification-pages.js';
 import { packetPages } from './packet-pages.js';
 import { peoplePages } from './people-pages.js';
-import { sendPage } from './page-kit.js';
+import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
@@ -65,4 +65,11 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(accountPages);
   await app.register(notificationPages);
   await app.register(auditPages);
+
+  // An address no page answers, typed or followed from an old link: a page saying so, with the
+  // menu to go on from, instead of a JSON problem. Unknown API addresses stay problems.
+  app.get('/*', pageRoute(), async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    throw Errors.notFound(`There is no page at ${request.url.split('?')[0]}.`);
+  });
 }
