@@ -39,7 +39,12 @@ export default async function webInterface(app: FastifyInstance) {
     if (/\bapplication\/json\b/.test(String(request.headers.accept ?? ''))) {
       const detail = status < 500 ? error.message : `Please try again (request ${request.id}).`;
       const code = error instanceof AgendumError ? error.code : `AGENDUM_HTTP_${status}`;
-      return sendProblem(request, reply, { status, title: status < 500 ? TEXT.problem : 'Internal error', code, detail });
+      return sendProblem(request, reply, {
+        status,
+        title: status < 500 ? TEXT.problem : 'Internal error',
+        code,
+        detail,
+      });
     }
     if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     const [heading, message] =

@@ -1,48 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import type { Static, TSchema } from 'typebox';
-import { AgendumError, Errors } from '../domain/errors.js';
+import { Errors } from '../domain/errors.js';
 import { Audience } from '../domain/audience.js';
 import { TEXT } from '../rendering/html/text.js';
 import { ForceQuery, ItemParams } from '../schemas/common.js';
 import { AnnexParams } from '../schemas/ingest.js';
 import { ItemChangesBody } from '../schemas/items.js';
-import { readForm, type FormInput } from '../schemas/read-form.js';
 import { readSingleUpload } from '../schemas/read-upload.js';
 import { CarryOverBody } from '../schemas/review.js';
 import { NoteChangesBody } from '../schemas/workflow.js';
 import { sendItemPage } from './item-pages.js';
-import { field, pageRoute, personOf, redirectWith, type FormOutcome } from './page-kit.js';
-import { refusedForm, type FormState } from './views/form-view.js';
-
-/** What the services refuse of these forms, each with the API's status: shown on the form, never as an error page. */
-const FORM_REFUSALS = new Set([409, 412, 413, 415, 422]);
-
-/** A refusal on the form: the message by the field the error names, else by the form's own field. */
-function refusedOn(error: unknown, input: FormInput, fallback: string): FormState {
-  if (!(error instanceof AgendumError) || !FORM_REFUSALS.has(error.status)) throw error;
-  return { values: input, errors: { [error.field ?? fallback]: error.message } };
-}
-
-/**
- * `submitForm` for the extras: the fields read with the API route's schema, one service call;
- * besides a rule's 422, a conflict (409: the item has sub-items, the note is not drafting) is
- * the form's refusal too, put by `fallback` (the form's main field) when it names no field.
- */
-async function submitExtra<S extends TSchema, R>(
-  request: FastifyRequest,
-  schema: S,
-  act: (value: Static<S>) => R | Promise<R>,
-  options: { fallback: string; besides?: readonly string[] },
-): Promise<FormOutcome<R>> {
-  const form = readForm(schema, request.body, request, options.besides);
-  if (!form.ok) return { done: false, form: refusedForm(form.input, form.errors) };
-  try {
-    return { done: true, result: await act(form.value) };
-  } catch (error) {
-    return { done: false, form: refusedOn(error, form.input, options.fallback) };
-  }
-}
+import { field, pageRoute, personOf, redirectWith, submitForm } from './page-kit.js';
+import { refusedByService } from './views/form-view.js';
 
 /** The item page's extras: rapporteurs, deleting, annexes, the outcome and carrying over (the settings post to /edit). */
 export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -55,7 +23,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     // The form always sends an empty rapporteurIds: no box ticked names nobody, as `[]` does in the API.
-    const outcome = await submitExtra(
+    const outcome = submitForm(
       request,
       ItemChangesBody,
       (value) => agenda.update(actor, itemId, { rapporteurIds: value.rapporteurIds ?? [] }),
@@ -69,7 +37,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     const item = agenda.get(actor, itemId);
-    const outcome = await submitExtra(
+    const outcome = submitForm(
       request,
       ForceQuery,
       (value) => {
@@ -98,7 +66,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
       });
       return redirectWith(reply, `/items/${itemId}`, `Annex "${annex.title}" added.`);
     } catch (error) {
-      return sendItemPage(services, request, reply, itemId, refusedOn(error, {}, 'file'));
+      return sendItemPage(services, request, reply, itemId, refusedByService(error, {}, 'file'));
     }
   });
 
@@ -111,7 +79,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
       try {
         await ingest.removeAnnex(actor, itemId, annexId);
       } catch (error) {
-        return sendItemPage(services, request, reply, itemId, refusedOn(error, {}, 'annexes'));
+        return sendItemPage(services, request, reply, itemId, refusedByService(error, {}, 'annexes'));
       }
       return redirectWith(reply, `/items/${itemId}`, 'Annex removed.');
     },
@@ -121,7 +89,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     const etag = field(request.body, 'etag') || '"none"';
-    const outcome = await submitExtra(
+    const outcome = submitForm(
       request,
       NoteChangesBody,
       (value) => workflow.changeNote(actor, itemId, { outcome: value.outcome }, etag),
@@ -134,7 +102,7 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/items/:itemId/carry-over', itemRoute, async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
-    const outcome = await submitExtra(request, CarryOverBody, (value) => carryOver.carryOver(actor, itemId, value), {
+    const outcome = submitForm(request, CarryOverBody, (value) => carryOver.carryOver(actor, itemId, value), {
       fallback: 'meetingId',
     });
     if (!outcome.done) return sendItemPage(services, request, reply, itemId, outcome.form);

@@ -8,7 +8,6 @@ import { ItemSettingsBody } from '../schemas/items.js';
 import { CommentParams, DiffParams, NewCommentBody } from '../schemas/review.js';
 import { NoteChangesBody, TransitionBody } from '../schemas/workflow.js';
 import { procedureLabel } from '../rendering/html/glossary.js';
-import { AgendumError, Errors } from '../domain/errors.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { diffView } from './views/diff-view.js';
 import { EMPTY_FORM, isRefused, type FormState } from './views/form-view.js';
@@ -18,21 +17,6 @@ import { underItemHeader } from './views/page-headers.js';
 
 /** The API's versions to compare, as the page's query (`?a=1&b=2`) rather than its path. */
 const DiffQuery = Type.Object({ a: DiffParams.properties.a, b: DiffParams.properties.b });
-
-/**
- * A tab left open while someone else moved the note (the service's 412), or an event its state
- * no longer allows (409): the person's own mistake to put right, so the form comes back with
- * what was typed and the service's words, never an error page.
- */
-export function staleAsRefusal<R>(act: () => R): R {
-  try {
-    return act();
-  } catch (error) {
-    if (error instanceof AgendumError && (error.status === 412 || error.status === 409))
-      throw Errors.invalid(error.message);
-    throw error;
-  }
-}
 
 /** The item's page; after a refused form, with its input and messages (and a 422). */
 export function renderItemPage(
@@ -108,8 +92,8 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const outcome = submitForm(
       request,
       TransitionBody,
-      (value) => staleAsRefusal(() => (workflow.perform(actor, itemId, value, etag), value.event)),
-      ['etag'],
+      (value) => (workflow.perform(actor, itemId, value, etag), value.event),
+      { besides: ['etag'] },
     );
     if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
     return redirectWith(reply, `/items/${itemId}`, EVENT_DONE[outcome.result]);
@@ -120,12 +104,9 @@ export const itemPages: FastifyPluginAsyncTypebox = async (app) => {
     const actor = personOf(request);
     const { itemId } = request.params;
     const etag = field(request.body, 'etag') || '"none"';
-    const outcome = submitForm(
-      request,
-      NoteChangesBody,
-      (value) => staleAsRefusal(() => workflow.changeNote(actor, itemId, value, etag)),
-      ['etag'],
-    );
+    const outcome = submitForm(request, NoteChangesBody, (value) => workflow.changeNote(actor, itemId, value, etag), {
+      besides: ['etag'],
+    });
     if (!outcome.done) return itemPage(request, reply, itemId, outcome.form);
     return redirectWith(reply, `/items/${itemId}`, `The procedure is now ${procedureLabel(outcome.result.procedure)}.`);
   });

@@ -53,9 +53,9 @@ export const meetingEditPages: FastifyPluginAsyncTypebox = async (app) => {
       const values = Object.fromEntries(EDIT_FIELDS.map((name) => [name, field(request.body, name)]));
       return sendEdit(request, reply, meetingId, { values, errors: {} }, { kind: 'cancel', values });
     }
-    const outcome = submitForm(request, MeetingChangesBody, (value) => meetings.update(actor, meetingId, value), [
-      'confirm',
-    ]);
+    const outcome = submitForm(request, MeetingChangesBody, (value) => meetings.update(actor, meetingId, value), {
+      besides: ['confirm'],
+    });
     if (!outcome.done) return sendEdit(request, reply, meetingId, outcome.form);
     const done =
       outcome.result.status === MeetingStatus.cancelled && cancelling ? 'Meeting cancelled.' : 'Meeting saved.';

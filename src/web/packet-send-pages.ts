@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AgendumError, Errors } from '../domain/errors.js';
 import { MeetingParams } from '../schemas/common.js';
 import { NewPacketBody } from '../schemas/packets.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
@@ -12,16 +11,6 @@ import { packetListView } from './views/packet-list-view.js';
 export function valuesOf(body: unknown, name: string): string[] {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
-}
-
-/** A refusal that is about what was typed or chosen (nothing released, a message on its way) shows on the form. */
-function onTheForm<R>(act: () => R): R {
-  try {
-    return act();
-  } catch (error) {
-    if (error instanceof AgendumError && error.status === 409) throw Errors.invalid(error.message);
-    throw error;
-  }
 }
 
 /** Composing a packet, checking it (who receives what, one mail as read), sending it, and the meeting's packets. */
@@ -58,9 +47,7 @@ export const packetSendPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/meetings/:meetingId/packets/preview', { ...meetingRoute, ...form }, async (request, reply) => {
     const { meetingId } = request.params;
     const actor = personOf(request);
-    const outcome = submitForm(request, NewPacketBody, (value) =>
-      onTheForm(() => packets.preview(actor, meetingId, value)),
-    );
+    const outcome = submitForm(request, NewPacketBody, (value) => packets.preview(actor, meetingId, value));
     if (!outcome.done) return composePage(request, reply, meetingId, inputOf(request, outcome.form));
     const view = packetPreviewView(meetings.get(meetingId), outcome.result, inputOf(request));
     return sendPage(request, reply, 'packet-preview', 'Check the packet before sending', view);
@@ -69,9 +56,7 @@ export const packetSendPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/meetings/:meetingId/packets', { ...meetingRoute, ...form }, async (request, reply) => {
     const { meetingId } = request.params;
     const actor = personOf(request);
-    const outcome = submitForm(request, NewPacketBody, (value) =>
-      onTheForm(() => packets.create(actor, meetingId, value)),
-    );
+    const outcome = submitForm(request, NewPacketBody, (value) => packets.create(actor, meetingId, value));
     if (!outcome.done) return composePage(request, reply, meetingId, inputOf(request, outcome.form));
     const { id, recipients } = outcome.result;
     return redirectWith(reply, `/packets/${id}`, `Sending to ${recipients} recipient(s).`);

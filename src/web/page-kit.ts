@@ -119,22 +119,44 @@ export function field(fields: unknown, name: string): string {
 
 export type FormOutcome<R> = { done: true; result: R } | { done: false; form: FormState };
 
+/** Fields the form sends besides the schema's, and the field a refusal naming none belongs to. */
+export interface FormOptions {
+  besides?: readonly string[];
+  fallback?: string;
+}
+
 /**
  * A form post done the API's way: the fields read with the API route's schema, then one
- * service call. A refusal by either (the schema's 400, a rule's 422) comes back as the form to
- * show again, the input kept and each message on its field.
+ * service call. A refusal by either (the schema's 400, a rule's 422, a conflict...) comes back
+ * as the form to show again, the input kept and each message on its field.
  */
 export function submitForm<S extends TSchema, R>(
   request: FastifyRequest,
   schema: S,
   act: (value: Static<S>) => R,
-  besides: readonly string[] = [],
+  options: FormOptions = {},
 ): FormOutcome<R> {
-  const form = readForm(schema, request.body, request, besides);
+  const form = readForm(schema, request.body, request, options.besides);
   if (!form.ok) return { done: false, form: refusedForm(form.input, form.errors) };
   try {
     return { done: true, result: act(form.value) };
   } catch (error) {
-    return { done: false, form: refusedByService(error, form.input) };
+    return { done: false, form: refusedByService(error, form.input, options.fallback) };
+  }
+}
+
+/** `submitForm` for a service call that awaits (a password hashed, an upload parsed). */
+export async function submitFormAsync<S extends TSchema, R>(
+  request: FastifyRequest,
+  schema: S,
+  act: (value: Static<S>) => Promise<R>,
+  options: FormOptions = {},
+): Promise<FormOutcome<R>> {
+  const form = readForm(schema, request.body, request, options.besides);
+  if (!form.ok) return { done: false, form: refusedForm(form.input, form.errors) };
+  try {
+    return { done: true, result: await act(form.value) };
+  } catch (error) {
+    return { done: false, form: refusedByService(error, form.input, options.fallback) };
   }
 }

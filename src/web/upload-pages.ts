@@ -6,7 +6,7 @@ import { SECTION_KEYS } from '../domain/note-content.js';
 import { NewVersionBody } from '../schemas/notes.js';
 import { noteEtag } from '../services/note-access.js';
 import { canWriteVersionNow } from '../domain/permissions.js';
-import { renderItemPage, staleAsRefusal } from './item-pages.js';
+import { renderItemPage } from './item-pages.js';
 import { EMPTY_FORM, refusedByService, refusedForm, type FormState } from './views/form-view.js';
 import { versionBodyOf, writeView } from './views/write-view.js';
 import { AgendumError, Errors } from '../domain/errors.js';
@@ -35,9 +35,7 @@ function writeVersion(app: FastifyInstance, request: FastifyRequest, itemId: num
       })),
     );
   try {
-    return staleAsRefusal(() =>
-      app.services.notes.createVersion(actor, itemId, body, field(request.body, 'etag') || '"none"'),
-    ).number;
+    return app.services.notes.createVersion(actor, itemId, body, field(request.body, 'etag') || '"none"').number;
   } catch (error) {
     return refusedByService(error, input);
   }

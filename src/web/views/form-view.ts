@@ -22,13 +22,21 @@ export function refusedForm(input: FormInput, errors: FieldError[]): FormState {
 }
 
 /**
- * A form a service refused: a 422 (well-formed input that a rule turns down) keeps the input
- * and puts the message on the field the error names, or on the form as a whole. Any other
- * error is not the form's and is thrown again, to the pages' error handler.
+ * What a service refuses of a form is the person's to put right, so it shows on the form: a
+ * rule's 422, a conflict (409: the state no longer allows it, an email already in use), a tab
+ * left open while someone else moved the note (412), a file too large (413) or of a wrong type
+ * (415). Anything else (403, 404, a fault) is not the form's.
  */
-export function refusedByService(error: unknown, input: FormInput): FormState {
-  if (!(error instanceof AgendumError) || error.status !== 422) throw error;
-  return { values: input, errors: { [error.field ?? '_form']: error.message } };
+const FORM_REFUSALS = new Set([409, 412, 413, 415, 422]);
+
+/**
+ * A form a service refused: the input kept and the message on the field the error names, else
+ * on `fallback` (the form's main field, or the form as a whole). Any other error is thrown
+ * again, to the pages' error handler.
+ */
+export function refusedByService(error: unknown, input: FormInput, fallback = '_form'): FormState {
+  if (!(error instanceof AgendumError) || !FORM_REFUSALS.has(error.status)) throw error;
+  return { values: input, errors: { [error.field ?? fallback]: error.message } };
 }
 
 /** The label and the input's id of each field of a form, for the error summary's links. */
