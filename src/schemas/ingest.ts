@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
-import { AUDIENCE_GROUPS } from '../domain/audience.js';
+import { Type, type Static } from 'typebox';
+import { Audience as AudienceWord, AUDIENCE_GROUPS, normaliseMarking } from '../domain/audience.js';
 import { bySection, Id, Line } from './common.js';
 import { Audience } from './items.js';
 import { Version } from './notes.js';
@@ -43,6 +43,13 @@ export const Annex = Type.Object({
   createdAt: Type.String(),
 });
 export const AnnexParams = Type.Object({ itemId: Id, annexId: Id });
+
+/** The marking an annex's fields name: network when none is named, groups listed with commas. */
+export const annexMarking = (fields: Static<typeof AnnexFields>) =>
+  normaliseMarking(
+    fields.audience ?? AudienceWord.network,
+    fields.audienceGroups?.split(',').map((g) => g.trim()),
+  );
 
 /** A file answer: the bytes as they were uploaded. */
 export const FileBody = Type.String({ format: 'binary', description: 'The file' });

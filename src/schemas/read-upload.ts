@@ -27,7 +27,11 @@ export async function readSingleUpload(
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        // A field sent more than once (boxes ticked) is its values with commas, as the API lists them.
+        if (typeof part.value === 'string')
+          fields[part.fieldname] = Object.hasOwn(fields, part.fieldname)
+            ? `${fields[part.fieldname]},${part.value}`
+            : part.value;
         continue;
       }
       if (upload || part.fieldname !== 'file') {

@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Errors } from '../domain/errors.js';
-import { Audience } from '../domain/audience.js';
 import { TEXT } from '../rendering/html/text.js';
 import { ForceQuery, ItemParams } from '../schemas/common.js';
-import { AnnexParams } from '../schemas/ingest.js';
+import { AnnexFields, AnnexParams, annexMarking } from '../schemas/ingest.js';
 import { ItemChangesBody } from '../schemas/items.js';
+import { readForm, type FormInput } from '../schemas/read-form.js';
 import { readSingleUpload } from '../schemas/read-upload.js';
 import { CarryOverBody } from '../schemas/review.js';
 import { NoteChangesBody } from '../schemas/workflow.js';
 import { sendItemPage } from './item-pages.js';
 import { field, pageRoute, personOf, redirectWith, submitForm } from './page-kit.js';
-import { refusedByService } from './views/form-view.js';
+import { refusedByService, refusedForm } from './views/form-view.js';
+import { annexForm } from './views/item-extras-view.js';
 
 /** The item page's extras: rapporteurs, deleting, annexes, the outcome and carrying over (the settings post to /edit). */
 export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -56,17 +57,19 @@ export const itemExtraPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/items/:itemId/annexes', pageRoute({ params: ItemParams }), async (request, reply) => {
     const actor = personOf(request);
     const { itemId } = request.params;
+    let typed: FormInput = {};
     try {
       const upload = await readSingleUpload(request, app.config.maxUploadBytes, {
         beforeFile: (fields) => app.checkCsrf(request, fields._csrf),
       });
-      const annex = await ingest.addAnnex(actor, itemId, upload, undefined, {
-        audience: Audience.network,
-        audienceGroups: [],
-      });
+      const fields = readForm(AnnexFields, upload.fields, request);
+      typed = fields.input;
+      if (!fields.ok)
+        return sendItemPage(services, request, reply, itemId, annexForm(refusedForm(typed, fields.errors)));
+      const annex = await ingest.addAnnex(actor, itemId, upload, fields.value.title, annexMarking(fields.value));
       return redirectWith(reply, `/items/${itemId}`, `Annex "${annex.title}" added.`);
     } catch (error) {
-      return sendItemPage(services, request, reply, itemId, refusedByService(error, {}, 'file'));
+      return sendItemPage(services, request, reply, itemId, annexForm(refusedByService(error, typed, 'file')));
     }
   });
 

@@ -17,6 +17,7 @@ const sendAnnex = (
   itemId: number,
   web: { cookies: Record<string, string>; csrf: string },
   file: { name: string; content: Buffer | string },
+  fields: [string, string][] = [],
 ) =>
   app.inject({
     method: 'POST',
@@ -24,6 +25,7 @@ const sendAnnex = (
     cookies: web.cookies,
     ...multipart([
       { name: '_csrf', content: web.csrf },
+      ...fields.map(([name, content]) => ({ name, content })),
       { name: 'file', fileName: file.name, type: 'application/pdf', content: file.content },
     ]),
   });
@@ -76,4 +78,60 @@ t.test('a file over the size limit comes back with the limit named', async (t) =
     '<li><a class="ecl-link" href="#annex-file">Annex (PDF): The file is larger than 1 MB.</a></li>',
   );
   t.same(app.services.ingest.listAnnexes(staff, item.id), [], 'nothing stored');
+});
+
+t.test('an annex gets its title and marking on the page, as the API takes them', async (t) => {
+  const app = await build(t);
+  const { sam, staff, meeting } = await webSecretariatWithMeeting(app);
+  const item = app.services.agenda.create(staff, meeting.id, { title: 'Cybersecurity' });
+  const web = await webSession(app, sam.email, `/items/${item.id}`);
+  const form = await web.get(`/items/${item.id}`);
+  t.match(form.body, '<label class="ecl-form-label" for="annex-title">Title of the annex</label>');
+  t.match(
+    form.body,
+    '<input type="radio" class="ecl-radio__input" name="audience" id="annex-audience-network" value="network" checked>',
+  );
+  const bytes = await onePagePdf();
+
+  const limitedToNobody = await sendAnnex(app, item.id, web, { name: 'timeline.pdf', content: bytes }, [
+    ['title', 'Timeline of the work stream'],
+    ['audience', 'limited'],
+  ]);
+  t.equal(limitedToNobody.statusCode, 422);
+  t.match(
+    limitedToNobody.body,
+    '<li><a class="ecl-link" href="#annex-group-delegates">Limited to: A limited distribution names at least one recipient group.</a></li>',
+  );
+  t.match(
+    limitedToNobody.body,
+    'id="annex-title" name="title" type="text" value="Timeline of the work stream"',
+    'the title typed is kept',
+  );
+  t.match(
+    limitedToNobody.body,
+    'id="item-title" name="title" type="text" value="Cybersecurity"',
+    "the item's own title is untouched",
+  );
+  t.match(limitedToNobody.body, 'id="annex-audience-limited" value="limited" checked');
+  t.same(app.services.ingest.listAnnexes(staff, item.id), [], 'nothing stored');
+
+  const added = await sendAnnex(app, item.id, web, { name: 'timeline.pdf', content: bytes }, [
+    ['title', 'Timeline of the work stream'],
+    ['audience', 'limited'],
+    ['audienceGroups', 'delegates'],
+    ['audienceGroups', 'observers'],
+  ]);
+  t.equal(added.statusCode, 303);
+  t.equal(
+    decodeURIComponent(added.headers.location as string),
+    `/items/${item.id}?done=Annex "Timeline of the work stream" added.`,
+  );
+  t.match(app.services.ingest.listAnnexes(staff, item.id), [
+    { title: 'Timeline of the work stream', audience: 'limited', audienceGroups: ['delegates', 'observers'] },
+  ]);
+  const listed = await web.get(`/items/${item.id}`);
+  t.match(
+    listed.body,
+    '<td class="ecl-table__cell" data-label="Distribution">Limited distribution: Member State delegates, observers only</td>',
+  );
 });

@@ -66,6 +66,8 @@ export const TEXT = {
   annexes: 'Annexes',
   noAnnexes: 'No annexes.',
   annexFile: 'Annex (PDF)',
+  annexTitle: 'Title of the annex',
+  annexTitleHint: 'Leave empty to use the file name.',
   annexHint: 'A PDF file; annexes change only while the note is drafting.',
   addAnnex: 'Add the annex',
   removeAnnex: 'Remove',

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { ItemParams, NoContent, problems } from '../../schemas/common.js';
-import { Audience, normaliseMarking } from '../../domain/audience.js';
-import { Annex, AnnexFields, AnnexParams, FileBody } from '../../schemas/ingest.js';
+import { Annex, AnnexFields, AnnexParams, annexMarking, FileBody } from '../../schemas/ingest.js';
 import { VersionParams } from '../../schemas/notes.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
 import { sendAttachment } from './content-disposition.js';
@@ -44,12 +43,8 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const upload = await readSingleUpload(request, maxUploadBytes);
       const fields = readForm(AnnexFields, upload.fields, request);
       if (!fields.ok) throw new FormRefused(fields.issues);
-      const { title, audience, audienceGroups } = fields.value;
-      const marking = normaliseMarking(
-        audience ?? Audience.network,
-        audienceGroups?.split(',').map((g) => g.trim()),
-      );
-      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, title, marking);
+      const marking = annexMarking(fields.value);
+      const annex = await ingest.addAnnex(actorOf(request), request.params.itemId, upload, fields.value.title, marking);
       return reply.code(201).send(annex);
     },
   );

@@ -1,3 +1,4 @@
+import { markingLabel, type Marking } from '../../domain/audience.js';
 import { formatOrdinal } from '../../domain/meeting-line.js';
 import { MeetingStatus } from '../../domain/meeting-status.js';
 import { Outcome, OUTCOMES } from '../../domain/note-workflow.js';
@@ -8,6 +9,8 @@ import { isRefused, type FormState } from './form-view.js';
 interface AnnexFacts {
   id: number;
   title: string;
+  audience: string;
+  audienceGroups: string[];
   fileName: string;
   size: number;
   createdAt: string;
@@ -27,6 +30,7 @@ export const annexRows = (itemId: number, annexes: readonly AnnexFacts[]) =>
     title: annex.title,
     fileName: annex.fileName,
     size: sizeInWords(annex.size),
+    marking: markingLabel(annex as Marking),
     type: 'PDF',
     uploadedAt: annex.createdAt.slice(0, 16).replace('T', ' '),
     href: `/api/v1/items/${itemId}/annexes/${annex.id}`,

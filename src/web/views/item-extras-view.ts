@@ -5,9 +5,10 @@ import { TEXT } from '../../rendering/html/text.js';
 import { noteEtag } from '../../services/note-access.js';
 import type { Services } from '../../services/index.js';
 import type { ItemView } from '../../services/presenters.js';
-import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
+import { Audience } from '../../domain/audience.js';
+import { EMPTY_FORM, errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
 import { annexRows, carryOverChoices, isPostponed, outcomeChoices } from './item-annexes-view.js';
-import { rapporteurChoices, settingsChoices } from './item-settings-view.js';
+import { markingChoices, rapporteurChoices, settingsChoices } from './item-settings-view.js';
 
 /** The extras' forms, field by field: the label the summary names and the input it links to. */
 export const EXTRAS_FORM: FormFields = {
@@ -18,18 +19,42 @@ export const EXTRAS_FORM: FormFields = {
   rapporteurIds: { label: TEXT.rapporteurs, id: 'item-rapporteurs' },
   confirm: { label: TEXT.deleteItem, id: 'delete-confirm' },
   file: { label: TEXT.annexFile, id: 'annex-file' },
+  annexTitle: { label: TEXT.annexTitle, id: 'annex-title' },
+  annexAudience: { label: TEXT.distribution, id: 'annex-audience-network' },
+  annexAudienceGroups: { label: TEXT.distributionGroups, id: 'annex-group-delegates' },
   annexes: { label: TEXT.annexes, id: 'annexes' },
   outcome: { label: TEXT.outcome, id: 'item-outcome' },
   meetingId: { label: TEXT.carryOver, id: 'carry-meeting' },
 };
 
+/**
+ * The annex form shares the page with the item's settings, whose fields have the API's same
+ * names (title, audience): a refused annex keeps its input and messages under its own names.
+ */
+const ANNEX_NAMES: Record<string, string> = {
+  title: 'annexTitle',
+  audience: 'annexAudience',
+  audienceGroups: 'annexAudienceGroups',
+};
+const renamed = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([name, value]) => [ANNEX_NAMES[name] ?? name, value]));
+export const annexForm = (form: FormState): FormState =>
+  form === EMPTY_FORM ? form : { values: renamed(form.values), errors: renamed(form.errors) };
+
 /** The annexes: listed for whoever reads the note; added and removed by its drafting circle while drafting. */
-function annexParts(services: Services, actor: Actor, item: ItemView) {
+function annexParts(services: Services, actor: Actor, item: ItemView, form: FormState) {
   if (!item.note || services.notes.accessOf(actor, item.id) === NoteAccess.none) return null;
   const facts = { itemId: item.id, state: item.note.state, rapporteurIds: item.rapporteurs.map((r) => r.id) };
+  const sent = isRefused(form) ? form.values : {};
   return {
     rows: annexRows(item.id, services.ingest.listAnnexes(actor, item.id)),
     canChange: canWriteVersionNow(actor, facts),
+    // A new annex is for the network unless said otherwise, as the API's default.
+    marking: markingChoices(
+      'annex',
+      sent.annexAudience || Audience.network,
+      (sent.annexAudienceGroups ?? '').split(','),
+    ),
   };
 }
 
@@ -57,7 +82,7 @@ export function itemExtrasView(services: Services, actor: Actor, item: ItemView,
     itemId: item.id,
     form: fieldViews(form, EXTRAS_FORM, { title: item.title }),
     errorSummary: errorSummary(form, EXTRAS_FORM),
-    annexes: annexParts(services, actor, item),
+    annexes: annexParts(services, actor, item, form),
     staff: canManageAgenda(actor) ? secretariatParts(services, actor, item, form) : null,
   };
 }

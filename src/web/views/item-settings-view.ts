@@ -24,7 +24,7 @@ export function settingsChoices(form: FormState, item: ItemView, agenda: readonl
   const allowed = new Set(possibleParents(agenda, item.id));
   const parent = chosen(form, 'parentId', String(item.parentId ?? ''));
   const audience = chosen(form, 'audience', item.audience);
-  const groups = isRefused(form) ? [form.values.audienceGroups] : item.audienceGroups;
+  const groups = isRefused(form) ? [form.values.audienceGroups ?? ''] : item.audienceGroups;
   return {
     parents: [
       { value: '', label: TEXT.topLevel, selected: parent === '' },
@@ -36,9 +36,21 @@ export function settingsChoices(form: FormState, item: ItemView, agenda: readonl
           selected: parent === String(other.id),
         })),
     ],
-    audiences: AUDIENCES.map((value) => ({ value, label: AUDIENCE_CHOICES[value], checked: value === audience })),
+    ...markingChoices('item', audience, groups),
+  };
+}
+
+/** A marking's choices, as stored or as sent: the distribution's radios and the groups' boxes. */
+export function markingChoices(idPrefix: string, audience: string, groups: readonly string[]) {
+  return {
+    audiences: AUDIENCES.map((value) => ({
+      id: `${idPrefix}-audience-${value}`,
+      value,
+      label: AUDIENCE_CHOICES[value],
+      checked: value === audience,
+    })),
     groups: AUDIENCE_GROUPS.map((value) => ({
-      id: `item-group-${value}`,
+      id: `${idPrefix}-group-${value}`,
       value,
       label: termOf('group', value).label,
       checked: groups.includes(value),

@@ -162,7 +162,12 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     canUpload: note !== null && canWriteVersionNow(actor, noteFacts),
     // The text form keeps plain paragraphs only: it is not offered over a list, a table or a link.
     canWriteAsText: note !== null && canWriteVersionNow(actor, noteFacts) && fitsTheTextForm(note.currentVersion),
-    ...versionViews(item.id, inDraftingCircle ? versions : [], facts.authors ?? new Map(), facts.withOriginal ?? new Set()),
+    ...versionViews(
+      item.id,
+      inDraftingCircle ? versions : [],
+      facts.authors ?? new Map(),
+      facts.withOriginal ?? new Set(),
+    ),
     timeline: inDraftingCircle ? timelineOf(facts.history ?? [], facts.comments) : [],
     blankField: { value: '', error: null },
     canReview: inDraftingCircle,
