@@ -55,7 +55,11 @@ function changeOneNote(bench: BenchApp, meetingId: number, round: number): void 
     sections: { ...ITEM_9_1.content.sections, summary },
   });
   services.workflow.perform(staff, item.id, { event: 'submit' });
-  services.workflow.perform(staff, item.id, { event: 'release', procedure: 'for-information' });
+  services.workflow.perform(staff, item.id, {
+    event: 'release',
+    procedure: 'for-information',
+    reason: `Corrected in round ${round}.`,
+  });
 }
 
 async function packetFigures(bench: BenchApp, meetingId: number) {

@@ -5,6 +5,7 @@ import { ingestBenchmark } from './ingest.js';
 import { loadBenchmark } from './load.js';
 import { mailBenchmark } from './mail.js';
 import { pdfBenchmark } from './pdf.js';
+import { redlineBenchmark } from './redline.js';
 import { renderBenchmark } from './render.js';
 import { subsetBenchmark } from './subset.js';
 import type { Benchmark, Figure } from './figures.js';
@@ -15,6 +16,7 @@ const BENCHMARKS: [string, Benchmark][] = [
   ['pdf', pdfBenchmark],
   ['subset', subsetBenchmark],
   ['render', renderBenchmark],
+  ['redline', redlineBenchmark],
   ['ingest', ingestBenchmark],
   ['mail', mailBenchmark],
   ['load', loadBenchmark],

@@ -65,12 +65,15 @@ export const TEXT_PATTERN = '^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000b\\u000c\\u
 
 /** The characters of TEXT_PATTERN, blank allowed: where the service itself says why blank is not enough. */
 export const TEXT_CHARS_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$';
+/** One line, possibly blank (a field the service decides is needed or not): no control characters at all. */
+export const LINE_CHARS_PATTERN = '^[^\\u0000-\\u001f\\u007f]*$';
 
 /** What each pattern means, as both doors (API problems and web forms) say it. */
 export const PATTERN_MESSAGES: Record<string, string> = {
   [LINE_PATTERN]: 'must not be blank, and must be one line without control characters',
   [TEXT_PATTERN]: 'must not be blank, and must not hold control characters other than line breaks and tabs',
   [TEXT_CHARS_PATTERN]: 'must not hold control characters other than line breaks and tabs',
+  [LINE_CHARS_PATTERN]: 'must be one line without control characters',
 };
 
 /** A single line of text a person types: length 1..max, not blank, no control characters. */

@@ -122,3 +122,11 @@ export const Note = Type.Object({
 });
 
 export const VersionParams = Type.Object({ itemId: Id, number: Type.Integer({ minimum: 1 }) });
+
+export const PublicationParams = Type.Object({ itemId: Id, number: Type.Integer({ minimum: 1 }) });
+
+/** One publication with the version it released. */
+export const PublicationText = Type.Object({
+  ...Publication.properties,
+  text: Version,
+});

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { NOTE_EVENTS, OUTCOMES } from '../domain/note-workflow.js';
-import { Id, Line, literalUnion, TEXT_CHARS_PATTERN } from './common.js';
+import { Id, Line, LINE_CHARS_PATTERN, literalUnion, TEXT_CHARS_PATTERN } from './common.js';
 
 export const TransitionBody = Type.Object(
   {
@@ -8,6 +8,14 @@ export const TransitionBody = Type.Object(
     // Blank is left to the workflow, which says which events need a reason.
     comment: Type.Optional(Type.String({ maxLength: 5000, pattern: TEXT_CHARS_PATTERN })),
     procedure: Type.Optional(Line(1000)),
+    // Blank is left to the workflow too: a first release needs no reason, a corrected one does.
+    reason: Type.Optional(
+      Type.String({
+        maxLength: 300,
+        pattern: LINE_CHARS_PATTERN,
+        description: 'Why a released note is released again (one line): required from the second publication on',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

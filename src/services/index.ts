@@ -23,6 +23,7 @@ import { createPacketService } from './packet-service.js';
 import { createPdfService } from './pdf-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
+import { createRedlineService } from './redline-service.js';
 import { createReviewService } from './review-service.js';
 import { loadLinkSecret } from './secrets.js';
 import { createWorkflowService } from './workflow-service.js';
@@ -127,6 +128,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     carryOver: createCarryOverService(ctx, agenda, notes),
     pdf,
     documents: createDocumentService(pdf),
+    redlines: createRedlineService(pdf),
     recipients: createRecipientService(ctx),
     ingest,
     packets,

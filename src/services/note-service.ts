@@ -51,6 +51,15 @@ export function createNoteService(ctx: ServiceContext) {
       return notes.listPublications(note.id).map((p) => presentPublication(p, numbers.get(p.versionId)!, note));
     },
 
+    /** One publication with the text it released: a reader outside the drafting circle reaches no other text. */
+    getPublication(actor: Actor, itemId: number, number: number) {
+      const { note } = readNote(ctx, actor, itemId);
+      const publication = notes.listPublications(note.id).find((p) => p.number === number);
+      if (!publication) throw Errors.notFound(`The note of item ${itemId} has no publication ${number}.`);
+      const version = notes.findVersion(publication.versionId)!;
+      return { ...presentPublication(publication, version.number, note), text: presentVersion(version) };
+    },
+
     /**
      * Writes a new immutable version and makes it current; only while drafting. The first
      * version that opens its procedure section with a procedure sentence also sets the note's

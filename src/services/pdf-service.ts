@@ -28,6 +28,12 @@ export interface PdfFile {
   bytes: Buffer;
 }
 
+/** Which text of a note to print: a version by number, or a publication by number (its version as released then). */
+export interface PrintOptions {
+  version?: number;
+  publication?: number;
+}
+
 const NO_ANNEXES: PacketSources = { annexesOf: () => [] };
 
 const lineInput = ({ meeting, network }: MeetingWithNetwork): MeetingLineInput => ({
@@ -51,8 +57,15 @@ export function createPdfService(
 ) {
   const { repos } = ctx;
 
-  function noteView(meeting: MeetingWithNetwork, item: ItemRow, note: NoteRow, version: VersionRow): NoteView {
+  function noteView(
+    meeting: MeetingWithNetwork,
+    item: ItemRow,
+    note: NoteRow,
+    version: VersionRow,
+    publication = publicationOf(note, version),
+  ): NoteView {
     return buildNoteView({
+      ...(publication ? { publication } : {}),
       meeting: lineInput(meeting),
       headerLines: meeting.network.headerLines,
       item,
@@ -70,15 +83,19 @@ export function createPdfService(
     throw Errors.notFound(`The note of item ${readable.note.itemId} has no version yet.`);
   }
 
+  /** The latest publication of this version of the note, if it was ever published. */
+  function publicationOf(note: NoteRow, version: VersionRow) {
+    return repos.notes
+      .listPublications(note.id)
+      .filter((p) => p.versionId === version.id)
+      .pop();
+  }
+
   /**
    * The note as printed with one of its versions: a published version prints as released with
    * the procedure it was published with, whatever the note is doing now; any other is a draft.
    */
-  function printedNote(note: NoteRow, version: VersionRow): NoteRow {
-    const publication = repos.notes
-      .listPublications(note.id)
-      .filter((p) => p.versionId === version.id)
-      .pop();
+  function printedNote(note: NoteRow, version: VersionRow, publication = publicationOf(note, version)): NoteRow {
     if (publication)
       return { ...note, state: NoteState.released, procedure: publication.procedure, currentVersionId: version.id };
     return note;
@@ -97,17 +114,30 @@ export function createPdfService(
    * A note's version as every file of it shows it (the PDF, the .docx), with the stem of its
    * file name: `18th-ehealth-network-item-9.1-v2` (`-draft` after it unless released).
    */
-  function printableNote(actor: Actor, itemId: number, options: { version?: number } = {}) {
+  function printableNote(actor: Actor, itemId: number, options: PrintOptions = {}) {
     return printableOf(readNote(ctx, actor, itemId), itemId, options);
   }
 
-  function printableOf(readable: ReturnType<typeof readNote>, itemId: number, options: { version?: number }) {
-    const version = versionOf(readable, options.version);
+  /** A publication by its number: whoever reads the note reads every publication of it, and nothing else. */
+  function publicationNumbered(readable: ReadableNote, number: number) {
+    const found = repos.notes.listPublications(readable.note.id).find((p) => p.number === number);
+    if (!found) throw Errors.notFound(`The note of item ${readable.note.itemId} has no publication ${number}.`);
+    return found;
+  }
+
+  function printableOf(readable: ReadableNote, itemId: number, options: PrintOptions) {
+    const publication = options.publication ? publicationNumbered(readable, options.publication) : undefined;
+    const version = publication
+      ? repos.notes.findVersion(publication.versionId)!
+      : versionOf(readable, options.version);
     const item = repos.agenda.findItem(itemId)!;
     const meeting = meetingOrThrow(ctx, item.meetingId);
-    const view = noteView(meeting, item, printedNote(readable.note, version), version);
-    const draft = view.isDraft ? '-draft' : '';
-    return { view, fileStem: `${fileStem(meeting)}-item-${item.number}-v${version.number}${draft}` };
+    const printed = printedNote(readable.note, version, publication ?? publicationOf(readable.note, version));
+    const view = noteView(meeting, item, printed, version, publication ?? publicationOf(readable.note, version));
+    const suffix = publication
+      ? `-revision-${publication.number}`
+      : `-v${version.number}${view.isDraft ? '-draft' : ''}`;
+    return { view, publication, fileStem: `${fileStem(meeting)}-item-${item.number}${suffix}` };
   }
 
   return {
@@ -120,7 +150,7 @@ export function createPdfService(
     },
 
     /** The cover note of an item: the version the reader sees by default, or `version` if visible to them. */
-    async notePdf(actor: Actor, itemId: number, options: { version?: number } = {}): Promise<PdfFile> {
+    async notePdf(actor: Actor, itemId: number, options: PrintOptions = {}): Promise<PdfFile> {
       const { view, fileStem } = printableNote(actor, itemId, options);
       // The version's own time is the file's creation date: a version always prints the same bytes.
       const bytes = await renderer.renderNote(view, { now: new Date(view.createdAt) });

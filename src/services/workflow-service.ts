@@ -18,6 +18,8 @@ export interface TransitionInput {
   event: NoteEvent;
   comment?: string;
   procedure?: string;
+  /** Why a note released before is released again: printed with its publication. */
+  reason?: string;
 }
 
 const PAST_TENSE: Record<NoteEvent, string> = {
@@ -75,7 +77,8 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
      */
     perform(actor: Actor, itemId: number, input: TransitionInput, ifMatch?: string) {
       return ctx.transaction(() => {
-        const { note, facts } = loadNote(ctx, itemId);
+        const loaded = loadNote(ctx, itemId);
+        const { note, facts } = loaded;
         assertCanReadNoteContent(actor, facts);
         assertFresh(ctx, note, ifMatch);
         const procedure = input.procedure ? normaliseProcedure(input.procedure) : note.procedure;
@@ -86,6 +89,13 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
           procedure,
           hasVersion: note.currentVersionId !== null,
         });
+        const reason = input.reason?.trim() || null;
+        if (to === NoteState.released && loaded.publication && !reason) {
+          throw Errors.invalid.onField(
+            'reason',
+            `The note was released before: say in one line why it is released again (revision ${loaded.publication.number + 1}), e.g. "Corrected the date in paragraph 3".`,
+          );
+        }
         const at = isoNow(ctx);
         const moved = notes.moveNote(note.id, note, {
           state: to,
@@ -100,7 +110,7 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
             noteId: note.id,
             versionId: version.id,
             procedure,
-            reason: null,
+            reason,
             releasedById: actor.id,
             releasedAt: at,
           });

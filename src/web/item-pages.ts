@@ -39,6 +39,7 @@ export function renderItemPage(
     note,
     inDraftingCircle,
     printed: note ? pdf.readableNoteView(actor, item.id) : null,
+    publications: note ? notes.publications(actor, item.id) : [],
     versions: inDraftingCircle ? notes.listVersions(actor, item.id) : [],
     comments: inDraftingCircle ? review.list(actor, item.id) : [],
     history: inDraftingCircle ? workflow.history(actor, item.id) : [],

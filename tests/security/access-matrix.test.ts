@@ -52,6 +52,8 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+/** A publication of a note never released: it does not exist, for anyone. */
+const unpublished = { ...draftNote, admin: 404, secretariat: 404, rapporteur: 404 } as const;
 
 interface Fixture {
   meetingId: number;
@@ -155,6 +157,23 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'GET /api/v1/items/:itemId/note/publications': {
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/publications` }),
+  },
+  // No publication exists: nobody, the drafting circle included, reaches text through these routes.
+  'GET /api/v1/items/:itemId/note/publications/:number': {
+    expect: unpublished,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/publications/1` }),
+  },
+  'GET /api/v1/items/:itemId/note/publications/:number/pdf': {
+    expect: unpublished,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/publications/1/pdf` }),
+  },
+  'GET /api/v1/items/:itemId/note/publications/:a/redline/:b': {
+    expect: unpublished,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/publications/1/redline/1` }),
+  },
+  'GET /api/v1/items/:itemId/note/versions/:a/redline/:b': {
+    expect: draftNote,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/versions/1/redline/1` }),
   },
   'GET /api/v1/items/:itemId/note/versions': {
     expect: draftNote,

@@ -71,6 +71,11 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'GET /api/v1/items/:itemId/note/versions/:number/original', pages: ['GET /items/:itemId'] },
   { api: 'GET /api/v1/items/:itemId/note/versions/:a/diff/:b', pages: ['GET /items/:itemId/diff'] },
   { api: 'GET /api/v1/items/:itemId/note.pdf', pages: ['GET /items/:itemId'] },
+  // The item page lists the publications, each with its PDF and its changes from the one before.
+  { api: 'GET /api/v1/items/:itemId/note/publications/:number', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/publications/:number/pdf', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/publications/:a/redline/:b', pages: ['GET /items/:itemId'] },
+  { api: 'GET /api/v1/items/:itemId/note/versions/:a/redline/:b', pages: ['GET /items/:itemId/diff'] },
   { api: 'POST /api/v1/items/:itemId/note/transitions', pages: ['POST /items/:itemId/transition'] },
   { api: 'GET /api/v1/items/:itemId/note/comments', pages: ['GET /items/:itemId'] },
   { api: 'POST /api/v1/items/:itemId/note/comments', pages: ['POST /items/:itemId/comments'] },

@@ -160,7 +160,10 @@ export function drawCoverNote(
     parent,
     isDraft: view.isDraft,
     runningHead: view.marking,
-    footer: (index) => ({ left: view.draftLabel, centre: pageLabel(options.numbering, index) }),
+    footer: (index) => ({
+      left: view.draftLabel ?? view.revisionLabel ?? null,
+      centre: pageLabel(options.numbering, index),
+    }),
   });
 }
 

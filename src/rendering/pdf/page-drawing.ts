@@ -4,6 +4,7 @@ import type { PdfWriter, StructElement } from './pdf-writer.js';
 import { elementOf, newDrawState, type DrawState } from './part-structure.js';
 import { drawRowLine, type RowTag } from './table-drawing.js';
 import type { Line } from './typeset.js';
+import { num } from './text-operators.js';
 
 /**
  * The shared last step of every PDF part (a note, the agenda, the table of contents): blocks are
@@ -29,6 +30,8 @@ export interface BlockTag {
   destination?: string;
   /** Key of the page number printed at the right of the block's last line, after dot leaders. */
   pageNumberOf?: string;
+  /** Drawn inside a ruled frame (a redline's summary of changes); the block must not break across pages. */
+  framed?: boolean;
 }
 
 /** A structure element made once per part, by key, when a block first needs it. */
@@ -137,6 +140,13 @@ function drawPageNumber(
   writer.text({ text, style }, numberX, at.y + line.baseline);
 }
 
+/** A ruled frame around a block, 6 points clear of its text, as an artifact. */
+function drawFrame(writer: PdfWriter, block: Block<BlockTag>, top: number): void {
+  const height = block.lines.reduce((sum, line) => sum + line.height, 0);
+  const [x, y, w, h] = [MARGIN + block.indent - 6, top - 6, TEXT_WIDTH - block.indent + 12, height + 12];
+  writer.artifact('Layout', () => writer.doc.addContent(`q 0.8 w ${[x, y, w, h].map(num).join(' ')} re S Q`));
+}
+
 function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: PartDrawing, state: DrawState): void {
   for (const [index, placed] of page.lines.entries()) {
     const block = part.blocks[placed.block]!;
@@ -147,6 +157,7 @@ function drawLines(writer: PdfWriter, part: Part, page: LaidOutPage, drawing: Pa
     }
     if (placed.line === 0 && block.tag.destination)
       writer.doc.addNamedDestination(block.tag.destination, 'XYZ', 0, placed.y, null);
+    if (placed.line === 0 && block.tag.framed) drawFrame(writer, block, placed.y);
     if (line.segments.length === 0) continue;
     const element = elementOf(writer, part, placed.block, drawing.parent, state);
     const label = state.labels.get(placed.block);

@@ -1,5 +1,7 @@
 import type { PageFrame } from './paginate.js';
 import type { Rgb, TextStyle } from './styled-text.js';
+import { DiffOp } from '../../domain/version-diff.js';
+import type { ChangeMark } from '../views/note-view.js';
 import type { ParagraphFormat } from './typeset.js';
 
 /**
@@ -43,6 +45,17 @@ export const marker = (size: number): TextStyle => ({
   rise: size * 0.36,
 });
 export const link = (style: TextStyle, href: string): TextStyle => ({ ...style, color: LINK_BLUE, href });
+
+/** A redline's colours; the underline, the strike and the change bar say the same in black and white. */
+export const INSERTED_GREEN: Rgb = [0, 0.4, 0.15];
+export const DELETED_RED: Rgb = [0.72, 0.07, 0.07];
+/** Text inserted or deleted in a redline: coloured, no longer a live link (a deleted URL goes nowhere). */
+export const changed = (style: TextStyle, change: ChangeMark): TextStyle => {
+  const { href: _href, ...rest } = style;
+  return { ...rest, color: change === DiffOp.insert ? INSERTED_GREEN : DELETED_RED, change };
+};
+/** The change bar of a redline: a vertical rule in the left margin beside every changed line. */
+export const CHANGE_BAR = { x: MARGIN - 14, width: 1.5 };
 
 export const justified: ParagraphFormat = { width: TEXT_WIDTH, align: 'justify', leading: BODY_LEADING };
 export const leftAligned: ParagraphFormat = { width: TEXT_WIDTH, align: 'left', leading: BODY_LEADING };

@@ -1,10 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { isAllowedUrl } from '../../domain/link-url.js';
 import { fonts, type FaceName, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
 import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
 import type { Rgb } from './styled-text.js';
 import type { Line, Segment } from './typeset.js';
+import { drawChangeBar, drawChangedSegment, endChange, hasChange } from './redline-marks.js';
+import { drawLinkSegment } from './segment-drawing.js';
 
 /**
  * The one place that talks to pdfkit: a tagged A4 document whose pages receive typeset lines.
@@ -41,7 +42,7 @@ export interface TagContext {
  * Options of a link annotation tagged under `element`. pdfkit writes a JS string as a PDF name
  * and a String object as a PDF text string: the description must be the latter.
  */
-function annotationOptions(element: StructElement, description: string): PDFKit.Mixins.AnnotationOption {
+export function annotationOptions(element: StructElement, description: string): PDFKit.Mixins.AnnotationOption {
   return { structParent: element, Contents: new String(description) } as unknown as PDFKit.Mixins.AnnotationOption;
 }
 
@@ -179,8 +180,11 @@ export class PdfWriter {
     const baseline = y + line.baseline;
     for (const segment of line.segments) {
       const left = x + segment.x;
-      if (segment.style.href) {
-        this.linkSegment(segment, left, baseline, line, tag);
+      if (!segment.style.change) endChange(tag.element);
+      // A changed segment (a redline) or a link is tagged as an element of its own.
+      if (segment.style.change || segment.style.href) {
+        const draw = segment.style.change ? drawChangedSegment : drawLinkSegment;
+        draw(this, { segment, left, baseline, line, tag });
         continue;
       }
       const target = segment.label && tag.label ? tag.label : tag;
@@ -188,24 +192,7 @@ export class PdfWriter {
       this.text(segment, left, baseline, line.extraPerSpace);
       if (segment.footnote !== undefined) tag.onFootnote?.(segment.footnote);
     }
-  }
-
-  private linkSegment(segment: Segment, left: number, baseline: number, line: Line, tag: TagContext): void {
-    const href = segment.style.href!;
-    const element = this.element('Link', tag.element);
-    this.mark(element, 'Link');
-    this.text(segment, left, baseline, line.extraPerSpace);
-    const width = segment.text.endsWith(' ')
-      ? segment.width - this.fonts[segment.style.face].widthOf(' ', segment.style.size) - line.extraPerSpace
-      : segment.width;
-    const underline = baseline + segment.style.size * 0.12;
-    this.rule(left, underline, left + width, underline, { width: 0.4, color: segment.style.color ?? BLACK });
-    this.closeMark();
-    const top = baseline - segment.style.size * this.fonts[segment.style.face].ascent;
-    // Defence in depth: content is checked before it is stored, and a link of another scheme
-    // (a version stored before that check) is printed as text, never as a live /URI action.
-    if (isAllowedUrl(href)) this.doc.link(left, top, width, line.height, href, annotationOptions(element, href));
-    element.end();
+    if (hasChange(line)) drawChangeBar(this, y, line.height);
   }
 
   /** A link to a named destination of this document, tagged under `parent`. */

@@ -1,3 +1,4 @@
+import type { ChangeMark } from '../views/note-view.js';
 import type { FaceName } from './fonts.js';
 
 /** Styled text, the input of typesetting: runs of text, each in one style. */
@@ -12,6 +13,8 @@ export interface TextStyle {
   rise?: number;
   /** A live link: drawn underlined in the link colour, with a link annotation. */
   href?: string;
+  /** In a redline: inserted (underlined) or deleted (struck through), tagged as such for screen readers. */
+  change?: ChangeMark;
 }
 
 export interface Run {
@@ -23,4 +26,9 @@ export interface Run {
 
 /** Whether two styles draw alike (the same segment may hold both). */
 export const sameStyle = (a: TextStyle, b: TextStyle) =>
-  a.face === b.face && a.size === b.size && a.rise === b.rise && a.href === b.href && a.color === b.color;
+  a.face === b.face &&
+  a.size === b.size &&
+  a.rise === b.rise &&
+  a.href === b.href &&
+  a.color === b.color &&
+  a.change === b.change;

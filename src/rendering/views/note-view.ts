@@ -18,6 +18,7 @@ import {
 } from '../../domain/note-content.js';
 import { procedureKind, procedureLabel } from '../../domain/procedure.js';
 import { NoteState } from '../../domain/note-workflow.js';
+import type { DiffOp } from '../../domain/version-diff.js';
 
 /**
  * A cover note as its readers see it, as a plain object: what the PDF renderer and the HTML
@@ -25,7 +26,12 @@ import { NoteState } from '../../domain/note-workflow.js';
  * the meeting line in caps, the draft label). Renderers make no decisions about content.
  */
 
-export type InlineView = { kind: 'text'; text: string; href?: string } | { kind: 'footnote'; number: number };
+/** In a redline (two versions compared), a run inserted or deleted; absent on a run kept. */
+export type ChangeMark = Exclude<DiffOp, typeof DiffOp.equal>;
+
+export type InlineView =
+  | { kind: 'text'; text: string; href?: string; change?: ChangeMark }
+  | { kind: 'footnote'; number: number; change?: ChangeMark };
 
 /** A list item with its marker already worded: `•`, `1.`, and in a nested list `–`, `a)`. */
 export interface ListItemView {
@@ -50,6 +56,8 @@ export interface FootnoteView {
   number: number;
   text: string;
   sourceUrl?: string;
+  /** In a redline: the footnote's text as runs, with what changed marked (printed instead of text and source). */
+  runs?: InlineView[];
 }
 
 export interface NoteView {
@@ -74,6 +82,8 @@ export interface NoteView {
   isDraft: boolean;
   /** `Draft — version 2, review`, or null when the note is released. */
   draftLabel: string | null;
+  /** `Revision 2 — 12 November 2020` on a published version released again after a correction; else null. */
+  revisionLabel: string | null;
   versionNumber: number;
   state: string;
   /** When the version was written (ISO): the PDF's creation date. */
@@ -88,7 +98,18 @@ export interface NoteViewInput {
   version: { id: number; number: number; content: NoteContent; createdAt: string };
   /** The item's distribution marking; `network` when not given. */
   marking?: Marking;
+  /** The publication this version is printed as (its number and release time), if any. */
+  publication?: { number: number; releasedAt: string };
 }
+
+/** The footer of a corrected release: `Revision 2 — 12 November 2020`; nothing for the first one. */
+export function revisionLabel(publication: { number: number; releasedAt: string } | undefined): string | null {
+  if (!publication || publication.number < 2) return null;
+  return `Revision ${publication.number} — ${printedDate(publication.releasedAt)}`;
+}
+
+/** A time stamp's day as the layout writes dates: `12 November 2020`. */
+export const printedDate = (iso: string) => formatDateRange(iso.slice(0, 10), iso.slice(0, 10));
 
 /** The meeting in words (not caps), for document metadata. */
 export function meetingInWords(m: MeetingLineInput): string {
@@ -193,6 +214,7 @@ export function buildNoteView(input: NoteViewInput): NoteView {
     marking: markingLabel(input.marking ?? DEFAULT_MARKING),
     isDraft,
     draftLabel: isDraft ? `Draft — version ${version.number}, ${state}` : null,
+    revisionLabel: isDraft ? null : revisionLabel(input.publication),
     versionNumber: version.number,
     state,
     createdAt: version.createdAt,

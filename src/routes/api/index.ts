@@ -6,6 +6,7 @@ import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
 import packetRoutes from './packets.js';
 import pdfRoutes from './pdf.js';
+import publicationRoutes from './publications.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
@@ -29,6 +30,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(reviewRoutes);
   await app.register(pdfRoutes);
   await app.register(docxRoutes);
+  await app.register(publicationRoutes);
   await app.register(uploadRoutes);
   await app.register(packetRoutes);
 }

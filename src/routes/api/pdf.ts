@@ -7,7 +7,7 @@ import { ItemParams, MeetingParams, problems } from '../../schemas/common.js';
 import type { PdfFile } from '../../services/pdf-service.js';
 
 /** A PDF answer, as OpenAPI documents it. */
-const Pdf = {
+export const Pdf = {
   description: 'The PDF (A4, tagged, fonts embedded)',
   content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
 };
@@ -25,7 +25,7 @@ const PacketQuery = Type.Object({
   }),
 });
 
-function sendPdf(reply: FastifyReply, file: PdfFile) {
+export function sendPdf(reply: FastifyReply, file: PdfFile) {
   return reply
     .type('application/pdf')
     .header('content-disposition', contentDisposition('inline', file.fileName))

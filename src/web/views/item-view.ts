@@ -8,7 +8,8 @@ import { labelMarkup } from '../../rendering/html/pages.js';
 import { TEXT } from '../../rendering/html/text.js';
 import type { NoteView as PrintedNote } from '../../rendering/views/note-view.js';
 import { noteEtag } from '../../services/note-access.js';
-import type { ItemView, MeetingView, NoteView, VersionView } from '../../services/presenters.js';
+import type { ItemView, MeetingView, NoteView, PublicationView, VersionView } from '../../services/presenters.js';
+import { publicationViews } from './publications-view.js';
 import { EMPTY_FORM, isRefused, type FormState } from './form-view.js';
 import { SECTION_KEYS } from '../../domain/note-content.js';
 import {
@@ -69,6 +70,8 @@ function noteActions(
   note: NoteFacts & { procedure: string | null },
   hasVersion: boolean,
   form: FormState,
+  /** The note's latest publication number: a release after it is a corrected one, with a reason. */
+  published: number | null = null,
 ) {
   const posted = isRefused(form) ? form.values.event : undefined;
   return allowedEvents(note.state as NoteState)
@@ -83,6 +86,13 @@ function noteActions(
       isRelease: event === NoteEvent.release,
       needsComment: WORKFLOW[event].needs === 'comment',
       needsProcedure: WORKFLOW[event].needs === 'procedure',
+      needsReason: event === NoteEvent.release && published !== null,
+      reasonId: `r-${event}`,
+      reasonHint: published === null ? null : `Revision ${published + 1}: say what was corrected, in one line.`,
+      reason: {
+        value: posted === event ? (form.values.reason ?? '') : '',
+        error: posted === event ? (form.errors.reason ?? null) : null,
+      },
       comment: {
         value: posted === event ? (form.values.comment ?? '') : '',
         error: posted === event ? (form.errors.comment ?? null) : null,
@@ -109,6 +119,8 @@ export interface ItemPageFacts {
   authors?: ReadonlyMap<number, string>;
   /** The numbers of the versions that were uploaded as a file. */
   withOriginal?: ReadonlySet<number>;
+  /** The note's publications, as whoever reads the note may list them. */
+  publications?: readonly PublicationView[];
 }
 
 /** The action bar's facts: the state in words, procedure, rapporteurs, deadline. */
@@ -152,7 +164,9 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
     // The version shown, as a Word file to start the next draft from: whoever reads it may download it.
     docxUrl: facts.printed ? `/api/v1/items/${item.id}/note/versions/${facts.printed.versionNumber}/docx` : null,
     etag: note ? noteEtag(note) : '',
-    actions: inDraftingCircle ? noteActions(actor, noteFacts, note!.versionCount > 0, form) : [],
+    actions: inDraftingCircle
+      ? noteActions(actor, noteFacts, note!.versionCount > 0, form, note!.publication?.number ?? null)
+      : [],
     // The procedure is set before release, by whoever drafts or reviews the note.
     canSetProcedure: inDraftingCircle && note!.state !== NoteState.released && note!.state !== NoteState.withdrawn,
     setProcedure: {
@@ -168,6 +182,7 @@ export function itemPageView(actor: Actor, facts: ItemPageFacts, form: FormState
       facts.authors ?? new Map(),
       facts.withOriginal ?? new Set(),
     ),
+    publications: publicationViews(item.id, facts.publications ?? []),
     timeline: inDraftingCircle ? timelineOf(facts.history ?? [], facts.comments) : [],
     blankField: { value: '', error: null },
     canReview: inDraftingCircle,

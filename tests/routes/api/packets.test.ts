@@ -53,7 +53,11 @@ t.test('a packet link keeps returning the identical bytes (same SHA-256) after a
     sections: { ...ITEM_9_1.content.sections, summary: ['A corrected summary, written after the packet was sent.'] },
   });
   app.services.workflow.perform(staff, ids[0]!, { event: 'submit' });
-  app.services.workflow.perform(staff, ids[0]!, { event: 'release', procedure: 'for-information' });
+  app.services.workflow.perform(staff, ids[0]!, {
+    event: 'release',
+    procedure: 'for-information',
+    reason: 'Corrected the summary.',
+  });
   app.services.workflow.perform(staff, ids[1]!, { event: 'release', procedure: 'for-discussion' });
 
   const again = await app.inject({ method: 'GET', url: link });
