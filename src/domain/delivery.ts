@@ -1,10 +1,11 @@
 import { named } from './words.js';
 
 /**
- * What the outbox sends: a packet to one recipient, one person's digest of notifications, or
- * the calendar cancellation of a cancelled meeting to one who received its packet.
+ * What the outbox sends: a packet to one recipient, one person's digest of notifications, the
+ * calendar cancellation of a cancelled meeting to one who received its packet, or the calendar
+ * update (new dates or place) of a meeting to one who received its invitation.
  */
-export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation'] as const;
+export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation', 'calendar-update'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OutboxKind = named(OUTBOX_KINDS);
 

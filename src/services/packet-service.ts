@@ -9,6 +9,7 @@ import type { PacketFiles } from './packet-files.js';
 import { frozenOnFirstUse } from './packet-legacy.js';
 import { createPacketLinks } from './packet-links.js';
 import { createPacketCancellation } from './packet-cancellation.js';
+import { createCalendarUpdates } from './calendar-update.js';
 import { createPacketHistory } from './packet-history.js';
 import { createPacketMessages } from './packet-message.js';
 import { createPacketPreview } from './packet-preview.js';
@@ -55,6 +56,7 @@ export function createPacketService(
     ...createPacketPreview(ctx, settings.mail),
     ...createPacketHistory(ctx, links, settings.mail.linkDays),
     ...createPacketCancellation(ctx, settings.mail, queue.kick),
+    ...createCalendarUpdates(ctx, settings.mail, queue.kick),
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

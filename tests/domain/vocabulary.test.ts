@@ -37,7 +37,7 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
   ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
   ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
-  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation'], OUTBOX_KINDS],
+  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation', 'calendar-update'], OUTBOX_KINDS],
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
   ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
