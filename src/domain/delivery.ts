@@ -9,6 +9,14 @@ export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation', 'calendar-updat
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OutboxKind = named(OUTBOX_KINDS);
 
+/**
+ * How a packet message carried its documents: attached, or linked (a download link) when they
+ * were over the attachment limit. Recorded when the message is built (null: sent before it was).
+ */
+export const DELIVERY_FORMS = ['attached', 'linked'] as const;
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
+export const DeliveryForm = named(DELIVERY_FORMS);
+
 /** Where one outbox message is: waiting, on the wire, delivered, or given up on. */
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -10,6 +10,7 @@ import { frozenOnFirstUse } from './packet-legacy.js';
 import { createPacketLinks } from './packet-links.js';
 import { createPacketCancellation } from './packet-cancellation.js';
 import { createCalendarUpdates } from './calendar-update.js';
+import { createPacketLedger } from './packet-ledger.js';
 import { createPacketHistory } from './packet-history.js';
 import { createPacketMessages } from './packet-message.js';
 import { createPacketPreview } from './packet-preview.js';
@@ -48,8 +49,9 @@ export function createPacketService(
       return (await filesOf(packet, PacketFormat.combined, audience))[0]!;
     },
   });
+  const sending = createPacketSending(ctx, queue.kick);
   return {
-    ...createPacketSending(ctx, queue.kick),
+    ...sending,
     ...createPacketProgress(ctx, queue.health),
     ...links,
     ...createPacketMessages(ctx, { filesOf, links, mail: settings.mail }),
@@ -57,6 +59,7 @@ export function createPacketService(
     ...createPacketHistory(ctx, links, settings.mail.linkDays),
     ...createPacketCancellation(ctx, settings.mail, queue.kick),
     ...createCalendarUpdates(ctx, settings.mail, queue.kick),
+    ...createPacketLedger(ctx, sending.create),
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

@@ -8,6 +8,7 @@ import { auditPages } from './audit-pages.js';
 import csrf from './csrf.js';
 import { itemExtraPages } from './item-extra-pages.js';
 import { itemPages } from './item-pages.js';
+import { ledgerPages } from './ledger-pages.js';
 import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { networkPages } from './network-pages.js';
@@ -39,7 +40,12 @@ export default async function webInterface(app: FastifyInstance) {
     if (/\bapplication\/json\b/.test(String(request.headers.accept ?? ''))) {
       const detail = status < 500 ? error.message : `Please try again (request ${request.id}).`;
       const code = error instanceof AgendumError ? error.code : `AGENDUM_HTTP_${status}`;
-      return sendProblem(request, reply, { status, title: status < 500 ? TEXT.problem : 'Internal error', code, detail });
+      return sendProblem(request, reply, {
+        status,
+        title: status < 500 ? TEXT.problem : 'Internal error',
+        code,
+        detail,
+      });
     }
     if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     const [heading, message] =
@@ -61,6 +67,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(itemExtraPages);
   await app.register(uploadPages);
   await app.register(packetPages);
+  await app.register(ledgerPages);
   await app.register(peoplePages);
   await app.register(accountPages);
   await app.register(notificationPages);
