@@ -2,7 +2,7 @@ import t from 'tap';
 import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
 import { actor } from '../../factories.js';
 import { as, build, signedIn, testConfig } from '../../helper.js';
-import { meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
+import { linkPacketApp, meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
 import { startTestSmtp } from '../../support/smtp.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -146,4 +146,26 @@ t.test('a delegate may not read the ledger nor send from it', async (t) => {
     t.equal(answer.statusCode, 403, `${method} ${to}`);
     t.notMatch(answer.body, /delegate1@/, 'no names or addresses in the refusal');
   }
+});
+
+t.test('the ledger says how a packet went: by link, and refused by the mail server (holding nothing)', async (t) => {
+  const { app, smtp } = await linkPacketApp(t);
+  const { secretariat, meeting } = await meetingWithDelegates(app, 2);
+  smtp.rejectRecipient('delegate2@ms2.example.eu');
+  t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
+  await waitFor(() => app.services.packets.view(actor(secretariat), 1).done, 'packet 1 done');
+  const ledger = (await as(app, secretariat, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/ledger` })).json<
+    LedgerAnswer & { people: { deliveries: { lastError: string | null }[] }[] }
+  >();
+  t.match(ledger.people, [
+    { email: 'delegate1@ms1.example.eu', holds: [{ publication: 1, isLatest: true }], isOutdated: false },
+    { email: 'delegate2@ms2.example.eu', holds: [], isOutdated: false },
+  ]);
+  t.match(ledger.people[0]!.deliveries, [{ status: 'sent', deliveredAs: 'linked', lastError: null }]);
+  t.match(ledger.people[1]!.deliveries, [{ status: 'failed', lastError: /550/ }]);
+  t.same(
+    ledger.notes[0]!.publications[0]!.holders.map((h) => h.name),
+    ['Delegate 1'],
+    'a refused message gives nobody the note',
+  );
 });
