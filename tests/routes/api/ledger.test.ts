@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ITEM_9_1 } from '../../../src/demo/seed-notes.js';
+import { ITEM_9_1, ITEM_9_2 } from '../../../src/demo/seed-notes.js';
 import { actor } from '../../factories.js';
 import { as, build, signedIn, testConfig } from '../../helper.js';
 import { linkPacketApp, meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
@@ -169,3 +169,62 @@ t.test('the ledger says how a packet went: by link, and refused by the mail serv
     'a refused message gives nobody the note',
   );
 });
+
+t.test(
+  'the issue\'s case: 30 delegates sent 9.2 revision 1, a 31st added; after "send the latest" the 30 hold revision 2',
+  async (t) => {
+    const smtp = await startTestSmtp({ parse: false });
+    t.teardown(() => smtp.close());
+    const app = await build(t, {
+      config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
+      now: () => new Date(),
+    });
+    const { secretariat, meeting, ids } = await meetingWithDelegates(app, 30);
+    const staff = actor(secretariat);
+    const item92 = ids[1]!;
+    app.services.workflow.perform(staff, item92, { event: 'release', procedure: 'for-discussion' });
+    t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
+    await waitFor(() => app.services.packets.view(staff, 1).done, 'packet 1 sent to 30');
+    app.services.workflow.perform(staff, item92, { event: 'reopen', comment: 'The footnote link moved.' });
+    app.services.notes.createVersion(staff, item92, {
+      sections: { ...ITEM_9_2.content.sections, summary: ['The revised summary of 9.2.'] },
+    });
+    app.services.workflow.perform(staff, item92, { event: 'submit' });
+    app.services.workflow.perform(staff, item92, { event: 'release', procedure: 'for-discussion' });
+    await app.services.people.create('system', {
+      name: 'Delegate 31',
+      email: 'delegate31@ms31.example.eu',
+      role: 'delegate',
+      memberState: 'SE',
+    });
+
+    const url = `/api/v1/meetings/${meeting.id}/ledger`;
+    const holdings = async () =>
+      (await as(app, secretariat, { method: 'GET', url }))
+        .json<LedgerAnswer & { notes: { itemId: number }[] }>()
+        .people.map((p) => [p.email, p.holds.find((h) => h.itemId === item92)?.publication ?? null]);
+    const before = await holdings();
+    t.equal(before.length, 31);
+    t.same(before.filter(([, held]) => held === 1).length, 30, '30 hold revision 1 of 9.2');
+    t.same(
+      before.find(([email]) => email === 'delegate31@ms31.example.eu'),
+      ['delegate31@ms31.example.eu', null],
+    );
+
+    const sent = await as(app, secretariat, { method: 'POST', url: `${url}/send-latest`, payload: {} });
+    t.equal(sent.statusCode, 202);
+    t.equal(sent.json().recipients, 30);
+    await waitFor(() => app.services.packets.view(staff, 2).done, 'the latest sent');
+    t.equal(smtp.received.length, 60, 'thirty packets, then thirty more');
+    t.notOk(
+      smtp.received.some((m) => m.to.includes('delegate31@ms31.example.eu')),
+      'nothing to the 31st',
+    );
+    const after = await holdings();
+    t.same(after.filter(([, held]) => held === 2).length, 30, 'the 30 hold revision 2 of 9.2');
+    t.same(
+      after.find(([email]) => email === 'delegate31@ms31.example.eu'),
+      ['delegate31@ms31.example.eu', null],
+    );
+  },
+);
