@@ -1,12 +1,21 @@
 import { named } from './words.js';
 
 /**
- * What the outbox sends: a packet to one recipient, one person's digest of notifications, or
- * the calendar cancellation of a cancelled meeting to one who received its packet.
+ * What the outbox sends: a packet to one recipient, one person's digest of notifications, the
+ * calendar cancellation of a cancelled meeting to one who received its packet, or the calendar
+ * update (new dates or place) of a meeting to one who received its invitation.
  */
-export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation'] as const;
+export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation', 'calendar-update'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OutboxKind = named(OUTBOX_KINDS);
+
+/**
+ * How a packet message carried its documents: attached, or linked (a download link) when they
+ * were over the attachment limit. Recorded when the message is built (null: sent before it was).
+ */
+export const DELIVERY_FORMS = ['attached', 'linked'] as const;
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
+export const DeliveryForm = named(DELIVERY_FORMS);
 
 /** Where one outbox message is: waiting, on the wire, delivered, or given up on. */
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;

@@ -10,7 +10,7 @@ import {
   people,
 } from '../db/schema/index.js';
 import type { AudienceGroup } from '../domain/audience.js';
-import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
+import { OutboxKind, OutboxStatus, type DeliveryForm } from '../domain/delivery.js';
 import { Role } from '../domain/roles.js';
 
 export type PacketRow = typeof packets.$inferSelect;
@@ -87,6 +87,9 @@ export function createMailRepository(db: Db) {
         .all(),
 
     findOutbox: (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get(),
+    /** How a packet message carries its documents, recorded when it is built. */
+    setDeliveredAs: (id: number, form: DeliveryForm) =>
+      db.update(outbox).set({ deliveredAs: form }).where(eq(outbox.id, id)).run(),
 
     /** The stored rendering of a frozen packet under `key`, if it was rendered already. */
     findPacketFile: (packetId: number, key: string): PacketFileRow | undefined =>

@@ -60,7 +60,10 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const store = createFileStore(config.uploadsDir);
   const notifications = createNotificationService(ctx);
   // A cancelled meeting's calendar entry is cancelled in the calendars its packets reached.
-  const meetings = createMeetingService(ctx, { cancelled: (meetingId) => packets.queueCancellation(meetingId) });
+  const meetings = createMeetingService(ctx, {
+    cancelled: (meetingId) => packets.queueCancellation(meetingId),
+    moved: (meetingId, before) => packets.queueCalendarUpdate(meetingId, before),
+  });
   const agenda = createAgendaService(ctx);
   const notes = createNoteService(ctx);
   const workflow = createWorkflowService(ctx, notifications);
@@ -98,7 +101,9 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
         ? digests.buildMessage(row)
         : row.kind === OutboxKind.cancellation
           ? packets.buildCancellation(row)
-          : packets.buildMessage(row),
+          : row.kind === OutboxKind.calendarUpdate
+            ? packets.buildCalendarUpdate(row)
+            : packets.buildMessage(row),
     transaction: ctx.transaction,
     now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,

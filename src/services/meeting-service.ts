@@ -52,9 +52,10 @@ function assertDeadline(deadline: string | null | undefined, endDate: string): v
     );
 }
 
-/** What follows a change of a meeting, outside its service: a cancellation goes to the calendars. */
+/** What follows a change of a meeting, outside its service: a cancellation or a move goes to the calendars. */
 export interface MeetingHooks {
   cancelled?: (meetingId: number) => void;
+  moved?: (meetingId: number, before: { startDate: string; endDate: string; city: string; country: string }) => void;
 }
 
 export function createMeetingService(ctx: ServiceContext, hooks: MeetingHooks = {}) {
@@ -126,6 +127,11 @@ export function createMeetingService(ctx: ServiceContext, hooks: MeetingHooks = 
         meetings.update(id, { ...changes, ...(networkId ? { networkId } : {}) });
         if (changes.status === MeetingStatus.cancelled && meeting.status !== MeetingStatus.cancelled)
           hooks.cancelled?.(id);
+        // Likewise the calendar updates of new dates or a new place.
+        const isMoved = (['startDate', 'endDate', 'city', 'country'] as const).some(
+          (key) => changes[key] !== undefined && changes[key] !== meeting[key],
+        );
+        if (isMoved) hooks.moved?.(id, meeting);
       });
       return presentMeeting(meetingOrThrow(ctx, id));
     },

@@ -58,6 +58,8 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
     const latest = packets
       .filter((p) => p.inviteSequence !== null)
       .reduce((a, b) => (b.inviteSequence! > a.inviteSequence! ? b : a));
+    // A calendar update since the last packet raised the SEQUENCE: the cancellation carries the latest.
+    const sequence = Math.max(latest.inviteSequence!, repos.mail.findInvite(meetingId)?.sequence ?? 0);
     const person = repos.people.findById(row.personId)!;
     const text = row.body ?? '';
     const raw = await composeMessage(
@@ -74,7 +76,9 @@ export function createPacketCancellation(ctx: ServiceContext, mail: Config['mail
         text,
         html: `<p>${plainTextToHtml(text)}</p>`,
       },
-      encodeSharedParts([inviteOf(ctx, latest, mail.fromAddress, { at: row.createdAt })]),
+      encodeSharedParts([
+        inviteOf(ctx, { ...latest, inviteSequence: sequence }, mail.fromAddress, { at: row.createdAt }),
+      ]),
     );
     return { envelope: { from: mail.fromAddress, to: row.email }, raw };
   }

@@ -16,6 +16,13 @@ export function nextInviteSequence(ctx: ServiceContext, meetingId: number): numb
   return sequence;
 }
 
+/** What a calendar entry sent now says: the meeting as it stands, under the SEQUENCE given. */
+export interface CalendarEntry {
+  sequence: number;
+  stamp: string;
+  cancel?: boolean;
+}
+
 /**
  * The packet's calendar attachment (the meeting as it stands; CANCEL once it is cancelled). A
  * cancellation mail names its own method and time: it cancels whatever happens to the meeting
@@ -27,17 +34,28 @@ export function inviteOf(
   organizerEmail: string,
   cancellation?: { at: string },
 ): Attachment {
-  const { meeting, network } = meetingOrThrow(ctx, packet.meetingId);
-  const method = cancellation || meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST';
+  const entry = { sequence: packet.inviteSequence ?? 0, stamp: cancellation?.at ?? packet.createdAt };
+  return calendarEntryOf(ctx, packet.meetingId, organizerEmail, { ...entry, cancel: cancellation !== undefined });
+}
+
+/** The meeting's calendar entry as an attachment, whatever mail carries it (packet, update, cancellation). */
+export function calendarEntryOf(
+  ctx: ServiceContext,
+  meetingId: number,
+  organizerEmail: string,
+  entry: CalendarEntry,
+): Attachment {
+  const { meeting, network } = meetingOrThrow(ctx, meetingId);
+  const method = entry.cancel || meeting.status === MeetingStatus.cancelled ? 'CANCEL' : 'REQUEST';
   const ics = buildInvite({
     uid: `meeting-${meeting.id}@agendum`,
-    sequence: packet.inviteSequence ?? 0,
+    sequence: entry.sequence,
     startDate: meeting.startDate,
     endDate: meeting.endDate,
     summary: `${formatMeetingLine({ ...meeting, networkName: network.name })}`,
     location: `${meeting.city}, ${meeting.country}`,
     organizer: { name: network.name, email: organizerEmail },
-    stamp: new Date(cancellation?.at ?? packet.createdAt),
+    stamp: new Date(entry.stamp),
     method,
   });
   return {

@@ -1,6 +1,7 @@
 import { PacketContent, type PacketFormat } from '../domain/packet-content.js';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/env.js';
+import { DeliveryForm } from '../domain/delivery.js';
 import type { PacketAudience } from '../domain/frozen-packet.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
 import { composeMessage, encodeSharedParts } from '../mail/mime.js';
@@ -88,6 +89,7 @@ export function createPacketMessages(
     const shared = await sharedParts(packet, format, audience);
     const fields = { meeting, recipient: { name: person.name } };
     const overLimit = shared.names.length === 0;
+    repos.mail.setDeliveredAs(row.id, overLimit ? DeliveryForm.linked : DeliveryForm.attached);
     const expiresAt = new Date(Date.parse(packet.createdAt) + mail.linkDays * 86_400_000);
     // The link names the recipient (this outbox row): it serves their audience's file.
     const link = overLimit ? links.downloadLink(packet.id, expiresAt, row.id) : null;

@@ -15,6 +15,8 @@ export interface NewPacketInput {
   lists?: RecipientList[];
   content?: PacketContent;
   includeInvite?: boolean;
+  /** Only these people of the lists (send the latest to whoever holds an older publication). */
+  personIds?: readonly number[];
 }
 
 /**
@@ -27,7 +29,8 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
   /** Records the packet, frozen as the meeting stands, and queues one message per recipient. */
   function create(actor: Actor, meetingId: number, input: NewPacketInput) {
     const { lists } = checkedPacketInput(ctx, actor, meetingId, input);
-    const recipients = recipientsFor(ctx, meetingId, lists);
+    const listed = recipientsFor(ctx, meetingId, lists);
+    const recipients = input.personIds ? listed.filter((r) => input.personIds!.includes(r.person.id)) : listed;
     if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
     // What is sent is read and fixed in the same transaction that records the packet.
     const { packet, released, leftOut } = ctx.transaction(() => {

@@ -9,6 +9,8 @@ import type { PacketFiles } from './packet-files.js';
 import { frozenOnFirstUse } from './packet-legacy.js';
 import { createPacketLinks } from './packet-links.js';
 import { createPacketCancellation } from './packet-cancellation.js';
+import { createCalendarUpdates } from './calendar-update.js';
+import { createPacketLedger } from './packet-ledger.js';
 import { createPacketHistory } from './packet-history.js';
 import { createPacketMessages } from './packet-message.js';
 import { createPacketPreview } from './packet-preview.js';
@@ -47,14 +49,17 @@ export function createPacketService(
       return (await filesOf(packet, PacketFormat.combined, audience))[0]!;
     },
   });
+  const sending = createPacketSending(ctx, queue.kick);
   return {
-    ...createPacketSending(ctx, queue.kick),
+    ...sending,
     ...createPacketProgress(ctx, queue.health),
     ...links,
     ...createPacketMessages(ctx, { filesOf, links, mail: settings.mail }),
     ...createPacketPreview(ctx, settings.mail),
     ...createPacketHistory(ctx, links, settings.mail.linkDays),
     ...createPacketCancellation(ctx, settings.mail, queue.kick),
+    ...createCalendarUpdates(ctx, settings.mail, queue.kick),
+    ...createPacketLedger(ctx, sending.create),
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

@@ -8,6 +8,7 @@ import { auditPages } from './audit-pages.js';
 import csrf from './csrf.js';
 import { itemExtraPages } from './item-extra-pages.js';
 import { itemPages } from './item-pages.js';
+import { ledgerPages } from './ledger-pages.js';
 import { meetingEditPages } from './meeting-edit-pages.js';
 import { meetingPages } from './meeting-pages.js';
 import { networkPages } from './network-pages.js';
@@ -66,6 +67,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(itemExtraPages);
   await app.register(uploadPages);
   await app.register(packetPages);
+  await app.register(ledgerPages);
   await app.register(peoplePages);
   await app.register(accountPages);
   await app.register(notificationPages);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { AUDIENCE_GROUPS, AUDIENCES } from '../../src/domain/audience.js';
-import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../src/domain/delivery.js';
+import { DELIVERY_FORMS, OUTBOX_KINDS, OUTBOX_STATUSES } from '../../src/domain/delivery.js';
 import { FILE_PURPOSES } from '../../src/domain/file-purpose.js';
 import { MEETING_STATUSES } from '../../src/domain/meeting-status.js';
 import { BLOCK_KINDS, LIST_STYLES } from '../../src/domain/note-blocks.js';
@@ -37,8 +37,9 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
   ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
   ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
-  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation'], OUTBOX_KINDS],
+  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation', 'calendar-update'], OUTBOX_KINDS],
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
+  ['delivery forms', 'delivery.ts', ['attached', 'linked'], DELIVERY_FORMS],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
   ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
   ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],

@@ -319,6 +319,18 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
       payload: { list: 'observers', personIds: [] },
     }),
   },
+  'GET /api/v1/meetings/:meetingId/ledger': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger` }),
+  },
+  'GET /api/v1/meetings/:meetingId/ledger.csv': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger.csv` }),
+  },
+  'POST /api/v1/meetings/:meetingId/ledger/send-latest': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger/send-latest`, payload: {} }),
+  },
 };
 
 const seed = readFileSync(

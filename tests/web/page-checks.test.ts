@@ -40,6 +40,7 @@ const PAGES: {
   { role: 'secretariat', name: 'item-draft', open: '/items/{draft}' },
   { role: 'secretariat', name: 'diff', open: '/items/{released}/diff?a=1&b=2' },
   { role: 'secretariat', name: 'packet', open: '/packets/{packetId}' },
+  { role: 'secretariat', name: 'ledger', open: '/meetings/{meetingId}/ledger' },
   { role: 'rapporteur', name: 'meetings', open: '/meetings' },
   { role: 'rapporteur', name: 'my-items', open: '/my-items' },
   { role: 'rapporteur', name: 'meeting', open: '/meetings/{meetingId}' },

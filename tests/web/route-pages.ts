@@ -109,6 +109,9 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/packets/:packetId/recipients/:personId/link/revoke', pages: ['POST /packets/:packetId/revoke'] },
   { api: 'GET /api/v1/meetings/:meetingId/recipients', pages: ['GET /meetings/:id/recipients'] },
   { api: 'PUT /api/v1/meetings/:meetingId/recipients', pages: ['POST /meetings/:id/recipients'] },
+  { api: 'GET /api/v1/meetings/:meetingId/ledger', pages: ['GET /meetings/:id/ledger'] },
+  { api: 'GET /api/v1/meetings/:meetingId/ledger.csv', pages: ['GET /meetings/:id/ledger'] },
+  { api: 'POST /api/v1/meetings/:meetingId/ledger/send-latest', pages: ['POST /meetings/:id/ledger/send-latest'] },
 ];
 
 /** A route with its parameters' names dropped: the page map writes `:id` where the app has `:itemId`. */

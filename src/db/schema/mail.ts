@@ -3,7 +3,7 @@ import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
 import type { FrozenPacket } from '../../domain/frozen-packet.js';
 import { AUDIENCE_GROUPS, type AudienceGroup } from '../../domain/audience.js';
-import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../../domain/delivery.js';
+import { DELIVERY_FORMS, OUTBOX_KINDS, OUTBOX_STATUSES } from '../../domain/delivery.js';
 import type { NoteState } from '../../domain/note-workflow.js';
 import { PACKET_CONTENTS } from '../../domain/packet-content.js';
 import { people } from './people.js';
@@ -77,6 +77,8 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     serverResponse: text('server_response'),
     sentAt: instant('sent_at'),
+    // How a packet message carries its documents (the ledger says so); null before it is built.
+    deliveredAs: text('delivered_as', { enum: DELIVERY_FORMS }),
     // This recipient's download link stops working (410 with the reason).
     linkRevokedAt: instant('link_revoked_at'),
     linkRevokedReason: text('link_revoked_reason'),

@@ -1,5 +1,5 @@
 import { AudienceGroup } from '../../domain/audience.js';
-import type { OutboxStatus } from '../../domain/delivery.js';
+import type { DeliveryForm, OutboxStatus } from '../../domain/delivery.js';
 import type { PacketContent } from '../../domain/packet-content.js';
 import type { MeetingStatus } from '../../domain/meeting-status.js';
 import { NotificationKind } from '../../domain/notification-kind.js';
@@ -47,6 +47,12 @@ const DELIVERY_TERMS: Record<OutboxStatus, Term> = {
   failed: { label: 'Could not be delivered', variant: 'high' },
 };
 
+/** How a packet message carried its documents (the ledger). */
+const DELIVERY_FORM_TERMS: Record<DeliveryForm, Term> = {
+  attached: { label: 'Attached to the mail', variant: 'low' },
+  linked: { label: 'Download link', variant: 'low' },
+};
+
 const ROLE_TERMS: Record<Role, Term> = {
   admin: { label: 'Administrator', variant: 'low' },
   secretariat: { label: 'Secretariat', variant: 'low' },
@@ -89,6 +95,7 @@ export const GLOSSARY = {
   group: GROUP_TERMS,
   notice: NOTICE_TERMS,
   packetFormat: PACKET_FORMAT_TERMS,
+  deliveryForm: DELIVERY_FORM_TERMS,
 } as const;
 export type GlossarySet = keyof typeof GLOSSARY;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireSignIn } from '../../plugins/app/auth.js';
 import docxRoutes from './docx.js';
 import itemRoutes from './items.js';
+import ledgerRoutes from './ledger.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
 import packetRoutes from './packets.js';
@@ -33,4 +34,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(publicationRoutes);
   await app.register(uploadRoutes);
   await app.register(packetRoutes);
+  await app.register(ledgerRoutes);
 }
