@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AgendumError, Errors } from '../domain/errors.js';
 import { MeetingParams } from '../schemas/common.js';
 import { SendLatestBody } from '../schemas/ledger.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
@@ -40,16 +39,9 @@ export const ledgerPages: FastifyPluginAsyncTypebox = async (app) => {
       const outcome = submitForm(
         request,
         SendLatestBody,
-        (value) => {
-          try {
-            return packets.sendLatest(actor, meetingId, value);
-          } catch (error) {
-            // Nobody left to bring up to date (someone sent it meanwhile): said on the page.
-            if (error instanceof AgendumError && error.status === 409) throw Errors.invalid(error.message);
-            throw error;
-          }
-        },
-        ['confirm'],
+        // Nobody left to bring up to date (someone sent it meanwhile) is a 409: said on the form.
+        (value) => packets.sendLatest(actor, meetingId, value),
+        { besides: ['confirm'] },
       );
       if (!outcome.done) return ledgerPage(request, reply, meetingId, { refused: outcome.form });
       const { id, recipients } = outcome.result;

@@ -6,6 +6,7 @@ import { noteEtag } from '../../services/note-access.js';
 import type { Services } from '../../services/index.js';
 import type { ItemView } from '../../services/presenters.js';
 import { Audience } from '../../domain/audience.js';
+import { FilePurpose } from '../../domain/file-purpose.js';
 import { EMPTY_FORM, errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
 import { annexRows, carryOverChoices, isPostponed, outcomeChoices } from './item-annexes-view.js';
 import { markingChoices, rapporteurChoices, settingsChoices } from './item-settings-view.js';
@@ -51,7 +52,7 @@ function annexParts(services: Services, actor: Actor, item: ItemView, form: Form
     canChange: canWriteVersionNow(actor, facts),
     // A new annex is for the network unless said otherwise, as the API's default.
     marking: markingChoices(
-      'annex',
+      FilePurpose.annex,
       sent.annexAudience || Audience.network,
       (sent.annexAudienceGroups ?? '').split(','),
     ),
