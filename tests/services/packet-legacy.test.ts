@@ -44,8 +44,10 @@ async function resent(
   legacy: Awaited<ReturnType<typeof legacyPacketThenMarked>>,
 ) {
   app.services.packets.resend(actor(legacy.secretariat), legacy.packet.id, { personId: legacy.delegate.id });
-  await waitFor(() => readdirSync(config.mail.outgoingDir).length === 1, 'the resent mail');
-  const [file] = readdirSync(config.mail.outgoingDir);
+  // Finished mails only: the file transport writes `.tmp-<name>` first, then renames it.
+  const finished = () => readdirSync(config.mail.outgoingDir).filter((f) => !f.startsWith('.tmp-'));
+  await waitFor(() => finished().length === 1, 'the resent mail');
+  const [file] = finished();
   const mail = await simpleParser(readFileSync(join(config.mail.outgoingDir, file!)));
   return {
     text: mail.text ?? '',
