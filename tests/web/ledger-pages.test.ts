@@ -23,7 +23,11 @@ t.test('the ledger page shows who holds which revision and sends the latest afte
     sections: { ...ITEM_9_1.content.sections, summary: ['A corrected summary.'] },
   });
   app.services.workflow.perform(staff, ids[0]!, { event: 'submit' });
-  app.services.workflow.perform(staff, ids[0]!, { event: 'release', procedure: 'for-information' });
+  app.services.workflow.perform(staff, ids[0]!, {
+    event: 'release',
+    procedure: 'for-information',
+    reason: 'Corrected a figure in the summary.',
+  });
 
   const sam = await webPerson(app, 'secretariat');
   const web = await webSession(app, sam.email, `/meetings/${meeting.id}`);
@@ -38,7 +42,10 @@ t.test('the ledger page shows who holds which revision and sends the latest afte
     '<li class="ecl-unordered-list__item">1.1 Update from the Work Stream 12 of the NIS cooperation group, revision 1 <strong>(an older revision)</strong></li>',
   );
   t.match(page.body, /Delivered to the mail server \(Attached to the mail\)/);
-  t.match(page.body, /data-label="Revision">2 \(latest\)<\/td>[\s\S]*?data-label="Held by">Nobody<\/td>/);
+  t.match(
+    page.body,
+    /data-label="Revision">2 \(latest\): Corrected a figure in the summary\.<\/td>[\s\S]*?data-label="Held by">Nobody<\/td>/,
+  );
   t.match(page.body, /data-label="Revision">1<\/td>[\s\S]*?data-label="Held by">Delegate 1, Delegate 2<\/td>/);
   t.match(page.body, `href="/api/v1/meetings/${meeting.id}/ledger.csv"`);
 

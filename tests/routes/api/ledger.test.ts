@@ -190,7 +190,11 @@ t.test(
       sections: { ...ITEM_9_2.content.sections, summary: ['The revised summary of 9.2.'] },
     });
     app.services.workflow.perform(staff, item92, { event: 'submit' });
-    app.services.workflow.perform(staff, item92, { event: 'release', procedure: 'for-discussion' });
+    app.services.workflow.perform(staff, item92, {
+      event: 'release',
+      procedure: 'for-discussion',
+      reason: 'Corrected the link of footnote 1.',
+    });
     await app.services.people.create('system', {
       name: 'Delegate 31',
       email: 'delegate31@ms31.example.eu',
