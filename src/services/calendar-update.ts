@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/env.js';
-import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
+import { OutboxKind } from '../domain/delivery.js';
 import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
 import { MeetingStatus } from '../domain/meeting-status.js';
-import { composeMessage, encodeSharedParts } from '../mail/mime.js';
-import { plainTextToHtml } from '../rendering/email/plain-text-html.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
-import { isoNow, type ServiceContext } from './context.js';
+import { composeCalendarMail, queueCalendarMails } from './calendar-mail.js';
+import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 import { calendarEntryOf } from './packet-invite.js';
 
@@ -32,15 +30,6 @@ const fingerprintOf = (m: MeetingPlace) => [m.startDate, m.endDate, m.city, m.co
 export function createCalendarUpdates(ctx: ServiceContext, mail: Config['mail'], kick: () => void) {
   const { repos } = ctx;
 
-  /** Who has the meeting in their calendar: a packet that carried the entry reached them. */
-  function invitedPeople(meetingId: number): Map<number, string> {
-    const people = new Map<number, string>();
-    for (const packet of repos.mail.packetsOfMeeting(meetingId).filter((p) => p.inviteSequence !== null))
-      for (const { row } of repos.mail.outboxOfPacket(packet.id))
-        if (row.status === OutboxStatus.sent && !people.has(row.personId)) people.set(row.personId, row.email);
-    return people;
-  }
-
   /**
    * Called inside the transaction that changed the meeting, so the update is queued with the
    * change or not at all. Gives the number of messages queued.
@@ -54,27 +43,17 @@ export function createCalendarUpdates(ctx: ServiceContext, mail: Config['mail'],
     if (!saved || saved.fingerprint === fingerprint || meeting.status === MeetingStatus.cancelled) return 0;
     const sequence = saved.sequence + 1;
     repos.mail.saveInvite({ meetingId, sequence, fingerprint });
-    const people = invitedPeople(meetingId);
-    if (people.size === 0) return 0;
     const line = `${formatOrdinal(meeting.ordinal)} ${network.name} meeting`;
     const dates = formatDateRange(meeting.startDate, meeting.endDate);
     const was = `${formatDateRange(before.startDate, before.endDate)} in ${before.city}, ${before.country}`;
-    const createdAt = isoNow(ctx);
-    repos.mail.insertOutbox(
-      [...people].map(([personId, email]) => ({
-        kind: OutboxKind.calendarUpdate,
-        personId,
-        email,
-        messageId: `<calendar-update-${meetingId}-${sequence}-${personId}-${randomBytes(6).toString('hex')}@agendum>`,
-        subject: `Moved: the ${line} is now on ${dates} in ${meeting.city}`,
-        body: `The ${line} now takes place on ${dates} in ${meeting.city}, ${meeting.country} (it was ${was}). The attached calendar entry updates your calendar.`,
-        status: OutboxStatus.queued,
-        nextAttemptAt: createdAt,
-        createdAt,
-      })),
-    );
-    kick();
-    return people.size;
+    const queued = queueCalendarMails(ctx, meetingId, {
+      kind: OutboxKind.calendarUpdate,
+      idPrefix: `calendar-update-${meetingId}-${sequence}`,
+      subject: `Moved: the ${line} is now on ${dates} in ${meeting.city}`,
+      body: `The ${line} now takes place on ${dates} in ${meeting.city}, ${meeting.country} (it was ${was}). The attached calendar entry updates your calendar.`,
+    });
+    if (queued) kick();
+    return queued;
   }
 
   /**
@@ -82,28 +61,10 @@ export function createCalendarUpdates(ctx: ServiceContext, mail: Config['mail'],
    * The entry says where the meeting stands when it is sent: if it moved again meanwhile, the
    * later update (a higher SEQUENCE) says the same, and calendars keep the higher one.
    */
-  async function buildCalendarUpdate(row: OutboxRow) {
+  function buildCalendarUpdate(row: OutboxRow) {
     const [, meetingId, sequence] = UPDATE_ID.exec(row.messageId)!.map(Number) as [number, number, number];
-    const { network } = meetingOrThrow(ctx, meetingId);
-    const person = repos.people.findById(row.personId)!;
-    const text = row.body ?? '';
-    const raw = await composeMessage(
-      {
-        from: mail.from,
-        to: { name: person.name, address: row.email },
-        replyTo: mail.replyTo,
-        subject: row.subject ?? 'Meeting moved',
-        messageId: row.messageId,
-        headers: {
-          'List-Id': `${network.name} meeting packets <meetings.${network.id}.agendum>`,
-          'Auto-Submitted': 'auto-generated',
-        },
-        text,
-        html: `<p>${plainTextToHtml(text)}</p>`,
-      },
-      encodeSharedParts([calendarEntryOf(ctx, meetingId, mail.fromAddress, { sequence, stamp: row.createdAt })]),
-    );
-    return { envelope: { from: mail.fromAddress, to: row.email }, raw };
+    const entry = calendarEntryOf(ctx, meetingId, mail.fromAddress, { sequence, stamp: row.createdAt });
+    return composeCalendarMail(ctx, mail, row, meetingId, entry);
   }
 
   return { queueCalendarUpdate, buildCalendarUpdate };
