@@ -1,9 +1,9 @@
 import ical from 'node-ical';
 import t from 'tap';
 import { actor } from '../factories.js';
-import { as, build, testConfig } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
-import { startTestSmtp, type Received } from '../support/smtp.js';
+import { as } from '../helper.js';
+import { meetingWithDelegates, sendPacket, smtpApp } from '../support/mail-meeting.js';
+import type { Received } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
 import { webPerson, webSession } from '../support/web-session.js';
 
@@ -24,12 +24,7 @@ function eventOf(mail: Received) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 t.test('moving a meeting sends one calendar update per invited person, and nothing else', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 3);
   const staff = actor(secretariat);
   t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
@@ -155,12 +150,7 @@ t.test('moving a meeting sends one calendar update per invited person, and nothi
 });
 
 t.test('a cancellation after a move, with no packet since, carries the raised SEQUENCE', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting } = await meetingWithDelegates(app, 2);
   const staff = actor(secretariat);
   t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);

@@ -1,17 +1,12 @@
 import t from 'tap';
 import { actor } from '../factories.js';
-import { build, testConfig } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { build } from '../helper.js';
+import { meetingWithDelegates, sendPacket, smtpApp } from '../support/mail-meeting.js';
+
 import { waitFor } from '../support/wait.js';
 
 t.test('cancelling a meeting sends its calendar entry as CANCEL to everyone who received a packet', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 2);
   const staff = actor(secretariat);
   t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);
@@ -48,12 +43,7 @@ t.test('cancelling a meeting sends its calendar entry as CANCEL to everyone who 
 });
 
 t.test('a cancellation goes only where a calendar entry went, and is newer than it', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting } = await meetingWithDelegates(app, 2);
   const staff = actor(secretariat);
   t.equal((await sendPacket(app, secretariat, meeting.id, { includeInvite: false })).statusCode, 202);

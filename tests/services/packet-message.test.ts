@@ -1,8 +1,8 @@
 import t from 'tap';
 import { plainTextToHtml } from '../../src/rendering/email/plain-text-html.js';
-import { build, reposOf, testConfig } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { reposOf } from '../helper.js';
+import { meetingWithDelegates, sendPacket, smtpApp } from '../support/mail-meeting.js';
+
 import { waitFor } from '../support/wait.js';
 
 const HOSTILE = [
@@ -34,12 +34,7 @@ t.test(
 );
 
 t.test('a packet mail: the message escaped in the HTML part and verbatim in the text part', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 1);
   reposOf(app).people.update(people[0]!.id, { name: 'Ana <b>Silva</b>' });
   const res = await sendPacket(app, secretariat, meeting.id, { message: HOSTILE, includeInvite: false });

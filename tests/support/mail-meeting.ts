@@ -81,21 +81,20 @@ export async function listsWithObserver(
   return observer;
 }
 
-/**
- * An app with a test SMTP server whose packets always go out as links (the attachment limit is
- * 1 kB), on the real clock; `env` adds settings (a public address, say).
- */
-export async function linkPacketApp(t: Test, env: Record<string, string> = {}) {
+/** An app that mails through a real SMTP server on 127.0.0.1, retrying fast, on the real clock; `env` adds settings. */
+export async function smtpApp(t: Test, env: Record<string, string> = {}) {
   const smtp = await startTestSmtp();
   t.teardown(() => smtp.close());
   const app = await build(t, {
-    config: testConfig(t, {
-      AGENDUM_SMTP_URL: smtp.url,
-      AGENDUM_RETRY_BASE_MS: '50',
-      AGENDUM_MAX_ATTACHMENTS_MB: '0.001',
-      ...env,
-    }),
+    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50', ...env }),
     now: () => new Date(),
   });
   return { app, smtp };
 }
+
+/**
+ * An app with a test SMTP server whose packets always go out as links (the attachment limit is
+ * 1 kB), on the real clock; `env` adds settings (a public address, say).
+ */
+export const linkPacketApp = (t: Test, env: Record<string, string> = {}) =>
+  smtpApp(t, { AGENDUM_MAX_ATTACHMENTS_MB: '0.001', ...env });

@@ -1,19 +1,14 @@
 import t from 'tap';
 import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
 import { actor } from '../factories.js';
-import { build, testConfig } from '../helper.js';
-import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { build } from '../helper.js';
+import { meetingWithDelegates, sendPacket, smtpApp } from '../support/mail-meeting.js';
+
 import { waitFor } from '../support/wait.js';
 import { webPerson, webSession } from '../support/web-session.js';
 
 t.test('the ledger page shows who holds which revision and sends the latest after asking', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting, ids } = await meetingWithDelegates(app, 2);
   const staff = actor(secretariat);
   t.equal((await sendPacket(app, secretariat, meeting.id)).statusCode, 202);

@@ -2,7 +2,7 @@ import t from 'tap';
 import { ITEM_9_1, ITEM_9_2 } from '../../../src/demo/seed-notes.js';
 import { actor } from '../../factories.js';
 import { as, build, signedIn, testConfig } from '../../helper.js';
-import { linkPacketApp, meetingWithDelegates, sendPacket } from '../../support/mail-meeting.js';
+import { linkPacketApp, meetingWithDelegates, sendPacket, smtpApp } from '../../support/mail-meeting.js';
 import { startTestSmtp } from '../../support/smtp.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -18,12 +18,7 @@ interface LedgerAnswer {
 }
 
 t.test('the ledger says who holds which publication; "send the latest" brings exactly them up to date', async (t) => {
-  const smtp = await startTestSmtp();
-  t.teardown(() => smtp.close());
-  const app = await build(t, {
-    config: testConfig(t, { AGENDUM_SMTP_URL: smtp.url, AGENDUM_RETRY_BASE_MS: '50' }),
-    now: () => new Date(),
-  });
+  const { app, smtp } = await smtpApp(t);
   const { secretariat, meeting, ids } = await meetingWithDelegates(app, 3);
   const staff = actor(secretariat);
   const item = ids[0]!;
