@@ -331,6 +331,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger/send-latest`, payload: {} }),
   },
+  'GET /api/v1/meetings/:meetingId/packets/:packetId/changes': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/changes` }),
+  },
 };
 
 const seed = readFileSync(
