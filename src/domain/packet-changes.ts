@@ -41,6 +41,8 @@ export interface PacketChange {
   reason: string | null;
   /** The publication the change brought (revised or added notes and their annexes). */
   publicationNumber: number | null;
+  /** The publication the packet carried, for a revised note (its redline compares from it). */
+  fromPublicationNumber: number | null;
   /** The annex concerned, for annex changes. */
   annexTitle: string | null;
 }
@@ -122,6 +124,7 @@ function itemChanges(was: FrozenPacketItem, now: CurrentPacketItem): Described[]
       summary: `Item ${now.number}: the note is revised (revision ${now.publicationNumber}, was revision ${was.publicationNumber}).`,
       reason: now.reason,
       publicationNumber: now.publicationNumber,
+      fromPublicationNumber: was.publicationNumber,
     });
   }
   const annexes = annexChanges(was.annexes, now.annexes, now.number);
@@ -146,6 +149,7 @@ export function packetChanges(
       title: item.title,
       reason: null,
       publicationNumber: null,
+      fromPublicationNumber: null,
       annexTitle: null,
       ...change,
     });

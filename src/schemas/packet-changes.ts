@@ -22,6 +22,9 @@ export const PacketChanges = Type.Object({
       summary: Type.String({ description: 'What changed, in plain words' }),
       reason: Nullable(Type.String({ description: 'Why: the reason given with the release that made the change' })),
       publicationNumber: Nullable(Type.Integer({ description: 'The publication the change brought' })),
+      fromPublicationNumber: Nullable(
+        Type.Integer({ description: 'For a revised note: the publication the packet carried' }),
+      ),
       annexTitle: Nullable(Type.String()),
     }),
     { description: 'In agenda order; items no longer on the agenda last' },
