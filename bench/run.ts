@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { addendumBenchmark } from './addendum.js';
 import { apiReadBenchmark } from './api-read.js';
 import { ingestBenchmark } from './ingest.js';
 import { loadBenchmark } from './load.js';
@@ -17,6 +18,7 @@ const BENCHMARKS: [string, Benchmark][] = [
   ['subset', subsetBenchmark],
   ['render', renderBenchmark],
   ['redline', redlineBenchmark],
+  ['addendum', addendumBenchmark],
   ['ingest', ingestBenchmark],
   ['mail', mailBenchmark],
   ['load', loadBenchmark],

@@ -24,6 +24,7 @@ import { createPdfService } from './pdf-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createRedlineService } from './redline-service.js';
+import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
 import { loadLinkSecret } from './secrets.js';
 import { createWorkflowService } from './workflow-service.js';
@@ -134,6 +135,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     pdf,
     documents: createDocumentService(pdf),
     redlines: createRedlineService(pdf),
+    addenda: createAddendumService({ packets, pdf, redlines: createRedlineService(pdf), ingest }),
     recipients: createRecipientService(ctx),
     ingest,
     packets,

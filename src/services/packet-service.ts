@@ -11,6 +11,7 @@ import { createPacketLinks } from './packet-links.js';
 import { createPacketCancellation } from './packet-cancellation.js';
 import { createCalendarUpdates } from './calendar-update.js';
 import { createPacketLedger } from './packet-ledger.js';
+import { createPacketChanges } from './packet-changes.js';
 import { createPacketHistory } from './packet-history.js';
 import { createPacketMessages } from './packet-message.js';
 import { createPacketPreview } from './packet-preview.js';
@@ -60,6 +61,7 @@ export function createPacketService(
     ...createPacketCancellation(ctx, settings.mail, queue.kick),
     ...createCalendarUpdates(ctx, settings.mail, queue.kick),
     ...createPacketLedger(ctx, sending.create),
+    ...createPacketChanges(ctx),
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

@@ -8,6 +8,7 @@ import { packetSendPages } from './packet-send-pages.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { recipientPages } from './recipient-pages.js';
 import { EMPTY_FORM } from './views/form-view.js';
+import { packetChangesView } from './views/packet-changes-view.js';
 import { packetPageView, packetProgressView } from './views/packet-page-view.js';
 import { underMeetingHeader } from './views/page-headers.js';
 
@@ -27,7 +28,12 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
   function packetPage(request: FastifyRequest, reply: FastifyReply, packetId: number, refused = EMPTY_FORM) {
     const view = packetPageView(app.services.packets.view(personOf(request), packetId), refused);
     const header = underMeetingHeader(app.services.meetings.get(view.packet.meetingId), view.packet.subject);
-    return sendPage(request, reply, 'packet', view.packet.subject, { ...view, header });
+    const since = app.services.packets.changesSince(personOf(request), view.packet.meetingId, packetId);
+    return sendPage(request, reply, 'packet', view.packet.subject, {
+      ...view,
+      header,
+      since: packetChangesView(since),
+    });
   }
 
   app.get('/packets/:packetId', packetRoute, async (request, reply) =>

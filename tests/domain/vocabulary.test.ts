@@ -10,6 +10,7 @@ import { SECTION_KEYS } from '../../src/domain/note-content.js';
 import { NOTE_EVENTS, NOTE_STATES, OUTCOMES } from '../../src/domain/note-workflow.js';
 import { NOTICE_KINDS } from '../../src/domain/notification-kind.js';
 import { PACKET_CONTENTS, PACKET_FORMATS } from '../../src/domain/packet-content.js';
+import { PACKET_CHANGE_KINDS } from '../../src/domain/packet-changes.js';
 import { NOTE_ACCESS } from '../../src/domain/permissions.js';
 import { PROCEDURE_KINDS } from '../../src/domain/procedure.js';
 import { ROLES } from '../../src/domain/roles.js';
@@ -45,6 +46,24 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
   ['block kinds', 'note-blocks.ts', ['paragraph', 'list', 'table'], BLOCK_KINDS],
   ['list styles', 'note-blocks.ts', ['bullet', 'number'], LIST_STYLES],
+  [
+    'packet changes',
+    'packet-changes.ts',
+    [
+      'item-added',
+      'item-removed',
+      'item-renumbered',
+      'item-retitled',
+      'note-added',
+      'note-revised',
+      'note-withdrawn',
+      'item-postponed',
+      'annex-added',
+      'annex-replaced',
+      'annex-removed',
+    ],
+    PACKET_CHANGE_KINDS,
+  ],
 ];
 
 /**

@@ -331,6 +331,14 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger/send-latest`, payload: {} }),
   },
+  'GET /api/v1/meetings/:meetingId/packets/:packetId/changes': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/changes` }),
+  },
+  'GET /api/v1/meetings/:meetingId/packets/:packetId/changes.pdf': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/changes.pdf` }),
+  },
 };
 
 const seed = readFileSync(

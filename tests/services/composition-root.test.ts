@@ -77,6 +77,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
   migrateDatabase(handle);
   const services = createServices(handle, config);
   t.same(Object.keys(services).sort(), [
+    'addenda',
     'agenda',
     'auth',
     'carryOver',
@@ -95,6 +96,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'pdf',
     'people',
     'recipients',
+    'redlines',
     'review',
     'workflow',
   ]);

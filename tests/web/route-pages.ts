@@ -112,6 +112,8 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'GET /api/v1/meetings/:meetingId/ledger', pages: ['GET /meetings/:id/ledger'] },
   { api: 'GET /api/v1/meetings/:meetingId/ledger.csv', pages: ['GET /meetings/:id/ledger'] },
   { api: 'POST /api/v1/meetings/:meetingId/ledger/send-latest', pages: ['POST /meetings/:id/ledger/send-latest'] },
+  { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes', pages: ['GET /packets/:packetId'] },
+  { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes.pdf', pages: ['GET /packets/:packetId'] },
 ];
 
 /** A route with its parameters' names dropped: the page map writes `:id` where the app has `:itemId`. */

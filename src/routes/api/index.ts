@@ -6,6 +6,7 @@ import ledgerRoutes from './ledger.js';
 import meetingRoutes from './meetings.js';
 import noteRoutes from './notes.js';
 import packetRoutes from './packets.js';
+import packetChangeRoutes from './packet-changes.js';
 import pdfRoutes from './pdf.js';
 import publicationRoutes from './publications.js';
 import peopleRoutes from './people.js';
@@ -35,4 +36,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(uploadRoutes);
   await app.register(packetRoutes);
   await app.register(ledgerRoutes);
+  await app.register(packetChangeRoutes);
 }
