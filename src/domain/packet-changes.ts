@@ -45,6 +45,8 @@ export interface PacketChange {
   fromPublicationNumber: number | null;
   /** The annex concerned, for annex changes. */
   annexTitle: string | null;
+  /** Its file: the one on the note now (added, replaced), or the one the packet carried (removed). */
+  annexId: number | null;
 }
 
 type Described = { kind: PacketChangeKind; summary: string } & Partial<PacketChange>;
@@ -61,12 +63,14 @@ function annexChanges(before: FrozenPacketAnnex[], after: FrozenPacketAnnex[], n
       changes.push({
         kind: PacketChangeKind.annexAdded,
         annexTitle: annex.title,
+        annexId: annex.fileId,
         summary: `Item ${number}: annex "${annex.title}" added.`,
       });
     } else if (earlier.sha256 !== annex.sha256) {
       changes.push({
         kind: PacketChangeKind.annexReplaced,
         annexTitle: annex.title,
+        annexId: annex.fileId,
         summary: `Item ${number}: annex "${annex.title}" replaced by a new file.`,
       });
     }
@@ -76,6 +80,7 @@ function annexChanges(before: FrozenPacketAnnex[], after: FrozenPacketAnnex[], n
     changes.push({
       kind: PacketChangeKind.annexRemoved,
       annexTitle: annex.title,
+      annexId: annex.fileId,
       summary: `Item ${number}: annex "${annex.title}" removed.`,
     });
   }
@@ -151,6 +156,7 @@ export function packetChanges(
       publicationNumber: null,
       fromPublicationNumber: null,
       annexTitle: null,
+      annexId: null,
       ...change,
     });
   for (const now of current) {

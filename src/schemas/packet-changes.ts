@@ -26,6 +26,9 @@ export const PacketChanges = Type.Object({
         Type.Integer({ description: 'For a revised note: the publication the packet carried' }),
       ),
       annexTitle: Nullable(Type.String()),
+      annexId: Nullable(
+        Type.Integer({ description: 'The annex file: the current one, or the one the packet carried' }),
+      ),
     }),
     { description: 'In agenda order; items no longer on the agenda last' },
   ),

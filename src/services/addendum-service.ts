@@ -11,7 +11,7 @@ interface AddendumSources {
   packets: Pick<PacketService, 'changesSince'>;
   pdf: Pick<PdfService, 'notePdf'>;
   redlines: Pick<RedlineService, 'publicationsRedline'>;
-  ingest: Pick<IngestService, 'listAnnexes' | 'annexFile'>;
+  ingest: Pick<IngestService, 'annexFile'>;
 }
 
 const NOTE_DOCUMENTS: ReadonlySet<PacketChangeKind> = new Set([PacketChangeKind.itemAdded, PacketChangeKind.noteAdded]);
@@ -36,10 +36,9 @@ export function createAddendumService(sources: AddendumSources) {
       const note = await sources.pdf.notePdf(actor, itemId, { publication: to });
       return [{ title: note.fileName, bytes: note.bytes }];
     }
-    if (ANNEX_DOCUMENTS.has(change.kind)) {
-      const annex = sources.ingest.listAnnexes(actor, itemId).find((a) => a.title === change.annexTitle);
-      if (!annex) return [];
-      const file = await sources.ingest.annexFile(actor, itemId, annex.id);
+    // By its file, not its title: two annexes of a note may share a title.
+    if (ANNEX_DOCUMENTS.has(change.kind) && change.annexId !== null) {
+      const file = await sources.ingest.annexFile(actor, itemId, change.annexId);
       return [{ title: file.name, bytes: file.bytes }];
     }
     return [];

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { actor } from '../../factories.js';
 import { as, build, signedIn } from '../../helper.js';
 import { changeAfterPacket, meetingWithPacket } from '../../support/addendum-meeting.js';
 
@@ -37,6 +38,10 @@ t.test('what changed since packet 1: exactly the four changes, with the reasons 
       ['item-added', '3', 'Item 3 "European Health Data Space" added, with its note.', null, 1],
     ],
   );
+  // The signed plan's file, not the first annex titled "Work plan": the addendum attaches that one.
+  const [signed] = app.services.ingest.listAnnexes(actor(setup.secretariat), setup.item91);
+  t.match(signed, { title: 'Work plan', fileName: 'plan-signed.pdf' });
+  t.equal(res.json().changes[0].annexId, signed!.id, 'the replaced annex names its file now');
 });
 
 t.test('what changed since a packet is for staff; another meeting has no such packet', async (t) => {
