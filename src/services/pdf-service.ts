@@ -132,8 +132,9 @@ export function createPdfService(
       : versionOf(readable, options.version);
     const item = repos.agenda.findItem(itemId)!;
     const meeting = meetingOrThrow(ctx, item.meetingId);
-    const printed = printedNote(readable.note, version, publication ?? publicationOf(readable.note, version));
-    const view = noteView(meeting, item, printed, version, publication ?? publicationOf(readable.note, version));
+    // The publication this version prints as (asked for, or its latest one), read once for both.
+    const printedAs = publication ?? publicationOf(readable.note, version);
+    const view = noteView(meeting, item, printedNote(readable.note, version, printedAs), version, printedAs);
     const suffix = publication
       ? `-revision-${publication.number}`
       : `-v${version.number}${view.isDraft ? '-draft' : ''}`;
