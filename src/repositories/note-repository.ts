@@ -33,6 +33,21 @@ export function createNoteRepository(db: Db) {
     .orderBy(desc(notePublications.number))
     .limit(1)
     .prepare();
+
+  /** The publications of each of these notes, oldest first, in one query (notes never released are absent). */
+  function publicationsOf(noteIds: number[]): Map<number, PublicationRow[]> {
+    const byNote = new Map<number, PublicationRow[]>();
+    if (noteIds.length === 0) return byNote;
+    const rows = db
+      .select()
+      .from(notePublications)
+      .where(inArray(notePublications.noteId, noteIds))
+      .orderBy(asc(notePublications.number))
+      .all();
+    for (const row of rows) byNote.set(row.noteId, [...(byNote.get(row.noteId) ?? []), row]);
+    return byNote;
+  }
+
   return {
     findByItem: (itemId: number): NoteRow | undefined => byItem.get({ itemId }),
     findByItems: (itemIds: number[]) =>
@@ -89,17 +104,11 @@ export function createNoteRepository(db: Db) {
         .where(eq(notePublications.noteId, noteId))
         .orderBy(asc(notePublications.number))
         .all(),
+    publicationsOf,
     /** The latest publication of each of these notes (notes never released are absent). */
     latestPublications(noteIds: number[]): Map<number, PublicationRow> {
       const latest = new Map<number, PublicationRow>();
-      if (noteIds.length === 0) return latest;
-      const rows = db
-        .select()
-        .from(notePublications)
-        .where(inArray(notePublications.noteId, noteIds))
-        .orderBy(asc(notePublications.number))
-        .all();
-      for (const row of rows) latest.set(row.noteId, row);
+      for (const [noteId, rows] of publicationsOf(noteIds)) latest.set(noteId, rows.at(-1)!);
       return latest;
     },
     isPublished: (noteId: number, versionId: number) =>

@@ -38,13 +38,15 @@ export function createPacketLedger(ctx: ServiceContext, send: Send) {
       .listItems(meetingId)
       .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
     const notes = new Map(repos.notes.findByItems(items.map((i) => i.id)).map((n) => [n.itemId, n]));
+    const published = repos.notes.publicationsOf([...notes.values()].map((n) => n.id));
     return items.flatMap((item) => {
       const note = notes.get(item.id);
       if (!note || note.state === NoteState.withdrawn) return [];
-      const publications = repos.notes
-        .listPublications(note.id)
-        .sort((a, b) => a.number - b.number)
-        .map((p) => ({ number: p.number, releasedAt: p.releasedAt, reason: p.reason }));
+      const publications = (published.get(note.id) ?? []).map((p) => ({
+        number: p.number,
+        releasedAt: p.releasedAt,
+        reason: p.reason,
+      }));
       return publications.length ? [{ itemId: item.id, number: item.number, title: item.title, publications }] : [];
     });
   }
