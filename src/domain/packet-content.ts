@@ -9,3 +9,11 @@ export const PacketFormat = named(PACKET_FORMATS);
 export const PACKET_CONTENTS = ['personal', ...PACKET_FORMATS] as const;
 export type PacketContent = (typeof PACKET_CONTENTS)[number];
 export const PacketContent = named(PACKET_CONTENTS);
+
+/**
+ * What a packet is: the meeting's notes as they stand (`consolidated`), or, to the recipients of
+ * an earlier packet, only what changed since it (`addendum`; anyone added since gets it whole).
+ */
+export const PACKET_KINDS = ['consolidated', 'addendum'] as const;
+export type PacketKind = (typeof PACKET_KINDS)[number];
+export const PacketKind = named(PACKET_KINDS);

@@ -1,11 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
 import type { FrozenPacket } from '../../domain/frozen-packet.js';
 import { AUDIENCE_GROUPS, type AudienceGroup } from '../../domain/audience.js';
 import { DELIVERY_FORMS, OUTBOX_KINDS, OUTBOX_STATUSES } from '../../domain/delivery.js';
 import type { NoteState } from '../../domain/note-workflow.js';
-import { PACKET_CONTENTS } from '../../domain/packet-content.js';
+import { PACKET_CONTENTS, PACKET_KINDS, PacketKind } from '../../domain/packet-content.js';
 import { people } from './people.js';
 
 /** Who receives a meeting's packets, by list; without rows, the meeting's list is every active delegate. */
@@ -39,6 +39,9 @@ export const packets = sqliteTable('packets', {
     .$type<{ itemId: number; number: string; title: string; state: NoteState }[]>()
     .notNull(),
   inviteSequence: integer('invite_sequence'),
+  kind: text('kind', { enum: PACKET_KINDS }).notNull().default(PacketKind.consolidated),
+  // An addendum's earlier packet: its recipients get what changed since it.
+  addendumTo: integer('addendum_to').references((): AnySQLiteColumn => packets.id),
   // What the packet carries, fixed at creation: per item the published version and annex hashes,
   // so what a link serves never changes after a later release. Null for packets made before,
   // until their first use freezes them (services/packet-legacy.ts).
