@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { MEETING_STATUSES, MeetingStatus } from '../../domain/meeting-status.js';
-import { createdAt, id } from './columns.js';
+import { createdAt, id, instant } from './columns.js';
 
 export const networks = sqliteTable('networks', {
   id: id(),
@@ -25,6 +25,8 @@ export const meetings = sqliteTable(
     status: text('status', { enum: MEETING_STATUSES }).notNull().default(MeetingStatus.planned),
     // Last day (YYYY-MM-DD) for rapporteurs to submit their notes for review.
     draftingDeadline: text('drafting_deadline'),
+    // When the secretariat last published the meeting's public documents (null: never).
+    publishedAt: instant('published_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `published_at` text;
