@@ -1,5 +1,6 @@
 import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
-import { PacketContent } from '../domain/packet-content.js';
+import type { FrozenAddendum, FrozenPacket } from '../domain/frozen-packet.js';
+import { PacketContent, PacketKind } from '../domain/packet-content.js';
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
@@ -26,8 +27,16 @@ export interface NewPacketInput {
 export function createPacketSending(ctx: ServiceContext, kick: () => void) {
   const { mail } = ctx.repos;
 
-  /** Records the packet, frozen as the meeting stands, and queues one message per recipient. */
-  function create(actor: Actor, meetingId: number, input: NewPacketInput) {
+  /**
+   * Records the packet, frozen as the meeting stands, and queues one message per recipient. An
+   * addendum (`follows`) adds, in the same transaction, what changed since the packet it follows.
+   */
+  function create(
+    actor: Actor,
+    meetingId: number,
+    input: NewPacketInput,
+    follows?: { packetId: number; addendum: (frozen: FrozenPacket) => FrozenAddendum },
+  ) {
     const { lists } = checkedPacketInput(ctx, actor, meetingId, input);
     const listed = recipientsFor(ctx, meetingId, lists);
     const recipients = input.personIds ? listed.filter((r) => input.personIds!.includes(r.person.id)) : listed;
@@ -41,6 +50,7 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         recipients.map(({ person, groups }) => ({ personId: person.id, groups })),
         createdAt,
       );
+      if (follows) frozen.addendum = follows.addendum(frozen);
       const released = publishedOf(frozen);
       const sent = new Set(released.map((r) => r.itemId));
       const leftOut = contentOf(ctx, meetingId).leftOut.filter((l) => !sent.has(l.itemId));
@@ -57,6 +67,8 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         leftOut,
         inviteSequence: input.includeInvite === false ? null : nextInviteSequence(ctx, meetingId),
         frozen,
+        kind: follows ? PacketKind.addendum : PacketKind.consolidated,
+        addendumTo: follows?.packetId ?? null,
         createdById: actor.id,
         createdAt,
       });
