@@ -1,6 +1,7 @@
 import { OutboxStatus } from '../domain/delivery.js';
 import { Errors } from '../domain/errors.js';
-import type { FrozenPacket } from '../domain/frozen-packet.js';
+import { audienceOf, type FrozenPacket } from '../domain/frozen-packet.js';
+import { changesFor } from '../domain/packet-changes.js';
 import { PacketContent } from '../domain/packet-content.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import type { ServiceContext } from './context.js';
@@ -16,7 +17,8 @@ export interface NewAddendumInput {
  * Sending what changed since a packet: a packet of kind addendum to the lists of packet N, made
  * like any packet (frozen, one outbox row per recipient, the same audiences). Whoever holds
  * packet N (a recipient whose message did not fail) receives only the changes their audience
- * admits; anyone added to the lists since, or whose message failed, receives the packet whole.
+ * admits (nothing, when their lists may read none of the changes); anyone added to the lists
+ * since, or whose message failed, receives the packet whole.
  */
 export function createAddendumSending(
   ctx: ServiceContext,
@@ -61,9 +63,21 @@ export function createAddendumSending(
             const since = changes.changesBetween(sent, meetingId, frozen);
             if (since.length === 0)
               throw Errors.conflict(`Nothing changed since packet ${packetId}: there is no addendum to send.`);
-            const receiving = frozen.recipients.map((r) => r.personId).filter((id) => holders.has(id));
+            const receiving: number[] = [];
+            const quiet = new Set<number>();
+            for (const { personId, groups } of frozen.recipients) {
+              if (!holders.has(personId)) continue;
+              const readable = changesFor(since, audienceOf(frozen, groups), audienceOf(sent, groups));
+              if (readable.length > 0) receiving.push(personId);
+              else quiet.add(personId);
+            }
+            if (frozen.recipients.every((r) => quiet.has(r.personId)))
+              throw Errors.conflict(`None of the recipients of packet ${packetId} may read what changed since it.`);
             holding = receiving.length;
-            return { to: packetId, toCreatedAt: earlier.createdAt, changes: since, holders: receiving };
+            return {
+              addendum: { to: packetId, toCreatedAt: earlier.createdAt, changes: since, holders: receiving },
+              quiet,
+            };
           },
         },
       );

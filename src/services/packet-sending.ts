@@ -35,14 +35,17 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
     actor: Actor,
     meetingId: number,
     input: NewPacketInput,
-    follows?: { packetId: number; addendum: (frozen: FrozenPacket) => FrozenAddendum },
+    follows?: {
+      packetId: number;
+      addendum: (frozen: FrozenPacket) => { addendum: FrozenAddendum; quiet: Set<number> };
+    },
   ) {
     const { lists } = checkedPacketInput(ctx, actor, meetingId, input);
     const listed = recipientsFor(ctx, meetingId, lists);
     const recipients = input.personIds ? listed.filter((r) => input.personIds!.includes(r.person.id)) : listed;
     if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
     // What is sent is read and fixed in the same transaction that records the packet.
-    const { packet, released, leftOut } = ctx.transaction(() => {
+    const { packet, released, leftOut, sentTo } = ctx.transaction(() => {
       const createdAt = isoNow(ctx);
       const frozen = freezePacket(
         ctx,
@@ -50,7 +53,14 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         recipients.map(({ person, groups }) => ({ personId: person.id, groups })),
         createdAt,
       );
-      if (follows) frozen.addendum = follows.addendum(frozen);
+      // An addendum is not sent to a holder none of whose changes their lists may read.
+      let sentTo = recipients;
+      if (follows) {
+        const { addendum, quiet } = follows.addendum(frozen);
+        frozen.addendum = addendum;
+        frozen.recipients = frozen.recipients.filter((r) => !quiet.has(r.personId));
+        sentTo = recipients.filter((r) => !quiet.has(r.person.id));
+      }
       const released = publishedOf(frozen);
       const sent = new Set(released.map((r) => r.itemId));
       const leftOut = contentOf(ctx, meetingId).leftOut.filter((l) => !sent.has(l.itemId));
@@ -73,7 +83,7 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         createdAt,
       });
       mail.insertOutbox(
-        recipients.map(({ person }) => ({
+        sentTo.map(({ person }) => ({
           kind: OutboxKind.packet,
           packetId: row.id,
           personId: person.id,
@@ -84,10 +94,10 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
           createdAt,
         })),
       );
-      return { packet: row, released, leftOut };
+      return { packet: row, released, leftOut, sentTo };
     });
     kick();
-    return { id: packet.id, recipients: recipients.length, items: released, leftOut };
+    return { id: packet.id, recipients: sentTo.length, items: released, leftOut };
   }
 
   /** Sends again, as a new attempt: to one recipient, or to every recipient that failed. */
