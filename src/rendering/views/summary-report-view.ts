@@ -1,5 +1,7 @@
+import { isFootnoteMarker, runListsOf, type Block } from '../../domain/note-blocks.js';
+import type { Footnote } from '../../domain/note-content.js';
 import { procedureLabel } from '../../domain/procedure.js';
-import type { BlockView, FootnoteView } from './note-view.js';
+import { blockView, type BlockView, type FootnoteView } from './note-view.js';
 
 /**
  * The summary report of a meeting as its readers see it, as plain data: every line already
@@ -127,4 +129,37 @@ export function reportItemHeading(number: string, title: string, procedure: stri
 export function procedureWords(procedure: string): string {
   const label = procedureLabel(procedure).replace(/\.$/, '');
   return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** Conclusions as recorded: blocks of the cover notes' content model, their footnotes numbered from 1 (as normalised). */
+export interface RecordedConclusions {
+  blocks: Block[];
+  footnotes: Footnote[];
+}
+
+/**
+ * The conclusions of the report's parts (the opening, then the items in agenda order) as
+ * printed: each part's blocks, their footnotes renumbered across the whole report in reading
+ * order (each part numbers its own from 1), and the report's footnotes in that order.
+ */
+export function reportConclusions(parts: readonly RecordedConclusions[]): {
+  blocks: BlockView[][];
+  footnotes: FootnoteView[];
+} {
+  const footnotes: FootnoteView[] = [];
+  const blocks = parts.map((part) => {
+    const order = new Map<number, number>();
+    for (const run of part.blocks.flatMap(runListsOf).flat()) {
+      if (!isFootnoteMarker(run) || order.has(run.footnote)) continue;
+      const note = part.footnotes[run.footnote - 1];
+      order.set(run.footnote, footnotes.length + 1);
+      footnotes.push({
+        number: footnotes.length + 1,
+        text: note?.text ?? '',
+        ...(note?.sourceUrl ? { sourceUrl: note.sourceUrl } : {}),
+      });
+    }
+    return part.blocks.map((block) => blockView(block, order));
+  });
+  return { blocks, footnotes };
 }
