@@ -175,6 +175,7 @@ export const report18 = (): SummaryReportView => ({
   },
   attendance: {
     heading: 'Annex – Attendance',
+    columns: ['Delegation', 'Participants', 'Attendance'],
     groups: [
       { heading: 'Delegations present', rows: PRESENT },
       { heading: 'Other delegations', rows: OTHERS },

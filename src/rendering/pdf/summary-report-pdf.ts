@@ -30,7 +30,7 @@ import { typesetParagraph, type ParagraphFormat } from './typeset.js';
  */
 
 const TITLE_SPACE = 36;
-const HEADING_SPACE = 14;
+const HEADING_SPACE = 12;
 
 interface Para {
   runs: Run[];
@@ -61,7 +61,7 @@ const heading = (f: FontSet, text: string, type: string, extra: Partial<Para> = 
     format: leftAligned,
     type,
     spaceBefore: HEADING_SPACE,
-    spaceAfter: 4,
+    spaceAfter: PARAGRAPH_SPACE,
     keepWithNext: true,
     ...extra,
   });
@@ -151,7 +151,7 @@ function annexBlocks(f: FontSet, annex: AttendanceAnnexView): Block<BlockTag>[] 
     const table: TableView = {
       kind: BlockKind.table,
       columns: 3,
-      header: [],
+      header: (annex.columns ?? []).map(text),
       rows: group.rows.map((row) => [row.delegation, row.people.join(', '), row.state].map(text)),
     };
     blocks.push(...tableBlocks(f, table, `attendance.${g}`));

@@ -53,6 +53,8 @@ export interface AttendanceRowView {
 export interface AttendanceAnnexView {
   /** `Annex – Attendance` */
   heading: string;
+  /** Column headings of each group's table (`Delegation`, `Participants`, `Attendance`); without them the tables have no header row. */
+  columns?: [string, string, string];
   /** In the order printed, e.g. `Delegations present` then `Other delegations`; an empty group is left out. */
   groups: { heading: string; rows: AttendanceRowView[] }[];
 }
@@ -113,6 +115,7 @@ export const SUMMARY_REPORT_WORDING = {
   actionPointsHeading: 'Action points',
   actionPointColumns: ['Item', 'Action', 'Owner', 'Due date', 'State'],
   attendanceHeading: 'Annex – Attendance',
+  attendanceColumns: ['Delegation', 'Participants', 'Attendance'],
   presentHeading: 'Delegations present',
   othersHeading: 'Other delegations',
 } as const;

@@ -107,6 +107,7 @@ t.test('prints the 18th meeting’s summary report top to bottom', async (t) => 
     '9.2 Send written reflections',
     'Annex – Attendance',
     'Delegations present',
+    'Delegation Participants Attendance',
     'Austria Lena Huber present',
     'Belgium Marc Peeters, Sofie Claes present',
     'Bulgaria Ivan Petrov remote',
@@ -188,7 +189,8 @@ t.test('is tagged: title, headings, paragraphs, footnote, link and tables in rea
     '9.1 Circulate the Work Stream’s work plan to the Network Commission (DG CNECT) 15 December 2020 open',
     '9.2 Send written reflections on cybersecurity in health Member States 31 January 2021 open',
   ]);
-  t.equal(rows.length, 3 + 27, 'the action points, then one row per delegation');
+  t.equal(rows[3], 'Delegation Participants Attendance', 'the attendance tables have a header row');
+  t.equal(rows.length, 3 + 2 + 27, 'the action points, then a header row per group and one row per delegation');
   const paragraph = elements.find((e) => e.role === 'P' && e.text.startsWith('The Commission presented'));
   t.ok(paragraph, 'a conclusion is a paragraph');
   t.equal(
