@@ -77,17 +77,19 @@ export class FontFace {
   /** Ascent and descent (positive) as fractions of the font size. */
   readonly ascent: number;
   readonly descent: number;
-  /** Sets what this face lacks; none for a fallback (its missing glyphs print as boxes). */
-  readonly fallback: FontFace | undefined;
-  private readonly codePoints: Set<number>;
+  private readonly font: fontkit.Font;
+  /** Whether the font has a glyph, by code point: asked once each (reading its whole cmap costs 30 ms). */
+  private readonly coverage = new Map<number, boolean>();
+  private loadFallback: (() => FontFace) | undefined;
+  private fallbackFace: FontFace | undefined;
   private readonly runs = new Map<string, fontkit.GlyphRun>();
   private readonly widths = new Map<string, number>();
 
-  constructor(name: string, file: Uint8Array, fallback?: FontFace) {
+  constructor(name: string, file: Uint8Array, fallback?: () => FontFace) {
     this.name = name;
-    this.fallback = fallback;
+    this.loadFallback = fallback;
     const font = fontkit.create(file as Buffer) as fontkit.Font;
-    this.codePoints = new Set(font.characterSet);
+    this.font = font;
     // Our subsetter reads the file's bytes, never fontkit's glyph objects: fontkit's own subsetter
     // would ask for the parts of compound glyphs with no code points, and fontkit keeps a glyph
     // with the code points of its first request (foliojs/fontkit#154), so every later document
@@ -122,10 +124,32 @@ export class FontFace {
     this.descent = -font.descent / font.unitsPerEm;
   }
 
+  /**
+   * Sets what this face lacks; none for a fallback (its missing glyphs print as boxes). Loaded on
+   * the first such character: most documents never need it.
+   */
+  get fallback(): FontFace | undefined {
+    if (this.loadFallback) {
+      this.fallbackFace = this.loadFallback();
+      this.loadFallback = undefined;
+    }
+    return this.fallbackFace;
+  }
+
+  private has(char: string): boolean {
+    const code = char.codePointAt(0)!;
+    let has = this.coverage.get(code);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(code);
+      this.coverage.set(code, has);
+    }
+    return has;
+  }
+
   /** Whether this face has a glyph for every character of `text` (a fallback covers all it can). */
   covers(text: string): boolean {
-    if (!this.fallback) return true;
-    for (const char of text) if (!this.codePoints.has(char.codePointAt(0)!)) return false;
+    if (!this.loadFallback && !this.fallbackFace) return true;
+    for (const char of text) if (!this.has(char)) return false;
     return true;
   }
 
@@ -135,7 +159,7 @@ export class FontFace {
     const out: Stretch[] = [];
     for (const char of text) {
       // A space is always this face's: lines are filled with its width.
-      const own = char === ' ' || this.codePoints.has(char.codePointAt(0)!);
+      const own = char === ' ' || this.has(char);
       const face = own || !this.fallback ? this : this.fallback;
       const last = out.at(-1);
       if (last?.face === face) last.text += char;
@@ -190,7 +214,7 @@ export function fontFile(name: FaceName, which: 'main' | 'fallback' = 'main'): U
 export function fonts(): FontSet {
   if (!loaded) {
     const load = (name: FaceName) =>
-      new FontFace(name, fontFile(name), new FontFace(`${name}-fallback`, fontFile(name, 'fallback')));
+      new FontFace(name, fontFile(name), () => new FontFace(`${name}-fallback`, fontFile(name, 'fallback')));
     loaded = { regular: load('regular'), bold: load('bold'), italic: load('italic') };
   }
   return loaded;

@@ -53,6 +53,7 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private readonly spaceCodes = new Map<string, string>();
+  private readonly registered = new Set<string>();
   private open: StructElement | null = null;
   private pageCount = 0;
 
@@ -76,11 +77,6 @@ export class PdfWriter {
         ModDate: info.createdAt,
       },
     });
-    for (const face of Object.values(this.fonts)) {
-      for (const font of face.fallback ? [face, face.fallback] : [face]) {
-        this.doc.registerFont(font.name, font.pdfkitFont as unknown as Buffer);
-      }
-    }
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -139,6 +135,11 @@ export class PdfWriter {
    * why pdfkit is pinned exactly in package.json. A new version: check these two, re-run the tests.
    */
   private font(face: FontFace): PdfkitFont {
+    // Registered on first use: a fallback face is loaded only when a document needs it.
+    if (!this.registered.has(face.name)) {
+      this.doc.registerFont(face.name, face.pdfkitFont as unknown as Buffer);
+      this.registered.add(face.name);
+    }
     this.doc.font(face.name);
     const font = (this.doc as unknown as { _font: PdfkitFont })._font;
     const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
