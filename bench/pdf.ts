@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ITEM_9_1, ITEM_9_2 } from '../src/demo/seed-notes.js';
 import { BlockKind } from '../src/domain/note-blocks.js';
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
@@ -64,6 +68,18 @@ function blockHtml(block: BlockView): string {
   return `<table>${head}<tbody>${block.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
+/** The Tinos files the PDF embeds, as `@font-face` rules (read from disk: the page has a file origin). */
+function tinosFaces(): string {
+  const dir = join(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'), '..');
+  const face = (file: string, weight: number, style: string) =>
+    `@font-face { font-family: 'Tinos'; src: url('${pathToFileURL(join(dir, file)).href}'); font-weight: ${weight}; font-style: ${style}; }`;
+  return [
+    face('400Regular/Tinos_400Regular.ttf', 400, 'normal'),
+    face('700Bold/Tinos_700Bold.ttf', 700, 'normal'),
+    face('400Regular_Italic/Tinos_400Regular_Italic.ttf', 400, 'italic'),
+  ].join('\n');
+}
+
 /** The note as the HTML views will print it: same blocks, same font, same page. */
 function noteHtml(view: NoteView): string {
   const header = view.headerLines
@@ -73,10 +89,11 @@ function noteHtml(view: NoteView): string {
     .map((s) => `<h2>${escape(s.heading)}</h2>${s.blocks.map(blockHtml).join('')}`)
     .join('');
   return `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><title>${escape(view.documentTitle)}</title><style>
+${tinosFaces()}
 @page { size: A4; margin: 2.5cm; }
-body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; line-height: 13.8pt; }
-.h { font-weight: bold; font-size: 10.5pt; } .m { text-align: center; margin-top: 36pt; } .t { text-align: center; font-weight: bold; font-size: 14pt; }
-h1, h2 { font-size: 12pt; margin: 12pt 0 4pt; } p { text-align: justify; margin: 0 0 6pt; }
+body { font-family: 'Tinos', 'DejaVu Serif Condensed', serif; font-size: 12pt; line-height: 13.8pt; }
+.h { font-weight: bold; font-size: 10.5pt; } .m { text-align: center; margin-top: 24pt; } .t { text-align: center; font-weight: bold; font-size: 14pt; margin-top: 12pt; }
+h1 { font-size: 12pt; margin: 12pt 0 6pt; } h2 { font-size: 12pt; margin: 6pt 0 6pt; } p { text-align: justify; margin: 0 0 6pt; }
 ul, ol { margin: 0 0 6pt; padding-left: 18pt; text-align: justify; } li { margin-bottom: 3pt; } ul.dash { list-style-type: '– '; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 6pt; } th, td { border: 0.5pt solid #000; padding: 2pt 5.4pt; text-align: left; vertical-align: top; }
 tr { break-inside: avoid; }
@@ -87,8 +104,12 @@ tr { break-inside: avoid; }
 async function chromiumMsPerNote(html: string): Promise<number | null> {
   if (!hasChromium()) return null;
   const browser = await launchBrowser();
+  // A page with a file origin may load the font files; the browser keeps them once loaded (warm).
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pdf-'));
   try {
     const page = await browser.newPage();
+    writeFileSync(join(dir, 'blank.html'), '<!doctype html><title>blank</title>');
+    await page.goto(pathToFileURL(join(dir, 'blank.html')).href);
     return await timeEach(
       async () => {
         await page.setContent(html);
@@ -98,6 +119,7 @@ async function chromiumMsPerNote(html: string): Promise<number | null> {
     );
   } finally {
     await browser.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

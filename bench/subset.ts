@@ -1,6 +1,6 @@
 import { renderCoverNotePdf } from '../src/rendering/pdf/cover-note-pdf.js';
 import { create as fontkitCreate, type Font } from 'fontkit';
-import { fontFile, fonts } from '../src/rendering/pdf/fonts.js';
+import { fontFile, fonts, type FaceName, type FontFace } from '../src/rendering/pdf/fonts.js';
 import type { NoteView } from '../src/rendering/views/note-view.js';
 import { BULGARIAN, GREEK, note91, note92, noteView } from '../tests/support/note-views.js';
 import { median, round, type Figure } from './figures.js';
@@ -50,10 +50,10 @@ type Choice = Map<Facade, () => Subset>;
  */
 function subsetters(): Record<Subsetter | 'untouched', Choice> {
   const [ours, fontkit, untouched]: [Choice, Choice, Choice] = [new Map(), new Map(), new Map()];
-  for (const face of Object.values(fonts())) {
+  for (const [name, face] of Object.entries(fonts()) as [FaceName, FontFace][]) {
     const facade = face.pdfkitFont as unknown as Facade;
     const own = facade.createSubset;
-    const parsed = fontkitCreate(Buffer.from(fontFile(face.name))) as Font;
+    const parsed = fontkitCreate(Buffer.from(fontFile(name))) as Font;
     untouched.set(facade, own);
     ours.set(facade, () => timed(own.call(facade)));
     fontkit.set(facade, () => timed(parsed.createSubset() as unknown as Subset));

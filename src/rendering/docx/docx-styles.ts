@@ -2,7 +2,7 @@ import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions
 
 /**
  * The look of a cover note in Word, close to its PDF: a serif at 12 pt, bold headings, lists
- * hung as Word hangs them. Times New Roman rather than the PDF's DejaVu Serif: every Word has it,
+ * hung as Word hangs them. Times New Roman, whose metrics the PDF's Tinos shares: every Word has it,
  * so a rapporteur who starts the next draft from the file sees no substituted font.
  */
 export const FONT = 'Times New Roman';

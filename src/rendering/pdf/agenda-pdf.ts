@@ -37,7 +37,8 @@ function itemBlocks(f: FontSet, view: AgendaView): Block<BlockTag>[] {
       spaceAfter: 0,
       indent,
       keepWithNext: details.length > 0,
-      tag: { type: 'P', destination: `agenda-item-${item.id}` },
+      // Items are headings under the agenda's title (H1): a reader lists and jumps between them.
+      tag: { type: `H${Math.min(item.depth + 1, 6)}`, destination: `agenda-item-${item.id}` },
     });
     details.forEach((text, i) => {
       blocks.push({
@@ -60,7 +61,8 @@ function itemBlocks(f: FontSet, view: AgendaView): Block<BlockTag>[] {
 /** Typesets and paginates the agenda; `destination` names the agenda's first line (packets link to it). */
 export function layoutAgenda(view: AgendaView, f: FontSet = fonts(), destination?: string): Part {
   const heading = headingBlocks(f, view);
-  if (destination) heading[heading.length - 1]!.tag = { ...heading[heading.length - 1]!.tag, destination };
+  const title = heading[heading.length - 1]!;
+  title.tag = { ...title.tag, type: 'H1', ...(destination ? { destination } : {}) };
   return layoutPart([...heading, ...itemBlocks(f, view)]);
 }
 

@@ -67,13 +67,13 @@ export function headingBlocks(
     block(
       typesetParagraph(f, [{ text: view.meetingLine, style: body }], centred),
       { type: 'P' },
-      { spaceBefore: 36, keepWithNext: true },
+      { spaceBefore: 24, keepWithNext: true },
     ),
     block(
       typesetParagraph(f, [{ text: view.heading, style: title }], { ...centred, leading: 18 }),
       { type: 'P' },
       {
-        spaceBefore: 22,
+        spaceBefore: 12,
         keepWithNext: true,
       },
     ),
@@ -106,7 +106,7 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
         label: { text: view.itemNumber, style: bold },
       }),
       { type: 'H1', ...(destination ? { destination } : {}) },
-      { spaceBefore: 22, spaceAfter: 6, keepWithNext: true },
+      { spaceBefore: 12, spaceAfter: PARAGRAPH_SPACE, keepWithNext: true },
     ),
   ];
   view.sections.forEach((section, s) => {
@@ -114,11 +114,7 @@ export function noteBodyBlocks(f: FontSet, view: NoteView, destination?: string)
       block(
         typesetParagraph(f, [{ text: section.heading, style: bold }], leftAligned),
         { type: 'H2' },
-        {
-          spaceBefore: 12,
-          spaceAfter: 4,
-          keepWithNext: true,
-        },
+        { spaceBefore: PARAGRAPH_SPACE, spaceAfter: PARAGRAPH_SPACE, keepWithNext: true },
       ),
     );
     section.blocks.forEach((content, b) => {

@@ -4,8 +4,11 @@ import * as fontkit from 'fontkit';
 import { TrueTypeSource } from './truetype-subset.js';
 
 /**
- * The typefaces of every PDF agendum prints: DejaVu Serif from the `dejavu-fonts-ttf` package
- * (never the system's fonts), which covers Latin, Greek and Cyrillic.
+ * The typefaces of every PDF agendum prints: Tinos from `@expo-google-fonts/tinos` (never the
+ * system's fonts), metric-compatible with Times New Roman, the face of the Commission's documents
+ * (a note set in it breaks its lines where the Word original does), with Latin, Greek and
+ * Cyrillic. A character Tinos lacks (✓, most symbols) is set in DejaVu Serif Condensed from
+ * `dejavu-fonts-ttf`: each face measures and the writer draws such stretches in its fallback.
  *
  * Each file is read and parsed once per process. pdfkit is given the parsed fontkit font (it
  * accepts any object with `layout`) wrapped so that two more things survive between documents:
@@ -16,11 +19,27 @@ import { TrueTypeSource } from './truetype-subset.js';
 
 export type FaceName = 'regular' | 'bold' | 'italic';
 
-const FILES: Record<FaceName, string> = {
-  regular: 'DejaVuSerifCondensed.ttf',
-  bold: 'DejaVuSerifCondensed-Bold.ttf',
-  italic: 'DejaVuSerifCondensed-Italic.ttf',
+/** Where each face and its fallback come from, as a module path. */
+const FILES: Record<FaceName, { main: string; fallback: string }> = {
+  regular: {
+    main: '@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf',
+    fallback: 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf',
+  },
+  bold: {
+    main: '@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf',
+    fallback: 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf',
+  },
+  italic: {
+    main: '@expo-google-fonts/tinos/400Regular_Italic/Tinos_400Regular_Italic.ttf',
+    fallback: 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf',
+  },
 };
+
+/** A stretch of text set in one font: the face's own or its fallback. */
+export interface Stretch {
+  text: string;
+  face: FontFace;
+}
 
 /** Cached shaping results beyond this many words per face are dropped and rebuilt. */
 const MAX_CACHED_RUNS = 50_000;
@@ -50,19 +69,27 @@ class CopiedRun {
 }
 
 export class FontFace {
-  readonly name: FaceName;
+  /** The name pdfkit knows the font by (`regular`, `regular-fallback`...). */
+  readonly name: string;
   /** What pdfkit is given as the font. */
   readonly pdfkitFont: fontkit.Font;
   readonly unitsPerEm: number;
   /** Ascent and descent (positive) as fractions of the font size. */
   readonly ascent: number;
   readonly descent: number;
+  private readonly font: fontkit.Font;
+  /** Whether the font has a glyph, by code point: asked once each (reading its whole cmap costs 30 ms). */
+  private readonly coverage = new Map<number, boolean>();
+  private loadFallback: (() => FontFace) | undefined;
+  private fallbackFace: FontFace | undefined;
   private readonly runs = new Map<string, fontkit.GlyphRun>();
   private readonly widths = new Map<string, number>();
 
-  constructor(name: FaceName, file: Uint8Array) {
+  constructor(name: string, file: Uint8Array, fallback?: () => FontFace) {
     this.name = name;
+    this.loadFallback = fallback;
     const font = fontkit.create(file as Buffer) as fontkit.Font;
+    this.font = font;
     // Our subsetter reads the file's bytes, never fontkit's glyph objects: fontkit's own subsetter
     // would ask for the parts of compound glyphs with no code points, and fontkit keeps a glyph
     // with the code points of its first request (foliojs/fontkit#154), so every later document
@@ -98,6 +125,50 @@ export class FontFace {
   }
 
   /**
+   * Sets what this face lacks; none for a fallback (its missing glyphs print as boxes). Loaded on
+   * the first such character: most documents never need it.
+   */
+  get fallback(): FontFace | undefined {
+    if (this.loadFallback) {
+      this.fallbackFace = this.loadFallback();
+      this.loadFallback = undefined;
+    }
+    return this.fallbackFace;
+  }
+
+  private has(char: string): boolean {
+    const code = char.codePointAt(0)!;
+    let has = this.coverage.get(code);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(code);
+      this.coverage.set(code, has);
+    }
+    return has;
+  }
+
+  /** Whether this face has a glyph for every character of `text` (a fallback covers all it can). */
+  covers(text: string): boolean {
+    if (!this.loadFallback && !this.fallbackFace) return true;
+    for (const char of text) if (!this.has(char)) return false;
+    return true;
+  }
+
+  /** `text` cut into stretches set in this face and stretches set in its fallback. */
+  stretches(text: string): Stretch[] {
+    if (this.covers(text)) return [{ text, face: this }];
+    const out: Stretch[] = [];
+    for (const char of text) {
+      // A space is always this face's: lines are filled with its width.
+      const own = char === ' ' || this.has(char);
+      const face = own || !this.fallback ? this : this.fallback;
+      const last = out.at(-1);
+      if (last?.face === face) last.text += char;
+      else out.push({ text: char, face });
+    }
+    return out;
+  }
+
+  /**
    * Width of `text` at `size` points, measured exactly as pdfkit will set it: pdfkit shapes text
    * in chunks that end after each space, so kerning never crosses a space.
    */
@@ -118,8 +189,11 @@ export class FontFace {
     let width = this.widths.get(chunk);
     if (width === undefined) {
       if (this.widths.size >= MAX_CACHED_RUNS) this.widths.clear();
-      const run = (this.pdfkitFont.layout(chunk) as unknown as CopiedRun).advanceWidth;
-      width = (run * 1000) / this.unitsPerEm;
+      width = 0;
+      for (const stretch of this.stretches(chunk)) {
+        const run = (stretch.face.pdfkitFont.layout(stretch.text) as unknown as CopiedRun).advanceWidth;
+        width += (run * 1000) / stretch.face.unitsPerEm;
+      }
       this.widths.set(chunk, width);
     }
     return width;
@@ -130,16 +204,17 @@ export type FontSet = Record<FaceName, FontFace>;
 
 let loaded: FontSet | undefined;
 
-/** The bytes of a face's TrueType file, from the `dejavu-fonts-ttf` package. */
-export function fontFile(name: FaceName): Uint8Array {
+/** The bytes of a face's TrueType file (Tinos), or of its fallback (DejaVu Serif Condensed). */
+export function fontFile(name: FaceName, which: 'main' | 'fallback' = 'main'): Uint8Array {
   const require = createRequire(import.meta.url);
-  return new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FILES[name]}`)));
+  return new Uint8Array(readFileSync(require.resolve(FILES[name][which])));
 }
 
 /** The faces, loaded and parsed on first use and kept for the life of the process. */
 export function fonts(): FontSet {
   if (!loaded) {
-    const load = (name: FaceName) => new FontFace(name, fontFile(name));
+    const load = (name: FaceName) =>
+      new FontFace(name, fontFile(name), () => new FontFace(`${name}-fallback`, fontFile(name, 'fallback')));
     loaded = { regular: load('regular'), bold: load('bold'), italic: load('italic') };
   }
   return loaded;

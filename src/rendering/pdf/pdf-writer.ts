@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { fonts, type FaceName, type FontSet } from './fonts.js';
+import { fonts, type FontFace, type FontSet } from './fonts.js';
 import { A4, BLACK, DRAFT_MARK, WATERMARK_GREY } from './page-style.js';
 import { fill, num, stroke, textOperators, type PdfkitFont } from './text-operators.js';
 import type { Rgb } from './styled-text.js';
@@ -53,6 +53,7 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private readonly spaceCodes = new Map<string, string>();
+  private readonly registered = new Set<string>();
   private open: StructElement | null = null;
   private pageCount = 0;
 
@@ -76,9 +77,6 @@ export class PdfWriter {
         ModDate: info.createdAt,
       },
     });
-    for (const face of Object.values(this.fonts)) {
-      this.doc.registerFont(face.name, face.pdfkitFont as unknown as Buffer);
-    }
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -136,8 +134,13 @@ export class PdfWriter {
    * pdfkit has no public API for either (`doc._font`, `page.fonts` are internals of 0.20): this is
    * why pdfkit is pinned exactly in package.json. A new version: check these two, re-run the tests.
    */
-  private font(face: FaceName): PdfkitFont {
-    this.doc.font(face);
+  private font(face: FontFace): PdfkitFont {
+    // Registered on first use: a fallback face is loaded only when a document needs it.
+    if (!this.registered.has(face.name)) {
+      this.doc.registerFont(face.name, face.pdfkitFont as unknown as Buffer);
+      this.registered.add(face.name);
+    }
+    this.doc.font(face.name);
     const font = (this.doc as unknown as { _font: PdfkitFont })._font;
     const fontsOnPage = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
     fontsOnPage[font.id] ??= font.ref();
@@ -159,10 +162,17 @@ export class PdfWriter {
    */
   text(segment: Pick<Segment, 'text' | 'style'>, x: number, y: number, extraPerSpace = 0): void {
     const { style } = segment;
-    const font = this.font(style.face);
-    const glyphs = font.encode(segment.text);
-    const ops = textOperators(font.id, glyphs, { style, x, y, extraPerSpace, spaceCode: this.spaceCode(font) });
-    this.doc.addContent(ops);
+    let left = x;
+    // Characters the face lacks are set in its fallback, one text object per stretch.
+    for (const stretch of this.fonts[style.face].stretches(segment.text)) {
+      const font = this.font(stretch.face);
+      const glyphs = font.encode(stretch.text);
+      // A fallback's stretches hold no space: asking for its space would put one in its subset.
+      const spaceCode = stretch.text.includes(' ') ? this.spaceCode(font) : '';
+      this.doc.addContent(textOperators(font.id, glyphs, { style, x: left, y, extraPerSpace, spaceCode }));
+      const spaces = stretch.text.split(' ').length - 1;
+      left += stretch.face.widthOf(stretch.text, style.size) + spaces * extraPerSpace;
+    }
   }
 
   /** A straight line in top-down coordinates. */
@@ -218,7 +228,7 @@ export class PdfWriter {
       // In bottom-up page space: rotate about the page centre.
       const tx = page.width / 2 - (c * width) / 2 + (s * capHeight) / 2;
       const ty = page.height / 2 - (s * width) / 2 - (c * capHeight) / 2;
-      const font = this.font('bold');
+      const font = this.font(this.fonts.bold);
       const codes = font.encode(text)[0].join('');
       this.doc.addContent(
         `q 1 0 0 -1 0 ${num(page.height)} cm BT /${font.id} ${style.size} Tf ${fill(WATERMARK_GREY)} ` +

@@ -30,9 +30,8 @@ t.test('prints every block in reading order: bullets, numbers, the nested list, 
     '2. Summary',
     'The group met three times.',
     '• Exchange of good practices',
-    '• Common guidelines for the security of hospitals and of the networks that',
-    'connect them to the national contact points, adopted in writing after the',
-    'summer',
+    '• Common guidelines for the security of hospitals and of the networks that connect',
+    'them to the national contact points, adopted in writing after the summer',
     '• Report to the Network1',
     '1. Adopt the guidelines',
     '2. Mandate the group',
@@ -55,11 +54,10 @@ t.test('hangs each marker at the list indent, the item text and its wrapped line
   const bullets = page!.items.filter((i) => i.str === '•');
   t.equal(bullets.length, 3);
   for (const bullet of bullets) t.ok(near(bullet.x, MARKERS), 'the bullet stands 0.63 cm in from the margin');
-  const first = item(page!, 'Common guidelines for the security of hospitals and of the networks that');
-  const wrapped = item(page!, 'connect them to the national contact points, adopted in writing after the');
+  const first = item(page!, 'Common guidelines for the security of hospitals and of the networks that connect');
+  const wrapped = item(page!, 'them to the national contact points, adopted in writing after the summer');
   t.ok(near(first.x, MARKERS + 18), 'the item text hangs 18 pt in from its bullet');
   t.ok(near(wrapped.x, first.x), 'the wrapped line starts under the text, not under the bullet');
-  t.ok(near(item(page!, 'summer').x, first.x));
   t.ok(near(bullets[1]!.y, first.y), 'the bullet is on the first line');
   t.ok(near(item(page!, '2.').x, MARKERS), 'a number hangs as a bullet does');
   t.ok(near(item(page!, 'Mandate the group').x, MARKERS + 18));

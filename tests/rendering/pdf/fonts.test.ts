@@ -8,18 +8,22 @@ import { pdfLines } from '../../support/pdf-text.js';
 import { BULGARIAN, GREEK, note91, note92, noteView } from '../../support/note-views.js';
 
 /**
- * The fonts a note embeds: our subsets (truetype-subset.ts) of DejaVu Serif Condensed, each glyph with its
- * Unicode value, each outline the original font's.
+ * The fonts a note embeds: our subsets (truetype-subset.ts) of Tinos, and of DejaVu Serif
+ * Condensed for the characters Tinos lacks, each glyph with its Unicode value, each outline the
+ * original font's.
  */
 
-const FACES: Record<string, FaceName> = {
-  DejaVuSerifCondensed: 'regular',
-  'DejaVuSerifCondensed-Bold': 'bold',
-  'DejaVuSerifCondensed-Italic': 'italic',
+const FACES: Record<string, [FaceName, 'main' | 'fallback']> = {
+  'Tinos-Regular': ['regular', 'main'],
+  'Tinos-Bold': ['bold', 'main'],
+  'Tinos-Italic': ['italic', 'main'],
+  DejaVuSerifCondensed: ['regular', 'fallback'],
+  'DejaVuSerifCondensed-Bold': ['bold', 'fallback'],
+  'DejaVuSerifCondensed-Italic': ['italic', 'fallback'],
 };
 
 interface EmbeddedFont {
-  /** `BZZZZZ+DejaVuSerifCondensed`: the subset tag, then the font's name. */
+  /** `BZZZZZ+Tinos-Regular`: the subset tag, then the font's name. */
   name: string;
   file: Uint8Array;
   /** Glyph id in the subset -> the text it stands for (ToUnicode). */
@@ -72,9 +76,7 @@ t.test(
     const lines = await pdfLines(await render(bulgarian()));
     t.ok(lines.includes('Информация за дейностите на работната група по киберсигурност.'));
     t.ok(lines.includes('Работната група обменя най-добри практики между държавите членки.'));
-    const regular = (await embeddedFonts(await render(bulgarian()))).find((f) =>
-      f.name.endsWith('+DejaVuSerifCondensed'),
-    );
+    const regular = (await embeddedFonts(await render(bulgarian()))).find((f) => f.name.endsWith('+Tinos-Regular'));
     t.ok(regular!.unicode.size > 60, 'the regular face maps its glyphs');
     t.same(
       [...regular!.unicode].filter(([gid, text]) => gid !== 0 && text === ''),
@@ -90,12 +92,12 @@ for (const [name, view] of [
   ['Greek', greek],
   ['Bulgarian', bulgarian],
 ] as const) {
-  t.test(`the ${name} note's fonts are subsets (ours) whose every glyph fontkit reads back as in DejaVu`, async (t) => {
+  t.test(`the ${name} note's fonts are subsets (ours) whose every glyph fontkit reads back as in Tinos`, async (t) => {
     const fonts = await embeddedFonts(await render(view()));
     t.ok(fonts.length >= 2, `${fonts.length} fonts`);
     for (const font of fonts) {
-      t.match(font.name, /^[A-Z]{6}\+DejaVuSerifCondensed/, 'a subset, named with its tag');
-      const original = fontkit.create(Buffer.from(fontFile(FACES[font.name.slice(7)]!))) as fontkit.Font;
+      t.match(font.name, /^[A-Z]{6}\+Tinos-/, 'a subset of Tinos, named with its tag');
+      const original = fontkit.create(Buffer.from(fontFile(...FACES[font.name.slice(7)]!))) as fontkit.Font;
       const subset = fontkit.create(Buffer.from(font.file)) as fontkit.Font;
       const different: string[] = [];
       let compound = 0;
@@ -112,3 +114,38 @@ for (const [name, view] of [
     }
   });
 }
+
+t.test('a character Tinos lacks is set in DejaVu Serif Condensed, the rest in Tinos', async (t) => {
+  const view = noteView(
+    { number: '9.5', title: 'Checks ⇒ and arrows' },
+    {
+      sections: {
+        issueAtStake: ['Done ⇒ agreed ⇄ in both directions, ∀ states.'],
+        summary: ['Nothing more.'],
+        procedure: ['For information.'],
+      },
+    },
+  );
+  const bytes = await render(view);
+  const lines = await pdfLines(bytes);
+  t.ok(lines.includes('9.5 Checks ⇒ and arrows'), 'the bold fallback reads back in its line');
+  t.ok(lines.includes('Done ⇒ agreed ⇄ in both directions, ∀ states.'), 'the regular fallback too');
+  const fonts = await embeddedFonts(bytes);
+  const names = fonts.map((f) => f.name.slice(7)).sort();
+  t.same(names, ['DejaVuSerifCondensed', 'DejaVuSerifCondensed-Bold', 'Tinos-Bold', 'Tinos-Regular']);
+  const fallback = fonts.find((f) => f.name.endsWith('+DejaVuSerifCondensed'))!;
+  t.same(
+    [...fallback.unicode].filter(([gid]) => gid !== 0).map(([, text]) => text),
+    ['⇒', '⇄', '∀'],
+    'the regular fallback holds the three characters Tinos lacks, and no space',
+  );
+  for (const font of fonts) {
+    const original = fontkit.create(Buffer.from(fontFile(...FACES[font.name.slice(7)]!))) as fontkit.Font;
+    const subset = fontkit.create(Buffer.from(font.file)) as fontkit.Font;
+    const different = [...font.unicode]
+      .filter(([gid, text]) => gid !== 0 && original.layout(text).glyphs.length === 1)
+      .filter(([gid, text]) => subset.getGlyph(gid).path.toSVG() !== original.layout(text).glyphs[0]!.path.toSVG())
+      .map(([, text]) => text);
+    t.same(different, [], `${font.name}: every glyph is the original's`);
+  }
+});

@@ -66,7 +66,7 @@ for (const [script, text] of [
 }
 
 t.test('a compound glyph keeps its parts: they are copied and renumbered', async (t) => {
-  // In DejaVu Serif Condensed, é is drawn as e plus an acute accent (a compound glyph).
+  // In Tinos, é is drawn as e plus an acute accent (a compound glyph).
   const [eAcute] = original.layout('é').glyphs;
   t.equal(isCompound(eAcute!), true, 'é is compound in the original');
   const { ids, font } = subsetOf('é');
