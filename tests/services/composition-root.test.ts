@@ -95,6 +95,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'packets',
     'pdf',
     'people',
+    'publication',
     'recipients',
     'redlines',
     'review',
