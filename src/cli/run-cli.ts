@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { createUserCommand } from './create-user.js';
+import { publishCommand } from './publish.js';
 import { CliError, UsageError, type CliIo, type Command } from './io.js';
 
 export type { CliIo } from './io.js';
 
 /** Every command of the CLI: adding one is a new file and a line here. */
-const COMMANDS: readonly Command[] = [createUserCommand, backupCommand, restoreCommand];
+const COMMANDS: readonly Command[] = [createUserCommand, backupCommand, restoreCommand, publishCommand];
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 

@@ -47,6 +47,8 @@ const EnvSchema = Type.Object({
   }),
   AGENDUM_MAIL_REPLY_TO: Type.Optional(Type.String({ minLength: 3 })),
   AGENDUM_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  // The static folder of published meetings (publication); by default under the data directory.
+  AGENDUM_PUBLISH_DIR: Type.Optional(Type.String({ minLength: 1 })),
   AGENDUM_MAX_ATTACHMENTS_MB: Type.Number({ default: 10, exclusiveMinimum: 0, maximum: 100 }),
   AGENDUM_LINK_DAYS: Type.Integer({ default: 14, minimum: 1, maximum: 365 }),
   AGENDUM_LINK_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -109,6 +111,8 @@ export interface Config {
     cacheBytes: number;
   };
   publicUrl: string;
+  /** Where publishing a meeting (re)builds the static folder of every published meeting. */
+  publishDir: string;
   signInPerMinute: number;
   tokenPerMinute: number;
   brand: Brand;
@@ -212,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     signInPerMinute: e.AGENDUM_SIGNIN_PER_MINUTE,
     tokenPerMinute: e.AGENDUM_TOKEN_PER_MINUTE,
+    publishDir: resolve(dataDir, e.AGENDUM_PUBLISH_DIR ?? 'publication'),
     publicUrl: (e.AGENDUM_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -21,6 +21,7 @@ import { createNotificationService } from './notification-service.js';
 import { createPacketFiles } from './packet-files.js';
 import { createPacketService } from './packet-service.js';
 import { createPdfService } from './pdf-service.js';
+import { createPublicationService } from './publication-service.js';
 import { createPeopleService } from './people-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createRedlineService } from './redline-service.js';
@@ -145,6 +146,11 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     packets,
     digests,
     mailWorker,
+    publication: createPublicationService(ctx, {
+      store,
+      publishDir: config.publishDir,
+      ...(options.renderer ? { renderer: options.renderer } : {}),
+    }),
     demoData: createDemoData(ctx, { meetings, agenda, notes, workflow }),
   };
 }

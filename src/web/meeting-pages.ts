@@ -11,6 +11,7 @@ import type { Services } from '../services/index.js';
 import { field, pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { EMPTY_FORM, refusedByService, type FormState } from './views/form-view.js';
 import { meetingPacketsView } from './views/meeting-packets-view.js';
+import { meetingPublicationView } from './views/meeting-publication-view.js';
 import { meetingPageView } from './views/meeting-view.js';
 import { meetingsView } from './views/meetings-view.js';
 import { myItemsView } from './views/my-items-view.js';
@@ -38,6 +39,7 @@ export function sendMeetingPage(
   const view = {
     ...meetingPageView(actor, facts, form),
     packets: meetingPacketsView(services, actor, facts.meeting),
+    publication: meetingPublicationView(actor, services.publication.publishedAt(meetingId)),
   };
   return sendPage(request, reply, 'meeting', facts.meeting.displayLine, view);
 }

@@ -327,6 +327,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger.csv` }),
   },
+  'POST /api/v1/meetings/:meetingId/publication': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/publication`, payload: {} }),
+  },
   'POST /api/v1/meetings/:meetingId/ledger/send-latest': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/ledger/send-latest`, payload: {} }),

@@ -65,7 +65,11 @@ t.test('use cases are built in src/services/index.ts and nowhere else', async (t
   );
   t.same(
     findings(['src'], [/(?<!function )\bcreateServices\(/]),
-    ['src/cli/create-user.ts: createServices(', 'src/plugins/app/services.ts: createServices('],
+    [
+      'src/cli/create-user.ts: createServices(',
+      'src/cli/publish.ts: createServices(',
+      'src/plugins/app/services.ts: createServices(',
+    ],
     'the server and the CLI use the same root',
   );
 });
@@ -95,6 +99,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'packets',
     'pdf',
     'people',
+    'publication',
     'recipients',
     'redlines',
     'review',

@@ -38,6 +38,7 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'DELETE /api/v1/meetings/:meetingId', pages: ['POST /meetings/:id/delete'] },
   { api: 'GET /api/v1/meetings/:meetingId/status', pages: ['GET /meetings/:meetingId'] },
   { api: 'GET /api/v1/meetings/:meetingId/agenda.pdf', pages: ['GET /meetings/:meetingId'] },
+  { api: 'POST /api/v1/meetings/:meetingId/publication', pages: ['POST /meetings/:meetingId/publication'] },
 
   // The agenda
   { api: 'GET /api/v1/meetings/:meetingId/items', pages: ['GET /meetings/:meetingId'] },

@@ -4,6 +4,7 @@ import docxRoutes from './docx.js';
 import itemRoutes from './items.js';
 import ledgerRoutes from './ledger.js';
 import meetingRoutes from './meetings.js';
+import meetingPublicationRoutes from './meeting-publication.js';
 import noteRoutes from './notes.js';
 import packetRoutes from './packets.js';
 import packetChangeRoutes from './packet-changes.js';
@@ -37,4 +38,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(packetRoutes);
   await app.register(ledgerRoutes);
   await app.register(packetChangeRoutes);
+  await app.register(meetingPublicationRoutes);
 }
