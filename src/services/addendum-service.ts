@@ -80,7 +80,7 @@ export function createAddendumService(sources: AddendumSources) {
       changes: readonly PacketChange[],
     ) {
       const { to, toCreatedAt } = packet.frozen.addendum!;
-      const maker: Actor = { id: packet.createdById, name: 'secretariat', role: Role.secretariat };
+      const maker: Actor = { id: packet.createdById, name: `person ${packet.createdById}`, role: Role.secretariat };
       return render(maker, { packetId: to, sentAt: toCreatedAt }, changes);
     },
   };
