@@ -15,6 +15,7 @@ import { networkPages } from './network-pages.js';
 import { notificationPages } from './notification-pages.js';
 import { packetPages } from './packet-pages.js';
 import { peoplePages } from './people-pages.js';
+import { recordPages } from './record-pages.js';
 import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
@@ -72,6 +73,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(accountPages);
   await app.register(notificationPages);
   await app.register(auditPages);
+  await app.register(recordPages);
 
   // An address no page answers, typed or followed from an old link: a page saying so, with the
   // menu to go on from, instead of a JSON problem. Unknown API addresses stay problems.

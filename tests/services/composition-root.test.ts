@@ -77,6 +77,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
   migrateDatabase(handle);
   const services = createServices(handle, config);
   t.same(Object.keys(services).sort(), [
+    'actionPoints',
     'addenda',
     'agenda',
     'auth',
@@ -96,6 +97,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'pdf',
     'people',
     'recipients',
+    'records',
     'redlines',
     'review',
     'workflow',
