@@ -28,6 +28,7 @@ import { createRecipientService } from './recipient-service.js';
 import { createRedlineService } from './redline-service.js';
 import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
+import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
 import { createWorkflowService } from './workflow-service.js';
 
@@ -141,6 +142,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     addenda: createAddendumService({ packets, pdf, redlines: createRedlineService(pdf), ingest }),
     recipients: createRecipientService(ctx),
     records,
+    summaryReports: createSummaryReportService(ctx, records),
     actionPoints: createActionPointService(ctx, agenda, notifications),
     ingest,
     packets,

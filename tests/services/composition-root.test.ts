@@ -100,6 +100,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'records',
     'redlines',
     'review',
+    'summaryReports',
     'workflow',
   ]);
   const exposed = Object.values(services).flatMap((service) => Object.keys(service));

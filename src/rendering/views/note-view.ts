@@ -135,7 +135,8 @@ function runsView(runs: Inline[], order: Map<number, number>): InlineView[] {
   );
 }
 
-function blockView(block: Block, order: Map<number, number>): BlockView {
+/** A stored block as printed, its footnote markers renumbered by `order` (marker n -> printed number). */
+export function blockView(block: Block, order: Map<number, number>): BlockView {
   if (isParagraph(block)) return { kind: BlockKind.paragraph, runs: runsView(block, order) };
   if (block.block === BlockKind.list) {
     return {
