@@ -29,7 +29,7 @@ export interface SummaryReportItemView {
   /** `9`, `9.1` */
   number: string;
   title: string;
-  /** 1 for `9`, 2 for `9.1`: a level-1 item prints as H1, deeper ones as H2. */
+  /** 1 for `9`, 2 for `9.1`: a level-1 item's heading is tagged H2, a deeper one's H3 (the title is the H1). */
   depth: number;
   /** The procedure in lower-case words (`for information`), or null (a heading item has none). */
   procedure: string | null;
@@ -54,7 +54,7 @@ export interface AttendanceAnnexView {
   /** `Annex – Attendance` */
   heading: string;
   /** Column headings of each group's table (`Delegation`, `Participants`, `Attendance`); without them the tables have no header row. */
-  columns?: [string, string, string];
+  columns?: readonly [string, string, string];
   /** In the order printed, e.g. `Delegations present` then `Other delegations`; an empty group is left out. */
   groups: { heading: string; rows: AttendanceRowView[] }[];
 }
@@ -91,7 +91,7 @@ export interface SummaryReportView {
     /** `Action points` */
     heading: string;
     /** Column headings: `Item`, `Action`, `Owner`, `Due date`, `State`. */
-    columns: [string, string, string, string, string];
+    columns: readonly [string, string, string, string, string];
     rows: ActionPointView[];
   };
   attendance: AttendanceAnnexView;
