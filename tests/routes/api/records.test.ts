@@ -167,3 +167,26 @@ t.test('format, co-chairs, outcomes and conclusions of 9.1 and 9.2; delegates re
   t.equal(after.format, 'teleconference', 'nothing changed by the delegate');
   t.equal(after.items[9].conclusions.blocks.length, 2);
 });
+
+t.test('a delegate does not read the conclusions of an item whose marking leaves their list out', async (t) => {
+  const app = await build(t);
+  const { secretariat, meeting, item92, delegates } = await recordedMeeting(app);
+  await as(app, secretariat, {
+    method: 'PUT',
+    url: `/api/v1/items/${item92.id}/conclusions`,
+    payload: { blocks: ['Observers only: the incident figures.'] },
+  });
+  const marked = await as(app, secretariat, {
+    method: 'PATCH',
+    url: `/api/v1/items/${item92.id}`,
+    payload: { audience: 'limited', audienceGroups: ['observers'] },
+  });
+  t.equal(marked.statusCode, 200);
+  const delegate = signedInAs(app, delegates[0]!);
+  const read = await as(app, delegate, { url: `/api/v1/meetings/${meeting.id}/record` });
+  t.equal(read.statusCode, 200);
+  t.notMatch(read.body, 'incident figures', 'the limited item is left out');
+  t.notOk(read.json().items.some((i: { number: string }) => i.number === '9.2'));
+  const staff = await as(app, secretariat, { url: `/api/v1/meetings/${meeting.id}/record` });
+  t.match(staff.body, 'incident figures', 'the secretariat reads it');
+});
