@@ -8,6 +8,7 @@ import { mailBenchmark } from './mail.js';
 import { pdfBenchmark } from './pdf.js';
 import { redlineBenchmark } from './redline.js';
 import { renderBenchmark } from './render.js';
+import { reportBenchmark } from './report.js';
 import { subsetBenchmark } from './subset.js';
 import type { Benchmark, Figure } from './figures.js';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: [string, Benchmark][] = [
   ['render', renderBenchmark],
   ['redline', redlineBenchmark],
   ['addendum', addendumBenchmark],
+  ['report', reportBenchmark],
   ['ingest', ingestBenchmark],
   ['mail', mailBenchmark],
   ['load', loadBenchmark],

@@ -1,5 +1,6 @@
 import { markingAdmits, type Marking } from './audience.js';
 import type { MeetingLineInput } from './meeting-line.js';
+import type { PacketChange } from './packet-changes.js';
 
 /**
  * What a packet carries, fixed when it is created: the meeting as it stood, every agenda item
@@ -41,7 +42,26 @@ export interface FrozenPacket {
    * from what was released then. Its old links name no recipient and serve commonAudienceOf.
    */
   frozenOnFirstUse?: string;
+  /** Set on an addendum: what changed since the packet it follows, and who holds that packet. */
+  addendum?: FrozenAddendum;
 }
+
+/**
+ * What an addendum packet adds to its frozen content: the changes since packet `to` (the full
+ * list; each reader gets what their audience admits), and the recipients that hold packet `to`
+ * and so receive only the changes. Every other recipient receives the packet whole.
+ */
+export interface FrozenAddendum {
+  to: number;
+  /** When packet `to` was made. */
+  toCreatedAt: string;
+  changes: PacketChange[];
+  holders: number[];
+}
+
+/** Whether this recipient of the packet receives only what changed (they hold the packet it follows). */
+export const receivesAddendum = (frozen: Pick<FrozenPacket, 'addendum'>, personId: number): boolean =>
+  frozen.addendum?.holders.includes(personId) ?? false;
 
 /** What one audience of a packet receives: the key its rendering is stored under, and what it may not read. */
 export interface PacketAudience {

@@ -1,4 +1,4 @@
-import type { FrozenPacketAnnex, FrozenPacketItem } from './frozen-packet.js';
+import type { FrozenPacketAnnex, FrozenPacketItem, PacketAudience } from './frozen-packet.js';
 import { named } from './words.js';
 
 /** What can have changed on a meeting's agenda and notes since a packet was sent. */
@@ -183,4 +183,45 @@ export function packetChanges(
     });
   }
   return changes;
+}
+
+const NOTE_CHANGES: ReadonlySet<PacketChangeKind> = new Set([PacketChangeKind.noteAdded, PacketChangeKind.noteRevised]);
+const NEW_ANNEX_CHANGES: ReadonlySet<PacketChangeKind> = new Set([
+  PacketChangeKind.annexAdded,
+  PacketChangeKind.annexReplaced,
+]);
+
+/**
+ * The changes one reader is told of: agenda changes always (every recipient reads the agenda);
+ * a note's or annex's change only when they may read it: now for what was added or revised, in
+ * the earlier packet for what was withdrawn or removed. An item added with a note they may not
+ * read is listed as an agenda change, without the note.
+ */
+export function changesFor(
+  changes: readonly PacketChange[],
+  now: PacketAudience,
+  before: PacketAudience,
+): PacketChange[] {
+  const readsNow = (c: PacketChange) => !now.withheldItems.has(c.itemId);
+  const readBefore = (c: PacketChange) => !before.withheldItems.has(c.itemId);
+  const kept: PacketChange[] = [];
+  for (const change of changes) {
+    const { kind, annexId } = change;
+    if (NOTE_CHANGES.has(kind) && !readsNow(change)) continue;
+    if (NEW_ANNEX_CHANGES.has(kind) && (!readsNow(change) || now.withheldAnnexes.has(annexId!))) continue;
+    if (kind === PacketChangeKind.annexRemoved && (!readBefore(change) || before.withheldAnnexes.has(annexId!)))
+      continue;
+    if (kind === PacketChangeKind.noteWithdrawn && !readBefore(change)) continue;
+    if (kind === PacketChangeKind.itemAdded && !readsNow(change)) {
+      kept.push({
+        ...change,
+        summary: `Item ${change.number} "${change.title}" added.`,
+        reason: null,
+        publicationNumber: null,
+      });
+      continue;
+    }
+    kept.push(change);
+  }
+  return kept;
 }

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { AUDIENCE_GROUPS } from '../domain/audience.js';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../domain/delivery.js';
-import { PACKET_CONTENTS } from '../domain/packet-content.js';
+import { PACKET_CONTENTS, PACKET_KINDS } from '../domain/packet-content.js';
 import { Id, Line, literalUnion, TextBlock } from './common.js';
 
 const List = literalUnion(AUDIENCE_GROUPS);
@@ -36,10 +36,26 @@ export const PacketCreated = Type.Object({
   }),
 });
 
+export const NewAddendumBody = Type.Object(
+  { subject: NewPacketBody.properties.subject, message: NewPacketBody.properties.message },
+  { additionalProperties: false },
+);
+
+export const AddendumCreated = Type.Object({
+  ...PacketCreated.properties,
+  addendumTo: Id,
+  changesOnly: Type.Integer({ description: 'Recipients who hold the earlier packet: they get what changed' }),
+  whole: Type.Integer({
+    description: 'Recipients added since, or whose earlier message failed: they get the packet whole',
+  }),
+});
+
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 export const PacketView = Type.Object({
   id: Id,
   meetingId: Id,
+  kind: literalUnion(PACKET_KINDS, { description: 'consolidated: the notes as they stand; addendum: what changed' }),
+  addendumTo: Type.Union([Id, Type.Null()], { description: 'For an addendum: the packet it follows' }),
   subject: Type.String(),
   content: Type.String(),
   createdAt: Type.String(),
@@ -80,6 +96,9 @@ export const PacketView = Type.Object({
       linkRevokedReason: Nullable(Type.String()),
       lists: Type.Array(Type.String(), {
         description: "The packet's recipient lists this person is on: what decided which notes they were sent",
+      }),
+      changesOnly: Type.Boolean({
+        description: 'An addendum to someone who holds the packet it follows: they were sent what changed',
       }),
     }),
   ),

@@ -1,5 +1,6 @@
 import { PacketChangeKind, type PacketChange } from '../domain/packet-changes.js';
-import type { Actor } from '../domain/roles.js';
+import type { FrozenAddendum } from '../domain/frozen-packet.js';
+import { Role, type Actor } from '../domain/roles.js';
 import { renderAddendumPdf } from '../rendering/pdf/addendum-pdf.js';
 import { printedDate } from '../rendering/views/note-view.js';
 import type { IngestService } from './ingest-service.js';
@@ -44,24 +45,43 @@ export function createAddendumService(sources: AddendumSources) {
     return [];
   }
 
+  /** The PDF of `changes` since packet `packetId` of `sentAt`, their documents read as `reader` reads them. */
+  async function render(reader: Actor, since: { packetId: number; sentAt: string }, changes: readonly PacketChange[]) {
+    const parts = [];
+    for (const change of changes) {
+      parts.push({ summary: change.summary, reason: change.reason, documents: await documentsOf(reader, change) });
+    }
+    const heading = `What changed since packet ${since.packetId} of ${printedDate(since.sentAt)}`;
+    const intro =
+      parts.length === 0
+        ? 'Nothing changed: the agenda and its notes are as the packet carried them.'
+        : `${parts.length} change(s), each with the page where its document starts (the cover for a change with none).`;
+    return renderAddendumPdf(
+      { documentTitle: heading, lang: 'en', heading, intro, changes: parts },
+      { now: new Date(since.sentAt) },
+    );
+  }
+
   return {
-    /** The addendum PDF to packet `packetId`: a cover of the changes with their pages, then their documents. */
+    /** The addendum PDF to packet `packetId`, as it stands now: a cover of the changes with their pages, then their documents. */
     async addendumPdf(actor: Actor, meetingId: number, packetId: number): Promise<PdfFile> {
       const since = sources.packets.changesSince(actor, meetingId, packetId);
-      const changes = [];
-      for (const change of since.changes) {
-        changes.push({ summary: change.summary, reason: change.reason, documents: await documentsOf(actor, change) });
-      }
-      const heading = `What changed since packet ${packetId} of ${printedDate(since.sentAt)}`;
-      const intro =
-        changes.length === 0
-          ? 'Nothing changed: the agenda and its notes are as the packet carried them.'
-          : `${changes.length} change(s), each with the page where its document starts (the cover for a change with none).`;
-      const bytes = await renderAddendumPdf(
-        { documentTitle: heading, lang: 'en', heading, intro, changes },
-        { now: new Date(since.sentAt) },
-      );
+      const bytes = await render(actor, { packetId, sentAt: since.sentAt }, since.changes);
       return { fileName: `packet-${packetId}-addendum.pdf`, bytes };
+    },
+
+    /**
+     * The addendum an addendum packet sends to one audience: the changes it recorded that the
+     * audience may read (chosen by the caller). Its documents are read as the secretariat that
+     * made the packet reads them: publications and annexes do not change once released.
+     */
+    async packetAddendum(
+      packet: { createdById: number; frozen: { addendum?: FrozenAddendum } },
+      changes: readonly PacketChange[],
+    ) {
+      const { to, toCreatedAt } = packet.frozen.addendum!;
+      const maker: Actor = { id: packet.createdById, name: 'secretariat', role: Role.secretariat };
+      return render(maker, { packetId: to, sentAt: toCreatedAt }, changes);
     },
   };
 }

@@ -95,7 +95,11 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
       linkSecret: loadLinkSecret(config.mail.linkSecret, config.dataDir),
     },
     { kick, health: () => mailWorker.health() },
+    // An addendum packet's PDF is the addendum's (made below, from the packets' changes).
+    (packet, changes) => addenda.packetAddendum(packet, changes),
   );
+  const redlines = createRedlineService(pdf);
+  const addenda = createAddendumService({ packets, pdf, redlines, ingest });
   const digests = createDigestService(ctx, config.mail, kick);
   const sender = options.mailSender ?? createMailSender(config.mail);
   const mailWorker = createMailWorker({
@@ -138,8 +142,8 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     carryOver: createCarryOverService(ctx, agenda, notes),
     pdf,
     documents: createDocumentService(pdf),
-    redlines: createRedlineService(pdf),
-    addenda: createAddendumService({ packets, pdf, redlines: createRedlineService(pdf), ingest }),
+    redlines,
+    addenda,
     recipients: createRecipientService(ctx),
     records,
     summaryReports: createSummaryReportService(ctx, records),

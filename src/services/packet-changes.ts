@@ -1,5 +1,6 @@
 import { Errors } from '../domain/errors.js';
 import { NoteState, Outcome } from '../domain/note-workflow.js';
+import type { FrozenPacket } from '../domain/frozen-packet.js';
 import { packetChanges, type CurrentPacketItem } from '../domain/packet-changes.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -12,8 +13,8 @@ import { freezePacket } from './packet-freeze.js';
 export function createPacketChanges(ctx: ServiceContext) {
   const { repos } = ctx;
 
-  function currentItems(meetingId: number): CurrentPacketItem[] {
-    const now = freezePacket(ctx, meetingId, [], isoNow(ctx));
+  /** The meeting's items as a packet made now carries them (`now`, when one is being made). */
+  function currentItems(meetingId: number, now = freezePacket(ctx, meetingId, [], isoNow(ctx))): CurrentPacketItem[] {
     const notes = new Map(repos.notes.findByItems(now.items.map((i) => i.itemId)).map((n) => [n.itemId, n]));
     const published = repos.notes.latestPublications([...notes.values()].map((n) => n.id));
     return now.items.map((item) => {
@@ -39,5 +40,9 @@ export function createPacketChanges(ctx: ServiceContext) {
     return { ...facts, isRecorded: true, changes: packetChanges(row.frozen.items, currentItems(meetingId)) };
   }
 
-  return { changesSince };
+  /** What changed between a packet's frozen items and `now`, the content of a packet being made. */
+  const changesBetween = (sent: FrozenPacket, meetingId: number, now: FrozenPacket) =>
+    packetChanges(sent.items, currentItems(meetingId, now));
+
+  return { changesSince, changesBetween };
 }

@@ -142,6 +142,12 @@ export function createPacketFiles(ctx: ServiceContext, store: FileStore, rendere
       return pdf(`${fileStem(packet.frozen)}-packet.pdf`, bytes);
     },
 
+    /** An addendum packet's changes for one audience (`key`: what its readers may read now and before). */
+    async addendum(packet: FrozenRow, key: string, render: () => Promise<Buffer>): Promise<Attachment> {
+      const bytes = await stored(packet, `${key}:addendum`, render);
+      return pdf(`${fileStem(packet.frozen)}-addendum-to-packet-${packet.frozen.addendum!.to}.pdf`, bytes);
+    },
+
     /** The agenda and one PDF per note this audience may read (the same files for every audience). */
     async separate(packet: FrozenRow, audience: PacketAudience): Promise<Attachment[]> {
       const { frozen } = packet;

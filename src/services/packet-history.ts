@@ -30,6 +30,8 @@ export function createPacketHistory(ctx: ServiceContext, links: Pick<PacketLinks
       return {
         id: packet.id,
         subject: packet.subject,
+        kind: packet.kind,
+        addendumTo: packet.addendumTo,
         createdAt: packet.createdAt,
         counts: summary.counts,
         total: summary.total,

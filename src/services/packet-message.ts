@@ -2,14 +2,15 @@ import { PacketContent, type PacketFormat } from '../domain/packet-content.js';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/env.js';
 import { DeliveryForm } from '../domain/delivery.js';
-import type { PacketAudience } from '../domain/frozen-packet.js';
+import { receivesAddendum, type PacketAudience } from '../domain/frozen-packet.js';
 import { formatDateRange, formatMeetingLine } from '../domain/meeting-line.js';
-import { composeMessage, encodeSharedParts } from '../mail/mime.js';
+import { composeMessage, encodeSharedParts, type Attachment } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { compileMessage, renderPacketHtml, renderPacketText } from '../rendering/email/email-templates.js';
 import type { ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 import { audienceOfRecipient, mailItems } from './packet-audiences.js';
+import type { AddendumFilesOf } from './packet-addendum-files.js';
 import type { PacketFilesOf } from './packet-documents.js';
 import { inviteOf } from './packet-invite.js';
 import type { FrozenRow } from './packet-files.js';
@@ -37,10 +38,15 @@ export function messageMeetingFields(
  */
 export function createPacketMessages(
   ctx: ServiceContext,
-  deps: { filesOf: PacketFilesOf; links: Pick<PacketLinks, 'downloadLink'>; mail: Config['mail'] },
+  deps: {
+    filesOf: PacketFilesOf;
+    addendumOf: AddendumFilesOf;
+    links: Pick<PacketLinks, 'downloadLink'>;
+    mail: Config['mail'];
+  },
 ) {
   const { repos } = ctx;
-  const { filesOf, links, mail } = deps;
+  const { filesOf, addendumOf, links, mail } = deps;
   // What every recipient's message of a packet shares (encoded attachments per variant; the
   // packet, meeting, template and item list) is built once per send. Bounded, and dropped
   // after ten idle minutes, so a long-running service does not keep old packets in memory.
@@ -59,15 +65,23 @@ export function createPacketMessages(
     };
   }
 
-  async function sharedParts(packet: FrozenRow, format: PacketFormat, audience: PacketAudience) {
-    const key = `${packet.id}:${format}:${audience.key}`;
+  /** The packet's files for this audience, with its calendar entry. */
+  function sharedParts(packet: FrozenRow, format: PacketFormat, audience: PacketAudience) {
+    return shared(`${packet.id}:${format}:${audience.key}`, async () => {
+      const files = await filesOf(packet, format, audience);
+      return packet.includeInvite ? { files, invite: inviteOf(ctx, packet, mail.fromAddress) } : { files };
+    });
+  }
+
+  /** The parts under `key`, encoded once: the files attached when they fit, the invitation always. */
+  async function shared(key: string, read: () => Promise<{ files: Attachment[]; invite?: Attachment }>) {
     let cached = sharedCache.get(key);
     if (!cached) {
       cached = (async () => {
-        const files = await filesOf(packet, format, audience);
+        const { files, invite } = await read();
         const size = files.reduce((sum, f) => sum + f.content.length, 0);
         const attach = size <= mail.maxAttachmentBytes ? files : [];
-        const withInvite = packet.includeInvite ? [...attach, inviteOf(ctx, packet, mail.fromAddress)] : attach;
+        const withInvite = invite ? [...attach, invite] : attach;
         return { parts: encodeSharedParts(withInvite), names: attach.map((f) => f.filename), size };
       })();
       sharedCache.set(key, cached);
@@ -78,15 +92,36 @@ export function createPacketMessages(
     return cached;
   }
 
+  /**
+   * What one recipient's mail carries: what changed, to a holder of the packet an addendum
+   * follows; else the packet's notes in their format, with the calendar entry.
+   */
+  async function contentFor(packet: FrozenRow, personId: number, preferred: PacketFormat) {
+    if (receivesAddendum(packet.frozen, personId)) {
+      const addendum = await addendumOf(packet, personId);
+      const parts = await shared(`${packet.id}:addendum:${addendum.key}`, async () => ({ files: [addendum.file] }));
+      return {
+        shared: parts,
+        items: [],
+        changes: addendum.changes.map(({ summary, reason }) => ({ summary, reason })),
+      };
+    }
+    const format = packet.content === PacketContent.personal ? preferred : packet.content;
+    const audience = audienceOfRecipient(packet.frozen, personId);
+    return {
+      shared: await sharedParts(packet, format, audience),
+      items: mailItems(packet.frozen, audience),
+      changes: null,
+    };
+  }
+
   /** The message of one outbox row: the personal part around the packet's shared parts. */
   async function buildMessage(row: OutboxRow) {
     let context = contextCache.get(row.packetId!);
     if (!context) contextCache.set(row.packetId!, (context = packetContext(row.packetId!)));
     const { packet, network, meeting, message } = context;
     const person = repos.people.findById(row.personId)!;
-    const format = packet.content === PacketContent.personal ? person.packetFormat : packet.content;
-    const audience = audienceOfRecipient(packet.frozen, row.personId);
-    const shared = await sharedParts(packet, format, audience);
+    const { shared, items, changes } = await contentFor(packet, row.personId, person.packetFormat);
     const fields = { meeting, recipient: { name: person.name } };
     const overLimit = shared.names.length === 0;
     repos.mail.setDeliveredAs(row.id, overLimit ? DeliveryForm.linked : DeliveryForm.attached);
@@ -98,12 +133,14 @@ export function createPacketMessages(
       message: message.text(fields),
       messageHtml: message.html(fields),
       meeting,
-      items: mailItems(packet.frozen, audience),
+      items,
+      changes,
+      addendumTo: changes ? packet.frozen.addendum!.to : null,
       attachments: shared.names,
       link: link?.url ?? null,
       linkExpires: link ? link.expiresAt.toISOString().slice(0, 10) : null,
       sizeMb: (shared.size / 1024 / 1024).toFixed(1),
-      invite: packet.includeInvite,
+      invite: packet.includeInvite && !changes,
       from: mail.from,
     };
     const raw = await composeMessage(

@@ -58,6 +58,8 @@ export function createPacketPreview(ctx: ServiceContext, mail: Config['mail']) {
       messageHtml: '',
       meeting: meetingFields,
       items: first.items,
+      changes: null,
+      addendumTo: null,
       attachments: first.files,
       link: null,
       linkExpires: null,

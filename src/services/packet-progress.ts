@@ -1,6 +1,6 @@
 import { summariseOutbox } from '../domain/delivery.js';
 import { Errors } from '../domain/errors.js';
-import { groupsOf } from '../domain/frozen-packet.js';
+import { groupsOf, receivesAddendum } from '../domain/frozen-packet.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import type { ServiceContext } from './context.js';
@@ -23,6 +23,8 @@ export function createPacketProgress(ctx: ServiceContext, queueHealth: () => Mai
       meetingId: packet.meetingId,
       subject: packet.subject,
       content: packet.content,
+      kind: packet.kind,
+      addendumTo: packet.addendumTo,
       createdAt: packet.createdAt,
       leftOut: packet.leftOut,
       linksRevokedAt: packet.linksRevokedAt,
@@ -43,6 +45,7 @@ export function createPacketProgress(ctx: ServiceContext, queueHealth: () => Mai
         linkRevokedReason: row.linkRevokedReason,
         // The lists that decided what this recipient was sent (none recorded for older packets).
         lists: packet.frozen ? groupsOf(packet.frozen, row.personId) : [],
+        changesOnly: packet.frozen ? receivesAddendum(packet.frozen, row.personId) : false,
       })),
     };
   }

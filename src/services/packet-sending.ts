@@ -1,5 +1,6 @@
 import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
-import { PacketContent } from '../domain/packet-content.js';
+import type { FrozenAddendum, FrozenPacket } from '../domain/frozen-packet.js';
+import { PacketContent, PacketKind } from '../domain/packet-content.js';
 import { randomBytes } from 'node:crypto';
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
@@ -26,14 +27,25 @@ export interface NewPacketInput {
 export function createPacketSending(ctx: ServiceContext, kick: () => void) {
   const { mail } = ctx.repos;
 
-  /** Records the packet, frozen as the meeting stands, and queues one message per recipient. */
-  function create(actor: Actor, meetingId: number, input: NewPacketInput) {
+  /**
+   * Records the packet, frozen as the meeting stands, and queues one message per recipient. An
+   * addendum (`follows`) adds, in the same transaction, what changed since the packet it follows.
+   */
+  function create(
+    actor: Actor,
+    meetingId: number,
+    input: NewPacketInput,
+    follows?: {
+      packetId: number;
+      addendum: (frozen: FrozenPacket) => { addendum: FrozenAddendum; quiet: Set<number> };
+    },
+  ) {
     const { lists } = checkedPacketInput(ctx, actor, meetingId, input);
     const listed = recipientsFor(ctx, meetingId, lists);
     const recipients = input.personIds ? listed.filter((r) => input.personIds!.includes(r.person.id)) : listed;
     if (recipients.length === 0) throw Errors.invalid(`Nobody is on the list(s) ${lists.join(', ')} of this meeting.`);
     // What is sent is read and fixed in the same transaction that records the packet.
-    const { packet, released, leftOut } = ctx.transaction(() => {
+    const { packet, released, leftOut, sentTo } = ctx.transaction(() => {
       const createdAt = isoNow(ctx);
       const frozen = freezePacket(
         ctx,
@@ -41,6 +53,14 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         recipients.map(({ person, groups }) => ({ personId: person.id, groups })),
         createdAt,
       );
+      // An addendum is not sent to a holder none of whose changes their lists may read.
+      let sentTo = recipients;
+      if (follows) {
+        const { addendum, quiet } = follows.addendum(frozen);
+        frozen.addendum = addendum;
+        frozen.recipients = frozen.recipients.filter((r) => !quiet.has(r.personId));
+        sentTo = recipients.filter((r) => !quiet.has(r.person.id));
+      }
       const released = publishedOf(frozen);
       const sent = new Set(released.map((r) => r.itemId));
       const leftOut = contentOf(ctx, meetingId).leftOut.filter((l) => !sent.has(l.itemId));
@@ -57,11 +77,13 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
         leftOut,
         inviteSequence: input.includeInvite === false ? null : nextInviteSequence(ctx, meetingId),
         frozen,
+        kind: follows ? PacketKind.addendum : PacketKind.consolidated,
+        addendumTo: follows?.packetId ?? null,
         createdById: actor.id,
         createdAt,
       });
       mail.insertOutbox(
-        recipients.map(({ person }) => ({
+        sentTo.map(({ person }) => ({
           kind: OutboxKind.packet,
           packetId: row.id,
           personId: person.id,
@@ -72,10 +94,10 @@ export function createPacketSending(ctx: ServiceContext, kick: () => void) {
           createdAt,
         })),
       );
-      return { packet: row, released, leftOut };
+      return { packet: row, released, leftOut, sentTo };
     });
     kick();
-    return { id: packet.id, recipients: recipients.length, items: released, leftOut };
+    return { id: packet.id, recipients: sentTo.length, items: released, leftOut };
   }
 
   /** Sends again, as a new attempt: to one recipient, or to every recipient that failed. */

@@ -2,7 +2,9 @@ import { PacketFormat } from '../domain/packet-content.js';
 import type { Config } from '../config/env.js';
 import type { MailQueueHealth } from '../mail/mail-worker.js';
 import type { ServiceContext } from './context.js';
-import { commonAudienceOf } from '../domain/frozen-packet.js';
+import { commonAudienceOf, receivesAddendum } from '../domain/frozen-packet.js';
+import { createAddendumSending } from './addendum-sending.js';
+import { createAddendumFiles, type AddendumRender } from './packet-addendum-files.js';
 import { audienceOfRecipient } from './packet-audiences.js';
 import { createPacketDocuments } from './packet-documents.js';
 import type { PacketFiles } from './packet-files.js';
@@ -37,11 +39,15 @@ export function createPacketService(
   files: PacketFiles,
   settings: MailSettings,
   queue: { kick: () => void; health: () => MailQueueHealth },
+  renderAddendum: AddendumRender,
 ) {
   const filesOf = createPacketDocuments(files);
+  const addendumOf = createAddendumFiles(ctx, files, renderAddendum);
   const links = createPacketLinks(ctx, settings, {
     async file(row, personId) {
       const packet = frozenOnFirstUse(ctx, row);
+      if (personId !== undefined && receivesAddendum(packet.frozen, personId))
+        return (await addendumOf(packet, personId)).file;
       // A link naming no recipient (a packet from before packets were frozen) was the same in
       // every recipient's mail, so any of them may hold it: it serves what all of them may read.
       // The delegates list's audience would hand an observer on the packet a note for delegates.
@@ -51,17 +57,19 @@ export function createPacketService(
     },
   });
   const sending = createPacketSending(ctx, queue.kick);
+  const changes = createPacketChanges(ctx);
   return {
     ...sending,
+    ...createAddendumSending(ctx, sending, changes),
     ...createPacketProgress(ctx, queue.health),
     ...links,
-    ...createPacketMessages(ctx, { filesOf, links, mail: settings.mail }),
+    ...createPacketMessages(ctx, { filesOf, addendumOf, links, mail: settings.mail }),
     ...createPacketPreview(ctx, settings.mail),
     ...createPacketHistory(ctx, links, settings.mail.linkDays),
     ...createPacketCancellation(ctx, settings.mail, queue.kick),
     ...createCalendarUpdates(ctx, settings.mail, queue.kick),
     ...createPacketLedger(ctx, sending.create),
-    ...createPacketChanges(ctx),
+    ...changes,
   };
 }
 export type PacketService = ReturnType<typeof createPacketService>;

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AgendumError, Errors } from '../domain/errors.js';
 import { Id } from '../schemas/common.js';
-import { PacketParams, ResendBody, RevokeBody } from '../schemas/packets.js';
+import { NewAddendumBody, PacketParams, ResendBody, RevokeBody } from '../schemas/packets.js';
 import { packetSendPages } from './packet-send-pages.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
 import { recipientPages } from './recipient-pages.js';
@@ -44,6 +44,23 @@ export const packetPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/packets/:packetId/progress', packetRoute, async (request, reply) => {
     const progress = packetProgressView(app.services.packets.view(personOf(request), request.params.packetId));
     return reply.header('cache-control', 'no-store').send(progress);
+  });
+
+  // What changed since this packet, sent as the next packet (the API's addendum, the same body).
+  app.post('/packets/:packetId/addendum', { ...packetRoute, ...form }, async (request, reply) => {
+    const id = request.params.packetId;
+    const actor = personOf(request);
+    const { meetingId } = app.services.packets.view(actor, id);
+    const outcome = submitForm(request, NewAddendumBody, (value) =>
+      app.services.packets.sendAddendum(actor, meetingId, id, value),
+    );
+    if (!outcome.done) return packetPage(request, reply, id, outcome.form);
+    const { id: next, changesOnly, whole } = outcome.result;
+    return redirectWith(
+      reply,
+      `/packets/${next}`,
+      `Sending what changed to ${changesOnly} recipient(s), the whole packet to ${whole}.`,
+    );
   });
 
   // Revokes the packet's links, or one recipient's (personId), with the reason readers will see.

@@ -114,6 +114,7 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/meetings/:meetingId/ledger/send-latest', pages: ['POST /meetings/:id/ledger/send-latest'] },
   { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes', pages: ['GET /packets/:packetId'] },
   { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes.pdf', pages: ['GET /packets/:packetId'] },
+  { api: 'POST /api/v1/meetings/:meetingId/packets/:packetId/addendum', pages: ['POST /packets/:packetId/addendum'] },
 
   // The record of a meeting: format, co-chairs, attendance, conclusions, action points
   {

@@ -27,6 +27,9 @@ export interface PacketMailView {
   meeting: { displayLine: string };
   /** Published notes; `withheld`: this recipient's lists may not read it (said so, not attached). */
   items: { number: string; title: string; procedure: string; withheld: boolean }[];
+  /** To a holder of the packet an addendum follows: what changed since it, instead of the notes. */
+  changes: { summary: string; reason: string | null }[] | null;
+  addendumTo: number | null;
   attachments: string[];
   link: string | null;
   linkExpires: string | null;

@@ -45,19 +45,24 @@ const block = (lines: Line[], tag: BlockTag, spacing: Partial<Block<BlockTag>> =
   ...spacing,
 });
 
-/** The header lines of the network, the meeting line and a title (`COVER NOTE`, `AGENDA`...). */
-export function headingBlocks(
-  f: FontSet,
-  view: { headerLines: string[]; meetingLine: string; heading: string },
-): Block<BlockTag>[] {
+/** The network's letterhead, one line each (an empty line is a gap), as every document of the network prints it. */
+export function letterheadBlocks(f: FontSet, headerLines: readonly string[]): Block<BlockTag>[] {
   const headerFormat: ParagraphFormat = { ...leftAligned, leading: HEADER_LEADING };
-  const blocks = view.headerLines.map((line) =>
+  return headerLines.map((line) =>
     block(
       typesetParagraph(f, line ? [{ text: line, style: headerLine }] : [], headerFormat),
       { type: 'P' },
       { keepWithNext: true },
     ),
   );
+}
+
+/** The header lines of the network, the meeting line and a title (`COVER NOTE`, `AGENDA`...). */
+export function headingBlocks(
+  f: FontSet,
+  view: { headerLines: string[]; meetingLine: string; heading: string },
+): Block<BlockTag>[] {
+  const blocks = letterheadBlocks(f, view.headerLines);
   blocks.push(
     block(
       typesetParagraph(f, [{ text: view.meetingLine, style: body }], centred),
@@ -76,7 +81,8 @@ export function headingBlocks(
   return blocks;
 }
 
-function footnoteLines(f: FontSet, note: FootnoteView): Line[] {
+/** A footnote's lines at the foot of the page: its number hung, its source a live link. */
+export function footnoteLines(f: FontSet, note: FootnoteView): Line[] {
   const runs: Run[] = [];
   if (note.sourceUrl) {
     runs.push(

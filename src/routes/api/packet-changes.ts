@@ -4,6 +4,7 @@ import { actorOf } from '../../plugins/app/auth.js';
 import { problems } from '../../schemas/common.js';
 import { FileBody } from '../../schemas/ingest.js';
 import { MeetingPacketParams, PacketChanges } from '../../schemas/packet-changes.js';
+import { AddendumCreated, NewAddendumBody } from '../../schemas/packets.js';
 
 /** What changed on the agenda and its notes since a packet was sent. */
 const packetChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,6 +42,24 @@ const packetChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('application/pdf')
         .header('Content-Disposition', contentDisposition('attachment', file.fileName))
         .send(file.bytes as unknown as string);
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/packets/:packetId/addendum',
+    {
+      schema: {
+        tags: ['packets'],
+        summary:
+          'Sends what changed since this packet as the next packet, of kind addendum: its holders get the changes, anyone added since gets the whole packet',
+        params: MeetingPacketParams,
+        body: NewAddendumBody,
+        response: { 202: AddendumCreated, ...problems(403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { meetingId, packetId } = request.params;
+      return reply.code(202).send(packets.sendAddendum(actorOf(request), meetingId, packetId, request.body));
     },
   );
 };

@@ -1,4 +1,5 @@
 import { OutboxStatus } from '../../domain/delivery.js';
+import { PacketKind } from '../../domain/packet-content.js';
 import { termOf } from '../../rendering/html/glossary.js';
 import type { PacketService } from '../../services/packet-service.js';
 import { failureInWords } from './delivery-words.js';
@@ -8,6 +9,17 @@ import { progressLine, whenLine } from './packet-list-view.js';
 const PACKET_PAGE_FORM: FormFields = {
   reason: { label: 'Reason', id: 'revoke-reason' },
   personId: { label: 'Recipient', id: 'packet-recipients' },
+  subject: { label: 'Subject', id: 'addendum-subject' },
+  message: { label: 'Message', id: 'addendum-message' },
+};
+
+/** The addendum form's first text: the meeting's fields fill in per recipient when it is sent. */
+const ADDENDUM_DEFAULTS = {
+  subject: 'Addendum: {{meeting.displayLine}}',
+  message:
+    'Dear {{recipient.name}},\n\nSome documents of the {{meeting.displayLine}} changed since the packet you received. ' +
+    'The attached addendum lists each change with its reason, followed by the revised notes (changes marked) and the new documents.\n\n' +
+    'The secretariat',
 };
 
 type PacketData = ReturnType<PacketService['view']>;
@@ -46,14 +58,15 @@ export function packetProgressView(packet: PacketData) {
 export function packetPageView(packet: PacketData, form: FormState = EMPTY_FORM) {
   const progress = packetProgressView(packet);
   return {
-    packet: { ...packet, when: whenLine(packet.createdAt) },
+    packet: { ...packet, when: whenLine(packet.createdAt), isAddendum: packet.kind === PacketKind.addendum },
+    wholeCount: packet.recipients.filter((r) => !r.changesOnly).length,
     progress,
     recipients: packet.recipients.map((r, i) => ({
       ...r,
       listLabels: r.lists.map((l) => termOf('group', l).label).join(', '),
       delivery: progress.recipients[i]!,
     })),
-    form: fieldViews(form, PACKET_PAGE_FORM),
+    form: fieldViews(form, PACKET_PAGE_FORM, ADDENDUM_DEFAULTS),
     errorSummary: errorSummary(form, PACKET_PAGE_FORM),
   };
 }
