@@ -9,6 +9,7 @@ import { createNoteReadRepository } from './note-read-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
+import { createRecordRepository } from './record-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -22,6 +23,7 @@ export function createRepositories(db: Db) {
     notifications: createNotificationRepository(db),
     files: createFileRepository(db),
     mail: createMailRepository(db),
+    records: createRecordRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

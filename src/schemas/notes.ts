@@ -58,22 +58,22 @@ const TableBlockInput = Type.Object(
   },
   { additionalProperties: false, description: 'A table: an optional header row and rows of cells' },
 );
-const InputBlock = Type.Union([InputRuns, ListBlockInput, TableBlockInput], {
+export const InputBlock = Type.Union([InputRuns, ListBlockInput, TableBlockInput], {
   description:
     'A paragraph (plain text or runs, as clients before lists and tables wrote it), or a list or a table object',
 });
 // A stored block is a paragraph (an array of runs) or an object naming its kind in `block`.
 // Described, not typed for the serializer: a type list or anyOf makes fast-json-stringify check
 // every block on every read to pick a branch; plain JSON serialisation of stored data is exact.
-const StoredBlock = Type.Unsafe<Block>({
+export const StoredBlock = Type.Unsafe<Block>({
   description:
     'A paragraph: an array of runs ({text, href?} or {footnote}); a list: {block, style, items: [{runs, sublist?}]}; a table: {block, header: [cell], rows: [[cell]]}, a cell being an array of runs',
 });
-const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
+export const Footnote = Type.Object({ text: Text, sourceUrl: Type.Optional(Url) }, { additionalProperties: false });
 // Answers describe what is stored, without the input rules: the rules are checked before the
 // commit (schema and normalisation), and an answer that failed its schema after a commit would
 // be a 500 for a version that exists.
-const StoredFootnote = Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) });
+export const StoredFootnote = Type.Object({ text: Type.String(), sourceUrl: Type.Optional(Type.String()) });
 
 const sectionsOf = <T extends typeof StoredBlock | typeof InputBlock>(p: T, optional: boolean) => {
   const list = Type.Array(p, { maxItems: 200 });

@@ -6,6 +6,7 @@ import { createMailWorker, type WorkerOptions } from '../mail/mail-worker.js';
 import { createMailSender, type MailSender } from '../mail/transport.js';
 import type { PdfRenderer } from '../rendering/pdf/pdf-renderer.js';
 import { createRepositories } from '../repositories/index.js';
+import { createActionPointService } from './action-point-service.js';
 import { createAgendaService } from './agenda-service.js';
 import { createAuthService } from './auth-service.js';
 import { createCarryOverService } from './carry-over-service.js';
@@ -14,6 +15,7 @@ import { createDemoData } from './demo-data.js';
 import { createDigestService } from './digest-service.js';
 import { createDocumentService } from './document-service.js';
 import { createIngestService } from './ingest-service.js';
+import { createMeetingRecordService } from './meeting-record-service.js';
 import { createMeetingService } from './meeting-service.js';
 import { createMeetingStatusService } from './meeting-status-service.js';
 import { createNoteService } from './note-service.js';
@@ -27,6 +29,7 @@ import { createRecipientService } from './recipient-service.js';
 import { createRedlineService } from './redline-service.js';
 import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
+import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
 import { createWorkflowService } from './workflow-service.js';
 
@@ -67,6 +70,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     moved: (meetingId, before) => packets.queueCalendarUpdate(meetingId, before),
   });
   const agenda = createAgendaService(ctx);
+  const records = createMeetingRecordService(ctx);
   const notes = createNoteService(ctx);
   const workflow = createWorkflowService(ctx, notifications);
   const ingest = createIngestService(ctx, notes, store, {
@@ -142,6 +146,9 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     redlines,
     addenda,
     recipients: createRecipientService(ctx),
+    records,
+    summaryReports: createSummaryReportService(ctx, records),
+    actionPoints: createActionPointService(ctx, agenda, notifications),
     ingest,
     packets,
     digests,

@@ -16,6 +16,7 @@ import { notificationPages } from './notification-pages.js';
 import { packetPages } from './packet-pages.js';
 import { peoplePages } from './people-pages.js';
 import { publicationPages } from './publication-pages.js';
+import { recordPages } from './record-pages.js';
 import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { uploadPages } from './upload-pages.js';
@@ -74,6 +75,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(notificationPages);
   await app.register(auditPages);
   await app.register(publicationPages);
+  await app.register(recordPages);
 
   // An address no page answers, typed or followed from an old link: a page saying so, with the
   // menu to go on from, instead of a JSON problem. Unknown API addresses stay problems.

@@ -4,6 +4,7 @@ import t from 'tap';
 import { AUDIENCE_GROUPS, AUDIENCES } from '../../src/domain/audience.js';
 import { DELIVERY_FORMS, OUTBOX_KINDS, OUTBOX_STATUSES } from '../../src/domain/delivery.js';
 import { FILE_PURPOSES } from '../../src/domain/file-purpose.js';
+import { ACTION_POINT_STATES, ATTENDANCE_STATES, MEETING_FORMATS } from '../../src/domain/meeting-record.js';
 import { MEETING_STATUSES } from '../../src/domain/meeting-status.js';
 import { BLOCK_KINDS, LIST_STYLES } from '../../src/domain/note-blocks.js';
 import { SECTION_KEYS } from '../../src/domain/note-content.js';
@@ -42,7 +43,15 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
   ['delivery forms', 'delivery.ts', ['attached', 'linked'], DELIVERY_FORMS],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
-  ['notices', 'notification-kind.ts', ['review-comment', 'deadline-reminder', 'deadline-missed'], NOTICE_KINDS],
+  [
+    'notices',
+    'notification-kind.ts',
+    ['review-comment', 'deadline-reminder', 'deadline-missed', 'action-point-assigned', 'action-point-due'],
+    NOTICE_KINDS,
+  ],
+  ['meeting formats', 'meeting-record.ts', ['in-person', 'hybrid', 'teleconference'], MEETING_FORMATS],
+  ['attendance states', 'meeting-record.ts', ['present', 'remote', 'excused', 'represented'], ATTENDANCE_STATES],
+  ['action point states', 'meeting-record.ts', ['open', 'done'], ACTION_POINT_STATES],
   ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
   ['block kinds', 'note-blocks.ts', ['paragraph', 'list', 'table'], BLOCK_KINDS],
   ['list styles', 'note-blocks.ts', ['bullet', 'number'], LIST_STYLES],
@@ -106,6 +115,7 @@ const HOMONYMS = `
   src/ingest/read-mammoth-html.ts          :: name === 'table'                    :: the same HTML element
   src/ingest/docx-objects.ts               :: Omit<DocxObject, 'paragraph'        :: the field naming where an object stood
   src/ingest/pdf-tables.ts                 :: Omit<RowLine, 'table'>              :: the field numbering a row's table
+  src/web/page-kit.ts                      :: field(request.query, 'done')        :: the query field of a page's confirmation
 `
   .trim()
   .split('\n')

@@ -68,6 +68,7 @@ interface Fixture {
   /** A recipient of the packet (person id). */
   recipientId: number;
   downloadPath: string;
+  actionPointId: number;
 }
 
 type Request = { url: string; payload?: unknown; headers?: Record<string, string> };
@@ -343,6 +344,46 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/changes.pdf` }),
   },
+
+  // The record of a meeting: everyone signed in reads it, the secretariat writes it.
+  'GET /api/v1/meetings/:meetingId/record': {
+    expect: everyone,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/record` }),
+  },
+  'PATCH /api/v1/meetings/:meetingId/record': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/record`, payload: { format: 'hybrid' } }),
+  },
+  'PUT /api/v1/meetings/:meetingId/attendance/:personId': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/attendance/${f.recipientId}`,
+      payload: { state: 'present' },
+    }),
+  },
+  'PUT /api/v1/items/:itemId/conclusions': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/items/${f.itemId}/conclusions`, payload: { blocks: ['Noted.'] } }),
+  },
+  'POST /api/v1/items/:itemId/action-points': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/items/${f.itemId}/action-points`,
+      payload: { what: 'Send comments.', ownerDelegation: 'Belgium' },
+    }),
+  },
+  'PATCH /api/v1/action-points/:actionPointId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/action-points/${f.actionPointId}`, payload: { state: 'done' } }),
+  },
+  'DELETE /api/v1/action-points/:actionPointId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/action-points/${f.actionPointId}` }),
+  },
+  'POST /api/v1/meetings/:meetingId/action-points/carry-over': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/action-points/carry-over` }),
+  },
 };
 
 const seed = readFileSync(
@@ -407,6 +448,7 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     .url.replace(/^https?:\/\/[^/]+/, '');
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
+  const point = app.services.actionPoints.add(staff, item.id, { what: 'Send comments.', ownerDelegation: 'Belgium' });
   return {
     meetingId: meeting.id,
     laterMeetingId: later.id,
@@ -419,6 +461,7 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     packetId: packet.id,
     recipientId: recipient.personId,
     downloadPath,
+    actionPointId: point.id,
   };
 }
 

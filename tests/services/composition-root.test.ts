@@ -81,6 +81,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
   migrateDatabase(handle);
   const services = createServices(handle, config);
   t.same(Object.keys(services).sort(), [
+    'actionPoints',
     'addenda',
     'agenda',
     'auth',
@@ -101,8 +102,10 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'people',
     'publication',
     'recipients',
+    'records',
     'redlines',
     'review',
+    'summaryReports',
     'workflow',
   ]);
   const exposed = Object.values(services).flatMap((service) => Object.keys(service));

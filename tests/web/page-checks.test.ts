@@ -41,6 +41,8 @@ const PAGES: {
   { role: 'secretariat', name: 'diff', open: '/items/{released}/diff?a=1&b=2' },
   { role: 'secretariat', name: 'packet', open: '/packets/{packetId}' },
   { role: 'secretariat', name: 'ledger', open: '/meetings/{meetingId}/ledger' },
+  { role: 'secretariat', name: 'record', open: '/meetings/{meetingId}/record' },
+  { role: 'secretariat', name: 'item-record', open: '/items/{released}/record' },
   { role: 'rapporteur', name: 'meetings', open: '/meetings' },
   { role: 'rapporteur', name: 'my-items', open: '/my-items' },
   { role: 'rapporteur', name: 'meeting', open: '/meetings/{meetingId}' },
@@ -50,6 +52,7 @@ const PAGES: {
   { role: 'delegate', name: 'meetings', open: '/meetings' },
   { role: 'delegate', name: 'meeting', open: '/meetings/{meetingId}' },
   { role: 'delegate', name: 'item-released', open: '/items/{released}' },
+  { role: 'delegate', name: 'record', open: '/meetings/{meetingId}/record' },
 ];
 
 async function uploadPreview(page: Page, w: World) {

@@ -116,6 +116,25 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes', pages: ['GET /packets/:packetId'] },
   { api: 'GET /api/v1/meetings/:meetingId/packets/:packetId/changes.pdf', pages: ['GET /packets/:packetId'] },
   { api: 'POST /api/v1/meetings/:meetingId/packets/:packetId/addendum', pages: ['POST /packets/:packetId/addendum'] },
+
+  // The record of a meeting: format, co-chairs, attendance, conclusions, action points
+  {
+    api: 'GET /api/v1/meetings/:meetingId/record',
+    pages: ['GET /meetings/:meetingId/record', 'GET /items/:itemId/record'],
+  },
+  { api: 'PATCH /api/v1/meetings/:meetingId/record', pages: ['POST /meetings/:meetingId/record'] },
+  {
+    api: 'PUT /api/v1/meetings/:meetingId/attendance/:personId',
+    pages: ['POST /meetings/:meetingId/attendance/:personId'],
+  },
+  { api: 'PUT /api/v1/items/:itemId/conclusions', pages: ['POST /items/:itemId/conclusions'] },
+  { api: 'POST /api/v1/items/:itemId/action-points', pages: ['POST /items/:itemId/action-points'] },
+  { api: 'PATCH /api/v1/action-points/:actionPointId', pages: ['POST /action-points/:actionPointId'] },
+  { api: 'DELETE /api/v1/action-points/:actionPointId', pages: ['POST /action-points/:actionPointId/delete'] },
+  {
+    api: 'POST /api/v1/meetings/:meetingId/action-points/carry-over',
+    pages: ['POST /meetings/:meetingId/action-points/carry-over'],
+  },
 ];
 
 /** A route with its parameters' names dropped: the page map writes `:id` where the app has `:itemId`. */

@@ -28,6 +28,8 @@ export const agendaItems = sqliteTable(
     title: text('title').notNull(),
     // A postponed item copied to a later meeting points back at where it came from.
     copiedFromItemId: integer('copied_from_item_id'),
+    // The "Follow-up of action points" item: lists the network's open action points of earlier meetings.
+    isActionFollowUp: integer('is_action_follow_up', { mode: 'boolean' }).notNull().default(false),
     // Distribution marking of the item's note: public, network (default) or limited to the
     // recipient groups named in audienceGroups.
     audience: text('audience', { enum: AUDIENCES }).notNull().default(Audience.network),

@@ -5,3 +5,4 @@ export * from './notes.js';
 export * from './workflow.js';
 export * from './files.js';
 export * from './mail.js';
+export * from './records.js';

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { MEETING_FORMATS, type CoChair } from '../../domain/meeting-record.js';
 import { MEETING_STATUSES, MeetingStatus } from '../../domain/meeting-status.js';
 import { createdAt, id, instant } from './columns.js';
 
@@ -27,6 +28,9 @@ export const meetings = sqliteTable(
     draftingDeadline: text('drafting_deadline'),
     // When the secretariat last published the meeting's public documents (null: never).
     publishedAt: instant('published_at'),
+    // How the meeting was held (null: not recorded yet) and who chaired it, in the order printed.
+    format: text('format', { enum: MEETING_FORMATS }),
+    coChairs: text('co_chairs', { mode: 'json' }).$type<CoChair[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [

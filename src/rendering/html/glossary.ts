@@ -71,6 +71,8 @@ const NOTICE_TERMS: Record<NotificationKind, Term> = {
   [NotificationKind.reviewComment]: { label: 'Review comment', variant: 'medium' },
   [NotificationKind.deadlineReminder]: { label: 'Drafting deadline soon', variant: 'medium' },
   [NotificationKind.deadlineMissed]: { label: 'Drafting deadline missed', variant: 'high' },
+  [NotificationKind.actionPointAssigned]: { label: 'Action point for you', variant: 'medium' },
+  [NotificationKind.actionPointDue]: { label: 'Action point due soon', variant: 'high' },
   'note-submit': { label: 'Submitted for review', variant: 'medium' },
   'note-return': { label: 'Returned to drafting', variant: 'high' },
   'note-release': { label: 'Released', variant: 'highlight' },

@@ -10,6 +10,7 @@ import packetRoutes from './packets.js';
 import packetChangeRoutes from './packet-changes.js';
 import pdfRoutes from './pdf.js';
 import publicationRoutes from './publications.js';
+import recordRoutes from './records.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
@@ -39,4 +40,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(ledgerRoutes);
   await app.register(packetChangeRoutes);
   await app.register(meetingPublicationRoutes);
+  await app.register(recordRoutes);
 }

@@ -26,7 +26,8 @@ export function fitsTheTextForm(content: NoteContent | null): boolean {
 
 /** A footnote is cited in the typed text as `[^1]`, as in Markdown. */
 const CITED = /\[\^(\d+)\]/g;
-const typedText = (runs: Inline[]) => runs.map((r) => (isFootnoteMarker(r) ? `[^${r.footnote}]` : r.text)).join('');
+export const typedText = (runs: Inline[]) =>
+  runs.map((r) => (isFootnoteMarker(r) ? `[^${r.footnote}]` : r.text)).join('');
 
 /** A typed paragraph as the API's runs: its text, and a marker where it cites a footnote. */
 function runsOf(text: string): string | ({ text: string } | { footnote: number })[] {
@@ -48,7 +49,7 @@ function sectionText(content: NoteContent | null, key: (typeof SECTION_KEYS)[num
   return content.sections[key].map((block) => blockLines(block, typedText).join('\n')).join('\n\n');
 }
 
-const paragraphs = (text: string) =>
+export const paragraphs = (text: string) =>
   text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())

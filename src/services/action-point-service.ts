@@ -1,0 +1,176 @@
+import { calendarDay, daysUntil, REMINDER_DAYS } from '../domain/deadlines.js';
+import { Errors } from '../domain/errors.js';
+import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
+import { ActionPointState, checkOwner } from '../domain/meeting-record.js';
+import { MeetingStatus } from '../domain/meeting-status.js';
+import { NotificationKind } from '../domain/notification-kind.js';
+import { isStaff, Role, type Actor } from '../domain/roles.js';
+import type { ActionPointRow } from '../repositories/record-repository.js';
+import type { AgendaService } from './agenda-service.js';
+import { isoNow, type ServiceContext } from './context.js';
+import { itemOrThrow, meetingOrThrow } from './lookups.js';
+import type { NotificationService } from './notification-service.js';
+import { delegationOf, presentActionPoint } from './record-presenters.js';
+
+/** The title of the item that follows up a network's open action points at its next meeting. */
+export const FOLLOW_UP_TITLE = 'Follow-up of action points';
+
+export interface ActionPointInput {
+  what: string;
+  ownerPersonId?: number | null;
+  ownerDelegation?: string | null;
+  dueDate?: string | null;
+}
+
+function assertStaff(actor: Actor) {
+  if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat records action points.');
+}
+
+/**
+ * Action points: decided under an item, owned by a person or a delegation, open until done. The
+ * open ones are followed up at the network's next meeting; their owners hear of them in their digest.
+ */
+export function createActionPointService(
+  ctx: ServiceContext,
+  agenda: AgendaService,
+  notifications: NotificationService,
+) {
+  const { repos } = ctx;
+
+  function present(point: ActionPointRow) {
+    const item = itemOrThrow(ctx, point.itemId);
+    const owner = point.ownerPersonId ? repos.people.findById(point.ownerPersonId) : undefined;
+    return presentActionPoint(point, item, owner);
+  }
+
+  /** The owner in fields: a person (who must exist) or a delegation's name, never both. */
+  function ownerOf(input: Pick<ActionPointInput, 'ownerPersonId' | 'ownerDelegation'>) {
+    checkOwner(input);
+    if (input.ownerPersonId && !repos.people.findById(input.ownerPersonId))
+      throw Errors.invalid.onField('ownerPersonId', `No person ${input.ownerPersonId}.`);
+    return { ownerPersonId: input.ownerPersonId ?? null, ownerDelegation: input.ownerDelegation?.trim() || null };
+  }
+
+  /** Who hears of an action point: its owner, or the active delegates of the delegation that owns it. */
+  function ownersOf(point: ActionPointRow): number[] {
+    if (point.ownerPersonId) return [point.ownerPersonId];
+    return repos.mail
+      .activeDelegates()
+      .filter((p) => p.role === Role.delegate && delegationOf(p) === point.ownerDelegation)
+      .map((p) => p.id);
+  }
+
+  function meetingWords(meetingId: number) {
+    const { meeting, network } = meetingOrThrow(ctx, meetingId);
+    return `${formatOrdinal(meeting.ordinal)} ${network.name} meeting`;
+  }
+
+  function tell(point: ActionPointRow, kind: 'assigned' | 'due', except?: number) {
+    const item = itemOrThrow(ctx, point.itemId);
+    const due = point.dueDate ? `, due ${formatDateRange(point.dueDate, point.dueDate)}` : '';
+    return notifications.notify(
+      ownersOf(point),
+      {
+        kind: kind === 'assigned' ? NotificationKind.actionPointAssigned : NotificationKind.actionPointDue,
+        itemId: item.id,
+        meetingId: item.meetingId,
+        message: `${kind === 'assigned' ? 'Action point for you' : 'Action point due soon'} (item ${item.number}, ${meetingWords(item.meetingId)}): ${point.what}${due}.`,
+        dedupeKey: kind === 'assigned' ? `action:${point.id}` : `action-due:${point.id}:${point.dueDate}`,
+      },
+      except,
+    );
+  }
+
+  return {
+    add(actor: Actor, itemId: number, input: ActionPointInput) {
+      assertStaff(actor);
+      itemOrThrow(ctx, itemId);
+      const owner = ownerOf(input);
+      const point = ctx.transaction(() => {
+        const row = repos.records.insertActionPoint({
+          itemId,
+          what: input.what.trim(),
+          ...owner,
+          dueDate: input.dueDate ?? null,
+          createdAt: isoNow(ctx),
+        });
+        tell(row, 'assigned', actor.id);
+        return row;
+      });
+      return present(point);
+    },
+
+    /** Changes an action point; `done` closes it (it leaves the follow-up list), `open` opens it again. */
+    change(actor: Actor, id: number, changes: Partial<ActionPointInput> & { state?: ActionPointState }) {
+      assertStaff(actor);
+      const point = repos.records.findActionPoint(id);
+      if (!point) throw Errors.notFound(`Action point ${id} does not exist.`);
+      const ownerChanged = changes.ownerPersonId !== undefined || changes.ownerDelegation !== undefined;
+      const owner = ownerChanged
+        ? ownerOf({ ownerPersonId: changes.ownerPersonId, ownerDelegation: changes.ownerDelegation })
+        : {};
+      const closing =
+        changes.state === undefined || changes.state === point.state
+          ? {}
+          : { state: changes.state, closedAt: changes.state === ActionPointState.done ? isoNow(ctx) : null };
+      const updated = ctx.transaction(() => {
+        const row = repos.records.updateActionPoint(id, {
+          ...(changes.what !== undefined ? { what: changes.what.trim() } : {}),
+          ...(changes.dueDate !== undefined ? { dueDate: changes.dueDate } : {}),
+          ...owner,
+          ...closing,
+        })!;
+        if (ownerChanged && row.state === ActionPointState.open) tell(row, 'assigned', actor.id);
+        return row;
+      });
+      return present(updated);
+    },
+
+    delete(actor: Actor, id: number) {
+      assertStaff(actor);
+      if (!repos.records.findActionPoint(id)) throw Errors.notFound(`Action point ${id} does not exist.`);
+      repos.records.deleteActionPoint(id);
+    },
+
+    /**
+     * Puts a "Follow-up of action points" item on the network's next meeting (the first one
+     * after this, not cancelled), once: it lists the network's open action points of earlier meetings.
+     */
+    carryOver(actor: Actor, meetingId: number) {
+      assertStaff(actor);
+      const { meeting } = meetingOrThrow(ctx, meetingId);
+      const next = repos.meetings
+        .list()
+        .map((m) => m.meeting)
+        .filter(
+          (m) =>
+            m.networkId === meeting.networkId &&
+            m.startDate > meeting.startDate &&
+            m.status !== MeetingStatus.cancelled,
+        )
+        .sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+      if (!next) throw Errors.conflict('The network has no later meeting to follow the action points up.');
+      const existing = repos.agenda.listItems(next.id).find((i) => i.isActionFollowUp);
+      if (existing) return agenda.get(actor, existing.id);
+      return ctx.transaction(() => {
+        const item = agenda.create(actor, next.id, { title: FOLLOW_UP_TITLE });
+        repos.records.markActionFollowUp(item.id);
+        return item;
+      });
+    },
+
+    /** Reminds owners of open action points due within the reminder days (or overdue), once per due date. */
+    remindDue(): number {
+      const today = calendarDay(ctx.now());
+      return ctx.transaction(() => {
+        let sent = 0;
+        for (const { point } of repos.records.openActionPoints()) {
+          if (!point.dueDate || daysUntil(today, point.dueDate) > REMINDER_DAYS) continue;
+          sent += tell(point, 'due');
+        }
+        return sent;
+      });
+    },
+  };
+}
+export type ActionPointService = ReturnType<typeof createActionPointService>;
