@@ -344,6 +344,13 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/changes.pdf` }),
   },
+  'POST /api/v1/meetings/:meetingId/packets/:packetId/addendum': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/packets/${f.packetId}/addendum`,
+      payload: { subject: 'Addendum', message: 'What changed.' },
+    }),
+  },
 
   // The record of a meeting: everyone signed in reads it, the secretariat writes it.
   'GET /api/v1/meetings/:meetingId/record': {
@@ -464,6 +471,10 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     actionPointId: point.id,
   };
 }
+
+// One request per route and caller, well over a hundred routes: a loaded machine takes minutes.
+// This bounds a hang, it does not time anything.
+t.setTimeout(900_000);
 
 t.test('every API route answers every kind of caller as the matrix says', async (t) => {
   const app = await build(t);
