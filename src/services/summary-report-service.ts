@@ -1,6 +1,9 @@
 import { Errors } from '../domain/errors.js';
 import { isStaff, type Actor } from '../domain/roles.js';
+import { meetingFileStem } from '../domain/meeting-line.js';
+import { renderSummaryReportPdf } from '../rendering/pdf/summary-report-pdf.js';
 import type { SummaryReportView } from '../rendering/views/summary-report-view.js';
+import type { PdfFile } from './pdf-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { meetingOrThrow } from './lookups.js';
 import type { MeetingRecordService } from './meeting-record-service.js';
@@ -11,7 +14,7 @@ import { assembleSummaryReport } from './summary-report-assembly.js';
  * report has its own workflow (drafting, review, release, adoption) it is the secretariat's draft.
  */
 export function createSummaryReportService(ctx: ServiceContext, records: MeetingRecordService) {
-  return {
+  const service = {
     view(actor: Actor, meetingId: number): SummaryReportView {
       if (!isStaff(actor.role)) throw Errors.forbidden('The summary report is drafted by the secretariat.');
       const { meeting, network } = meetingOrThrow(ctx, meetingId);
@@ -26,6 +29,15 @@ export function createSummaryReportService(ctx: ServiceContext, records: Meeting
         createdAt: isoNow(ctx),
       });
     },
+
+    /** The report as a PDF, in the Commission's layout (letterhead, title block, items, annex). */
+    async pdf(actor: Actor, meetingId: number): Promise<PdfFile> {
+      const view = service.view(actor, meetingId);
+      const { meeting, network } = meetingOrThrow(ctx, meetingId);
+      const bytes = await renderSummaryReportPdf(view, { now: new Date(view.createdAt) });
+      return { fileName: `${meetingFileStem(meeting.ordinal, network.name)}-summary-report.pdf`, bytes };
+    },
   };
+  return service;
 }
 export type SummaryReportService = ReturnType<typeof createSummaryReportService>;

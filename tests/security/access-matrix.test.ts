@@ -357,6 +357,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: everyone,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/record` }),
   },
+  'GET /api/v1/meetings/:meetingId/summary-report.pdf': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report.pdf` }),
+  },
   'PATCH /api/v1/meetings/:meetingId/record': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/record`, payload: { format: 'hybrid' } }),

@@ -123,6 +123,7 @@ export const ROUTE_PAGES: RoutePage[] = [
     pages: ['GET /meetings/:meetingId/record', 'GET /items/:itemId/record'],
   },
   { api: 'PATCH /api/v1/meetings/:meetingId/record', pages: ['POST /meetings/:meetingId/record'] },
+  { api: 'GET /api/v1/meetings/:meetingId/summary-report.pdf', pages: ['GET /meetings/:meetingId/record'] },
   {
     api: 'PUT /api/v1/meetings/:meetingId/attendance/:personId',
     pages: ['POST /meetings/:meetingId/attendance/:personId'],

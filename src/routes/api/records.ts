@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../plugins/app/auth.js';
+import { FileBody } from '../../schemas/ingest.js';
+import { contentDisposition } from './content-disposition.js';
 import { ItemParams, MeetingParams, NoContent, problems } from '../../schemas/common.js';
 import { Item } from '../../schemas/items.js';
 import {
@@ -18,8 +20,28 @@ import {
 
 /** What was recorded during and after a meeting: read by everyone signed in, written by the secretariat. */
 const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { records, actionPoints } = app.services;
+  const { records, actionPoints, summaryReports } = app.services;
   const tags = ['records'];
+
+  app.get(
+    '/meetings/:meetingId/summary-report.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          "The summary report assembled from the meeting's record, as a PDF in the Commission's layout (the secretariat's draft)",
+        params: MeetingParams,
+        response: { 200: FileBody, ...problems(403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const file = await summaryReports.pdf(actorOf(request), request.params.meetingId);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', contentDisposition('attachment', file.fileName))
+        .send(file.bytes as unknown as string);
+    },
+  );
 
   app.get(
     '/meetings/:meetingId/record',
