@@ -1,12 +1,9 @@
 import { Value } from 'typebox/value';
-import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
-import { AgendumError } from '../domain/errors.js';
 import { ROLES, type Role } from '../domain/roles.js';
 import { NewPersonBody } from '../schemas/people.js';
-import { createServices } from '../services/index.js';
-import { CliError, UsageError, type Command, type CommandContext } from './io.js';
+import { UsageError, type Command, type CommandContext } from './io.js';
 import { choosePassword } from './password-input.js';
+import { withServices } from './with-services.js';
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
@@ -34,11 +31,7 @@ function readInput({ values }: CommandContext): CreateUserInput {
 
 async function createUser(context: CommandContext): Promise<number> {
   const input = readInput(context);
-  const config = context.config();
-  const handle = openDatabase(config.databaseFile);
-  try {
-    migrateDatabase(handle);
-    const services = createServices(handle, config, { now: context.now });
+  return withServices(context, async (services) => {
     const { password, isGenerated } = await choosePassword(context.io, { generate: input.generate });
     const { name, email, role } = input;
     const person = await services.people.create('system', { name, email, role, password });
@@ -46,12 +39,7 @@ async function createUser(context: CommandContext): Promise<number> {
     // Printed after the account exists, and only when agendum chose it: a typed one is never echoed.
     if (isGenerated) context.io.stdout.write(`Password (shown once): ${password}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof AgendumError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    handle.close();
-  }
+  });
 }
 
 export const createUserCommand: Command = {

@@ -1,28 +1,16 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
-import { AgendumError } from '../domain/errors.js';
-import { createServices } from '../services/index.js';
-import { CliError, UsageError, type Command, type CommandContext } from './io.js';
+import { UsageError, type Command, type CommandContext } from './io.js';
+import { withServices } from './with-services.js';
 
 async function publish(context: CommandContext): Promise<number> {
   const [dir] = context.positionals;
   if (!dir) throw new UsageError('publish needs a folder');
   const target = resolve(dir);
-  const config = context.config();
-  const handle = openDatabase(config.databaseFile);
-  try {
-    migrateDatabase(handle);
-    const services = createServices(handle, config, { now: context.now });
+  return withServices(context, async (services) => {
     const { meetings, files } = await services.publication.build(target);
     context.io.stdout.write(`Published ${meetings} meeting(s), ${files} file(s), in ${target}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof AgendumError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    handle.close();
-  }
+  });
 }
 
 export const publishCommand: Command = {

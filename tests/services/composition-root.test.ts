@@ -66,8 +66,7 @@ t.test('use cases are built in src/services/index.ts and nowhere else', async (t
   t.same(
     findings(['src'], [/(?<!function )\bcreateServices\(/]),
     [
-      'src/cli/create-user.ts: createServices(',
-      'src/cli/publish.ts: createServices(',
+      'src/cli/with-services.ts: createServices(',
       'src/plugins/app/services.ts: createServices(',
     ],
     'the server and the CLI use the same root',
