@@ -104,14 +104,18 @@ t.test('random path parameters: negative, huge, not numbers, unicode, ../', asyn
       return { ...(await baseRequest(route, world, who)), url: urlOf(route, world, junk) };
     },
   });
-  const anyPath = fc.record({
-    who: caller,
-    method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
-    segments: fc.array(
-      fc.oneof(junkSegment, fc.constantFrom('items', 'meetings', 'note', 'versions', '1', '.', '..', '', 'v1')),
-      { minLength: 1, maxLength: 6 },
-    ),
-  });
+  const anyPath = fc
+    .record({
+      who: caller,
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+      segments: fc.array(
+        fc.oneof(junkSegment, fc.constantFrom('items', 'meetings', 'note', 'versions', '1', '.', '..', '', 'v1')),
+        { minLength: 1, maxLength: 6 },
+      ),
+    })
+    // `..` may climb out of /api/ (the path resolves as a client resolves it): that address is a
+    // page's, answered with the HTML "Not found" page, not an API path.
+    .filter(({ segments }) => new URL(`/api/v1/${segments.join('/')}`, 'http://x').pathname.startsWith('/api/'));
   await holds(t, 'unknown paths', prober, {
     arbitrary: anyPath,
     numRuns: 200,
