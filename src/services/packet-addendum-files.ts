@@ -13,18 +13,26 @@ export type AddendumRender = (packet: FrozenRow, changes: readonly PacketChange[
  * rendered once per such audience and stored with the packet's other files.
  */
 export function createAddendumFiles(ctx: ServiceContext, files: PacketFiles, render: AddendumRender) {
-  const earlierOf = (packet: FrozenRow): FrozenPacket => ctx.repos.mail.findPacket(packet.frozen.addendum!.to)!.frozen!;
+  // Read once per addendum packet, not once per recipient: the message builder keeps the packet's
+  // frozen content while it mails every recipient, so it is the key.
+  const earlier = new WeakMap<FrozenPacket, FrozenPacket>();
+  const earlierOf = (packet: FrozenRow): FrozenPacket => {
+    let found = earlier.get(packet.frozen);
+    if (!found) earlier.set(packet.frozen, (found = ctx.repos.mail.findPacket(packet.frozen.addendum!.to)!.frozen!));
+    return found;
+  };
 
-  return async function addendumOf(
+  /** The recipient's changes and audience key at once; the file (stored, or rendered once) when asked. */
+  return function addendumOf(
     packet: FrozenRow,
     personId: number,
-  ): Promise<{ key: string; file: Attachment; changes: PacketChange[] }> {
+  ): { key: string; file: () => Promise<Attachment>; changes: PacketChange[] } {
     const groups = groupsOf(packet.frozen, personId);
     const now = audienceOf(packet.frozen, groups);
     const before = audienceOf(earlierOf(packet), groups);
     const changes = changesFor(packet.frozen.addendum!.changes, now, before);
     const key = `${now.key}~${before.key}`;
-    const file = await files.addendum(packet, key, () => render(packet, changes));
+    const file = () => files.addendum(packet, key, () => render(packet, changes));
     return { key, file, changes };
   };
 }

@@ -98,8 +98,11 @@ export function createPacketMessages(
    */
   async function contentFor(packet: FrozenRow, personId: number, preferred: PacketFormat) {
     if (receivesAddendum(packet.frozen, personId)) {
-      const addendum = await addendumOf(packet, personId);
-      const parts = await shared(`${packet.id}:addendum:${addendum.key}`, async () => ({ files: [addendum.file] }));
+      const addendum = addendumOf(packet, personId);
+      // The stored file is read only when this audience's parts are not encoded yet.
+      const parts = await shared(`${packet.id}:addendum:${addendum.key}`, async () => ({
+        files: [await addendum.file()],
+      }));
       return {
         shared: parts,
         items: [],

@@ -47,7 +47,7 @@ export function createPacketService(
     async file(row, personId) {
       const packet = frozenOnFirstUse(ctx, row);
       if (personId !== undefined && receivesAddendum(packet.frozen, personId))
-        return (await addendumOf(packet, personId)).file;
+        return addendumOf(packet, personId).file();
       // A link naming no recipient (a packet from before packets were frozen) was the same in
       // every recipient's mail, so any of them may hold it: it serves what all of them may read.
       // The delegates list's audience would hand an observer on the packet a note for delegates.
