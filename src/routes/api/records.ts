@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { FileBody } from '../../schemas/ingest.js';
-import { contentDisposition } from './content-disposition.js';
+import { sendPdf } from './pdf.js';
 import { ItemParams, MeetingParams, NoContent, problems } from '../../schemas/common.js';
 import { Item } from '../../schemas/items.js';
 import {
@@ -34,13 +34,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FileBody, ...problems(403, 404) },
       },
     },
-    async (request, reply) => {
-      const file = await summaryReports.pdf(actorOf(request), request.params.meetingId);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', contentDisposition('attachment', file.fileName))
-        .send(file.bytes as unknown as string);
-    },
+    async (request, reply) => sendPdf(reply, await summaryReports.pdf(actorOf(request), request.params.meetingId)),
   );
 
   app.get(
