@@ -75,6 +75,11 @@ export function formatMeetingLine(m: MeetingLineInput): string {
 }
 
 /** `18th-ehealth-network`: the start of every file name of a meeting (letters and digits only). */
+/** The meeting as the summary report names it: `19th eHealth Network meeting`. */
+export function meetingName(ordinal: number, networkName: string): string {
+  return `${formatOrdinal(ordinal)} ${networkName} meeting`;
+}
+
 export function meetingFileStem(ordinal: number, networkName: string): string {
   return (`${formatOrdinal(ordinal)} ${networkName}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join('-');
 }

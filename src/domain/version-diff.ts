@@ -19,7 +19,7 @@ const markedText = (runs: Inline[]) =>
  * (blockLines), footnote markers as `[^n]`. A changed cell or item is then a changed word on its
  * own line, and the diff shows exactly that.
  */
-function sectionText(blocks: Block[]): string {
+export function sectionText(blocks: Block[]): string {
   return blocks.map((block) => blockLines(block, markedText).join('\n')).join('\n\n');
 }
 

@@ -10,6 +10,7 @@ import { createNoteRepository } from './note-repository.js';
 import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
 import { createRecordRepository } from './record-repository.js';
+import { createReportRepository } from './report-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -24,6 +25,7 @@ export function createRepositories(db: Db) {
     files: createFileRepository(db),
     mail: createMailRepository(db),
     records: createRecordRepository(db),
+    reports: createReportRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -12,8 +12,8 @@ const FootnoteMarker = Type.Object(
 );
 const Inline = Type.Union([TextRun, FootnoteMarker]);
 const Runs = Type.Array(Inline, { minItems: 1, maxItems: 500 });
-const InputRuns = Type.Union([Text, Runs], { description: 'Plain text, or runs of text, links and footnote markers' });
-const CellRuns = Type.Union([Type.String({ maxLength: 20000 }), Type.Array(Inline, { maxItems: 500 })], {
+const InputRuns = Type.Union([Runs, Text], { description: 'Plain text, or runs of text, links and footnote markers' });
+const CellRuns = Type.Union([Type.Array(Inline, { maxItems: 500 }), Type.String({ maxLength: 20000 })], {
   description: 'A cell: plain text or runs; may be empty',
 });
 const ListBlockInput = Type.Object(

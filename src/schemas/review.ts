@@ -32,12 +32,11 @@ export const NewCommentBody = Type.Object(
 export const CommentParams = Type.Object({ itemId: Id, commentId: Id });
 export const DiffParams = Type.Object({ itemId: Id, a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) });
 
-const Parts = Type.Array(
-  Type.Object({
-    op: literalUnion(DIFF_OPS),
-    text: Type.String(),
-  }),
-);
+export const DiffPart = Type.Object({
+  op: literalUnion(DIFF_OPS),
+  text: Type.String(),
+});
+const Parts = Type.Array(DiffPart);
 export const VersionDiff = Type.Object({
   from: Type.Integer(),
   to: Type.Integer(),

@@ -73,11 +73,13 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const records = createMeetingRecordService(ctx);
   const notes = createNoteService(ctx);
   const workflow = createWorkflowService(ctx, notifications);
-  const ingest = createIngestService(ctx, notes, store, {
+  const draftLimits = {
     maxUnzippedBytes: config.maxUnzippedBytes,
     maxEntries: config.maxZipEntries,
     trackedChanges: config.trackedChanges,
-  });
+  };
+  const ingest = createIngestService(ctx, notes, store, draftLimits);
+  const summaryReports = createSummaryReportService(ctx, records, draftLimits);
   const pdf = createPdfService(
     ctx,
     agenda,
@@ -147,7 +149,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     addenda,
     recipients: createRecipientService(ctx),
     records,
-    summaryReports: createSummaryReportService(ctx, records),
+    summaryReports,
     actionPoints: createActionPointService(ctx, agenda, notifications),
     ingest,
     packets,
@@ -156,6 +158,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     publication: createPublicationService(ctx, {
       store,
       publishDir: config.publishDir,
+      extras: [(meetingId) => summaryReports.publicDocuments(meetingId)],
       ...(options.renderer ? { renderer: options.renderer } : {}),
     }),
     demoData: createDemoData(ctx, { meetings, agenda, notes, workflow }),

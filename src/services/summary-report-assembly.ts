@@ -1,4 +1,4 @@
-import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
+import { formatDateRange, meetingName as nameOfMeeting } from '../domain/meeting-line.js';
 import {
   ATTENDANCE_STATES,
   AttendanceState,
@@ -30,6 +30,8 @@ export interface SummaryReportFacts {
   network: { name: string; headerLines: readonly string[] };
   format: MeetingFormat | null;
   coChairs: readonly CoChair[];
+  /** What was said under "Opening and approval of agenda"; none when not given. */
+  opening?: Conclusions;
   /** In agenda order. */
   items: readonly {
     number: string;
@@ -97,8 +99,8 @@ function attendanceGroups(attendance: SummaryReportFacts['attendance']) {
 export function assembleSummaryReport(facts: SummaryReportFacts): SummaryReportView {
   const { meeting, network } = facts;
   const dates = formatDateRange(meeting.startDate, meeting.endDate);
-  const meetingName = `${formatOrdinal(meeting.ordinal)} ${network.name} meeting`;
-  const conclusions = reportConclusions([{ blocks: [], footnotes: [] }, ...facts.items.map((i) => i.conclusions)]);
+  const meetingName = nameOfMeeting(meeting.ordinal, network.name);
+  const conclusions = reportConclusions([facts.opening ?? { blocks: [], footnotes: [] }, ...facts.items.map((i) => i.conclusions)]);
   const items = facts.items.map((item, i) => {
     const procedure = item.procedure ? procedureWords(item.procedure) : null;
     const actionPoints: ActionPointView[] = item.actionPoints.map((p) => ({

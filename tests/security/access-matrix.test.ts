@@ -52,6 +52,8 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+/** A summary report not released yet: the secretariat's; to anyone else it does not exist. */
+const draftReport = { ...staffOnly, rapporteur: 404, otherRapporteur: 404, delegate: 404 } as const;
 /** A publication of a note never released: it does not exist, for anyone. */
 const unpublished = { ...draftNote, admin: 404, secretariat: 404, rapporteur: 404 } as const;
 
@@ -357,9 +359,48 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: everyone,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/record` }),
   },
+  // The summary report (assembled in the fixture, not released): the secretariat's; to others it does not exist yet.
   'GET /api/v1/meetings/:meetingId/summary-report.pdf': {
-    expect: staffOnly,
+    expect: draftReport,
     request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report.pdf` }),
+  },
+  'GET /api/v1/meetings/:meetingId/summary-report': {
+    expect: draftReport,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report` }),
+  },
+  'POST /api/v1/meetings/:meetingId/summary-report': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report` }),
+  },
+  'PATCH /api/v1/meetings/:meetingId/summary-report': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/summary-report`,
+      payload: { registryReference: 'Ref. Ares(2021)6941533 - 11/11/2021' },
+    }),
+  },
+  'PUT /api/v1/meetings/:meetingId/summary-report/text': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/summary-report/text`,
+      payload: { opening: { blocks: ['The agenda was approved.'] } },
+    }),
+  },
+  'POST /api/v1/meetings/:meetingId/summary-report/upload': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report/upload`, ...reportUpload }),
+  },
+  'POST /api/v1/meetings/:meetingId/summary-report/transitions': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report/transitions`, payload: { event: 'submit' } }),
+  },
+  'GET /api/v1/meetings/:meetingId/summary-report/versions/:number': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report/versions/1` }),
+  },
+  'GET /api/v1/meetings/:meetingId/summary-report/diff': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report/diff?from=1&to=1` }),
   },
   'PATCH /api/v1/meetings/:meetingId/record': {
     expect: staffOnly,
@@ -402,6 +443,7 @@ const seed = readFileSync(
 );
 let annexBytes: Buffer;
 let annexUpload: { payload: Buffer; headers: Record<string, string> };
+const reportUpload = fileUpload('report.txt', Buffer.from('Opening and approval of agenda\n\nThe agenda was approved.\n'));
 
 /** A fresh meeting with a draft note (uploaded, then edited), a comment, an annex, a notification. */
 /** A network numbers each meeting once: every fixture takes the next two numbers. */
@@ -460,6 +502,7 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
   app.services.notifications.notify([cast.admin!.id], { kind: 'test', message: 'For the admin' });
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
   const point = app.services.actionPoints.add(staff, item.id, { what: 'Send comments.', ownerDelegation: 'Belgium' });
+  app.services.summaryReports.assemble(staff, meeting.id);
   return {
     meetingId: meeting.id,
     laterMeetingId: later.id,

@@ -123,7 +123,37 @@ export const ROUTE_PAGES: RoutePage[] = [
     pages: ['GET /meetings/:meetingId/record', 'GET /items/:itemId/record'],
   },
   { api: 'PATCH /api/v1/meetings/:meetingId/record', pages: ['POST /meetings/:meetingId/record'] },
-  { api: 'GET /api/v1/meetings/:meetingId/summary-report.pdf', pages: ['GET /meetings/:meetingId/record'] },
+  // The summary report: its words, versions and workflow
+  {
+    api: 'GET /api/v1/meetings/:meetingId/summary-report.pdf',
+    pages: ['GET /meetings/:meetingId/record', 'GET /meetings/:meetingId/summary-report'],
+  },
+  { api: 'GET /api/v1/meetings/:meetingId/summary-report', pages: ['GET /meetings/:meetingId/summary-report'] },
+  { api: 'POST /api/v1/meetings/:meetingId/summary-report', pages: ['POST /meetings/:meetingId/summary-report'] },
+  {
+    api: 'PATCH /api/v1/meetings/:meetingId/summary-report',
+    pages: ['POST /meetings/:meetingId/summary-report/details'],
+  },
+  {
+    api: 'PUT /api/v1/meetings/:meetingId/summary-report/text',
+    pages: ['GET /meetings/:meetingId/summary-report/edit', 'POST /meetings/:meetingId/summary-report/text'],
+  },
+  {
+    api: 'POST /api/v1/meetings/:meetingId/summary-report/upload',
+    pages: ['POST /meetings/:meetingId/summary-report/upload'],
+  },
+  {
+    api: 'POST /api/v1/meetings/:meetingId/summary-report/transitions',
+    pages: ['POST /meetings/:meetingId/summary-report/transitions'],
+  },
+  {
+    api: 'GET /api/v1/meetings/:meetingId/summary-report/versions/:number',
+    pages: ['GET /meetings/:meetingId/summary-report'],
+  },
+  {
+    api: 'GET /api/v1/meetings/:meetingId/summary-report/diff',
+    pages: ['GET /meetings/:meetingId/summary-report/diff'],
+  },
   {
     api: 'PUT /api/v1/meetings/:meetingId/attendance/:personId',
     pages: ['POST /meetings/:meetingId/attendance/:personId'],

@@ -6,3 +6,4 @@ export * from './workflow.js';
 export * from './files.js';
 export * from './mail.js';
 export * from './records.js';
+export * from './reports.js';

@@ -14,6 +14,7 @@ import recordRoutes from './records.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
+import summaryReportRoutes from './summary-report.js';
 import tokenRoutes from './tokens.js';
 import uploadRoutes from './uploads.js';
 import workflowRoutes from './workflow.js';
@@ -41,4 +42,5 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(packetChangeRoutes);
   await app.register(meetingPublicationRoutes);
   await app.register(recordRoutes);
+  await app.register(summaryReportRoutes);
 }

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../plugins/app/auth.js';
-import { FileBody } from '../../schemas/ingest.js';
-import { sendPdf } from './pdf.js';
 import { ItemParams, MeetingParams, NoContent, problems } from '../../schemas/common.js';
 import { Item } from '../../schemas/items.js';
 import {
@@ -20,22 +18,8 @@ import {
 
 /** What was recorded during and after a meeting: read by everyone signed in, written by the secretariat. */
 const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { records, actionPoints, summaryReports } = app.services;
+  const { records, actionPoints } = app.services;
   const tags = ['records'];
-
-  app.get(
-    '/meetings/:meetingId/summary-report.pdf',
-    {
-      schema: {
-        tags,
-        summary:
-          "The summary report assembled from the meeting's record, as a PDF in the Commission's layout (the secretariat's draft)",
-        params: MeetingParams,
-        response: { 200: FileBody, ...problems(403, 404) },
-      },
-    },
-    async (request, reply) => sendPdf(reply, await summaryReports.pdf(actorOf(request), request.params.meetingId)),
-  );
 
   app.get(
     '/meetings/:meetingId/record',
