@@ -35,6 +35,7 @@ function thirtyItemReport(): SummaryReportView {
       depth: 1,
       procedure: null,
       heading: reportItemHeading(String(h), title, null),
+      outcome: null,
       conclusions: [],
       actionPoints: [],
     });
@@ -74,6 +75,7 @@ function thirtyItemReport(): SummaryReportView {
         depth: 2,
         procedure: 'for information',
         heading: reportItemHeading(number, title, 'for information'),
+        outcome: 'Outcome: noted.',
         conclusions,
         actionPoints: [action],
       });

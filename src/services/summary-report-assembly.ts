@@ -6,6 +6,7 @@ import {
   type Conclusions,
   MeetingFormat,
 } from '../domain/meeting-record.js';
+import { termOf } from '../rendering/html/glossary.js';
 import { meetingInWords } from '../rendering/views/note-view.js';
 import {
   procedureWords,
@@ -38,6 +39,8 @@ export interface SummaryReportFacts {
     title: string;
     depth: number;
     procedure: string | null;
+    /** The outcome recorded on the item's released note (`noted`), if any. */
+    outcome?: string | null;
     conclusions: Conclusions;
     actionPoints: readonly { itemNumber: string; what: string; owner: string; dueDate: string | null; state: string }[];
   }[];
@@ -116,6 +119,7 @@ export function assembleSummaryReport(facts: SummaryReportFacts): SummaryReportV
       depth: item.depth,
       procedure,
       heading: reportItemHeading(item.number, item.title, procedure),
+      outcome: item.outcome ? `Outcome: ${termOf('outcome', item.outcome).label.toLowerCase()}.` : null,
       conclusions: conclusions.blocks[i + 1]!,
       actionPoints,
     };

@@ -83,6 +83,7 @@ export const report18 = (): SummaryReportView => ({
       depth: 1,
       procedure: null,
       heading: '9. Cybersecurity',
+      outcome: null,
       conclusions: [],
       actionPoints: [],
     },
@@ -92,6 +93,7 @@ export const report18 = (): SummaryReportView => ({
       depth: 2,
       procedure: 'for information',
       heading: '9.1. Update from the Work Stream 12 of the NIS cooperation group – for information',
+      outcome: 'Outcome: noted.',
       conclusions: [
         {
           kind: 'paragraph',
@@ -127,6 +129,7 @@ export const report18 = (): SummaryReportView => ({
         'for information and to receive Member States reflections on cybersecurity issues in the health sector',
       heading:
         '9.2. Reflections on Cybersecurity on the health sector – for information and to receive Member States reflections on cybersecurity issues in the health sector',
+      outcome: 'Outcome: adopted.',
       conclusions: [
         {
           kind: 'paragraph',

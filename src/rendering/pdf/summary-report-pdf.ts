@@ -12,7 +12,7 @@ import { inlineRuns } from './inline-runs.js';
 import { listBlocks } from './list-layout.js';
 import { drawPart, layoutPart, type BlockTag, type Part } from './page-drawing.js';
 import type { Block } from './paginate.js';
-import { body, bold, centred, footer, justified, leftAligned, PARAGRAPH_SPACE, title } from './page-style.js';
+import { body, bold, centred, footer, italic, justified, leftAligned, PARAGRAPH_SPACE, title } from './page-style.js';
 import { PdfWriter } from './pdf-writer.js';
 import type { Run, TextStyle } from './styled-text.js';
 import { tableBlocks, type TableView } from './table-layout.js';
@@ -120,6 +120,7 @@ function actionPointLine(point: ActionPointView): string {
 
 function itemBlocks(f: FontSet, view: SummaryReportView, item: SummaryReportItemView, i: number): Block<BlockTag>[] {
   const blocks = [heading(f, item.heading, item.depth > 1 ? 'H3' : 'H2')];
+  if (item.outcome) blocks.push(para(f, { runs: [{ text: item.outcome, style: italic }], keepWithNext: true }));
   blocks.push(...contentBlocks(f, item.conclusions, `item.${i}`));
   if (item.actionPoints.length === 0) return blocks;
   blocks.push(para(f, { runs: [{ text: view.itemActionPointsLabel, style: bold }], keepWithNext: true }));

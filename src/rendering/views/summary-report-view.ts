@@ -35,6 +35,8 @@ export interface SummaryReportItemView {
   procedure: string | null;
   /** The heading as printed: `9.1. Update from ... – for information` (see `reportItemHeading`). */
   heading: string;
+  /** What the meeting made of the item, as printed under its heading (`Outcome: noted.`), or null when none was recorded. */
+  outcome: string | null;
   /** What was said and concluded; may be empty (a heading item). */
   conclusions: BlockView[];
   actionPoints: ActionPointView[];

@@ -63,8 +63,10 @@ t.test(
       'Opening and approval of agenda',
       '9. Cybersecurity',
       '9.1. Update from the Work Stream 12 of the NIS cooperation group – for information',
+      'Outcome: noted.',
       'The Network took note of the update from Work Stream 12',
       '9.2. Reflections on Cybersecurity on the health sector – for information',
+      'Outcome: adopted.',
       'The Network adopted the reflections paper on cybersecurity.',
       'Share the national plan',
       'Annex – Attendance',
@@ -91,6 +93,6 @@ t.test(
       method: 'GET',
       url: `/api/v1/meetings/${meeting.id}/summary-report.pdf`,
     });
-    t.equal(refused.statusCode, 403, "a delegate does not read the secretariat's draft");
+    t.equal(refused.statusCode, 404, "a delegate does not read the secretariat's draft: to them it does not exist yet");
   },
 );
