@@ -74,7 +74,7 @@ export function reportTransition(
   if (!rule.from.includes(state)) {
     const allowed = allowedReportEvents(state);
     throw Errors.invalidTransition(
-      `A summary report in ${state} cannot ${event}; allowed from ${state}: ${allowed.join(', ') || 'none'}.`,
+      `A summary report in ${state} cannot ${event}; allowed from ${state}: ${allowed.length > 0 ? allowed.join(', ') : 'nothing, it is final'}.`,
       { state, event, allowedEvents: allowed },
     );
   }

@@ -15,6 +15,7 @@ import { PACKET_CHANGE_KINDS } from '../../src/domain/packet-changes.js';
 import { NOTE_ACCESS } from '../../src/domain/permissions.js';
 import { PROCEDURE_KINDS } from '../../src/domain/procedure.js';
 import { ROLES } from '../../src/domain/roles.js';
+import { REPORT_ADOPTION_EVENTS, REPORT_VERSION_SOURCES } from '../../src/domain/summary-report.js';
 import { DIFF_OPS } from '../../src/domain/version-diff.js';
 import { named } from '../../src/domain/words.js';
 
@@ -52,6 +53,8 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['meeting formats', 'meeting-record.ts', ['in-person', 'hybrid', 'teleconference'], MEETING_FORMATS],
   ['attendance states', 'meeting-record.ts', ['present', 'remote', 'excused', 'represented'], ATTENDANCE_STATES],
   ['action point states', 'meeting-record.ts', ['open', 'done'], ACTION_POINT_STATES],
+  ['report adoption', 'summary-report.ts', ['adopt'], REPORT_ADOPTION_EVENTS],
+  ['report version sources', 'summary-report.ts', ['assembled', 'edited', 'uploaded'], REPORT_VERSION_SOURCES],
   ['version diff operations', 'version-diff.ts', ['equal', 'insert', 'delete'], DIFF_OPS],
   ['block kinds', 'note-blocks.ts', ['paragraph', 'list', 'table'], BLOCK_KINDS],
   ['list styles', 'note-blocks.ts', ['bullet', 'number'], LIST_STYLES],
