@@ -26,16 +26,10 @@ const footnoteLines = (footnotes: readonly Footnote[]) =>
 /** A part's conclusions as one text: its blocks, then its footnotes, as the note diff writes them. */
 const conclusionsText = (c: Conclusions) => [sectionText(c.blocks), ...footnoteLines(c.footnotes)].join('\n\n');
 
-const pointLine = (p: ReportActionPoint) =>
-  [p.itemNumber, p.what, p.owner, p.dueDate ?? '–', p.state].join(' | ');
+const pointLine = (p: ReportActionPoint) => [p.itemNumber, p.what, p.owner, p.dueDate ?? '–', p.state].join(' | ');
 
 const attendanceLine = (a: ReportAttendance) =>
-  [
-    a.delegation ?? '–',
-    a.name,
-    a.state ?? '–',
-    ...(a.representedBy ? [`by ${a.representedBy.name}`] : []),
-  ].join(' | ');
+  [a.delegation ?? '–', a.name, a.state ?? '–', ...(a.representedBy ? [`by ${a.representedBy.name}`] : [])].join(' | ');
 
 /** `before` to `after`: the opening, each item (in `after`'s order, then those gone), the action points and the attendance. */
 export function diffReports(before: ReportText, after: ReportText): ReportDiff {
@@ -65,8 +59,14 @@ export function diffReports(before: ReportText, after: ReportText): ReportDiff {
     opening: diffText(conclusionsText(before.opening), conclusionsText(after.opening)),
     items,
     actionPoints: diffText(
-      lines(before.items.flatMap((i) => i.actionPoints), pointLine),
-      lines(after.items.flatMap((i) => i.actionPoints), pointLine),
+      lines(
+        before.items.flatMap((i) => i.actionPoints),
+        pointLine,
+      ),
+      lines(
+        after.items.flatMap((i) => i.actionPoints),
+        pointLine,
+      ),
     ),
     attendance: diffText(lines(before.attendance, attendanceLine), lines(after.attendance, attendanceLine)),
   };

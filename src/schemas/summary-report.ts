@@ -97,7 +97,9 @@ export const ReportText = Type.Object({
 export const SummaryReport = Type.Object({
   meetingId: Id,
   state: Type.String({ description: 'drafting, review, released (for comments), adopted' }),
-  version: Type.Integer({ description: 'The version shown: the current one for the secretariat, the released one for others' }),
+  version: Type.Integer({
+    description: 'The version shown: the current one for the secretariat, the released one for others',
+  }),
   releasedVersion: Nullable(Type.Integer()),
   releasedAt: Nullable(Type.String()),
   adoption: Nullable(

@@ -103,7 +103,10 @@ export function assembleSummaryReport(facts: SummaryReportFacts): SummaryReportV
   const { meeting, network } = facts;
   const dates = formatDateRange(meeting.startDate, meeting.endDate);
   const meetingName = nameOfMeeting(meeting.ordinal, network.name);
-  const conclusions = reportConclusions([facts.opening ?? { blocks: [], footnotes: [] }, ...facts.items.map((i) => i.conclusions)]);
+  const conclusions = reportConclusions([
+    facts.opening ?? { blocks: [], footnotes: [] },
+    ...facts.items.map((i) => i.conclusions),
+  ]);
   const items = facts.items.map((item, i) => {
     const procedure = item.procedure ? procedureWords(item.procedure) : null;
     const actionPoints: ActionPointView[] = item.actionPoints.map((p) => ({

@@ -131,9 +131,7 @@ export function createSummaryReportService(
               itemNumber: adoptedAt?.number ?? null,
               itemTitle: adoptedAt?.title ?? null,
               meetingId: adoptedAt?.meetingId ?? null,
-              meeting: adoptedMeeting
-                ? meetingName(adoptedMeeting.meeting.ordinal, adoptedMeeting.network.name)
-                : null,
+              meeting: adoptedMeeting ? meetingName(adoptedMeeting.meeting.ordinal, adoptedMeeting.network.name) : null,
             }
           : null,
       registryReference: report.registryReference,
@@ -267,7 +265,12 @@ export function createSummaryReportService(
           return repos.reports.update(report, { currentVersionId: version.id, updatedAt: now });
         }
         const { report, current } = editableOrThrow(meetingId, baseVersion);
-        return addVersion(actor, report, fromRecord(actor, meetingId, current.content.opening), ReportVersionSource.assembled);
+        return addVersion(
+          actor,
+          report,
+          fromRecord(actor, meetingId, current.content.opening),
+          ReportVersionSource.assembled,
+        );
       });
       return present(saved, currentOf(saved), currentOf(saved).content, true);
     },
@@ -321,7 +324,8 @@ export function createSummaryReportService(
         const to = reportTransition(report.state, input.event, { actor, ...input });
         const now = isoNow(ctx);
         const changes: Partial<ReportRow> = { state: to, updatedAt: now };
-        if (to === ReportState.released) Object.assign(changes, { releasedVersionId: report.currentVersionId, releasedAt: now });
+        if (to === ReportState.released)
+          Object.assign(changes, { releasedVersionId: report.currentVersionId, releasedAt: now });
         if (to === ReportState.adopted) {
           const adoptionItemId = input.adoptionItemId!;
           checkAdoptionItem(meetingId, adoptionItemId);

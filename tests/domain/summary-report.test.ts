@@ -26,10 +26,7 @@ t.test('the workflow table: what each state allows', async (t) => {
   t.same(allowedReportEvents('review'), ['return', 'release']);
   t.same(allowedReportEvents('released'), ['reopen', 'adopt']);
   t.same(allowedReportEvents('adopted'), []);
-  t.same(
-    (['drafting', 'review', 'released', 'adopted'] as const).map(isEditable),
-    [true, true, false, false],
-  );
+  t.same((['drafting', 'review', 'released', 'adopted'] as const).map(isEditable), [true, true, false, false]);
 });
 
 t.test('a move: its state, its performer, what it needs', async (t) => {
@@ -37,10 +34,22 @@ t.test('a move: its state, its performer, what it needs', async (t) => {
   t.equal(reportTransition('review', 'release', { actor: staff }), 'released');
   t.equal(reportTransition('released', 'reopen', { actor: staff, comment: 'A correction' }), 'drafting');
   t.equal(reportTransition('released', 'adopt', { actor: staff, adoptionItemId: 7 }), 'adopted');
-  t.same(codeOf(() => reportTransition('drafting', 'submit', { actor: delegate })), [403, null]);
-  t.same(codeOf(() => reportTransition('adopted', 'reopen', { actor: staff, comment: 'x' })), [409, null]);
-  t.same(codeOf(() => reportTransition('review', 'return', { actor: staff, comment: '  ' })), [422, 'comment']);
-  t.same(codeOf(() => reportTransition('released', 'adopt', { actor: staff })), [422, 'adoptionItemId']);
+  t.same(
+    codeOf(() => reportTransition('drafting', 'submit', { actor: delegate })),
+    [403, null],
+  );
+  t.same(
+    codeOf(() => reportTransition('adopted', 'reopen', { actor: staff, comment: 'x' })),
+    [409, null],
+  );
+  t.same(
+    codeOf(() => reportTransition('review', 'return', { actor: staff, comment: '  ' })),
+    [422, 'comment'],
+  );
+  t.same(
+    codeOf(() => reportTransition('released', 'adopt', { actor: staff })),
+    [422, 'adoptionItemId'],
+  );
 });
 
 const text: ReportText = {
@@ -65,7 +74,15 @@ const text: ReportText = {
 t.test('editing the words: normalised as a note, unknown items refused', async (t) => {
   const edited = editReportText(text, {
     opening: { blocks: ['  The agenda   was approved. '] },
-    items: [{ itemId: 5, conclusions: { blocks: ['Noted, see', [{ text: 'the plan' }, { footnote: 1 }]], footnotes: [{ text: 'The plan.' }] } }],
+    items: [
+      {
+        itemId: 5,
+        conclusions: {
+          blocks: ['Noted, see', [{ text: 'the plan' }, { footnote: 1 }]],
+          footnotes: [{ text: 'The plan.' }],
+        },
+      },
+    ],
   });
   t.same(edited.opening, { blocks: [[{ text: 'The agenda was approved.' }]], footnotes: [] });
   t.same(edited.items[0]!.conclusions, {
@@ -73,11 +90,16 @@ t.test('editing the words: normalised as a note, unknown items refused', async (
     footnotes: [{ text: 'The plan.' }],
   });
   t.same(edited.items[0]!.actionPoints, text.items[0]!.actionPoints, 'what the record gives is kept');
-  t.same(codeOf(() => editReportText(text, { items: [{ itemId: 6, conclusions: { blocks: ['x'] } }] })), [422, 'items.0.itemId']);
+  t.same(
+    codeOf(() => editReportText(text, { items: [{ itemId: 6, conclusions: { blocks: ['x'] } }] })),
+    [422, 'items.0.itemId'],
+  );
 });
 
 t.test('two versions compared part by part', async (t) => {
-  const after = editReportText(text, { items: [{ itemId: 5, conclusions: { blocks: ['The Network took careful note.'] } }] });
+  const after = editReportText(text, {
+    items: [{ itemId: 5, conclusions: { blocks: ['The Network took careful note.'] } }],
+  });
   const diff = diffReports(text, { ...after, attendance: [{ ...text.attendance[0]!, state: 'remote' }] });
   t.same(diff.opening, []);
   t.same(diff.items, [
@@ -101,5 +123,9 @@ t.test('two versions compared part by part', async (t) => {
   t.equal(diff.identical, false);
   t.equal(diffReports(text, text).identical, true);
   const gone = diffReports(text, { ...text, items: [] });
-  t.same(gone.items[0]!.parts, [{ op: 'delete', text: 'The Network took note.' }], 'an item no longer in the report is deleted whole');
+  t.same(
+    gone.items[0]!.parts,
+    [{ op: 'delete', text: 'The Network took note.' }],
+    'an item no longer in the report is deleted whole',
+  );
 });

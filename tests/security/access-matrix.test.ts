@@ -392,7 +392,10 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   },
   'POST /api/v1/meetings/:meetingId/summary-report/transitions': {
     expect: staffOnly,
-    request: (f) => ({ url: `/api/v1/meetings/${f.meetingId}/summary-report/transitions`, payload: { event: 'submit' } }),
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/summary-report/transitions`,
+      payload: { event: 'submit' },
+    }),
   },
   'GET /api/v1/meetings/:meetingId/summary-report/versions/:number': {
     expect: staffOnly,
@@ -443,7 +446,10 @@ const seed = readFileSync(
 );
 let annexBytes: Buffer;
 let annexUpload: { payload: Buffer; headers: Record<string, string> };
-const reportUpload = fileUpload('report.txt', Buffer.from('Opening and approval of agenda\n\nThe agenda was approved.\n'));
+const reportUpload = fileUpload(
+  'report.txt',
+  Buffer.from('Opening and approval of agenda\n\nThe agenda was approved.\n'),
+);
 
 /** A fresh meeting with a draft note (uploaded, then edited), a comment, an annex, a notification. */
 /** A network numbers each meeting once: every fixture takes the next two numbers. */

@@ -56,8 +56,7 @@ const summaryReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SummaryReport, ...problems(403, 404, 409) },
       },
     },
-    async (request) =>
-      summaryReports.assemble(actorOf(request), request.params.meetingId, request.query.baseVersion),
+    async (request) => summaryReports.assemble(actorOf(request), request.params.meetingId, request.query.baseVersion),
   );
 
   app.patch(
@@ -114,7 +113,7 @@ const summaryReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Move the report: submit, return (with a reason), release for comments, reopen (with a reason), adopt (with the later meeting\'s item)',
+          "Move the report: submit, return (with a reason), release for comments, reopen (with a reason), adopt (with the later meeting's item)",
         params: MeetingParams,
         body: ReportTransitionBody,
         response: { 200: SummaryReport, ...problems(403, 404, 409, 422) },
@@ -144,7 +143,7 @@ const summaryReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'What changed between two versions, part by part, word by word (the secretariat\'s)',
+        summary: "What changed between two versions, part by part, word by word (the secretariat's)",
         params: MeetingParams,
         querystring: ReportDiffQuery,
         response: { 200: ReportDiff, ...problems(403, 404) },

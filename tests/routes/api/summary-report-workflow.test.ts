@@ -64,7 +64,10 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
     };
   t.equal(item(first, item91.id).number, '9.1');
   t.equal(paragraphText(item(first, item91.id).conclusions), '[[{"text":"The Network took note of the update."}]]');
-  t.same(item(first, item91.id).actionPoints.map((p) => [p.what, p.owner]), [['Send comments on the guidelines', 'Belgium']]);
+  t.same(
+    item(first, item91.id).actionPoints.map((p) => [p.what, p.owner]),
+    [['Send comments on the guidelines', 'Belgium']],
+  );
   t.same(first.text.format, 'hybrid');
   t.same(
     first.text.attendance
@@ -76,7 +79,11 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
     ],
   );
 
-  t.equal((await as(app, delegate, { method: 'GET', url: url(meeting.id) })).statusCode, 404, 'a draft is not the delegates\'');
+  t.equal(
+    (await as(app, delegate, { method: 'GET', url: url(meeting.id) })).statusCode,
+    404,
+    "a draft is not the delegates'",
+  );
   t.equal((await as(app, delegate, { method: 'GET', url: url(meeting.id, '.pdf') })).statusCode, 404);
   t.equal((await as(app, delegate, { method: 'POST', url: url(meeting.id) })).statusCode, 403);
 
@@ -86,7 +93,12 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
     payload: {
       baseVersion: 1,
       opening: { blocks: [[{ text: 'The co-chair opened the meeting and the agenda was approved.' }]] },
-      items: [{ itemId: item91.id, conclusions: { blocks: [[{ text: 'The Network took note of the Work Stream 12 update.' }]] } }],
+      items: [
+        {
+          itemId: item91.id,
+          conclusions: { blocks: [[{ text: 'The Network took note of the Work Stream 12 update.' }]] },
+        },
+      ],
     },
   });
   t.equal(edited.statusCode, 200, edited.body);
@@ -111,20 +123,21 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
   const diff = await as(app, secretariat, { method: 'GET', url: url(meeting.id, '/diff?from=1&to=2') });
   t.equal(diff.statusCode, 200);
   t.same(diff.json().opening, [{ op: 'insert', text: 'The co-chair opened the meeting and the agenda was approved.' }]);
-  t.same(
-    diff.json().items.find((i: { itemId: number }) => i.itemId === item91.id).parts,
-    [
-      { op: 'equal', text: 'The Network took note of the ' },
-      { op: 'insert', text: 'Work Stream 12 ' },
-      { op: 'equal', text: 'update.' },
-    ],
-  );
+  t.same(diff.json().items.find((i: { itemId: number }) => i.itemId === item91.id).parts, [
+    { op: 'equal', text: 'The Network took note of the ' },
+    { op: 'insert', text: 'Work Stream 12 ' },
+    { op: 'equal', text: 'update.' },
+  ]);
   t.same(diff.json().items.find((i: { itemId: number }) => i.itemId === item92.id).parts, [
     { op: 'equal', text: 'The Network adopted the reflections paper.' },
   ]);
   t.equal(diff.json().identical, false);
 
-  t.equal((await move(app, secretariat, meeting.id, { event: 'release' })).statusCode, 409, 'released only from review');
+  t.equal(
+    (await move(app, secretariat, meeting.id, { event: 'release' })).statusCode,
+    409,
+    'released only from review',
+  );
   t.equal((await move(app, secretariat, meeting.id, { event: 'submit' })).json().state, 'review');
   t.equal((await move(app, secretariat, meeting.id, { event: 'return' })).statusCode, 422, 'a return says why');
   const released = await move(app, secretariat, meeting.id, { event: 'release' });
@@ -134,7 +147,7 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
   const read = await as(app, delegate, { method: 'GET', url: url(meeting.id) });
   t.equal(read.statusCode, 200, 'released for comments: the delegates read it');
   t.equal(read.json().version, 2);
-  t.same(read.json().versions, [], 'without the secretariat\'s history');
+  t.same(read.json().versions, [], "without the secretariat's history");
   t.same(read.json().allowedEvents, []);
   t.equal(
     paragraphText(read.json().text.opening),
@@ -155,11 +168,21 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
   await as(app, secretariat, {
     method: 'PUT',
     url: url(meeting.id, '/text'),
-    payload: { items: [{ itemId: item92.id, conclusions: { blocks: [[{ text: 'The Network adopted the paper, with Belgium\'s comments.' }]] } }] },
+    payload: {
+      items: [
+        {
+          itemId: item92.id,
+          conclusions: { blocks: [[{ text: "The Network adopted the paper, with Belgium's comments." }]] },
+        },
+      ],
+    },
   });
   const whileReopened = (await as(app, delegate, { method: 'GET', url: url(meeting.id) })).json();
   t.equal(whileReopened.version, 2, 'while it is corrected, delegates keep reading the released version');
-  t.equal(paragraphText(item(whileReopened, item92.id).conclusions), '[[{"text":"The Network adopted the reflections paper."}]]');
+  t.equal(
+    paragraphText(item(whileReopened, item92.id).conclusions),
+    '[[{"text":"The Network adopted the reflections paper."}]]',
+  );
 
   await move(app, secretariat, meeting.id, { event: 'submit' });
   await move(app, secretariat, meeting.id, { event: 'release' });
@@ -181,7 +204,9 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
     meeting: '19th eHealth Network meeting',
   });
   t.same(
-    adopted.json().events.map((e: { event: string; version: number; comment: string | null }) => [e.event, e.version, e.comment]),
+    adopted
+      .json()
+      .events.map((e: { event: string; version: number; comment: string | null }) => [e.event, e.version, e.comment]),
     [
       ['submit', 2, null],
       ['release', 2, null],
@@ -203,7 +228,10 @@ t.test('a delegate reads the released report without the items whose marking lea
   await move(app, secretariat, meeting.id, { event: 'release' });
 
   const asStaff = (await as(app, secretariat, { method: 'GET', url: url(meeting.id) })).json();
-  t.ok(asStaff.text.items.some((i: { itemId: number }) => i.itemId === item92.id), 'the secretariat sees 9.2');
+  t.ok(
+    asStaff.text.items.some((i: { itemId: number }) => i.itemId === item92.id),
+    'the secretariat sees 9.2',
+  );
   const asDelegate = (await as(app, delegate, { method: 'GET', url: url(meeting.id) })).json();
   t.same(
     asDelegate.text.items.map((i: { number: string }) => i.number),
@@ -226,7 +254,11 @@ t.test('a delegate reads the released report without the items whose marking lea
     payload: { audience: 'limited', audienceGroups: ['observers'] },
   });
   t.equal(network.json().audience, 'limited');
-  t.equal((await as(app, delegate, { method: 'GET', url: url(meeting.id) })).statusCode, 404, 'nor the report itself once it goes to observers only');
+  t.equal(
+    (await as(app, delegate, { method: 'GET', url: url(meeting.id) })).statusCode,
+    404,
+    'nor the report itself once it goes to observers only',
+  );
 });
 
 t.test('the registry reference, the marking and the adopted public report in the public folder', async (t) => {
@@ -241,7 +273,11 @@ t.test('the registry reference, the marking and the adopted public report in the
   });
   t.equal(details.statusCode, 200);
   t.equal(details.json().registryReference, 'Ref. Ares(2021)6941533 - 11/11/2021');
-  const badMarking = await as(app, secretariat, { method: 'PATCH', url: url(meeting.id), payload: { audience: 'limited' } });
+  const badMarking = await as(app, secretariat, {
+    method: 'PATCH',
+    url: url(meeting.id),
+    payload: { audience: 'limited' },
+  });
   t.equal(badMarking.statusCode, 422, 'a limited report names its groups');
 
   const draftPdf = await as(app, secretariat, { method: 'GET', url: url(meeting.id, '.pdf') });
