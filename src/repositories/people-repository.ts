@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiTokens, people, sessions } from '../db/schema/index.js';
 import { Role } from '../domain/roles.js';
@@ -59,6 +59,16 @@ export function createPeopleRepository(db: Db) {
       db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run(),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
     deleteSessionsOf: (personId: number) => db.delete(sessions).where(eq(sessions.personId, personId)).run(),
+    /** Ends every session of the person but the one named (null: all of them). */
+    deleteOtherSessions: (personId: number, keptTokenHash: string | null) =>
+      db
+        .delete(sessions)
+        .where(
+          keptTokenHash === null
+            ? eq(sessions.personId, personId)
+            : and(eq(sessions.personId, personId), ne(sessions.tokenHash, keptTokenHash)),
+        )
+        .run(),
 
     insertToken: (row: typeof apiTokens.$inferInsert) => db.insert(apiTokens).values(row).returning().get(),
     findToken: (tokenHash: string) => tokenByHash.get({ hash: tokenHash }),

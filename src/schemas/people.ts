@@ -90,3 +90,12 @@ export const NewToken = Type.Object({
   token: Type.String({ description: 'Shown once; send as `Authorization: Bearer <token>`' }),
 });
 export const TokenParams = Type.Object({ tokenId: Id });
+
+/** A new password is checked by the password rules (length, common passwords), which word the refusal. */
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);

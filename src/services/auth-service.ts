@@ -1,4 +1,6 @@
 import { Errors } from '../domain/errors.js';
+import { checkNewPassword } from '../domain/password-policy.js';
+import { commonPasswords } from './common-passwords.js';
 import type { Actor, Role } from '../domain/roles.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -84,6 +86,29 @@ export function createAuthService(ctx: ServiceContext) {
         people.touchToken(found.token.id, now.toISOString());
       }
       return { actor: toActor(found.person), tokenId: found.token.id, expired: false };
+    },
+
+    /**
+     * Changes one's own password: the current one proves it is them (a wrong one is refused on
+     * its field, not as a failed sign-in), the new one follows the password rules. Every other
+     * session of the person ends; the one making the change (`currentSession`) stays.
+     */
+    async changePassword(
+      actor: Actor,
+      input: { currentPassword: string; newPassword: string },
+      currentSession: string | null,
+    ) {
+      const person = people.findById(actor.id);
+      if (!person?.passwordHash)
+        throw Errors.invalid.onField('currentPassword', 'Your account has no password to change.');
+      if (!(await verifyPassword(input.currentPassword, person.passwordHash)))
+        throw Errors.invalid.onField('currentPassword', 'Your current password is not right.');
+      checkNewPassword(input.newPassword, commonPasswords(), 'newPassword');
+      const passwordHash = await hashPassword(input.newPassword, ctx.scryptLogN);
+      ctx.transaction(() => {
+        people.update(actor.id, { passwordHash });
+        people.deleteOtherSessions(actor.id, currentSession === null ? null : hashSecret(currentSession));
+      });
     },
 
     currentPerson(actor: Actor) {

@@ -1,4 +1,6 @@
 import { Errors } from '../domain/errors.js';
+import { checkNewPassword } from '../domain/password-policy.js';
+import { commonPasswords } from './common-passwords.js';
 import type { PacketFormat } from '../domain/packet-content.js';
 import { assertCanChangePerson, assertCanManagePeople, isOwnPreferenceChange } from '../domain/permissions.js';
 import { isStaff, Role, type Actor } from '../domain/roles.js';
@@ -50,6 +52,7 @@ export function createPeopleService(ctx: ServiceContext) {
       const email = input.email.trim();
       if (people.findByEmail(email))
         throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
+      if (input.password) checkNewPassword(input.password, commonPasswords());
       const passwordHash = input.password ? await hashPassword(input.password, ctx.scryptLogN) : null;
       // Checked again after the await: another request may have taken the address meanwhile.
       if (people.findByEmail(email))

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TEXT } from '../rendering/html/text.js';
-import { NewTokenBody, PersonChangesBody, TokenParams } from '../schemas/people.js';
+import { SESSION_COOKIE } from '../plugins/app/auth.js';
+import { NewTokenBody, PasswordChangeBody, PersonChangesBody, TokenParams } from '../schemas/people.js';
 import type { Services } from '../services/index.js';
-import { pageRoute, personOf, redirectWith, sendPage, submitForm } from './page-kit.js';
+import { pageRoute, personOf, redirectWith, sendPage, submitForm, submitFormAsync } from './page-kit.js';
 import { accountView, newTokenView, type AccountForms } from './views/account-view.js';
 
 function sendAccountPage(services: Services, request: FastifyRequest, reply: FastifyReply, forms: AccountForms = {}) {
@@ -12,7 +13,7 @@ function sendAccountPage(services: Services, request: FastifyRequest, reply: Fas
   return sendPage(request, reply, 'account', TEXT.myAccount, view);
 }
 
-/** My account: how packets come (PATCH /people/:id of oneself) and API tokens (/tokens), for everybody. */
+/** My account: how packets come (PATCH /people/:id of oneself), one's password (PUT /session/password) and API tokens (/tokens), for everybody. */
 export const accountPages: FastifyPluginAsyncTypebox = async (app) => {
   const { people, auth } = app.services;
   const form = { preHandler: app.csrfProtection };
@@ -24,6 +25,17 @@ export const accountPages: FastifyPluginAsyncTypebox = async (app) => {
     const outcome = submitForm(request, PersonChangesBody, (value) => people.update(actor, actor.id, value));
     if (outcome.done) return redirectWith(reply, '/account', 'Saved.');
     return sendAccountPage(app.services, request, reply, { preference: outcome.form });
+  });
+
+  app.post('/account/password', { ...pageRoute(), ...form }, async (request, reply) => {
+    const actor = personOf(request);
+    const session = request.cookies[SESSION_COOKIE] ?? null;
+    const outcome = await submitFormAsync(request, PasswordChangeBody, (value) =>
+      auth.changePassword(actor, value, session),
+    );
+    if (outcome.done)
+      return redirectWith(reply, '/account', 'Your password is changed. You are signed out everywhere else.');
+    return sendAccountPage(app.services, request, reply, { password: outcome.form });
   });
 
   app.post('/account/tokens', { ...pageRoute(), ...form }, async (request, reply) => {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { contentDisposition } from './content-disposition.js';
 import { actorOf } from '../../plugins/app/auth.js';
 import { problems } from '../../schemas/common.js';
 import { FileBody } from '../../schemas/ingest.js';
 import { MeetingPacketParams, PacketChanges } from '../../schemas/packet-changes.js';
 import { AddendumCreated, NewAddendumBody } from '../../schemas/packets.js';
+import { sendPdf } from './pdf.js';
 
 /** What changed on the agenda and its notes since a packet was sent. */
 const packetChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,11 +37,7 @@ const packetChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { meetingId, packetId } = request.params;
-      const file = await addenda.addendumPdf(actorOf(request), meetingId, packetId);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', contentDisposition('attachment', file.fileName))
-        .send(file.bytes as unknown as string);
+      return sendPdf(reply, await addenda.addendumPdf(actorOf(request), meetingId, packetId), 'attachment');
     },
   );
 

@@ -25,10 +25,11 @@ const PacketQuery = Type.Object({
   }),
 });
 
-export function sendPdf(reply: FastifyReply, file: PdfFile) {
+/** Sends a rendered PDF: shown in the browser (`inline`), or saved (`attachment`) for a document meant to be kept. */
+export function sendPdf(reply: FastifyReply, file: PdfFile, disposition: 'inline' | 'attachment' = 'inline') {
   return reply
     .type('application/pdf')
-    .header('content-disposition', contentDisposition('inline', file.fileName))
+    .header('content-disposition', contentDisposition(disposition, file.fileName))
     .header('cache-control', 'private, no-cache')
     .send(file.bytes);
 }

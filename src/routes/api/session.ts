@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/app/auth.js';
 import { NoContent, problems } from '../../schemas/common.js';
-import { Person, Session, SignInBody } from '../../schemas/people.js';
+import { PasswordChangeBody, Person, Session, SignInBody } from '../../schemas/people.js';
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { auth } = app.services;
@@ -25,6 +25,23 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/session',
     { schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: Person, ...problems() } } },
     async (request) => auth.currentPerson(actorOf(request)),
+  );
+
+  app.put(
+    '/session/password',
+    {
+      schema: {
+        tags: ['session'],
+        summary:
+          'Change your own password (the current one required; at least 12 characters, not a common password); your other sessions end',
+        body: PasswordChangeBody,
+        response: { 204: NoContent, ...problems(422) },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(actorOf(request), request.body, request.cookies[SESSION_COOKIE] ?? null);
+      return reply.code(204).send(null);
+    },
   );
 
   app.delete(

@@ -8,6 +8,10 @@ import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState }
 export const shownInstant = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 const PREFERENCE_FIELDS: FormFields = { packetFormat: { label: 'Packets come as', id: 'packet-format' } };
+const PASSWORD_FIELDS: FormFields = {
+  currentPassword: { label: 'Current password', id: 'current-password' },
+  newPassword: { label: 'New password', id: 'new-password' },
+};
 const TOKEN_FIELDS: FormFields = {
   name: { label: 'Name of the token', id: 'token-name' },
   expiresInDays: { label: 'Days until it stops working', id: 'token-days' },
@@ -39,6 +43,7 @@ function tokenLine(token: TokenFacts) {
 /** Which form of the account page was refused, if any. */
 export interface AccountForms {
   preference?: FormState;
+  password?: FormState;
   token?: FormState;
 }
 
@@ -46,6 +51,8 @@ export interface AccountForms {
 export function accountView(me: PersonView, tokens: TokenFacts[], forms: AccountForms = {}) {
   const preference = forms.preference ?? EMPTY_FORM;
   const token = forms.token ?? EMPTY_FORM;
+  // A refused password form never shows what was typed: only the messages.
+  const password = forms.password ? { ...forms.password, values: {} } : EMPTY_FORM;
   const format = fieldViews(preference, PREFERENCE_FIELDS, { packetFormat: me.packetFormat });
   return {
     me: { name: me.name, email: me.email, role: termOf('role', me.role).label },
@@ -55,9 +62,14 @@ export function accountView(me: PersonView, tokens: TokenFacts[], forms: Account
       label: termOf('packetFormat', value).label,
       selected: value === format.packetFormat!.value,
     })),
+    passwordForm: fieldViews(password, PASSWORD_FIELDS),
     tokenForm: fieldViews(token, TOKEN_FIELDS),
     tokens: tokens.map(tokenLine),
-    errorSummary: [...errorSummary(preference, PREFERENCE_FIELDS), ...errorSummary(token, TOKEN_FIELDS)],
+    errorSummary: [
+      ...errorSummary(preference, PREFERENCE_FIELDS),
+      ...errorSummary(password, PASSWORD_FIELDS),
+      ...errorSummary(token, TOKEN_FIELDS),
+    ],
     header: { title: TEXT.myAccount, meta: [me.email] },
   };
 }
