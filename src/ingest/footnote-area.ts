@@ -98,6 +98,20 @@ export function keepFootnotes(
   };
 }
 
+/** Each footnote whose number is not in `cited`, quoted: it is left out. */
+export function uncitedFootnoteWarnings(footnotes: Footnote[], cited: Set<number>): IngestWarning[] {
+  return footnotes.flatMap((note, i) =>
+    cited.has(i + 1)
+      ? []
+      : [
+          {
+            code: IngestWarningCode.unreferencedFootnote,
+            message: `Footnote ${i + 1} is not referenced in the text; it was left out: ${quoteStart(footnoteText(note))}.`,
+          },
+        ],
+  );
+}
+
 /**
  * Footnotes nobody cites are left out (with a warning that quotes them); the others are
  * numbered 1..n again, in every run list of every block.
@@ -108,20 +122,14 @@ export function keepCitedFootnotes(
   warnings: IngestWarning[],
 ): { sections: Record<SectionKey, Block[]>; footnotes: Footnote[] } {
   const cited = citedFootnotes(Object.values(sections).flat());
-  footnotes.forEach((note, i) => {
-    if (!cited.has(i + 1))
-      warnings.push({
-        code: IngestWarningCode.unreferencedFootnote,
-        message: `Footnote ${i + 1} is not referenced in the text; it was left out: ${quoteStart(footnoteText(note))}.`,
-      });
-  });
+  warnings.push(...uncitedFootnoteWarnings(footnotes, cited));
   const kept = Object.fromEntries(
     Object.entries(sections).map(([key, blocks]) => [key, keepFootnotes(blocks, footnotes, cited).blocks]),
   ) as Record<SectionKey, Block[]>;
   return { sections: kept, footnotes: footnotes.filter((_, i) => cited.has(i + 1)) };
 }
 
-export const footnoteText = (note: Footnote) => (note.sourceUrl ? `${note.text} ${note.sourceUrl}` : note.text);
+const footnoteText = (note: Footnote) => (note.sourceUrl ? `${note.text} ${note.sourceUrl}` : note.text);
 
 /** The same block with `change` applied to each of its run lists (paragraph, items, cells). */
 function mapRunLists(block: Block, change: (runs: Inline[]) => Inline[]): Block {
