@@ -55,3 +55,11 @@ export type { IngestWarning } from './ingest-warnings.js';
 
 /** An item of a list: told by its `level`, the one field only list lines have. */
 export const isListLine = (line: ExtractedLine): line is ListLine => typeof line !== 'string' && 'level' in line;
+
+/** A line's words as a reader sees them: a list item's or heading's text, a row's cells side by side. */
+export function lineText(line: ExtractedLine): string {
+  if (typeof line === 'string') return line;
+  if (isListLine(line)) return line.text;
+  if ('cells' in line) return line.cells.join(' ');
+  return line.heading;
+}

@@ -1,5 +1,6 @@
 import { BlockKind, isParagraph, runListsOf, type Block, type Inline } from '../domain/note-blocks.js';
 import type { Footnote, SectionKey } from '../domain/note-content.js';
+import { lineText, type ExtractedLine } from './extracted-text.js';
 import { IngestWarningCode, quoteStart, type IngestWarning } from './ingest-warnings.js';
 import { joinLines } from './rejoin-paragraphs.js';
 
@@ -36,10 +37,79 @@ export function parseFootnoteArea(lines: string[], warnings: IngestWarning[]): s
   return notes.map(joinLines);
 }
 
+const isMarkdownFootnote = (line: ExtractedLine) => typeof line === 'string' && MARKDOWN_FOOTNOTE.test(line.trim());
+
+/**
+ * A draft's body without its footnotes, and their texts: Markdown definitions wherever they
+ * stand, else the extractor's own (Word), else the lines after the first footnote rule (a PDF's
+ * extraction puts every page's notes there; a Word file saved as text too).
+ */
+export function takeFootnotes(
+  body: ExtractedLine[],
+  extractorNotes: string[] | undefined,
+  warnings: IngestWarning[],
+): { body: ExtractedLine[]; footnotes: string[] } {
+  const markdownNotes = body.filter(isMarkdownFootnote) as string[];
+  if (markdownNotes.length > 0)
+    return {
+      body: body.filter((line) => !isMarkdownFootnote(line)),
+      footnotes: parseFootnoteArea(markdownNotes, warnings),
+    };
+  if (extractorNotes) return { body, footnotes: extractorNotes };
+  const rule = body.findIndex((line) => typeof line === 'string' && FOOTNOTE_RULE.test(line));
+  if (rule < 0) return { body, footnotes: [] };
+  return { body: body.slice(0, rule), footnotes: parseFootnoteArea(body.slice(rule + 1).map(lineText), warnings) };
+}
+
 /** `text [source: URL].` → text and source, as the seeds cite. */
 export function toFootnote(text: string): Footnote {
   const match = /^(.*?)\s*\[source:\s*(\S+?)\]\.?\s*$/i.exec(text);
   return match ? { text: match[1]!.trim(), sourceUrl: match[2]! } : { text: text.trim() };
+}
+
+/** The footnote numbers the blocks cite. */
+export function citedFootnotes(blocks: Block[]): Set<number> {
+  return new Set(
+    blocks
+      .flatMap(runListsOf)
+      .flat()
+      .flatMap((run) => ('footnote' in run ? [run.footnote] : [])),
+  );
+}
+
+/**
+ * The footnotes numbered in `kept`, numbered 1..n again in their order, in every run list of the
+ * blocks: blocks that share one numbering go through with the same `kept`.
+ */
+export function keepFootnotes(
+  blocks: Block[],
+  footnotes: Footnote[],
+  kept: Set<number>,
+): { blocks: Block[]; footnotes: Footnote[] } {
+  const renumbered = new Map<number, number>();
+  footnotes.forEach((_, i) => {
+    if (kept.has(i + 1)) renumbered.set(i + 1, renumbered.size + 1);
+  });
+  const renumber = (runs: Inline[]) =>
+    runs.map((run) => ('footnote' in run ? { footnote: renumbered.get(run.footnote)! } : run));
+  return {
+    blocks: blocks.map((block) => mapRunLists(block, renumber)),
+    footnotes: footnotes.filter((_, i) => renumbered.has(i + 1)),
+  };
+}
+
+/** Each footnote whose number is not in `cited`, quoted: it is left out. */
+export function uncitedFootnoteWarnings(footnotes: Footnote[], cited: Set<number>): IngestWarning[] {
+  return footnotes.flatMap((note, i) =>
+    cited.has(i + 1)
+      ? []
+      : [
+          {
+            code: IngestWarningCode.unreferencedFootnote,
+            message: `Footnote ${i + 1} is not referenced in the text; it was left out: ${quoteStart(footnoteText(note))}.`,
+          },
+        ],
+  );
 }
 
 /**
@@ -51,27 +121,12 @@ export function keepCitedFootnotes(
   footnotes: Footnote[],
   warnings: IngestWarning[],
 ): { sections: Record<SectionKey, Block[]>; footnotes: Footnote[] } {
-  const cited = new Set(
-    Object.values(sections)
-      .flatMap((blocks) => blocks.flatMap(runListsOf))
-      .flat()
-      .flatMap((run) => ('footnote' in run ? [run.footnote] : [])),
-  );
-  const renumbered = new Map<number, number>();
-  footnotes.forEach((note, i) => {
-    if (cited.has(i + 1)) renumbered.set(i + 1, renumbered.size + 1);
-    else
-      warnings.push({
-        code: IngestWarningCode.unreferencedFootnote,
-        message: `Footnote ${i + 1} is not referenced in the text; it was left out: ${quoteStart(footnoteText(note))}.`,
-      });
-  });
-  const renumber = (runs: Inline[]) =>
-    runs.map((run) => ('footnote' in run ? { footnote: renumbered.get(run.footnote)! } : run));
+  const cited = citedFootnotes(Object.values(sections).flat());
+  warnings.push(...uncitedFootnoteWarnings(footnotes, cited));
   const kept = Object.fromEntries(
-    Object.entries(sections).map(([key, blocks]) => [key, blocks.map((block) => mapRunLists(block, renumber))]),
+    Object.entries(sections).map(([key, blocks]) => [key, keepFootnotes(blocks, footnotes, cited).blocks]),
   ) as Record<SectionKey, Block[]>;
-  return { sections: kept, footnotes: footnotes.filter((_, i) => renumbered.has(i + 1)) };
+  return { sections: kept, footnotes: footnotes.filter((_, i) => cited.has(i + 1)) };
 }
 
 const footnoteText = (note: Footnote) => (note.sourceUrl ? `${note.text} ${note.sourceUrl}` : note.text);

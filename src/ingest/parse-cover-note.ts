@@ -1,14 +1,8 @@
 import type { Block, Footnote, NoteContentInput } from '../domain/note-content.js';
 import { SECTION_KEYS, SectionKey } from '../domain/note-content.js';
 import { readPreamble, type Preamble } from './cover-note-preamble.js';
-import { isListLine, type ExtractedLine, type ExtractedText } from './extracted-text.js';
-import {
-  FOOTNOTE_RULE,
-  keepCitedFootnotes,
-  MARKDOWN_FOOTNOTE,
-  parseFootnoteArea,
-  toFootnote,
-} from './footnote-area.js';
+import { lineText, type ExtractedLine, type ExtractedText } from './extracted-text.js';
+import { keepCitedFootnotes, takeFootnotes, toFootnote } from './footnote-area.js';
 import { IngestWarningCode, quoteStart, type IngestWarning } from './ingest-warnings.js';
 import { longestLine } from './rejoin-paragraphs.js';
 import { buildBlocks } from './section-blocks.js';
@@ -32,16 +26,6 @@ export interface ParsedCoverNote extends Preamble {
   hasSections: boolean;
 }
 
-/** A structured line as the preamble reader sees it: its text. */
-function asText(line: ExtractedLine): string {
-  if (typeof line === 'string') return line;
-  if (isListLine(line)) return line.text;
-  if ('cells' in line) return line.cells.join(' ');
-  return line.heading;
-}
-
-const isMarkdownFootnote = (line: ExtractedLine) => typeof line === 'string' && MARKDOWN_FOOTNOTE.test(line.trim());
-
 export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   const warnings: IngestWarning[] = [...(input.warnings ?? [])];
   const lines = input.lines.map((line) => (typeof line === 'string' ? line.replace(/\r$/, '') : line));
@@ -49,7 +33,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
     const heading = readHeading(line);
     return heading !== null && 'key' in heading;
   });
-  const { preamble, stray } = readPreamble((firstSection < 0 ? lines : lines.slice(0, firstSection)).map(asText));
+  const { preamble, stray } = readPreamble((firstSection < 0 ? lines : lines.slice(0, firstSection)).map(lineText));
   if (stray.length > 0) {
     warnings.push({
       code: IngestWarningCode.textBeforeFirstSection,
@@ -60,19 +44,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
   if (firstSection < 0)
     return { ...preamble, content: { sections: empty, footnotes: [] }, warnings, hasSections: false };
 
-  let body = lines.slice(firstSection);
-  let footnoteTexts = input.footnotes ?? [];
-  const markdownNotes = body.filter(isMarkdownFootnote) as string[];
-  if (markdownNotes.length > 0) {
-    footnoteTexts = parseFootnoteArea(markdownNotes, warnings);
-    body = body.filter((line) => !isMarkdownFootnote(line));
-  } else if (!input.footnotes) {
-    const rule = body.findIndex((line) => typeof line === 'string' && FOOTNOTE_RULE.test(line));
-    if (rule >= 0) {
-      footnoteTexts = parseFootnoteArea(body.slice(rule + 1).map(asText), warnings);
-      body = body.slice(0, rule);
-    }
-  }
+  const { body, footnotes: footnoteTexts } = takeFootnotes(lines.slice(firstSection), input.footnotes, warnings);
 
   const collected: Record<SectionKey, ExtractedLine[]> = { issueAtStake: [], summary: [], procedure: [] };
   let current: SectionKey = SectionKey.issueAtStake;
@@ -83,7 +55,7 @@ export function parseCoverNote(input: ExtractedText): ParsedCoverNote {
     if (heading && 'key' in heading) {
       current = heading.key;
       seen.add(current);
-      headings.push(asText(line));
+      headings.push(lineText(line));
     } else if (heading) {
       warnings.push({
         code: IngestWarningCode.unknownHeading,

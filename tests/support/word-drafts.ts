@@ -39,6 +39,13 @@ const NUMBERING = {
       levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }],
     },
     {
+      reference: 'agenda',
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, start: 9 },
+        { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2.', alignment: AlignmentType.LEFT },
+      ],
+    },
+    {
       reference: 'bullets',
       levels: [
         { level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT },
@@ -51,6 +58,10 @@ const NUMBERING = {
 /** A section heading numbered by Word's list numbering: the page shows "1. Issue at stake". */
 export const listNumberedHeading = (text: string) =>
   new Paragraph({ numbering: { reference: 'headings', level: 0 }, children: [new TextRun({ text, bold: true })] });
+
+/** An agenda item's heading in a summary report, numbered by Word (`9.`, `9.1.`): the number is in no text. */
+export const agendaNumberedHeading = (text: string, level: 0 | 1) =>
+  new Paragraph({ numbering: { reference: 'agenda', level }, children: [new TextRun({ text, bold: true })] });
 
 /** A heading style without a typed number (Word's numbered heading styles show a number mammoth does not give). */
 export const styledHeading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
@@ -104,7 +115,12 @@ export const equation = (text: string) => new MathEquation({ children: [new Math
 
 export async function wordDraft(
   children: (Paragraph | Table)[],
-  options: { comments?: { id: number; text: string }[]; numberedHeadingStyle?: boolean } = {},
+  options: {
+    comments?: { id: number; text: string }[];
+    numberedHeadingStyle?: boolean;
+    /** Word footnotes by number, cited with `new FootnoteReferenceRun(n)`. */
+    footnotes?: Record<number, string>;
+  } = {},
 ): Promise<Buffer> {
   const comments = {
     children: (options.comments ?? []).map((c) => ({
@@ -115,7 +131,10 @@ export async function wordDraft(
     })),
   };
   const styles = options.numberedHeadingStyle ? NUMBERED_HEADING_STYLE : undefined;
-  return Packer.toBuffer(new Document({ numbering: NUMBERING, styles, comments, sections: [{ children }] }));
+  const footnotes = Object.fromEntries(
+    Object.entries(options.footnotes ?? {}).map(([n, text]) => [n, { children: [new Paragraph(text)] }]),
+  );
+  return Packer.toBuffer(new Document({ numbering: NUMBERING, styles, comments, footnotes, sections: [{ children }] }));
 }
 
 /** The item line of the drafts below. */
