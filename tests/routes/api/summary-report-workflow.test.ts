@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { as, build, problemOf, type SignedIn } from '../../helper.js';
+import { fileUpload, multipart } from '../../support/multipart.js';
 import { pdfText } from '../../support/pdf-text.js';
 import { recordedMeeting, signedInAs } from '../../support/recorded-meeting.js';
 
@@ -318,4 +319,63 @@ t.test('a version of the report cannot be changed, not even with SQL', async (t)
     () => app.database.sqlite.prepare("update summary_report_events set comment = 'x'").run(),
     /summary report events are append-only/,
   );
+});
+
+t.test('an uploaded report file becomes a version: its opening and items, the record keeping the rest', async (t) => {
+  const app = await build(t);
+  const { secretariat, meeting, item91, item92 } = await recorded(app);
+  await as(app, secretariat, { method: 'POST', url: url(meeting.id) });
+  const text = [
+    'eHealth Network',
+    'Summary report',
+    '18th eHealth Network meeting',
+    '',
+    'Opening and approval of agenda',
+    '',
+    'The co-chair welcomed the participants; the agenda was approved.',
+    '',
+    '9.1. Update from the Work Stream 12 of the NIS cooperation group – for information',
+    '',
+    'The Commission presented the work plan. The Network took note.',
+    '',
+    '9.7. An item that is not on the agenda',
+    '',
+    'Some text.',
+    '',
+  ].join('\n');
+  const upload = fileUpload('report.txt', Buffer.from(text));
+  const res = await as(app, secretariat, { method: 'POST', url: url(meeting.id, '/upload'), ...upload });
+  t.equal(res.statusCode, 200, res.body);
+  const { report, warnings } = res.json();
+  t.equal(report.version, 2);
+  t.same(report.versions[1], { ...report.versions[1], source: 'uploaded', fileName: 'report.txt' });
+  t.equal(
+    paragraphText(report.text.opening),
+    '[[{"text":"The co-chair welcomed the participants; the agenda was approved."}]]',
+  );
+  const conclusionsOf = (id: number) =>
+    paragraphText(report.text.items.find((i: { itemId: number }) => i.itemId === id).conclusions);
+  t.match(conclusionsOf(item91.id), 'The Commission presented the work plan. The Network took note.');
+  t.equal(
+    conclusionsOf(item92.id),
+    '[[{"text":"The Network adopted the reflections paper."}]]',
+    'an item the file does not have keeps its words',
+  );
+  t.ok(
+    warnings.some((w: string) => w.includes('9.7')),
+    'the heading not on the agenda is named in a warning',
+  );
+
+  const empty = fileUpload('empty.txt', Buffer.from('Nothing that looks like a report.\n'));
+  const refused = await as(app, secretariat, { method: 'POST', url: url(meeting.id, '/upload'), ...empty });
+  t.equal(refused.statusCode, 422);
+  const stale = await as(app, secretariat, {
+    method: 'POST',
+    url: url(meeting.id, '/upload'),
+    ...multipart([
+      { name: 'baseVersion', content: '1' },
+      { name: 'file', fileName: 'report.txt', content: Buffer.from(text) },
+    ]),
+  });
+  t.equal(stale.statusCode, 409, 'an upload made on an older version is refused');
 });
