@@ -92,6 +92,14 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   },
   'GET /api/v1/session': { expect: everyone, request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/session': { expect: open, request: () => ({ url: '/api/v1/session' }) },
+  // Everyone signed in changes their own password; the matrix's callers have none (422).
+  'PUT /api/v1/session/password': {
+    expect: everyone,
+    request: () => ({
+      url: '/api/v1/session/password',
+      payload: { currentPassword: 'not the password', newPassword: 'a long new password of mine' },
+    }),
+  },
   'POST /api/v1/tokens': { expect: everyone, request: () => ({ url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
   'GET /api/v1/tokens': { expect: everyone, request: () => ({ url: '/api/v1/tokens' }) },
   // The fixture's token is the admin's: to everybody else it is unknown.

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { build, reposOf } from '../helper.js';
-import { webPerson, webSession } from '../support/web-session.js';
+import { WEB_PASSWORD, webPerson, webSession } from '../support/web-session.js';
 
 t.test('a delegate sets how packets come to them on My account, with "Saved."', async (t) => {
   const app = await build(t);
@@ -89,4 +89,42 @@ t.test('an API token is made, shown once, listed without its secret, and revoked
   t.equal(again.statusCode, 303, 'revoked once; asking again is no error');
   t.equal(again.headers.location, '/account?done=The%20token%20is%20revoked%3A%20it%20no%20longer%20works.');
   t.equal((await web.post(`/account/tokens/${id + 1000}/revoke`, {})).statusCode, 404, 'a token one does not have');
+});
+
+t.test('a person changes their password on My account; a refused form keeps no password', async (t) => {
+  const app = await build(t);
+  const dora = await webPerson(app, 'delegate', 'dora@example.org');
+  const web = await webSession(app, dora.email, '/account');
+  const page = await web.get('/account');
+  t.match(page.body, '<h2>Your password</h2>');
+
+  const wrong = await web.post('/account/password', {
+    currentPassword: 'not my password',
+    newPassword: 'Qwerty123456',
+  });
+  t.equal(wrong.statusCode, 422);
+  t.match(
+    wrong.body,
+    '<li><a class="ecl-link" href="#current-password">Current password: Your current password is not right.</a></li>',
+  );
+  t.notMatch(wrong.body, 'not my password', 'what was typed is not sent back');
+  t.notMatch(wrong.body, 'Qwerty123456');
+
+  const common = await web.post('/account/password', {
+    currentPassword: WEB_PASSWORD,
+    newPassword: 'Qwerty123456',
+  });
+  t.equal(common.statusCode, 422);
+  t.match(common.body, 'This password is on the list of commonly used passwords: choose another.');
+
+  const done = await web.post('/account/password', {
+    currentPassword: WEB_PASSWORD,
+    newPassword: 'a quiet meadow by the river',
+  });
+  t.equal(done.statusCode, 303);
+  t.equal(
+    done.headers.location,
+    '/account?done=Your%20password%20is%20changed.%20You%20are%20signed%20out%20everywhere%20else.',
+  );
+  t.equal((await web.get('/account')).statusCode, 200, 'still signed in here');
 });

@@ -20,6 +20,7 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'DELETE /api/v1/session', pages: ['POST /sign-out'] },
   { api: 'GET /api/v1/tokens', pages: ['GET /account'] },
   { api: 'POST /api/v1/tokens', pages: ['POST /account/tokens'] },
+  { api: 'PUT /api/v1/session/password', pages: ['POST /account/password'] },
   { api: 'DELETE /api/v1/tokens/:tokenId', pages: ['POST /account/tokens/:id/revoke'] },
 
   // People
