@@ -4,12 +4,17 @@ import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
 import { ActionPointState, checkOwner } from '../domain/meeting-record.js';
 import { MeetingStatus } from '../domain/meeting-status.js';
 import { NotificationKind } from '../domain/notification-kind.js';
-import { isStaff, Role, type Actor } from '../domain/roles.js';
+import { AudienceGroup, markingAdmits } from '../domain/audience.js';
+import { isStaff, type Actor, type Role } from '../domain/roles.js';
+import type { ItemRow } from '../repositories/agenda-repository.js';
+import type { PersonRow } from '../repositories/people-repository.js';
 import type { ActionPointRow } from '../repositories/record-repository.js';
 import type { AgendaService } from './agenda-service.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { itemOrThrow, meetingOrThrow } from './lookups.js';
+import { readerGroups } from './note-access.js';
 import type { NotificationService } from './notification-service.js';
+import { recipientsFor } from './packet-audiences.js';
 import { delegationOf, presentActionPoint } from './record-presenters.js';
 
 /** The title of the item that follows up a network's open action points at its next meeting. */
@@ -43,21 +48,41 @@ export function createActionPointService(
     return presentActionPoint(point, item, owner);
   }
 
-  /** The owner in fields: a person (who must exist) or a delegation's name, never both. */
-  function ownerOf(input: Pick<ActionPointInput, 'ownerPersonId' | 'ownerDelegation'>) {
+  /** Whether the person may read the item the point was decided under: its marking decides, as for its note. */
+  function mayRead(person: Pick<PersonRow, 'id' | 'name' | 'role'>, item: ItemRow) {
+    if (isStaff(person.role as Role)) return true;
+    const reader = { id: person.id, name: person.name, role: person.role as Role };
+    return markingAdmits(item, readerGroups(ctx, reader, item.meetingId));
+  }
+
+  /** The owner in fields: a person (who must exist and may read the item) or a delegation's name, never both. */
+  function ownerOf(input: Pick<ActionPointInput, 'ownerPersonId' | 'ownerDelegation'>, item: ItemRow) {
     checkOwner(input);
-    if (input.ownerPersonId && !repos.people.findById(input.ownerPersonId))
-      throw Errors.invalid.onField('ownerPersonId', `No person ${input.ownerPersonId}.`);
+    if (input.ownerPersonId) {
+      const person = repos.people.findById(input.ownerPersonId);
+      if (!person) throw Errors.invalid.onField('ownerPersonId', `No person ${input.ownerPersonId}.`);
+      if (!mayRead(person, item))
+        throw Errors.invalid.onField(
+          'ownerPersonId',
+          `${person.name} may not read item ${item.number} (its distribution leaves them out): choose an owner who may.`,
+        );
+    }
     return { ownerPersonId: input.ownerPersonId ?? null, ownerDelegation: input.ownerDelegation?.trim() || null };
   }
 
-  /** Who hears of an action point: its owner, or the active delegates of the delegation that owns it. */
-  function ownersOf(point: ActionPointRow): number[] {
-    if (point.ownerPersonId) return [point.ownerPersonId];
-    return repos.mail
-      .activeDelegates()
-      .filter((p) => p.role === Role.delegate && delegationOf(p) === point.ownerDelegation)
-      .map((p) => p.id);
+  /**
+   * Who hears of an action point: its owner, or the people of the owning delegation on the
+   * meeting's delegates and observers lists; never someone the item's marking leaves out (the
+   * message quotes the point).
+   */
+  function ownersOf(point: ActionPointRow, item: ItemRow): number[] {
+    if (point.ownerPersonId) {
+      const person = repos.people.findById(point.ownerPersonId);
+      return person?.isActive && mayRead(person, item) ? [person.id] : [];
+    }
+    return recipientsFor(ctx, item.meetingId, [AudienceGroup.delegates, AudienceGroup.observers])
+      .filter(({ person }) => delegationOf(person) === point.ownerDelegation && mayRead(person, item))
+      .map(({ person }) => person.id);
   }
 
   function meetingWords(meetingId: number) {
@@ -69,7 +94,7 @@ export function createActionPointService(
     const item = itemOrThrow(ctx, point.itemId);
     const due = point.dueDate ? `, due ${formatDateRange(point.dueDate, point.dueDate)}` : '';
     return notifications.notify(
-      ownersOf(point),
+      ownersOf(point, item),
       {
         kind: kind === 'assigned' ? NotificationKind.actionPointAssigned : NotificationKind.actionPointDue,
         itemId: item.id,
@@ -84,8 +109,8 @@ export function createActionPointService(
   return {
     add(actor: Actor, itemId: number, input: ActionPointInput) {
       assertStaff(actor);
-      itemOrThrow(ctx, itemId);
-      const owner = ownerOf(input);
+      const item = itemOrThrow(ctx, itemId);
+      const owner = ownerOf(input, item);
       const point = ctx.transaction(() => {
         const row = repos.records.insertActionPoint({
           itemId,
@@ -107,19 +132,25 @@ export function createActionPointService(
       if (!point) throw Errors.notFound(`Action point ${id} does not exist.`);
       const ownerChanged = changes.ownerPersonId !== undefined || changes.ownerDelegation !== undefined;
       const owner = ownerChanged
-        ? ownerOf({ ownerPersonId: changes.ownerPersonId, ownerDelegation: changes.ownerDelegation })
+        ? ownerOf(
+            { ownerPersonId: changes.ownerPersonId, ownerDelegation: changes.ownerDelegation },
+            itemOrThrow(ctx, point.itemId),
+          )
         : {};
       const closing =
         changes.state === undefined || changes.state === point.state
           ? {}
           : { state: changes.state, closedAt: changes.state === ActionPointState.done ? isoNow(ctx) : null };
+      const patch = {
+        ...(changes.what !== undefined ? { what: changes.what.trim() } : {}),
+        ...(changes.dueDate !== undefined ? { dueDate: changes.dueDate } : {}),
+        ...owner,
+        ...closing,
+      };
+      // Closing a point already closed (a second click, two people at once) changes nothing.
+      if (Object.keys(patch).length === 0) return present(point);
       const updated = ctx.transaction(() => {
-        const row = repos.records.updateActionPoint(id, {
-          ...(changes.what !== undefined ? { what: changes.what.trim() } : {}),
-          ...(changes.dueDate !== undefined ? { dueDate: changes.dueDate } : {}),
-          ...owner,
-          ...closing,
-        })!;
+        const row = repos.records.updateActionPoint(id, patch)!;
         if (ownerChanged && row.state === ActionPointState.open) tell(row, 'assigned', actor.id);
         return row;
       });

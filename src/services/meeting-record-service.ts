@@ -1,4 +1,4 @@
-import { AudienceGroup, markingAdmits } from '../domain/audience.js';
+import { AudienceGroup, markingAdmits, type Audience } from '../domain/audience.js';
 import { Errors } from '../domain/errors.js';
 import {
   checkAttendance,
@@ -59,9 +59,20 @@ export function createMeetingRecordService(ctx: ServiceContext) {
       .sort((a, b) => (a.delegation ?? '~').localeCompare(b.delegation ?? '~') || a.name.localeCompare(b.name));
   }
 
-  /** Open action points of the network's earlier meetings: what a follow-up item lists. */
-  function followUpOf(meeting: { networkId: number; startDate: string }) {
-    const rows = repos.records.openActionPointsBefore(meeting.networkId, meeting.startDate);
+  /**
+   * Open action points of the network's earlier meetings: what a follow-up item lists. A reader
+   * outside the staff sees only those of items whose marking admits them at that meeting.
+   */
+  function followUpOf(actor: Actor, meeting: { networkId: number; startDate: string }) {
+    const groupsAt = new Map<number, string[]>();
+    const admits = (item: { meetingId: number; audience: Audience; audienceGroups: string[] }) => {
+      if (isStaff(actor.role)) return true;
+      if (!groupsAt.has(item.meetingId)) groupsAt.set(item.meetingId, readerGroups(ctx, actor, item.meetingId));
+      return markingAdmits(item, groupsAt.get(item.meetingId)!);
+    };
+    const rows = repos.records
+      .openActionPointsBefore(meeting.networkId, meeting.startDate)
+      .filter((r) => admits(r.item));
     const owners = repos.people.findByIds(rows.flatMap((r) => r.point.ownerPersonId ?? []));
     return rows.map((r) =>
       presentActionPoint(
@@ -105,7 +116,7 @@ export function createMeetingRecordService(ctx: ServiceContext) {
               owners.find((o) => o.id === p.ownerPersonId),
             ),
           ),
-        followUp: item.isActionFollowUp ? followUpOf(meeting) : [],
+        followUp: item.isActionFollowUp ? followUpOf(actor, meeting) : [],
       };
     });
   }
@@ -169,7 +180,18 @@ export function createMeetingRecordService(ctx: ServiceContext) {
           { personId, state: entry.state, representedById, updatedAt: isoNow(ctx) },
         ]);
       }
-      return attendanceOf(meetingId).find((a) => a.personId === personId)!;
+      // A person recorded after leaving the lists is no longer in the list once cleared.
+      const person = repos.people.findById(personId)!;
+      return (
+        attendanceOf(meetingId).find((a) => a.personId === personId) ?? {
+          personId,
+          name: person.name,
+          delegation: delegationOf(person),
+          lists: [],
+          state: null,
+          representedBy: null,
+        }
+      );
     },
 
     /** What the meeting concluded on an item, checked as a note's text; nothing typed clears it. */

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { as, build, testConfig } from '../helper.js';
-import { recordedMeeting } from '../support/recorded-meeting.js';
+import { recordedMeeting, signedInAs } from '../support/recorded-meeting.js';
 import { startTestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
 
@@ -89,4 +89,47 @@ t.test('action points follow up at the next meeting until closed, and reach thei
     smtp.received[2]!.parsed.subject,
     'agendum: Action point due soon (item 9.1, 18th eHealth Network meeting): Send comments on the WS12 guidelines, due 15 January 2021.',
   );
+});
+
+t.test('an action point of a limited item reaches, and shows to, only those the marking admits', async (t) => {
+  const app = await build(t);
+  const { secretariat, staff, meeting, next, item92, delegates } = await recordedMeeting(app);
+  const austria = delegates[0]!;
+  const reader = signedInAs(app, austria);
+  app.services.agenda.update(staff, item92.id, { audience: 'limited', audienceGroups: ['observers'] });
+
+  const byDelegation = await as(app, secretariat, {
+    method: 'POST',
+    url: `/api/v1/items/${item92.id}/action-points`,
+    payload: { what: 'Share the incident figures', ownerDelegation: 'Austria' },
+  });
+  t.equal(byDelegation.statusCode, 201);
+  const notices = await as(app, reader, { method: 'GET', url: '/api/v1/notifications' });
+  t.notMatch(notices.body, 'incident figures', "Austria's delegate, who may not read 9.2, is not told of it");
+
+  const byPerson = await as(app, secretariat, {
+    method: 'POST',
+    url: `/api/v1/items/${item92.id}/action-points`,
+    payload: { what: 'Share the incident figures', ownerPersonId: austria.id },
+  });
+  t.equal(byPerson.statusCode, 422, 'a person who may not read the item does not own its action point');
+  t.equal(
+    byPerson.json().detail,
+    'Delegate of Austria may not read item 9.2 (its distribution leaves them out): choose an owner who may.',
+  );
+
+  await as(app, secretariat, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/action-points/carry-over` });
+  const followUp = await as(app, reader, { method: 'GET', url: `/api/v1/meetings/${next.id}/record` });
+  t.equal(followUp.statusCode, 200);
+  t.notMatch(followUp.body, 'incident figures', "the next meeting's follow-up item does not show it to the delegate");
+  const asStaff = await as(app, secretariat, { method: 'GET', url: `/api/v1/meetings/${next.id}/record` });
+  t.match(asStaff.body, 'incident figures', 'the secretariat sees it');
+
+  const id = byDelegation.json().id;
+  const close = () =>
+    as(app, secretariat, { method: 'PATCH', url: `/api/v1/action-points/${id}`, payload: { state: 'done' } });
+  t.equal((await close()).statusCode, 200);
+  const again = await close();
+  t.equal(again.statusCode, 200, 'closing it twice (a second click) is done, not an error');
+  t.equal(again.json().state, 'done');
 });

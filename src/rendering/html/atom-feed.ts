@@ -52,6 +52,15 @@ export function renderAtomFeed(site: PublishedSiteView): string {
       href: `${m.slug}/index.html`,
       summary: `The agenda and public documents of the ${m.title}.`,
     },
+    // A document joined later (the adopted summary report) is an entry of its own, dated when it changed.
+    ...m.extras.map((doc) => ({
+      id: nameUuid(`${m.slug}/${doc.href}`),
+      title: doc.title,
+      updated: doc.updated,
+      href: `${m.slug}/index.html`,
+      pdf: `${m.slug}/${doc.href}`,
+      summary: `${doc.title}, published with the ${m.title}.`,
+    })),
     ...m.items.flatMap((item) =>
       item.note
         ? [

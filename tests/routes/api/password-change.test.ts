@@ -95,6 +95,6 @@ t.test('a new account with a common password is refused on its field', async (t)
       role: 'delegate',
       password: 'password1234',
     }),
-    { status: 422, field: 'password' },
+    { name: 'AgendumError', status: 422, field: 'password' } as unknown as Error,
   );
 });

@@ -4,7 +4,7 @@ import { recordedMeeting, signedInAs } from '../../support/recorded-meeting.js';
 
 t.test('the secretariat records attendance of the 18th meeting in mixed states, with each delegation', async (t) => {
   const app = await build(t);
-  const { secretariat, meeting, delegates } = await recordedMeeting(app);
+  const { secretariat, staff, meeting, delegates } = await recordedMeeting(app);
   const states = ['present', 'present', 'remote', 'excused'] as const;
   for (const [i, d] of delegates.entries()) {
     const body = i === 26 ? { state: 'represented', representedById: delegates[19]!.id } : { state: states[i % 4] };
@@ -53,6 +53,21 @@ t.test('the secretariat records attendance of the 18th meeting in mixed states, 
     payload: { state: null },
   });
   t.match(cleared.json(), { delegation: 'Croatia', state: null }, 'null takes the entry back');
+
+  // Recorded, then taken off the lists: clearing the entry still answers with the person.
+  app.services.recipients.set(
+    staff,
+    meeting.id,
+    'delegates',
+    delegates.filter((_, i) => i !== 0).map((d) => d.id),
+  );
+  const leaver = await as(app, secretariat, {
+    method: 'PUT',
+    url: `/api/v1/meetings/${meeting.id}/attendance/${delegates[0]!.id}`,
+    payload: { state: null },
+  });
+  t.equal(leaver.statusCode, 200);
+  t.match(leaver.json(), { name: 'Delegate of Austria', delegation: 'Austria', state: null, lists: [] });
 });
 
 t.test('format, co-chairs, outcomes and conclusions of 9.1 and 9.2; delegates read and cannot write', async (t) => {

@@ -303,6 +303,11 @@ t.test('the registry reference, the marking and the adopted public report in the
   t.notMatch(published, /reflections paper/, 'an item not marked public stays out');
   t.notMatch(published, /Draft|Released for comments/);
   t.match(readFileSync(join(dir, 'index.html'), 'utf8'), /summary-report\.pdf/);
+  t.match(
+    readFileSync(join(folder, 'feed.atom'), 'utf8'),
+    '<link rel="enclosure" type="application/pdf" href="18th-ehealth-network/summary-report.pdf"/>',
+    'the feed tells its readers of the adopted report',
+  );
   t.ok(item92.id > 0);
 });
 
