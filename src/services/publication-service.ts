@@ -47,11 +47,12 @@ export function createPublicationService(ctx: ServiceContext, options: Publicati
     return next;
   };
 
+  const buildNow = (dir: string) =>
+    replaceFolder(dir, (folder) => writePublicSite(folder, readPublishedMeetings(ctx), sources, isoNow(ctx)));
+
   /** Builds the folder at `dir` for every meeting marked published. */
   function build(dir: string) {
-    return serially(() =>
-      replaceFolder(dir, (folder) => writePublicSite(folder, readPublishedMeetings(ctx), sources, isoNow(ctx))),
-    );
+    return serially(() => buildNow(dir));
   }
 
   return {
@@ -68,16 +69,21 @@ export function createPublicationService(ctx: ServiceContext, options: Publicati
       if (!isStaff(actor.role)) throw Errors.forbidden('Publishing a meeting is for the secretariat.');
       const { meeting } = meetingOrThrow(ctx, meetingId);
       if (meeting.status === MeetingStatus.cancelled) throw Errors.conflict('A cancelled meeting is not published.');
-      const publishedAt = isoNow(ctx);
-      ctx.transaction(() => ctx.repos.meetings.update(meetingId, { publishedAt }));
-      try {
-        const built = await build(options.publishDir);
-        return { meetingId, publishedAt, ...built };
-      } catch (error) {
-        // Not built, not published: the meeting says what the folder holds.
-        ctx.transaction(() => ctx.repos.meetings.update(meetingId, { publishedAt: meeting.publishedAt }));
-        throw error;
-      }
+      // Marking, building and undoing run as one queued unit: a second publication waits, so it
+      // never builds from (or undoes to) a mark the first one is about to take back.
+      return serially(async () => {
+        const before = meetingOrThrow(ctx, meetingId).meeting.publishedAt;
+        const publishedAt = isoNow(ctx);
+        ctx.transaction(() => ctx.repos.meetings.update(meetingId, { publishedAt }));
+        try {
+          const built = await buildNow(options.publishDir);
+          return { meetingId, publishedAt, ...built };
+        } catch (error) {
+          // Not built, not published: the meeting says what the folder holds.
+          ctx.transaction(() => ctx.repos.meetings.update(meetingId, { publishedAt: before }));
+          throw error;
+        }
+      });
     },
   };
 }
