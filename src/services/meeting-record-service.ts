@@ -127,7 +127,10 @@ export function createMeetingRecordService(ctx: ServiceContext) {
       meetingId,
       format: meeting.format,
       coChairs: meeting.coChairs,
-      attendance: attendanceOf(meetingId),
+      // Who is on which recipient list is the secretariat's to know (as in the ledger).
+      attendance: isStaff(actor.role)
+        ? attendanceOf(meetingId)
+        : attendanceOf(meetingId).map((entry) => ({ ...entry, lists: [] })),
       items: itemsOf(actor, meeting),
     };
   }

@@ -26,6 +26,7 @@ t.test('the secretariat records a meeting on its pages; a refused form keeps wha
   t.equal(refused.statusCode, 422, 'a representation without its representative is refused');
   t.match(refused.body, 'A represented person needs the person who represented them.');
   t.match(refused.body, /<option value="represented" selected>Represented<\/option>/, 'the choice is kept');
+  t.match(refused.body, `href="#a-by-${sweden.id}"`, "the error summary links to the row's own field");
   const saved = await web.post(`/meetings/${meeting.id}/attendance/${sweden.id}`, {
     state: 'represented',
     representedById: String(delegates[19]!.id),

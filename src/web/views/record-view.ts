@@ -35,10 +35,11 @@ const DETAILS_FORM: FormFields = {
   coChairNames: { label: 'Co-chairs', id: 'r-cochair-1' },
   coChairFunctions: { label: 'Functions', id: 'r-cochair-function-1' },
 };
-const ATTENDANCE_FORM: FormFields = {
-  state: { label: 'Attendance', id: 'a-state' },
-  representedById: { label: 'Represented by', id: 'a-by' },
-};
+/** The attendance form of one person's row: its fields' ids carry the person, as the row's inputs do. */
+const attendanceForm = (personId: string): FormFields => ({
+  state: { label: 'Attendance', id: `a-state-${personId}` },
+  representedById: { label: 'Represented by', id: `a-by-${personId}` },
+});
 export const CONCLUSIONS_FORM: FormFields = {
   blocks: { label: 'Conclusions', id: 'c-text' },
   text: { label: 'Conclusions', id: 'c-text' },
@@ -146,7 +147,10 @@ export function recordView(meeting: MeetingView, record: MeetingRecord, canEdit:
       followUp: item.followUp.map(pointView),
     })),
     errorSummary: refused
-      ? errorSummary(refused.form, refused.which === 'details' ? DETAILS_FORM : ATTENDANCE_FORM)
+      ? errorSummary(
+          refused.form,
+          refused.which === 'details' ? DETAILS_FORM : attendanceForm(refused.which.replace(/^attendance-/, '')),
+        )
       : null,
   };
 }

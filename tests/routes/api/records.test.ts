@@ -138,6 +138,11 @@ t.test('format, co-chairs, outcomes and conclusions of 9.1 and 9.2; delegates re
   const delegate = signedInAs(app, delegates[0]!);
   const read = await as(app, delegate, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/record` });
   t.equal(read.statusCode, 200, 'a delegate reads the record');
+  t.same(
+    read.json().attendance.filter((a: { lists: string[] }) => a.lists.length > 0),
+    [],
+    'but not who is on which recipient list',
+  );
   const items = read.json().items as {
     number: string;
     outcome: string | null;
