@@ -8,8 +8,14 @@ import type { PublishedSiteView } from '../views/publication-view.js';
  * entry is about, stable from one build to the next (an entry's `updated` says it changed).
  */
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+// Characters XML 1.0 forbids even escaped (U+FFFE, lone surrogates...): one of them in a title
+// would make the whole feed unreadable, so they are dropped.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export const escapeXml = (text: string) =>
+  text
+    .replace(NOT_XML, '')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** A UUID (version 5 layout, SHA-1 of the name) as a URN: an IRI that is the same for the same name. */
 export function nameUuid(name: string): string {
