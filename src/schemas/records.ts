@@ -78,19 +78,26 @@ export const AttendanceEntry = Type.Object({
   representedBy: Nullable(PersonRef),
 });
 
+export const CoChairs = Type.Array(Type.Object({ name: Type.String(), function: Type.String() }));
+
+/** An item as the record and the summary report name it: number, title, depth, procedure, outcome. */
+export const recordedItemFields = {
+  itemId: Id,
+  number: Type.String(),
+  title: Type.String(),
+  depth: Type.Integer(),
+  procedure: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+};
+
 export const MeetingRecord = Type.Object({
   meetingId: Id,
   format: Nullable(Type.String()),
-  coChairs: Type.Array(Type.Object({ name: Type.String(), function: Type.String() })),
+  coChairs: CoChairs,
   attendance: Type.Array(AttendanceEntry),
   items: Type.Array(
     Type.Object({
-      itemId: Id,
-      number: Type.String(),
-      title: Type.String(),
-      depth: Type.Integer(),
-      procedure: Nullable(Type.String()),
-      outcome: Nullable(Type.String()),
+      ...recordedItemFields,
       isActionFollowUp: Type.Boolean(),
       conclusions: Conclusions,
       actionPoints: Type.Array(ActionPoint),

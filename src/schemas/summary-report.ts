@@ -3,7 +3,7 @@ import { AUDIENCE_GROUPS, AUDIENCES } from '../domain/audience.js';
 import { REPORT_EVENTS } from '../domain/summary-report.js';
 import { Id, Line, literalUnion, TextBlock } from './common.js';
 import { DiffPart } from './review.js';
-import { Conclusions, ConclusionsBody } from './records.js';
+import { CoChairs, Conclusions, ConclusionsBody, recordedItemFields } from './records.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -24,6 +24,9 @@ export const ReportDiffQuery = Type.Object({
 export const ReportPdfQuery = Type.Object({
   version: Type.Optional(VersionNumber),
 });
+
+/** The text fields sent with an uploaded report file. */
+export const ReportUploadFields = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
 
 export const AssembleReportBody = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
 
@@ -70,16 +73,11 @@ const ReportActionPoint = Type.Object({
 
 export const ReportText = Type.Object({
   format: Nullable(Type.String()),
-  coChairs: Type.Array(Type.Object({ name: Type.String(), function: Type.String() })),
+  coChairs: CoChairs,
   opening: Conclusions,
   items: Type.Array(
     Type.Object({
-      itemId: Id,
-      number: Type.String(),
-      title: Type.String(),
-      depth: Type.Integer(),
-      procedure: Nullable(Type.String()),
-      outcome: Nullable(Type.String()),
+      ...recordedItemFields,
       conclusions: Conclusions,
       actionPoints: Type.Array(ReportActionPoint),
     }),
