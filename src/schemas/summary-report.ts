@@ -27,6 +27,9 @@ export const ReportPdfQuery = Type.Object({
 
 export const AssembleReportBody = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
 
+/** The text fields of an upload's multipart form, besides its file. */
+export const ReportUploadFields = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
+
 export const ReportTextBody = Type.Object(
   {
     baseVersion: BaseVersion,

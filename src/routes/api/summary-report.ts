@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { MeetingParams, problems } from '../../schemas/common.js';
 import { FormRefused, readForm } from '../../schemas/read-form.js';
@@ -13,16 +12,12 @@ import {
   ReportTextBody,
   ReportTransitionBody,
   ReportUploaded,
+  ReportUploadFields,
   ReportVersion,
   ReportVersionParams,
   SummaryReport,
 } from '../../schemas/summary-report.js';
 import { Pdf, sendPdf } from './pdf.js';
-
-const UploadFields = Type.Object(
-  { baseVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) },
-  { additionalProperties: false },
-);
 
 /** The summary report of a meeting: its words, versions and workflow. The secretariat writes; released, others read. */
 const summaryReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -102,7 +97,7 @@ const summaryReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const upload = await readSingleUpload(request, maxUploadBytes);
-      const fields = readForm(UploadFields, upload.fields, request);
+      const fields = readForm(ReportUploadFields, upload.fields, request);
       if (!fields.ok) throw new FormRefused(fields.issues);
       return summaryReports.upload(actorOf(request), request.params.meetingId, upload, fields.value.baseVersion);
     },
