@@ -128,7 +128,11 @@ export const summaryReportPages: FastifyPluginAsyncTypebox = async (app) => {
     const { report, warnings } = uploaded;
     const saved = `Version ${report.version} read from ${report.versions.at(-1)?.fileName ?? 'the file'}.`;
     const done = warnings.length > 0 ? `${saved} Not placed: ${warnings.join(' ')}` : saved;
-    return redirectWith(reply, reportPath(meetingId), done.length > MAX_DONE ? `${done.slice(0, MAX_DONE - 1)}…` : done);
+    return redirectWith(
+      reply,
+      reportPath(meetingId),
+      done.length > MAX_DONE ? `${done.slice(0, MAX_DONE - 1)}…` : done,
+    );
   });
 
   app.get('/meetings/:meetingId/summary-report/edit', route, async (request, reply) =>
@@ -157,7 +161,9 @@ export const summaryReportPages: FastifyPluginAsyncTypebox = async (app) => {
       return editPage(request, reply, meetingId, refusedByService(error, input));
     }
     const done =
-      saved.version === version ? `Nothing changed: the report stays at version ${version}.` : `Version ${saved.version} saved.`;
+      saved.version === version
+        ? `Nothing changed: the report stays at version ${version}.`
+        : `Version ${saved.version} saved.`;
     return redirectWith(reply, reportPath(meetingId), done);
   });
 

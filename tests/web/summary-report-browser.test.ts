@@ -20,12 +20,20 @@ t.test(
     app.services.records.setConclusions(staff, item91.id, {
       blocks: [[{ text: 'The Network took note of the update.' }]],
     });
-    app.services.actionPoints.add(staff, item91.id, { what: 'Send comments on the guidelines', ownerDelegation: 'Belgium' });
+    app.services.actionPoints.add(staff, item91.id, {
+      what: 'Send comments on the guidelines',
+      ownerDelegation: 'Belgium',
+    });
     const reports = app.services.summaryReports;
     reports.assemble(staff, meeting.id);
     reports.edit(staff, meeting.id, {
       opening: { blocks: [[{ text: 'The co-chair opened the meeting and the agenda was approved.' }]] },
-      items: [{ itemId: item91.id, conclusions: { blocks: [[{ text: 'The Network took note of the Work Stream 12 update.' }]] } }],
+      items: [
+        {
+          itemId: item91.id,
+          conclusions: { blocks: [[{ text: 'The Network took note of the Work Stream 12 update.' }]] },
+        },
+      ],
     });
     reports.transition(staff, meeting.id, { event: 'submit' });
     const sam = await webPerson(app, 'secretariat');
@@ -34,7 +42,9 @@ t.test(
     const browser: Browser = await launchBrowser();
     t.teardown(() => browser.close());
     // axe-core is injected as an inline script: the test context lets it past the CSP.
-    const page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Email').fill(sam.email);
     await page.getByLabel('Password').fill(WEB_PASSWORD);
@@ -54,14 +64,16 @@ t.test(
     await check('the report page');
 
     await page.goto(`${report}/edit`);
-    await page.getByLabel('9.1. Update from the Work Stream 12 of the NIS cooperation group', { exact: true }).fill(
-      'The Network took note of the update[^1].',
-    );
+    await page
+      .getByLabel('9.1. Update from the Work Stream 12 of the NIS cooperation group', { exact: true })
+      .fill('The Network took note of the update[^1].');
     await check('the edit page');
     await page.getByRole('button', { name: 'Save a new version' }).click();
     await page.waitForSelector('#error-summary');
     t.equal(
-      await page.getByLabel('9.1. Update from the Work Stream 12 of the NIS cooperation group', { exact: true }).inputValue(),
+      await page
+        .getByLabel('9.1. Update from the Work Stream 12 of the NIS cooperation group', { exact: true })
+        .inputValue(),
       'The Network took note of the update[^1].',
       'the refused text is kept',
     );

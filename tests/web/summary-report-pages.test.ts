@@ -86,7 +86,10 @@ t.test('the secretariat assembles, edits, moves and adopts the summary report on
     [item]: 'The Network took note of the update[^1].',
   });
   t.equal(tooLong.statusCode, 422, "the API's schema refuses a footnote too long");
-  t.match(tooLong.body, `<textarea class="ecl-text-area ecl-text-area--l ecl-text-area--invalid" id="edit-${item}-footnotes"`);
+  t.match(
+    tooLong.body,
+    `<textarea class="ecl-text-area ecl-text-area--l ecl-text-area--invalid" id="edit-${item}-footnotes"`,
+  );
 
   const edited = await web.post(`${page}/text`, {
     baseVersion: '1',
@@ -123,14 +126,17 @@ t.test('the secretariat assembles, edits, moves and adopts the summary report on
     { name: 'file', fileName: 'report.txt', type: 'text/plain', content: 'Nothing here looks like a report.' },
   ]);
   const uploaded = await app.inject({ method: 'POST', url: `${page}/upload`, cookies: web.cookies, ...upload });
-  t.equal(uploaded.statusCode, 422, 'a file without the report\'s parts comes back to the upload form');
+  t.equal(uploaded.statusCode, 422, "a file without the report's parts comes back to the upload form");
   t.match(uploaded.body, /<div class="ecl-feedback-message" id="e-file">No part of the summary report was found/);
 
   const early = await web.post(`${page}/transitions`, { event: 'release' });
   t.equal(early.statusCode, 422, 'a move the state does not allow is refused on the page');
   t.match(early.body, 'A summary report in drafting cannot release');
 
-  t.equal(location(await web.post(`${page}/transitions`, { event: 'submit' })), `${page}?done=The summary report is now: In review.`);
+  t.equal(
+    location(await web.post(`${page}/transitions`, { event: 'submit' })),
+    `${page}?done=The summary report is now: In review.`,
+  );
   const silent = await web.post(`${page}/transitions`, { event: 'return', comment: '' });
   t.equal(silent.statusCode, 422);
   t.match(silent.body, 'To return the summary report, say why in a comment.');
@@ -163,7 +169,10 @@ t.test('the secretariat assembles, edits, moves and adopts the summary report on
   });
   const released = await web.get(page);
   t.match(released.body, '<optgroup label="19th eHealth Network meeting">');
-  t.match(released.body, `<option value="${adoptionItem.id}">2. Adoption of the summary report of the 18th meeting</option>`);
+  t.match(
+    released.body,
+    `<option value="${adoptionItem.id}">2. Adoption of the summary report of the 18th meeting</option>`,
+  );
   const ownMeeting = await web.post(`${page}/transitions`, { event: 'adopt', adoptionItemId: String(item91.id) });
   t.equal(ownMeeting.statusCode, 422, 'adopted at a later meeting, not at its own');
   t.match(ownMeeting.body, 'Item 9.1 is not on the agenda of a later meeting of this network');
@@ -180,9 +189,11 @@ t.test('the secretariat assembles, edits, moves and adopts the summary report on
   t.match(last.body, 'data-label="Made">Edited</td>');
   t.notMatch(last.body, 'action="/meetings/' + meeting.id + '/summary-report/transitions"', 'no move is left');
   t.notMatch(last.body, `href="/meetings/${meeting.id}/summary-report/edit"`, 'an adopted report is not edited');
-  const moves = [...last.body.matchAll(/data-label="Move">([^<]+)<\/td>\s*<td class="ecl-table__cell" data-label="Version">(\d+)<\/td>\s*<td class="ecl-table__cell" data-label="Reason">([^<]+)<\/td>/g)].map(
-    (m) => [m[1], m[2], m[3]],
-  );
+  const moves = [
+    ...last.body.matchAll(
+      /data-label="Move">([^<]+)<\/td>\s*<td class="ecl-table__cell" data-label="Version">(\d+)<\/td>\s*<td class="ecl-table__cell" data-label="Reason">([^<]+)<\/td>/g,
+    ),
+  ].map((m) => [m[1], m[2], m[3]]);
   t.same(moves, [
     ['Submitted for review', '2', '—'],
     ['Released for comments', '2', '—'],
@@ -209,7 +220,7 @@ t.test('a delegate reads the released report, not a draft, and cannot use its fo
 
   t.notMatch((await web.get(`/meetings/${meeting.id}`)).body, `href="${page}"`, 'no link to a report not released');
   const draft = await web.get(page);
-  t.equal(draft.statusCode, 404, 'a draft is not the delegates\'');
+  t.equal(draft.statusCode, 404, "a draft is not the delegates'");
   t.match(draft.body, 'Not found');
   t.notMatch(draft.body, 'The co-chair opened the meeting.');
 
@@ -230,10 +241,15 @@ t.test('a delegate reads the released report, not a draft, and cannot use its fo
       ]),
     }),
   };
-  t.same(
-    Object.fromEntries(Object.entries(refusals).map(([name, reply]) => [name, reply.statusCode])),
-    { assemble: 403, edit: 403, text: 403, move: 403, details: 403, diff: 403, upload: 403 },
-  );
+  t.same(Object.fromEntries(Object.entries(refusals).map(([name, reply]) => [name, reply.statusCode])), {
+    assemble: 403,
+    edit: 403,
+    text: 403,
+    move: 403,
+    details: 403,
+    diff: 403,
+    upload: 403,
+  });
   t.match(refusals.move.body, 'Not allowed');
   t.equal(reports.get(staff, meeting.id).version, 2, 'nothing changed');
 
@@ -249,11 +265,14 @@ t.test('a delegate reads the released report, not a draft, and cannot use its fo
   t.match(read.body, 'id="report-version">2</dd>');
   t.match(read.body, '<h2 id="report-text-heading">The report released for comments</h2>');
   t.match(read.body, '<p class="agendum-conclusion">The co-chair opened the meeting.</p>');
-  t.notMatch(read.body, 'A draft correction.', 'the correction in drafting is the secretariat\'s');
-  t.match(read.body, `<h3 id="report-item-${item91.id}">9.1. Update from the Work Stream 12 of the NIS cooperation group</h3>`);
+  t.notMatch(read.body, 'A draft correction.', "the correction in drafting is the secretariat's");
+  t.match(
+    read.body,
+    `<h3 id="report-item-${item91.id}">9.1. Update from the Work Stream 12 of the NIS cooperation group</h3>`,
+  );
   t.match(read.body, 'For information');
   t.match(read.body, 'Send comments on the guidelines — Belgium (Open)');
   t.match(read.body, `href="/api/v1/meetings/${meeting.id}/summary-report.pdf"`);
   t.notMatch(read.body, '<form method="post" action="/meetings/', 'no forms');
-  t.notMatch(read.body, 'Versions</h2>', 'nor the secretariat\'s history');
+  t.notMatch(read.body, 'Versions</h2>', "nor the secretariat's history");
 });

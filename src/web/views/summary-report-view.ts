@@ -124,7 +124,8 @@ function historyView(report: SummaryReport) {
       authorName: v.authorName,
       createdAt: v.createdAt,
       pdfUrl: pdfUrl(meetingId, v.number),
-      compareUrl: v.number > 1 ? `/meetings/${meetingId}/summary-report/diff?from=${v.number - 1}&to=${v.number}` : null,
+      compareUrl:
+        v.number > 1 ? `/meetings/${meetingId}/summary-report/diff?from=${v.number - 1}&to=${v.number}` : null,
       isReleased: v.number === report.releasedVersion,
     })),
     events: report.events.map((e) => ({
@@ -192,7 +193,10 @@ export function summaryReportView(
       actions: actionsView(report, facts.adoption, refused),
       details: detailsView(report, refused),
       upload: {
-        file: { value: '', error: uploadForm.errors.file ?? uploadForm.errors._form ?? uploadForm.errors.baseVersion ?? null },
+        file: {
+          value: '',
+          error: uploadForm.errors.file ?? uploadForm.errors._form ?? uploadForm.errors.baseVersion ?? null,
+        },
       },
       text: reportTextView(report.text),
     },
