@@ -72,7 +72,7 @@ export function reportDiffView(
       heading: 'Attendance',
       rows: compareParagraphs(before.attendance.map(attendanceLine), after.attendance.map(attendanceLine)),
     },
-  ].map((section) => ({ ...section, isEmpty: section.rows.length === 0 }));
+  ].map((section) => ({ ...section, isEmpty: section.rows.length === 0, isSame: !isChanged(section.rows) }));
   const all = sections.flatMap((s) => s.rows);
   const insertions = countParts(all, DiffOp.insert);
   const deletions = countParts(all, DiffOp.delete);

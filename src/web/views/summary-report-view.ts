@@ -4,6 +4,7 @@ import { TEXT } from '../../rendering/html/text.js';
 import type { MeetingView } from '../../services/presenters.js';
 import type { SummaryReportService } from '../../services/summary-report-service.js';
 import { EMPTY_FORM, errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
+import { shortTime } from './item-history-view.js';
 import { markingChoices } from './item-settings-view.js';
 import { underMeetingHeader } from './page-headers.js';
 import { RECORD_WORDS } from './record-view.js';
@@ -122,7 +123,7 @@ function historyView(report: SummaryReport) {
       number: v.number,
       source: versionSourceWords(v.source, v.fileName),
       authorName: v.authorName,
-      createdAt: v.createdAt,
+      createdAt: shortTime(v.createdAt),
       pdfUrl: pdfUrl(meetingId, v.number),
       compareUrl:
         v.number > 1 ? `/meetings/${meetingId}/summary-report/diff?from=${v.number - 1}&to=${v.number}` : null,
@@ -133,7 +134,7 @@ function historyView(report: SummaryReport) {
       version: e.version,
       comment: e.comment,
       actorName: e.actorName,
-      at: e.at,
+      at: shortTime(e.at),
     })),
   };
 }
@@ -184,7 +185,7 @@ export function summaryReportView(
           : REPORT_STATE_WORDS[ReportState.released],
       version: report.version,
       releasedVersion: report.releasedVersion,
-      releasedAt: report.releasedAt,
+      releasedAt: report.releasedAt ? shortTime(report.releasedAt) : null,
       registryReference: report.registryReference,
       isEditable: report.isEditable,
       pdfUrl: pdfUrl(meeting.id),
