@@ -276,3 +276,31 @@ t.test('a delegate reads the released report, not a draft, and cannot use its fo
   t.notMatch(read.body, '<form method="post" action="/meetings/', 'no forms');
   t.notMatch(read.body, 'Versions</h2>', "nor the secretariat's history");
 });
+
+t.test("the report's forms are refused without the page's token, the upload before its file is read", async (t) => {
+  const app = await build(t);
+  const { meeting } = await recorded(app);
+  const sam = await webPerson(app, 'secretariat');
+  const web = await webSession(app, sam.email, `/meetings/${meeting.id}/summary-report`);
+  const page = `/meetings/${meeting.id}/summary-report`;
+  const plain = await app.inject({
+    method: 'POST',
+    url: page,
+    cookies: web.cookies,
+    payload: '',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  t.equal(plain.statusCode, 403);
+  const upload = await app.inject({
+    method: 'POST',
+    url: `${page}/upload`,
+    cookies: web.cookies,
+    ...multipart([
+      { name: '_csrf', content: 'not-the-token' },
+      { name: 'file', fileName: 'report.txt', type: 'text/plain', content: 'Opening' },
+    ]),
+  });
+  t.equal(upload.statusCode, 403);
+  const actor = { id: sam.id, name: sam.name, role: 'secretariat' as const };
+  t.equal(app.services.summaryReports.find(actor, meeting.id), null, 'no report was assembled');
+});
