@@ -1,5 +1,5 @@
 import { Audience, markingAdmits, markingLabel, normaliseMarking } from '../domain/audience.js';
-import { Errors } from '../domain/errors.js';
+import { AgendumError, Errors } from '../domain/errors.js';
 import { meetingFileStem, meetingName } from '../domain/meeting-line.js';
 import { NO_CONCLUSIONS } from '../domain/meeting-record.js';
 import { diffReports } from '../domain/report-diff.js';
@@ -366,6 +366,38 @@ export function createSummaryReportService(
         return repos.reports.update(report, update);
       });
       return present(saved, currentOf(saved), currentOf(saved).content, true);
+    },
+
+    /** The report as `get` gives it, or null where `get` answers 404 (none yet, or none released to this reader). */
+    find(actor: Actor, meetingId: number) {
+      meetingOrThrow(ctx, meetingId);
+      try {
+        return service.get(actor, meetingId);
+      } catch (error) {
+        if (error instanceof AgendumError && error.status === 404) return null;
+        throw error;
+      }
+    },
+
+    /**
+     * The items a report may be adopted under, as `transition` checks them: those of the later
+     * meetings of the same network, meeting by meeting, in agenda order.
+     */
+    adoptionItems(actor: Actor, meetingId: number) {
+      assertStaff(actor);
+      const { meeting } = meetingOrThrow(ctx, meetingId);
+      return repos.meetings
+        .list()
+        .filter(({ meeting: m }) => m.networkId === meeting.networkId && m.startDate > meeting.endDate)
+        .sort((a, b) => a.meeting.startDate.localeCompare(b.meeting.startDate))
+        .map(({ meeting: m, network }) => ({
+          meetingId: m.id,
+          meeting: meetingName(m.ordinal, network.name),
+          items: repos.agenda
+            .listItems(m.id)
+            .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }))
+            .map((item) => ({ id: item.id, number: item.number, title: item.title })),
+        }));
     },
 
     /** One version's words, for the secretariat. */

@@ -19,6 +19,7 @@ import { publicationPages } from './publication-pages.js';
 import { recordPages } from './record-pages.js';
 import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
+import { summaryReportPages } from './summary-report-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
 import { TEXT } from '../rendering/html/text.js';
@@ -76,6 +77,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(auditPages);
   await app.register(publicationPages);
   await app.register(recordPages);
+  await app.register(summaryReportPages);
 
   // An address no page answers, typed or followed from an old link: a page saying so, with the
   // menu to go on from, instead of a JSON problem. Unknown API addresses stay problems.

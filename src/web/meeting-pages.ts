@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canManageAgenda } from '../domain/permissions.js';
+import { isStaff } from '../domain/roles.js';
 import { TEXT } from '../rendering/html/text.js';
 import { Type } from 'typebox';
 import { ItemParams, MeetingParams } from '../schemas/common.js';
@@ -40,6 +41,8 @@ export function sendMeetingPage(
     ...meetingPageView(actor, facts, form),
     packets: meetingPacketsView(services, actor, facts.meeting),
     publication: meetingPublicationView(actor, services.publication.publishedAt(meetingId)),
+    // The secretariat's page assembles the report; anyone else is sent there once it is released to them.
+    hasSummaryReport: isStaff(actor.role) || services.summaryReports.find(actor, meetingId) !== null,
   };
   return sendPage(request, reply, 'meeting', facts.meeting.displayLine, view);
 }

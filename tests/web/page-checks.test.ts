@@ -43,6 +43,7 @@ const PAGES: {
   { role: 'secretariat', name: 'ledger', open: '/meetings/{meetingId}/ledger' },
   { role: 'secretariat', name: 'record', open: '/meetings/{meetingId}/record' },
   { role: 'secretariat', name: 'item-record', open: '/items/{released}/record' },
+  { role: 'secretariat', name: 'summary-report', open: '/meetings/{meetingId}/summary-report' },
   { role: 'rapporteur', name: 'meetings', open: '/meetings' },
   { role: 'rapporteur', name: 'my-items', open: '/my-items' },
   { role: 'rapporteur', name: 'meeting', open: '/meetings/{meetingId}' },

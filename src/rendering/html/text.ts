@@ -24,6 +24,7 @@ export const TEXT = {
   draftingDeadline: 'Drafting deadline',
   create: 'Create',
   agenda: 'Agenda',
+  summaryReport: 'Summary report',
   addItem: 'Add an agenda item',
   title: 'Title',
   underItem: 'Under item',

@@ -1,6 +1,6 @@
 import { diffArrays, diffWords } from 'diff';
-import { blockLines, collapseSpaces, isFootnoteMarker, type Inline } from '../../domain/note-blocks.js';
-import { SECTION_HEADINGS, SECTION_KEYS, type NoteContent } from '../../domain/note-content.js';
+import { blockLines, collapseSpaces, isFootnoteMarker, type Block, type Inline } from '../../domain/note-blocks.js';
+import { SECTION_HEADINGS, SECTION_KEYS, type Footnote, type NoteContent } from '../../domain/note-content.js';
 import { plural } from '../../domain/plural.js';
 import { DiffOp } from '../../domain/version-diff.js';
 import type { ItemView } from '../../services/presenters.js';
@@ -32,16 +32,19 @@ interface Part {
 const runText = (runs: Inline[]) =>
   runs.map((r) => (isFootnoteMarker(r) ? `${OPEN}${r.footnote}${CLOSE}` : r.text)).join('');
 
-/** A block as the lines a reader sees (list items and table rows one per line), whitespace folded. */
-const blockTexts = (content: NoteContent, key: (typeof SECTION_KEYS)[number]) =>
-  content.sections[key].map((block) =>
+/** Each block as the lines a reader sees (list items and table rows one per line), whitespace folded. */
+export const paragraphTexts = (blocks: readonly Block[]) =>
+  blocks.map((block) =>
     blockLines(block, runText)
       .map((line) => collapseSpaces(line).trim())
       .join('\n'),
   );
 
-const footnoteTexts = (content: NoteContent) =>
-  content.footnotes.map((f) => collapseSpaces(`${f.text}${f.sourceUrl ? ` [source: ${f.sourceUrl}]` : ''}`).trim());
+const blockTexts = (content: NoteContent, key: (typeof SECTION_KEYS)[number]) => paragraphTexts(content.sections[key]);
+
+/** Each footnote as one line to compare, its source after it. */
+export const footnoteTexts = (footnotes: readonly Footnote[]) =>
+  footnotes.map((f) => collapseSpaces(`${f.text}${f.sourceUrl ? ` [source: ${f.sourceUrl}]` : ''}`).trim());
 
 function segmentsOf(text: string): Segment[] {
   const segments: Segment[] = [];
@@ -114,7 +117,9 @@ export function compareParagraphs(before: string[], after: string[]): Row[] {
   return rows;
 }
 
-const count = (rows: Row[], op: Op) =>
+export type DiffRow = Row;
+
+export const countParts = (rows: Row[], op: Op) =>
   rows.flatMap((r) => [...(r.before ?? []), ...(r.after ?? [])]).filter((p) => p.op === op).length;
 
 /** Two versions of a note compared, section by section, numbered as the note numbers them. */
@@ -127,10 +132,10 @@ export function diffView(
     heading: `${i + 1}. ${SECTION_HEADINGS[key]}`,
     rows: compareParagraphs(blockTexts(from.content, key), blockTexts(to.content, key)),
   }));
-  const footnotes = compareParagraphs(footnoteTexts(from.content), footnoteTexts(to.content));
+  const footnotes = compareParagraphs(footnoteTexts(from.content.footnotes), footnoteTexts(to.content.footnotes));
   const all = [...sections.flatMap((s) => s.rows), ...footnotes];
-  const insertions = count(all, DiffOp.insert);
-  const deletions = count(all, DiffOp.delete);
+  const insertions = countParts(all, DiffOp.insert);
+  const deletions = countParts(all, DiffOp.delete);
   return {
     item,
     from: from.number,

@@ -57,3 +57,9 @@ export function underItemHeader(meeting: MeetingView, item: ItemView, title: str
 export function underMeetingHeader(meeting: MeetingView, title: string): HeaderParts {
   return { title, breadcrumbs: [MEETINGS, meetingCrumb(meeting)], current: title, meta: [], labels: [] };
 }
+
+/** A page under a meeting's summary report (its editing, a comparison of two versions). */
+export function underReportHeader(meeting: MeetingView, title: string, current: string): HeaderParts {
+  const report = { label: TEXT.summaryReport, href: `/meetings/${meeting.id}/summary-report` };
+  return { title, breadcrumbs: [MEETINGS, meetingCrumb(meeting), report], current, meta: [], labels: [] };
+}
