@@ -30,9 +30,6 @@ export const ReportUploadFields = Type.Object({ baseVersion: BaseVersion }, { ad
 
 export const AssembleReportBody = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
 
-/** The text fields of an upload's multipart form, besides its file. */
-export const ReportUploadFields = Type.Object({ baseVersion: BaseVersion }, { additionalProperties: false });
-
 export const ReportTextBody = Type.Object(
   {
     baseVersion: BaseVersion,

@@ -85,7 +85,6 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
  */
 const HOMONYMS = `
   src/domain/note-workflow.ts              :: || 'none'                           :: the English word in an error message
-  src/domain/summary-report.ts             :: || 'none'                           :: the English word in an error message
   src/services/workflow-service.ts         :: release: 'released',                :: a past tense in a sentence
   src/services/workflow-service.ts         :: withdraw: 'withdrawn',              :: a past tense in a sentence
   src/services/review-service.ts           :: loaded.facts, 'review')             :: the noun in a 404 message
