@@ -119,7 +119,8 @@ export function createSummaryReportService(
     const adoptedMeeting = adoptedAt ? repos.meetings.find(adoptedAt.meetingId) : undefined;
     return {
       meetingId: report.meetingId,
-      state: report.state,
+      // Readers outside the secretariat see the state of the version they read, not a correction under way.
+      state: forStaff || report.state === ReportState.adopted ? report.state : ReportState.released,
       version: version.number,
       releasedVersion: report.releasedVersionId ? repos.reports.findVersion(report.releasedVersionId)!.number : null,
       releasedAt: report.releasedAt,

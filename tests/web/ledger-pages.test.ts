@@ -57,8 +57,14 @@ t.test('the ledger page shows who holds which revision and sends the latest afte
     /^\/packets\/2\?done=Sending the latest revisions to 2 recipient\(s\)\.$/,
   );
   await waitFor(() => smtp.received.length === 4, 'the latest sent');
-  const after = await web.get(`/meetings/${meeting.id}/ledger`);
-  t.match(after.body, 'Everyone who was sent a note holds its latest revision.');
+  // The server has the messages a moment before the worker records them as sent.
+  await waitFor(
+    async () =>
+      (await web.get(`/meetings/${meeting.id}/ledger`)).body.includes(
+        'Everyone who was sent a note holds its latest revision.',
+      ),
+    'the ledger to show the latest held',
+  );
 
   const again = await web.post(`/meetings/${meeting.id}/ledger/send-latest`, { confirm: 'yes' });
   t.equal(again.statusCode, 422, 'nobody left: said on the page');

@@ -180,6 +180,7 @@ t.test('the report is assembled, edited, diffed, released for comments, reopened
   });
   const whileReopened = (await as(app, delegate, { method: 'GET', url: url(meeting.id) })).json();
   t.equal(whileReopened.version, 2, 'while it is corrected, delegates keep reading the released version');
+  t.equal(whileReopened.state, 'released', 'and are not told of the correction under way');
   t.equal(
     paragraphText(item(whileReopened, item92.id).conclusions),
     '[[{"text":"The Network adopted the reflections paper."}]]',
