@@ -2,7 +2,7 @@ import { calendarDay, daysUntil, REMINDER_DAYS } from '../domain/deadlines.js';
 import { Errors } from '../domain/errors.js';
 import { formatDateRange, formatOrdinal } from '../domain/meeting-line.js';
 import { ActionPointState, checkOwner } from '../domain/meeting-record.js';
-import { MeetingStatus } from '../domain/meeting-status.js';
+import { isLaterMeeting } from '../domain/meeting-status.js';
 import { NotificationKind } from '../domain/notification-kind.js';
 import { AudienceGroup, markingAdmits } from '../domain/audience.js';
 import { isStaff, type Actor, type Role } from '../domain/roles.js';
@@ -173,12 +173,7 @@ export function createActionPointService(
       const next = repos.meetings
         .list()
         .map((m) => m.meeting)
-        .filter(
-          (m) =>
-            m.networkId === meeting.networkId &&
-            m.startDate > meeting.startDate &&
-            m.status !== MeetingStatus.cancelled,
-        )
+        .filter((m) => isLaterMeeting(m, meeting))
         .sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
       if (!next) throw Errors.conflict('The network has no later meeting to follow the action points up.');
       const existing = repos.agenda.listItems(next.id).find((i) => i.isActionFollowUp);

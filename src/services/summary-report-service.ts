@@ -2,6 +2,7 @@ import { Audience, markingAdmits, markingLabel, normaliseMarking } from '../doma
 import { AgendumError, Errors } from '../domain/errors.js';
 import { meetingFileStem, meetingName } from '../domain/meeting-line.js';
 import { NO_CONCLUSIONS } from '../domain/meeting-record.js';
+import { isLaterMeeting } from '../domain/meeting-status.js';
 import { diffReports } from '../domain/report-diff.js';
 import { isStaff, type Actor } from '../domain/roles.js';
 import {
@@ -389,7 +390,7 @@ export function createSummaryReportService(
       const { meeting } = meetingOrThrow(ctx, meetingId);
       return repos.meetings
         .list()
-        .filter(({ meeting: m }) => m.networkId === meeting.networkId && m.startDate > meeting.endDate)
+        .filter(({ meeting: m }) => isLaterMeeting(m, meeting))
         .sort((a, b) => a.meeting.startDate.localeCompare(b.meeting.startDate))
         .map(({ meeting: m, network }) => ({
           meetingId: m.id,
@@ -478,7 +479,7 @@ export function createSummaryReportService(
     const item = repos.agenda.findItem(itemId);
     const later = item ? repos.meetings.find(item.meetingId)?.meeting : undefined;
     if (!item || !later) throw Errors.invalid.onField('adoptionItemId', `Agenda item ${itemId} does not exist.`);
-    if (later.networkId !== meeting.networkId || later.startDate <= meeting.endDate)
+    if (!isLaterMeeting(later, meeting))
       throw Errors.invalid.onField(
         'adoptionItemId',
         `Item ${item.number} is not on the agenda of a later meeting of this network: a report is adopted at a meeting after it.`,
