@@ -304,3 +304,33 @@ t.test("the report's forms are refused without the page's token, the upload befo
   const actor = { id: sam.id, name: sam.name, role: 'secretariat' as const };
   t.equal(app.services.summaryReports.find(actor, meeting.id), null, 'no report was assembled');
 });
+
+t.test('an uploaded report file becomes the next version, with what was not placed said', async (t) => {
+  const app = await build(t);
+  const { meeting, staff } = await recorded(app);
+  app.services.summaryReports.assemble(staff, meeting.id);
+  const sam = await webPerson(app, 'secretariat');
+  const page = `/meetings/${meeting.id}/summary-report`;
+  const web = await webSession(app, sam.email, page);
+  const text = [
+    'Opening and approval of agenda',
+    '',
+    'The agenda was approved.',
+    '',
+    '9.1. Update from the Work Stream 12 of the NIS cooperation group – for information',
+    '',
+    'The Network took note of the work plan.',
+    '',
+  ].join('\n');
+  const upload = multipart([
+    { name: '_csrf', content: web.csrf },
+    { name: 'baseVersion', content: '1' },
+    { name: 'file', fileName: 'report.txt', type: 'text/plain', content: text },
+  ]);
+  const uploaded = await app.inject({ method: 'POST', url: `${page}/upload`, cookies: web.cookies, ...upload });
+  t.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 300));
+  t.match(location(uploaded), /^\/meetings\/\d+\/summary-report\?done=Version 2 read from report\.txt\. Not placed: /);
+  t.match(location(uploaded), '9.2', 'the agenda item missing from the file is named');
+  const after = await web.get(page);
+  t.match(after.body, 'The Network took note of the work plan.');
+});
