@@ -141,7 +141,7 @@ t.test('the summary report view is assembled from what was recorded of the 18th 
   const dirk = { id: delegates[0]!.id, name: 'Delegate of Austria', role: 'delegate' as const };
   t.throws(
     () => app.services.summaryReports.view(dirk, meeting.id),
-    { name: 'AgendumError', message: 'The summary report is drafted by the secretariat.' },
-    'a delegate gets no draft report',
+    { name: 'AgendumError', message: 'No summary report of meeting 1 is released to you.' },
+    'a delegate gets no draft report: to them none exists yet',
   );
 });
