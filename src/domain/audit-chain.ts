@@ -36,6 +36,14 @@ export type ChainVerdict =
 
 /** Walks the events in id order and names the first one whose link does not hold. */
 export function verifyAuditChain(events: Iterable<ChainedAuditEvent>): ChainVerdict {
+  return verifyChain(events, hashAuditEvent);
+}
+
+/** Any hash chain: each link's prevHash is the hash before it, and its hash covers its fields. */
+export function verifyChain<E extends { id: number; prevHash: string; hash: string }>(
+  events: Iterable<E>,
+  hashOf: (prevHash: string, event: E) => string,
+): ChainVerdict {
   let prevHash = GENESIS_HASH;
   let checked = 0;
   for (const event of events) {
@@ -48,7 +56,7 @@ export function verifyAuditChain(events: Iterable<ChainedAuditEvent>): ChainVerd
         reason: 'does not point at the event before it (a row was removed or reordered)',
       };
     }
-    if (hashAuditEvent(prevHash, event) !== event.hash) {
+    if (hashOf(prevHash, event) !== event.hash) {
       return {
         ok: false,
         checked,

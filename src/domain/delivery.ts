@@ -3,9 +3,10 @@ import { named } from './words.js';
 /**
  * What the outbox sends: a packet to one recipient, one person's digest of notifications, the
  * calendar cancellation of a cancelled meeting to one who received its packet, or the calendar
- * update (new dates or place) of a meeting to one who received its invitation.
+ * update (new dates or place) of a meeting to one who received its invitation, or an account
+ * link (an invitation or a password reset) to one person.
  */
-export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation', 'calendar-update'] as const;
+export const OUTBOX_KINDS = ['packet', 'digest', 'cancellation', 'calendar-update', 'account-link'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OutboxKind = named(OUTBOX_KINDS);
 

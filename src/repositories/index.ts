@@ -9,6 +9,7 @@ import { createNoteReadRepository } from './note-read-repository.js';
 import { createNoteRepository } from './note-repository.js';
 import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
+import { createPersonAuditRepository } from './person-audit-repository.js';
 import { createRecordRepository } from './record-repository.js';
 import { createReportRepository } from './report-repository.js';
 
@@ -20,6 +21,7 @@ export function createRepositories(db: Db) {
     notes: createNoteRepository(db),
     noteReads: createNoteReadRepository(db),
     audit: createAuditRepository(db),
+    personAudit: createPersonAuditRepository(db),
     comments: createCommentRepository(db),
     notifications: createNotificationRepository(db),
     files: createFileRepository(db),

@@ -43,12 +43,15 @@ export const HistoryEntry = Type.Object({
   versionHash: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const AuditVerdict = Type.Object({
+const ChainVerdict = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   brokenAt: Type.Optional(Type.Integer({ description: 'id of the first audit event whose link fails' })),
   reason: Type.Optional(Type.String()),
 });
+
+/** The workflow chain's figures at the top (ok covers both chains), the people audit's under `people`. */
+export const AuditVerdict = Type.Object({ ...ChainVerdict.properties, people: Type.Optional(ChainVerdict) });
 
 export const Notification = Type.Object({
   id: Id,

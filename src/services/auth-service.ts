@@ -2,6 +2,8 @@ import { Errors } from '../domain/errors.js';
 import { checkNewPassword } from '../domain/password-policy.js';
 import { commonPasswords } from './common-passwords.js';
 import type { Actor, Role } from '../domain/roles.js';
+import { PersonAction, SignInMethod } from '../domain/person-audit.js';
+import { createPersonAudit } from './person-audit.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
@@ -21,8 +23,35 @@ export function createAuthService(ctx: ServiceContext) {
   const { people } = ctx.repos;
   // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
   let decoyHash: Promise<string> | undefined;
+  const record = createPersonAudit(ctx);
+
+  /**
+   * Opens a session for a person whose identity is proven (a password, an SSO answer, a link):
+   * the session the browser already had is ended first (rotation). `pendingSecondFactor`: the
+   * session opens nothing until the second factor is given (services/second-factor-service.ts).
+   */
+  function openSession(
+    person: PersonRow,
+    options: { previousSession?: string; method?: SignInMethod; pendingSecondFactor?: boolean } = {},
+  ) {
+    if (options.previousSession) people.deleteSession(hashSecret(options.previousSession));
+    const token = newSecret();
+    const expiresAt = new Date(ctx.now().getTime() + ctx.sessionHours * 3600_000);
+    people.insertSession({
+      personId: person.id,
+      tokenHash: hashSecret(token),
+      createdAt: isoNow(ctx),
+      expiresAt: expiresAt.toISOString(),
+      lastSeenAt: isoNow(ctx),
+      method: options.method ?? SignInMethod.password,
+      pendingSecondFactor: options.pendingSecondFactor ?? false,
+    });
+    return { token, expiresAt, person: presentPerson(person) };
+  }
 
   return {
+    openSession,
+
     /** Signs in; a session the browser already had is ended first (session rotation). */
     async signIn(email: string, password: string, previousSession?: string) {
       const person = people.findByEmail(email);
@@ -34,17 +63,7 @@ export function createAuthService(ctx: ServiceContext) {
       if (!(await verifyPassword(password, person.passwordHash))) {
         throw Errors.badCredentials('The email or the password is not right.');
       }
-      if (previousSession) people.deleteSession(hashSecret(previousSession));
-      const token = newSecret();
-      const expiresAt = new Date(ctx.now().getTime() + ctx.sessionHours * 3600_000);
-      people.insertSession({
-        personId: person.id,
-        tokenHash: hashSecret(token),
-        createdAt: isoNow(ctx),
-        expiresAt: expiresAt.toISOString(),
-        lastSeenAt: isoNow(ctx),
-      });
-      return { token, expiresAt, person: presentPerson(person) };
+      return openSession(person, { previousSession });
     },
 
     signOut(sessionToken: string) {
@@ -57,7 +76,7 @@ export function createAuthService(ctx: ServiceContext) {
      */
     actorForSession(sessionToken: string): Actor | null {
       const found = people.findSession(hashSecret(sessionToken));
-      if (!found || !found.person.isActive) return null;
+      if (!found || !found.person.isActive || found.session.pendingSecondFactor) return null;
       const now = ctx.now();
       const lastSeen = Date.parse(found.session.lastSeenAt ?? found.session.createdAt);
       if (found.session.expiresAt <= now.toISOString() || now.getTime() - lastSeen > ctx.sessionIdleMinutes * 60_000) {
@@ -108,6 +127,7 @@ export function createAuthService(ctx: ServiceContext) {
       ctx.transaction(() => {
         people.update(actor.id, { passwordHash });
         people.deleteOtherSessions(actor.id, currentSession === null ? null : hashSecret(currentSession));
+        record(actor, PersonAction.passwordChanged, { personId: actor.id });
       });
     },
 
@@ -147,7 +167,12 @@ export function createAuthService(ctx: ServiceContext) {
 
     /** Revoking one's own token twice (a second click, Back and again) is done, not an error. */
     revokeToken(actor: Actor, tokenId: number) {
-      if (people.revokeToken(actor.id, tokenId, isoNow(ctx)) > 0) return;
+      const revoked = ctx.transaction(() => {
+        const changed = people.revokeToken(actor.id, tokenId, isoNow(ctx)) > 0;
+        if (changed) record(actor, PersonAction.tokenRevoked, { personId: actor.id, detail: { tokenId } });
+        return changed;
+      });
+      if (revoked) return;
       if (!people.listTokens(actor.id).some((t) => t.id === tokenId)) {
         throw Errors.notFound(`You have no token ${tokenId}.`);
       }

@@ -7,6 +7,9 @@ import { isStaff, Role, type Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
 import { hashPassword } from './secrets.js';
+import { createPersonAudit } from './person-audit.js';
+import { PersonAction } from '../domain/person-audit.js';
+import type { PersonRow } from '../repositories/people-repository.js';
 
 export interface NewPersonInput {
   name: string;
@@ -28,6 +31,20 @@ export interface PersonChanges {
 
 export function createPeopleService(ctx: ServiceContext) {
   const { people } = ctx.repos;
+  const record = createPersonAudit(ctx);
+
+  /** One audit entry per kind of change: a role, the account's state, the rest by field name. */
+  function recordChanges(actor: Actor, before: PersonRow, changes: PersonChanges) {
+    const personId = before.id;
+    if (changes.role !== undefined && changes.role !== before.role)
+      record(actor, PersonAction.roleChanged, { personId, detail: { from: before.role, to: changes.role } });
+    if (changes.isActive === false && before.isActive) record(actor, PersonAction.deactivated, { personId });
+    if (changes.isActive === true && !before.isActive) record(actor, PersonAction.reactivated, { personId });
+    const fields = Object.keys(changes).filter(
+      (k) => k !== 'role' && k !== 'isActive' && changes[k as keyof PersonChanges] !== before[k as keyof PersonRow],
+    );
+    if (fields.length > 0) record(actor, PersonAction.changed, { personId, detail: { fields } });
+  }
 
   function findOrThrow(id: number) {
     const person = people.findById(id);
@@ -57,14 +74,21 @@ export function createPeopleService(ctx: ServiceContext) {
       // Checked again after the await: another request may have taken the address meanwhile.
       if (people.findByEmail(email))
         throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
-      const row = people.insert({
-        name: input.name.trim(),
-        email,
-        role: input.role,
-        organisation: input.organisation ?? null,
-        memberState: input.memberState ?? null,
-        passwordHash,
-        createdAt: isoNow(ctx),
+      const row = ctx.transaction(() => {
+        const inserted = people.insert({
+          name: input.name.trim(),
+          email,
+          role: input.role,
+          organisation: input.organisation ?? null,
+          memberState: input.memberState ?? null,
+          passwordHash,
+          createdAt: isoNow(ctx),
+        });
+        record(actor === 'system' ? null : actor, PersonAction.created, {
+          personId: inserted.id,
+          detail: { role: inserted.role, memberState: inserted.memberState },
+        });
+        return inserted;
       });
       return presentPerson(row);
     },
@@ -77,6 +101,7 @@ export function createPeopleService(ctx: ServiceContext) {
         const row = people.update(id, changes)!;
         // A deactivated person is signed out everywhere at once.
         if (changes.isActive === false) people.deleteSessionsOf(id);
+        recordChanges(actor, person, changes);
         return presentPerson(row);
       });
     },

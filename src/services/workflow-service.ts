@@ -1,4 +1,5 @@
-import { verifyAuditChain } from '../domain/audit-chain.js';
+import { verifyAuditChain, verifyChain } from '../domain/audit-chain.js';
+import { hashPersonAuditEvent } from '../domain/person-audit.js';
 import { Errors } from '../domain/errors.js';
 import { NoteState, transition, type NoteEvent, type Outcome } from '../domain/note-workflow.js';
 import {
@@ -183,7 +184,10 @@ export function createWorkflowService(ctx: ServiceContext, notifications: Notifi
 
     verifyAudit(actor: Actor) {
       if (actor.role !== Role.admin) throw Errors.forbidden('Only an admin verifies the audit trail.');
-      return verifyAuditChain(audit.iterate());
+      // Both chains: the notes' workflow (the top-level figures, as before) and the people audit.
+      const notes = verifyAuditChain(audit.iterate());
+      const people = verifyChain(ctx.repos.personAudit.iterate(), hashPersonAuditEvent);
+      return { ...notes, ok: notes.ok && people.ok, people };
     },
   };
 }

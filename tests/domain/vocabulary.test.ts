@@ -27,6 +27,8 @@ import { named } from '../../src/domain/words.js';
  * that can drift. The sets are stated here literally, and each is checked against its list
  * (`notices` are the notification kinds besides `note-<event>`).
  */
+import { PERSON_LINK_PURPOSES } from '../../src/domain/person-links.js';
+
 const SETS: [set: string, definedIn: string, words: string[], list: readonly string[]][] = [
   ['note states', 'note-workflow.ts', ['drafting', 'review', 'released', 'withdrawn'], NOTE_STATES],
   ['events', 'note-workflow.ts', ['submit', 'return', 'release', 'reopen', 'withdraw', 'restore'], NOTE_EVENTS],
@@ -40,8 +42,14 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
   ['meeting statuses', 'meeting-status.ts', ['planned', 'held', 'cancelled'], MEETING_STATUSES],
   ['packet formats', 'packet-content.ts', ['combined', 'separate'], PACKET_FORMATS],
   ['packet contents', 'packet-content.ts', ['personal', 'combined', 'separate'], PACKET_CONTENTS],
-  ['outbox kinds', 'delivery.ts', ['packet', 'digest', 'cancellation', 'calendar-update'], OUTBOX_KINDS],
+  [
+    'outbox kinds',
+    'delivery.ts',
+    ['packet', 'digest', 'cancellation', 'calendar-update', 'account-link'],
+    OUTBOX_KINDS,
+  ],
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
+  ['person link purposes', 'person-links.ts', ['invitation', 'password-reset'], PERSON_LINK_PURPOSES],
   ['delivery forms', 'delivery.ts', ['attached', 'linked'], DELIVERY_FORMS],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
   [

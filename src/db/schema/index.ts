@@ -7,3 +7,4 @@ export * from './files.js';
 export * from './mail.js';
 export * from './records.js';
 export * from './reports.js';
+export * from './accounts.js';

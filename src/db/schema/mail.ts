@@ -1,4 +1,12 @@
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from './columns.js';
 import { meetings } from './meetings.js';
 import type { FrozenPacket } from '../../domain/frozen-packet.js';
@@ -85,6 +93,8 @@ export const outbox = sqliteTable(
     // This recipient's download link stops working (410 with the reason).
     linkRevokedAt: instant('link_revoked_at'),
     linkRevokedReason: text('link_revoked_reason'),
+    // The invitation or reset link an account mail carries (its token is made when the mail is built).
+    personLinkId: integer('person_link_id'),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_packet_idx').on(t.packetId)],

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PACKET_FORMATS, PacketFormat } from '../../domain/packet-content.js';
 import { ROLES } from '../../domain/roles.js';
+import { SIGN_IN_METHODS, SignInMethod } from '../../domain/person-audit.js';
 import { createdAt, id, instant } from './columns.js';
 
 export const people = sqliteTable(
@@ -17,6 +18,11 @@ export const people = sqliteTable(
     passwordHash: text('password_hash'),
     // How this person wants packets: one combined PDF, or one PDF per note.
     packetFormat: text('packet_format', { enum: PACKET_FORMATS }).notNull().default(PacketFormat.combined),
+    // The TOTP shared secret (base32) once enrolment is confirmed; pending until then.
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: instant('totp_enabled_at'),
+    deactivatedAt: instant('deactivated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -38,8 +44,12 @@ export const sessions = sqliteTable(
     expiresAt: instant('expires_at').notNull(),
     // Idle expiry: a session unused for AGENDUM_SESSION_IDLE_MINUTES ends.
     lastSeenAt: instant('last_seen_at'),
+    method: text('method', { enum: SIGN_IN_METHODS }).notNull().default(SignInMethod.password),
+    // A password was right but the second factor is still to come: the session opens nothing yet.
+    pendingSecondFactor: integer('pending_second_factor', { mode: 'boolean' }).notNull().default(false),
+    userAgent: text('user_agent'),
   },
-  (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash)],
+  (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash), index('sessions_person_idx').on(t.personId)],
 );
 
 export const apiTokens = sqliteTable(

@@ -236,7 +236,7 @@ t.test('the audit trail is hash-chained: a row edited in SQLite is reported by /
   await noteIn(app, who, 'released');
   await noteIn(app, who, 'withdrawn');
   const verify = () => as(app, who.admin, { method: 'GET', url: '/api/v1/audit/verify' });
-  t.same((await verify()).json(), { ok: true, checked: 3 });
+  t.same((await verify()).json(), { ok: true, checked: 3, people: { ok: true, checked: 5 } });
   t.equal((await as(app, who.secretariat, { method: 'GET', url: '/api/v1/audit/verify' })).statusCode, 403);
 
   t.throws(() => app.database.sqlite.prepare("update audit_events set comment = 'x'").run(), /append-only/);
