@@ -52,6 +52,16 @@ const EnvSchema = Type.Object({
   AGENDUM_MAX_ATTACHMENTS_MB: Type.Number({ default: 10, exclusiveMinimum: 0, maximum: 100 }),
   AGENDUM_LINK_DAYS: Type.Integer({ default: 14, minimum: 1, maximum: 365 }),
   AGENDUM_LINK_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  // People: how long an invitation link lasts; a second factor for staff signing in with a password.
+  AGENDUM_INVITE_DAYS: Type.Integer({ default: 7, minimum: 1, maximum: 90 }),
+  AGENDUM_STAFF_2FA: Type.Union([Type.Literal('optional'), Type.Literal('required')], { default: 'optional' }),
+  // Single sign-on (OpenID Connect): all three set, or none.
+  AGENDUM_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://' })),
+  AGENDUM_OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  AGENDUM_OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  AGENDUM_OIDC_CREATE: Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
+    default: '0',
+  }),
   AGENDUM_DIGEST_MINUTES: Type.Integer({ default: 15, minimum: 1, maximum: 1440 }),
   AGENDUM_RETRY_BASE_MS: Type.Integer({ default: 2000, minimum: 10, maximum: 600000 }),
   // Requests per minute: sign-in attempts per address, and API calls per bearer token.
@@ -116,6 +126,12 @@ export interface Config {
   signInPerMinute: number;
   tokenPerMinute: number;
   brand: Brand;
+  accounts: {
+    inviteDays: number;
+    staffSecondFactor: 'optional' | 'required';
+    /** Null when single sign-on is not configured. */
+    oidc: { issuer: string; clientId: string; clientSecret: string; createAccounts: boolean } | null;
+  };
 }
 
 export type TrustProxy = false | { hops: number } | { addresses: string[] };
@@ -216,7 +232,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     signInPerMinute: e.AGENDUM_SIGNIN_PER_MINUTE,
     tokenPerMinute: e.AGENDUM_TOKEN_PER_MINUTE,
+    accounts: {
+      inviteDays: e.AGENDUM_INVITE_DAYS,
+      staffSecondFactor: e.AGENDUM_STAFF_2FA,
+      oidc: oidcSettings(e),
+    },
     publishDir: resolve(dataDir, e.AGENDUM_PUBLISH_DIR ?? 'publication'),
     publicUrl: (e.AGENDUM_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+/** Single sign-on needs the issuer, the client id and its secret together: a half-set one is refused at start. */
+function oidcSettings(e: Static<typeof EnvSchema>): Config['accounts']['oidc'] {
+  const parts = [e.AGENDUM_OIDC_ISSUER, e.AGENDUM_OIDC_CLIENT_ID, e.AGENDUM_OIDC_CLIENT_SECRET];
+  if (parts.every((p) => p === undefined)) return null;
+  if (parts.some((p) => p === undefined)) {
+    throw new ConfigError(
+      'Single sign-on needs AGENDUM_OIDC_ISSUER, AGENDUM_OIDC_CLIENT_ID and AGENDUM_OIDC_CLIENT_SECRET together.',
+    );
+  }
+  return {
+    issuer: e.AGENDUM_OIDC_ISSUER!,
+    clientId: e.AGENDUM_OIDC_CLIENT_ID!,
+    clientSecret: e.AGENDUM_OIDC_CLIENT_SECRET!,
+    createAccounts: isOn(e.AGENDUM_OIDC_CREATE),
   };
 }
