@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { named } from './words.js';
 
 /**
@@ -35,3 +36,13 @@ export function personLinkState(link: PersonLinkFacts, now: Date): PersonLinkSta
 
 /** An invitation lasts AGENDUM_INVITE_DAYS (7 by default); a reset one hour, per NIST SP 800-63B's advice for recovery. */
 export const RESET_LINK_MINUTES = 60;
+
+/**
+ * The token of a link: an HMAC of the link's row under the link secret. The database holds only
+ * its SHA-256, so the mail worker can rebuild the link from the row and the secret, and a copy of
+ * the database alone opens nothing.
+ */
+export function personLinkToken(secret: Buffer, link: { id: number; createdAt: string }): string {
+  const mac = createHmac('sha256', secret).update(`person-link:${link.id}:${link.createdAt}`).digest('base64url');
+  return `${link.id}.${mac}`;
+}

@@ -10,6 +10,7 @@ import { createNoteRepository } from './note-repository.js';
 import { createNotificationRepository } from './notification-repository.js';
 import { createPeopleRepository } from './people-repository.js';
 import { createPersonAuditRepository } from './person-audit-repository.js';
+import { createPersonLinkRepository } from './person-link-repository.js';
 import { createRecordRepository } from './record-repository.js';
 import { createReportRepository } from './report-repository.js';
 
@@ -22,6 +23,7 @@ export function createRepositories(db: Db) {
     noteReads: createNoteReadRepository(db),
     audit: createAuditRepository(db),
     personAudit: createPersonAuditRepository(db),
+    personLinks: createPersonLinkRepository(db),
     comments: createCommentRepository(db),
     notifications: createNotificationRepository(db),
     files: createFileRepository(db),

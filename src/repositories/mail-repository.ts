@@ -17,7 +17,19 @@ export type PacketRow = typeof packets.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type PacketFileRow = typeof packetFiles.$inferSelect;
 
+export const CANCELLED_DEACTIVATED = 'Cancelled: the account was deactivated.';
+
 export function createMailRepository(db: Db) {
+  const cancelOfInactive = db
+    .update(outbox)
+    .set({ status: OutboxStatus.failed, lastError: CANCELLED_DEACTIVATED })
+    .where(
+      and(
+        eq(outbox.status, OutboxStatus.queued),
+        inArray(outbox.personId, db.select({ id: people.id }).from(people).where(eq(people.isActive, false))),
+      ),
+    )
+    .prepare();
   return {
     recipientsOf: (meetingId: number, lists: readonly AudienceGroup[]) =>
       db
@@ -122,6 +134,9 @@ export function createMailRepository(db: Db) {
 
     /** Claims up to `limit` due messages for sending (one writer: no other process claims meanwhile). */
     claimDue(now: string, limit: number): OutboxRow[] {
+      // A message to a deactivated person never leaves, whatever state it was in when they
+      // were deactivated (a retry may have put it back in the queue since).
+      cancelOfInactive.run();
       const due = db
         .select({ id: outbox.id })
         .from(outbox)
@@ -150,6 +165,13 @@ export function createMailRepository(db: Db) {
         .set({ status: OutboxStatus.queued, lastError: error, nextAttemptAt })
         .where(eq(outbox.id, id))
         .run(),
+    /** Cancels what still waits for this person (a message on the wire cannot be called back). */
+    cancelPendingOf: (personId: number, reason: string) =>
+      db
+        .update(outbox)
+        .set({ status: OutboxStatus.failed, lastError: reason })
+        .where(and(eq(outbox.personId, personId), eq(outbox.status, OutboxStatus.queued)))
+        .run().changes,
     markFailed: (id: number, error: string) =>
       db.update(outbox).set({ status: OutboxStatus.failed, lastError: error }).where(eq(outbox.id, id)).run(),
     requeue: (ids: number[], at: string) =>

@@ -76,6 +76,12 @@ export function createPeopleRepository(db: Db) {
       db.select().from(apiTokens).where(eq(apiTokens.personId, personId)).orderBy(asc(apiTokens.id)).all(),
     touchToken: (id: number, at: string) =>
       db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run(),
+    revokeTokensOf: (personId: number, at: string) =>
+      db
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.personId, personId), isNull(apiTokens.revokedAt)))
+        .run().changes,
     revokeToken: (personId: number, id: number, at: string) =>
       db
         .update(apiTokens)

@@ -32,6 +32,9 @@ export const NewPersonBody = Type.Object(
     organisation: Type.Optional(Type.Union([Line(200), Type.Null()])),
     memberState: Type.Optional(MemberState),
     password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })),
+    invite: Type.Optional(
+      Type.Boolean({ description: 'Mail an invitation link to choose a password (for an account made without one)' }),
+    ),
   },
   { additionalProperties: false },
 );

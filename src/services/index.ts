@@ -9,6 +9,9 @@ import { createRepositories } from '../repositories/index.js';
 import { createActionPointService } from './action-point-service.js';
 import { createAgendaService } from './agenda-service.js';
 import { createAuthService } from './auth-service.js';
+import { createAccountLinkMail } from './account-link-mail.js';
+import { createPersonLinkService } from './person-link-service.js';
+import { createPersonLinkUse } from './person-link-use.js';
 import { createCarryOverService } from './carry-over-service.js';
 import type { ServiceContext } from './context.js';
 import { createDemoData } from './demo-data.js';
@@ -89,13 +92,22 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
 
   // Packets and digests queue work and kick the worker; the worker is made after them.
   const kick = () => mailWorker.kick();
+  const linkSecret = loadLinkSecret(config.mail.linkSecret, config.dataDir);
+  const log = options.log ?? SILENT;
+  const auth = createAuthService(ctx);
+  const personLinks = createPersonLinkService(
+    ctx,
+    { linkSecret, publicUrl: config.publicUrl, inviteDays: config.accounts.inviteDays },
+    { kick, onError: (error) => log.error({ err: error }, 'accounts: a reset request failed') },
+  );
+  const accountLinkMail = createAccountLinkMail(ctx, config.mail, personLinks.linkUrl);
   const packets = createPacketService(
     ctx,
     createPacketFiles(ctx, store, options.renderer),
     {
       mail: config.mail,
       publicUrl: config.publicUrl,
-      linkSecret: loadLinkSecret(config.mail.linkSecret, config.dataDir),
+      linkSecret,
     },
     { kick, health: () => mailWorker.health() },
     // An addendum packet's PDF is the addendum's (made below, from the packets' changes).
@@ -105,22 +117,23 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const addenda = createAddendumService({ packets, pdf, redlines, ingest });
   const digests = createDigestService(ctx, config.mail, kick);
   const sender = options.mailSender ?? createMailSender(config.mail);
+  const builders: Record<OutboxKind, WorkerOptions['build']> = {
+    [OutboxKind.packet]: (row) => packets.buildMessage(row),
+    [OutboxKind.digest]: (row) => digests.buildMessage(row),
+    [OutboxKind.cancellation]: (row) => packets.buildCancellation(row),
+    [OutboxKind.calendarUpdate]: (row) => packets.buildCalendarUpdate(row),
+    [OutboxKind.accountLink]: accountLinkMail,
+  };
   const mailWorker = createMailWorker({
     repo: ctx.repos.mail,
     sender,
-    build: (row) =>
-      row.kind === OutboxKind.digest
-        ? digests.buildMessage(row)
-        : row.kind === OutboxKind.cancellation
-          ? packets.buildCancellation(row)
-          : row.kind === OutboxKind.calendarUpdate
-            ? packets.buildCalendarUpdate(row)
-            : packets.buildMessage(row),
+    // Each kind of message is built by its own service, when it is sent.
+    build: (row) => builders[row.kind](row),
     transaction: ctx.transaction,
     now,
     concurrency: sender.kind === 'smtp' ? config.mail.poolSize : 1,
     retryBaseMs: config.mail.retryBaseMs,
-    log: options.log ?? SILENT,
+    log,
   });
 
   return {
@@ -134,8 +147,10 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
       },
     },
     notifications,
-    auth: createAuthService(ctx),
-    people: createPeopleService(ctx),
+    auth,
+    people: createPeopleService(ctx, { invite: (actor, personId) => personLinks.invite(actor, personId) }),
+    personLinks,
+    linkUse: createPersonLinkUse(ctx, auth),
     meetings,
     agenda,
     notes,

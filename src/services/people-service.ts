@@ -10,6 +10,7 @@ import { hashPassword } from './secrets.js';
 import { createPersonAudit } from './person-audit.js';
 import { PersonAction } from '../domain/person-audit.js';
 import type { PersonRow } from '../repositories/people-repository.js';
+import { CANCELLED_DEACTIVATED } from '../repositories/mail-repository.js';
 
 export interface NewPersonInput {
   name: string;
@@ -18,6 +19,8 @@ export interface NewPersonInput {
   organisation?: string | null;
   memberState?: string | null;
   password?: string;
+  /** Mail an invitation to choose a password (for an account made without one). */
+  invite?: boolean;
 }
 
 export interface PersonChanges {
@@ -29,7 +32,11 @@ export interface PersonChanges {
   packetFormat?: PacketFormat;
 }
 
-export function createPeopleService(ctx: ServiceContext) {
+export interface PeopleHooks {
+  invite: (actor: Actor | 'system', personId: number) => unknown;
+}
+
+export function createPeopleService(ctx: ServiceContext, hooks: PeopleHooks) {
   const { people } = ctx.repos;
   const record = createPersonAudit(ctx);
 
@@ -44,6 +51,19 @@ export function createPeopleService(ctx: ServiceContext) {
       (k) => k !== 'role' && k !== 'isActive' && changes[k as keyof PersonChanges] !== before[k as keyof PersonRow],
     );
     if (fields.length > 0) record(actor, PersonAction.changed, { personId, detail: { fields } });
+  }
+
+  /**
+   * Deactivation is immediate: signed out everywhere, every API token revoked, open invitation
+   * and reset links revoked, and mail still waiting for the person cancelled. The record stays.
+   */
+  function deactivate(id: number) {
+    const at = isoNow(ctx);
+    people.update(id, { deactivatedAt: at });
+    people.deleteSessionsOf(id);
+    people.revokeTokensOf(id, at);
+    ctx.repos.personLinks.revokeOpen(id, at);
+    ctx.repos.mail.cancelPendingOf(id, CANCELLED_DEACTIVATED);
   }
 
   function findOrThrow(id: number) {
@@ -70,6 +90,8 @@ export function createPeopleService(ctx: ServiceContext) {
       if (people.findByEmail(email))
         throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
       if (input.password) checkNewPassword(input.password, commonPasswords());
+      if (input.password && input.invite)
+        throw Errors.invalid.onField('invite', 'An account given a password needs no invitation.');
       const passwordHash = input.password ? await hashPassword(input.password, ctx.scryptLogN) : null;
       // Checked again after the await: another request may have taken the address meanwhile.
       if (people.findByEmail(email))
@@ -90,6 +112,7 @@ export function createPeopleService(ctx: ServiceContext) {
         });
         return inserted;
       });
+      if (input.invite) hooks.invite(actor, row.id);
       return presentPerson(row);
     },
 
@@ -99,8 +122,8 @@ export function createPeopleService(ctx: ServiceContext) {
       if (!isOwnPreferenceChange(actor, id, changes)) assertCanChangePerson(actor, person, changes);
       return ctx.transaction(() => {
         const row = people.update(id, changes)!;
-        // A deactivated person is signed out everywhere at once.
-        if (changes.isActive === false) people.deleteSessionsOf(id);
+        if (changes.isActive === false && person.isActive) deactivate(id);
+        if (changes.isActive === true && !person.isActive) people.update(id, { deactivatedAt: null });
         recordChanges(actor, person, changes);
         return presentPerson(row);
       });

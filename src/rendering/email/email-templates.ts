@@ -18,6 +18,7 @@ const templates = {
   packetText: compile('packet.txt.hbs'),
   packetHtml: compile('packet.html.hbs'),
   digestText: compile('digest.txt.hbs'),
+  accountLinkText: compile('account-link.txt.hbs'),
 };
 
 export interface PacketMailView {
@@ -40,6 +41,10 @@ export interface PacketMailView {
 
 export const renderPacketText = (view: PacketMailView) => templates.packetText(view);
 export const renderPacketHtml = (view: PacketMailView) => templates.packetHtml(view);
+/** An invitation or a reset: the link, until when it works, and what using it does. */
+export const renderAccountLinkText = (view: { name: string; invitation: boolean; link: string; expires: string }) =>
+  templates.accountLinkText(view);
+
 export const renderDigestText = (view: { name: string; notifications: { message: string }[] }) =>
   templates.digestText(view);
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireSignIn } from '../../plugins/app/auth.js';
+import accountLinkRoutes from './account-links.js';
 import docxRoutes from './docx.js';
 import itemRoutes from './items.js';
 import ledgerRoutes from './ledger.js';
@@ -28,6 +29,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes);
   await app.register(tokenRoutes);
   await app.register(peopleRoutes);
+  await app.register(accountLinkRoutes);
   await app.register(meetingRoutes);
   await app.register(itemRoutes);
   await app.register(noteRoutes);
