@@ -4,6 +4,7 @@ import { termOf } from '../../rendering/html/glossary.js';
 import { TEXT } from '../../rendering/html/text.js';
 import type { PersonView } from '../../services/presenters.js';
 import type { HeaderParts } from '../page-kit.js';
+import { invitationLines } from './account-link-view.js';
 import { EMPTY_FORM, errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
 
 const PEOPLE = { label: TEXT.people, href: '/people' };
@@ -15,6 +16,7 @@ const PERSON_FIELDS: FormFields = {
   organisation: { label: 'Organisation', id: 'person-organisation' },
   memberState: { label: 'Member State', id: 'person-member-state' },
   password: { label: TEXT.password, id: 'person-password' },
+  invite: { label: 'Invitation', id: 'person-invite' },
   isActive: { label: 'Account', id: 'person-active' },
 };
 
@@ -47,9 +49,13 @@ function roleOptions(actor: Actor, chosen: string) {
 /** The form for a new account; after a refusal, what was typed (never the password) and the messages. */
 export function newPersonView(actor: Actor, form: FormState = EMPTY_FORM) {
   const shown: FormState = { ...form, values: { ...form.values, password: '' } };
-  const fields = fieldViews(shown, PERSON_FIELDS, { role: Role.delegate });
+  const fields = fieldViews(shown, PERSON_FIELDS, { role: Role.delegate, invite: 'true' });
   return {
     form: fields,
+    inviteOptions: [
+      { value: 'true', label: 'Mail an invitation to choose a password', selected: fields.invite!.value === 'true' },
+      { value: 'false', label: 'Do not invite now', selected: fields.invite!.value !== 'true' },
+    ],
     roles: roleOptions(actor, fields.role!.value),
     errorSummary: errorSummary(shown, PERSON_FIELDS),
     header: { breadcrumbs: [PEOPLE] } satisfies HeaderParts,
@@ -61,7 +67,12 @@ export function newPersonView(actor: Actor, form: FormState = EMPTY_FORM) {
  * active, when this person may change them (the secretariat does not change a colleague's
  * account); otherwise their facts only.
  */
-export function personView(actor: Actor, person: PersonView, form: FormState = EMPTY_FORM) {
+export function personView(
+  actor: Actor,
+  person: PersonView,
+  form: FormState = EMPTY_FORM,
+  invitation: Parameters<typeof invitationLines>[0] = null,
+) {
   const fields = fieldViews(form, PERSON_FIELDS, {
     name: person.name,
     role: person.role,
@@ -72,6 +83,8 @@ export function personView(actor: Actor, person: PersonView, form: FormState = E
   return {
     profile: { ...peopleView([person]).people[0]!, packetFormat: termOf('packetFormat', person.packetFormat).label },
     canChange: canGiveRole(actor, person.role),
+    invitation: invitationLines(invitation),
+    canInvite: canGiveRole(actor, person.role) && person.isActive && !person.canSignIn,
     isSelf: actor.id === person.id,
     form: fields,
     roles: roleOptions(actor, fields.role!.value),
