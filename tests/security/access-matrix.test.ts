@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import t from 'tap';
 import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
 import { actor, createNetwork, simpleContent } from '../factories.js';
-import { build, reposOf, signedIn, type SignedIn, type TestApp } from '../helper.js';
+import { build, reposOf, signedIn, testConfig, type SignedIn, type TestApp } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
 
 /**
@@ -52,6 +52,15 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+const unknownToAll = {
+  admin: 404,
+  secretariat: 404,
+  rapporteur: 404,
+  otherRapporteur: 404,
+  delegate: 404,
+  anonymous: 404,
+  revokedToken: 404,
+} as const;
 /** A summary report not released yet: the secretariat's; to anyone else it does not exist. */
 const draftReport = { ...staffOnly, rapporteur: 404, otherRapporteur: 404, delegate: 404 } as const;
 /** A publication of a note never released: it does not exist, for anyone. */
@@ -119,6 +128,32 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'PATCH /api/v1/people/:personId': {
     expect: staffOnly,
     request: (f) => ({ url: `/api/v1/people/${f.personId}`, payload: { name: 'Renamed' } }),
+  },
+  // The fixture's person is a delegate without a password: the secretariat invites them.
+  'POST /api/v1/people/:personId/invitation': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/invitation` }),
+  },
+  'GET /api/v1/people/:personId/invitation': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/invitation` }),
+  },
+  // Open by design, and the same answer for everybody.
+  'POST /api/v1/session/password-reset': {
+    expect: open,
+    request: () => ({ url: '/api/v1/session/password-reset', payload: { email: 'nobody@example.org' } }),
+  },
+  // A made-up link is unknown to every caller alike.
+  'GET /api/v1/session/link/:token': {
+    expect: unknownToAll,
+    request: () => ({ url: '/api/v1/session/link/1.madeupmadeupmadeup' }),
+  },
+  'POST /api/v1/session/link': {
+    expect: unknownToAll,
+    request: () => ({
+      url: '/api/v1/session/link',
+      payload: { token: '1.madeupmadeupmadeup', newPassword: 'a long new password of mine' },
+    }),
   },
   'GET /api/v1/networks': { expect: everyone, request: () => ({ url: '/api/v1/networks' }) },
   'POST /api/v1/networks': {
@@ -538,7 +573,8 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
 t.setTimeout(900_000);
 
 t.test('every API route answers every kind of caller as the matrix says', async (t) => {
-  const app = await build(t);
+  // The sign-in limit (per address) is not what this test is about: every request comes from one address.
+  const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '10000' }) });
   const pdf = await PDFDocument.create();
   pdf.addPage();
   annexBytes = Buffer.from(await pdf.save());

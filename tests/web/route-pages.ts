@@ -28,6 +28,11 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/people', pages: ['GET /people/new', 'POST /people'] },
   { api: 'GET /api/v1/people/:personId', pages: ['GET /people/:id'] },
   { api: 'PATCH /api/v1/people/:personId', pages: ['POST /people/:id'] },
+  { api: 'POST /api/v1/people/:personId/invitation', pages: ['POST /people/:id/invitation'] },
+  { api: 'GET /api/v1/people/:personId/invitation', pages: ['GET /people/:id'] },
+  { api: 'POST /api/v1/session/password-reset', pages: ['GET /forgot-password', 'POST /forgot-password'] },
+  { api: 'GET /api/v1/session/link/:token', pages: ['GET /account/link/:token'] },
+  { api: 'POST /api/v1/session/link', pages: ['POST /account/link/:token'] },
 
   // Networks and meetings
   { api: 'GET /api/v1/networks', pages: ['GET /networks'] },
