@@ -186,3 +186,24 @@ t.test('a bad setting exits 1 with the config message', async (t) => {
   t.equal(run.code, 1);
   t.equal(run.stderr, 'agendum: AGENDUM_SCRYPT_LOG_N must be >= 10 (got 3)\n');
 });
+
+t.test('--invite creates the account without a password and queues its invitation', async (t) => {
+  const env = testEnv(t);
+  const args = ['create-user', '--email', 'lena@bmg.de', '--role', 'delegate', '--name', 'Lena Müller', '--invite'];
+  const run = await agendum(args, { env });
+  t.equal(run.code, 0, run.stderr);
+  t.match(run.stdout, /^Created delegate lena@bmg\.de \(id \d+\)\nInvitation queued: the running service mails it/);
+  const handle = openDatabase(loadConfig(env).databaseFile);
+  t.teardown(() => handle.close());
+  const rows = handle.sqlite
+    .prepare(
+      `select p.password_hash as passwordHash, l.purpose, o.kind, o.status from people p
+       join person_links l on l.person_id = p.id join outbox o on o.person_link_id = l.id`,
+    )
+    .all();
+  t.same(rows, [{ passwordHash: null, purpose: 'invitation', kind: 'account-link', status: 'queued' }]);
+
+  const both = await agendum([...args, '--generate-password'], { env });
+  t.equal(both.code, 2);
+  t.match(both.stderr, /--invite lets the person choose their password/);
+});
