@@ -12,6 +12,7 @@ import { createAuthService } from './auth-service.js';
 import { createAccountLinkMail } from './account-link-mail.js';
 import { createPersonLinkService } from './person-link-service.js';
 import { createPersonLinkUse } from './person-link-use.js';
+import { createPersonAuditReads } from './person-audit-reads.js';
 import { createCarryOverService } from './carry-over-service.js';
 import type { ServiceContext } from './context.js';
 import { createDemoData } from './demo-data.js';
@@ -151,6 +152,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     people: createPeopleService(ctx, { invite: (actor, personId) => personLinks.invite(actor, personId) }),
     personLinks,
     linkUse: createPersonLinkUse(ctx, auth),
+    personAudit: createPersonAuditReads(ctx),
     meetings,
     agenda,
     notes,

@@ -14,7 +14,7 @@ const CHOOSE = 'Choose your password';
 function sendGone(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   if (!(error instanceof AgendumError) || (error.status !== 404 && error.status !== 410)) throw error;
   const view = linkGoneView(error.message);
-  return sendPage(request, reply, 'account-link-gone', 'This link does not work', view, error.status);
+  return sendPage(request, reply, 'link-gone', 'This link does not work', view, error.status);
 }
 
 /** Invitations and password resets in the browser: the same services and schemas as the API. */
@@ -35,7 +35,7 @@ export const accountLinkPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/account/link/:token', pageRoute({ params: LinkParams }), async (request, reply) => {
     try {
       const link = linkUse.inspect(request.params.token);
-      return sendPage(request, reply, 'account-link', CHOOSE, chooseLinkPasswordView(request.params.token, link));
+      return sendPage(request, reply, 'choose-password', CHOOSE, chooseLinkPasswordView(request.params.token, link));
     } catch (error) {
       return sendGone(request, reply, error);
     }
@@ -53,7 +53,7 @@ export const accountLinkPages: FastifyPluginAsyncTypebox = async (app) => {
       linkUse.use(token, value.newPassword, request.cookies[SESSION_COOKIE]),
     );
     if (!outcome.done)
-      return sendPage(request, reply, 'account-link', CHOOSE, chooseLinkPasswordView(token, link, outcome.form));
+      return sendPage(request, reply, 'choose-password', CHOOSE, chooseLinkPasswordView(token, link, outcome.form));
     setSessionCookie(reply, outcome.result.token, outcome.result.expiresAt);
     return redirectWith(reply, '/meetings', 'Your password is chosen: you are signed in.');
   });

@@ -20,7 +20,7 @@ t.test('deactivating a delegate mid-send cancels their message; the others are d
   });
   const { secretariat, meeting, people } = await meetingWithDelegates(app, 6);
   const last = people[5]!;
-  const { token } = app.services.auth.createToken(actor(last), 'reader');
+  const { token } = app.services.auth.createToken({ id: last.id, name: last.name, role: last.role }, 'reader');
   const bearer = { authorization: `Bearer ${token}` };
   t.equal((await app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 200);
 

@@ -257,6 +257,7 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     expect: draftNote,
     request: (f) => ({ url: `/api/v1/items/${f.itemId}/note/history` }),
   },
+  'GET /api/v1/audit/people': { expect: staffOnly, request: () => ({ url: '/api/v1/audit/people' }) },
   'GET /api/v1/audit/verify': { expect: adminOnly, request: () => ({ url: '/api/v1/audit/verify' }) },
   'GET /api/v1/notifications': { expect: everyone, request: () => ({ url: '/api/v1/notifications' }) },
   // The fixture's notification is the admin's: to everybody else it does not exist.

@@ -33,6 +33,7 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/session/password-reset', pages: ['GET /forgot-password', 'POST /forgot-password'] },
   { api: 'GET /api/v1/session/link/:token', pages: ['GET /account/link/:token'] },
   { api: 'POST /api/v1/session/link', pages: ['POST /account/link/:token'] },
+  { api: 'GET /api/v1/audit/people', pages: ['GET /people/audit'] },
 
   // Networks and meetings
   { api: 'GET /api/v1/networks', pages: ['GET /networks'] },

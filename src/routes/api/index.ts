@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireSignIn } from '../../plugins/app/auth.js';
 import accountLinkRoutes from './account-links.js';
 import docxRoutes from './docx.js';
+import personAuditRoutes from './person-audit.js';
 import itemRoutes from './items.js';
 import ledgerRoutes from './ledger.js';
 import meetingRoutes from './meetings.js';
@@ -30,6 +31,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   await app.register(tokenRoutes);
   await app.register(peopleRoutes);
   await app.register(accountLinkRoutes);
+  await app.register(personAuditRoutes);
   await app.register(meetingRoutes);
   await app.register(itemRoutes);
   await app.register(noteRoutes);
