@@ -12,6 +12,7 @@ import { createPeopleRepository } from './people-repository.js';
 import { createPersonAuditRepository } from './person-audit-repository.js';
 import { createRecordRepository } from './record-repository.js';
 import { createReportRepository } from './report-repository.js';
+import { createSecondFactorRepository } from './second-factor-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -28,6 +29,7 @@ export function createRepositories(db: Db) {
     mail: createMailRepository(db),
     records: createRecordRepository(db),
     reports: createReportRepository(db),
+    secondFactor: createSecondFactorRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

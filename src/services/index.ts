@@ -31,6 +31,7 @@ import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
 import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
+import { createSecondFactorService } from './second-factor-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
@@ -64,6 +65,8 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   };
   const store = createFileStore(config.uploadsDir);
   const notifications = createNotificationService(ctx);
+  const staffSecondFactor = config.accounts.staffSecondFactor;
+  const auth = createAuthService(ctx, { staffSecondFactor });
   // A cancelled meeting's calendar entry is cancelled in the calendars its packets reached.
   const meetings = createMeetingService(ctx, {
     cancelled: (meetingId) => packets.queueCancellation(meetingId),
@@ -134,7 +137,8 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
       },
     },
     notifications,
-    auth: createAuthService(ctx),
+    auth,
+    secondFactor: createSecondFactorService(ctx, auth, { staffSecondFactor }),
     people: createPeopleService(ctx),
     meetings,
     agenda,
