@@ -7,11 +7,7 @@ import { createPersonAudit } from './person-audit.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
-import {
-  PENDING_SECOND_FACTOR_MINUTES,
-  secondFactorDue,
-  type StaffSecondFactor,
-} from '../domain/second-factor.js';
+import { PENDING_SECOND_FACTOR_MINUTES, secondFactorDue, type StaffSecondFactor } from '../domain/second-factor.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 
 /** A bearer token looked up: its actor and id, or none (and whether it was only out of date). */

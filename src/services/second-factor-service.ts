@@ -54,7 +54,9 @@ export function createSecondFactorService(
       !found.person.isActive ||
       found.session.expiresAt <= isoNow(ctx)
     ) {
-      throw Errors.unauthenticated('Your sign-in has expired or was not started: sign in with your email and password.');
+      throw Errors.unauthenticated(
+        'Your sign-in has expired or was not started: sign in with your email and password.',
+      );
     }
     return found.person;
   }
