@@ -159,7 +159,8 @@ export function createSecondFactorService(
       };
     },
 
-    startEnrolment: (actor: Actor) => offerEnrolment(personOf(actor), false),
+    /** A new key to set up (`keepPending`: the one already offered, as a refused form shows it again). */
+    startEnrolment: (actor: Actor, keepPending = false) => offerEnrolment(personOf(actor), keepPending),
 
     confirmEnrolment: (actor: Actor, code: string) => ({ recoveryCodes: confirmEnrolment(personOf(actor), code) }),
 

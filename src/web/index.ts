@@ -19,6 +19,7 @@ import { publicationPages } from './publication-pages.js';
 import { recordPages } from './record-pages.js';
 import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
+import { secondFactorPages } from './second-factor-pages.js';
 import { summaryReportPages } from './summary-report-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
@@ -73,6 +74,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(ledgerPages);
   await app.register(peoplePages);
   await app.register(accountPages);
+  await app.register(secondFactorPages);
   await app.register(notificationPages);
   await app.register(auditPages);
   await app.register(publicationPages);
