@@ -11,6 +11,7 @@ import {
 } from '../domain/second-factor.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import type { AuthService } from './auth-service.js';
+import { createCodeAttempts } from './code-attempts.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { createPersonAudit } from './person-audit.js';
 import { hashSecret, verifyPassword } from './secrets.js';
@@ -38,6 +39,7 @@ export function createSecondFactorService(
   // 6238 section 5.2). Kept in this process's memory, as the schema has no column for it: a
   // restart (or a second process) forgets it, which reopens at most the 90 seconds a code lives.
   const lastStep = new Map<number, number>();
+  const attempts = createCodeAttempts(ctx.now);
 
   function personOf(actor: Actor): PersonRow {
     const person = people.findById(actor.id);
@@ -62,16 +64,19 @@ export function createSecondFactorService(
   }
 
   function checkCode(person: PersonRow, secret: string, typed: string): void {
+    attempts.check(person.id);
     const code = readTotpCode(typed);
     if (!code) throw Errors.invalid.onField('code', 'The code is the six digits your authenticator app shows.');
     const step = matchTotp(secret, code, ctx.now(), lastStep.get(person.id));
     if (step === null) {
+      attempts.failed(person.id);
       throw Errors.invalid.onField(
         'code',
         'This code is not right or was already used: type the code your authenticator app shows now.',
       );
     }
     lastStep.set(person.id, step);
+    attempts.succeeded(person.id);
   }
 
   /** Ten new recovery codes, shown once: only their hashes are kept. */
@@ -109,8 +114,10 @@ export function createSecondFactorService(
   }
 
   function useRecoveryCode(person: PersonRow, typed: string): void {
+    attempts.check(person.id);
     ctx.transaction(() => {
       if (secondFactor.useRecoveryCode(person.id, hashRecoveryCode(typed), isoNow(ctx)) !== 1) {
+        attempts.failed(person.id);
         throw Errors.invalid.onField('recoveryCode', 'This recovery code is not right, or it was already used.');
       }
       const left = secondFactor.countUnusedRecoveryCodes(person.id);
@@ -185,7 +192,9 @@ export function createSecondFactorService(
       }
       if (!person.totpSecret) throw Errors.conflict('You have no second factor to remove.');
       if (proof.password !== undefined) {
+        attempts.check(person.id);
         if (!person.passwordHash || !(await verifyPassword(proof.password, person.passwordHash))) {
+          attempts.failed(person.id);
           throw Errors.invalid.onField('password', 'Your password is not right.');
         }
       } else checkCode(person, person.totpSecret, proof.code ?? '');

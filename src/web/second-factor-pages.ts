@@ -20,8 +20,9 @@ const ACCOUNT_ENROLMENT = { action: '/account/second-factor', next: '', duringSi
 export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
   const { secondFactor, people } = app.services;
   const pendingOf = (request: FastifyRequest) => request.cookies[SESSION_COOKIE];
-  // Every form that checks a code is limited like the sign-in form.
+  // The sign-in's second step is limited like the sign-in form; the service counts wrong codes per person.
   const guarded = { preHandler: [app.csrfProtection, app.signInGuard], config: { rateLimit: false as const } };
+  const form = { preHandler: app.csrfProtection };
 
   /** The page a pending sign-in is at; a lapsed one is a 401, which the pages send back to sign in. */
   async function sendSignInStep(request: FastifyRequest, reply: FastifyReply, next: string, form?: FormState) {
@@ -73,13 +74,11 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
     );
   });
 
-  app.post(
-    '/account/second-factor/enrolment',
-    { ...pageRoute(), preHandler: app.csrfProtection },
-    async (request, reply) => sendAccountEnrolment(request, reply),
+  app.post('/account/second-factor/enrolment', { ...pageRoute(), ...form }, async (request, reply) =>
+    sendAccountEnrolment(request, reply),
   );
 
-  app.post('/account/second-factor', { ...pageRoute(), ...guarded }, async (request, reply) => {
+  app.post('/account/second-factor', { ...pageRoute(), ...form }, async (request, reply) => {
     const actor = personOf(request);
     const outcome = submitForm(request, CodeBody, (value) => secondFactor.confirmEnrolment(actor, value.code), {
       fallback: 'code',
@@ -94,7 +93,7 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
     );
   });
 
-  app.post('/account/second-factor/recovery-codes', { ...pageRoute(), ...guarded }, async (request, reply) => {
+  app.post('/account/second-factor/recovery-codes', { ...pageRoute(), ...form }, async (request, reply) => {
     const actor = personOf(request);
     const outcome = submitForm(request, CodeBody, (value) => secondFactor.replaceRecoveryCodes(actor, value.code), {
       fallback: 'code',
@@ -109,7 +108,7 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
     );
   });
 
-  app.post('/account/second-factor/remove', { ...pageRoute(), ...guarded }, async (request, reply) => {
+  app.post('/account/second-factor/remove', { ...pageRoute(), ...form }, async (request, reply) => {
     const actor = personOf(request);
     const outcome = await submitFormAsync(request, RemovalBody, (value) => secondFactor.remove(actor, value), {
       fallback: 'code',

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import t from 'tap';
 import { ITEM_9_1 } from '../../src/demo/seed-notes.js';
 import { actor, createNetwork, simpleContent } from '../factories.js';
-import { build, reposOf, signedIn, type SignedIn, type TestApp } from '../helper.js';
+import { build, reposOf, signedIn, testConfig, type SignedIn, type TestApp } from '../helper.js';
 import { fileUpload } from '../support/multipart.js';
 
 /**
@@ -52,6 +52,16 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+/** A 401 to every caller: a route that answers only a pending sign-in's cookie, which none of them has. */
+const nobody = {
+  admin: 401,
+  secretariat: 401,
+  rapporteur: 401,
+  otherRapporteur: 401,
+  delegate: 401,
+  anonymous: 401,
+  revokedToken: 401,
+} as const;
 /** A summary report not released yet: the secretariat's; to anyone else it does not exist. */
 const draftReport = { ...staffOnly, rapporteur: 404, otherRapporteur: 404, delegate: 404 } as const;
 /** A publication of a note never released: it does not exist, for anyone. */
@@ -106,6 +116,33 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'DELETE /api/v1/tokens/:tokenId': {
     expect: { ...everyone, secretariat: 404, rapporteur: 404, otherRapporteur: 404, delegate: 404 },
     request: (f) => ({ url: `/api/v1/tokens/${f.tokenId}` }),
+  },
+  // Open, and answered only to the holder of a pending sign-in: to every caller here, 401.
+  'POST /api/v1/session/second-factor': {
+    expect: { ...open, ...nobody },
+    request: () => ({ url: '/api/v1/session/second-factor', payload: { code: '123456' } }),
+  },
+  'POST /api/v1/session/enrolment': {
+    expect: { ...open, ...nobody },
+    request: () => ({ url: '/api/v1/session/enrolment' }),
+  },
+  // One's own second factor: everyone signed in (no factor yet here: a wrong code 422, nothing to renew or remove 409).
+  'GET /api/v1/account/second-factor': { expect: everyone, request: () => ({ url: '/api/v1/account/second-factor' }) },
+  'POST /api/v1/account/second-factor/enrolment': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor/enrolment' }),
+  },
+  'POST /api/v1/account/second-factor': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor', payload: { code: '123456' } }),
+  },
+  'POST /api/v1/account/second-factor/recovery-codes': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor/recovery-codes', payload: { code: '123456' } }),
+  },
+  'DELETE /api/v1/account/second-factor': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor', payload: { password: 'not the password' } }),
   },
   'GET /api/v1/people': { expect: staffOnly, request: () => ({ url: '/api/v1/people' }) },
   'POST /api/v1/people': {
@@ -538,7 +575,9 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
 t.setTimeout(900_000);
 
 t.test('every API route answers every kind of caller as the matrix says', async (t) => {
-  const app = await build(t);
+  // The sign-in limit (10 a minute per address) is not what this test checks: every caller here
+  // comes from the same address, and several routes share that limit.
+  const app = await build(t, { config: testConfig(t, { AGENDUM_SIGNIN_PER_MINUTE: '1000' }) });
   const pdf = await PDFDocument.create();
   pdf.addPage();
   annexBytes = Buffer.from(await pdf.save());

@@ -14,13 +14,13 @@ import {
 /**
  * The second factor: the second step of a password sign-in (open routes that read the pending
  * session cookie: its holder is not signed in yet), and one's own second factor once signed in.
- * Every route that checks a code is rate limited like sign-in itself.
+ * The sign-in's second step is limited like sign-in itself (per address); wrong codes are also
+ * counted per person by the service, wherever they are given.
  */
 const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { secondFactor } = app.services;
   const tags = ['session'];
   const pending = { config: { public: true, rateLimit: false as const }, preHandler: app.signInGuard };
-  const guarded = { preHandler: app.signInGuard };
 
   app.post(
     '/session/second-factor',
@@ -76,7 +76,6 @@ const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/account/second-factor',
     {
-      ...guarded,
       schema: {
         tags,
         summary: 'Confirm the new key with a code: the second factor is on; the recovery codes are shown this once',
@@ -90,7 +89,6 @@ const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/account/second-factor/recovery-codes',
     {
-      ...guarded,
       schema: {
         tags,
         summary: 'New recovery codes (a current code required); the earlier ones stop working',
@@ -104,7 +102,6 @@ const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/account/second-factor',
     {
-      ...guarded,
       schema: {
         tags,
         summary: 'Remove your second factor (a current code or your password); staff keep theirs while it is required',
