@@ -49,9 +49,12 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
     return sendPage(request, reply, 'second-factor-enrol', TEXT.setUpSecondFactor, view);
   }
 
-  app.get('/sign-in/second-factor', pageRoute(), async (request, reply) =>
-    sendSignInStep(request, reply, field(request.query, 'next')),
-  );
+  app.get('/sign-in/second-factor', pageRoute(), async (request, reply) => {
+    const next = field(request.query, 'next');
+    // Signed in already (Back after the code, or an old link): nothing is owed.
+    if (request.actor) return reply.redirect(pageAfterSignIn(next), 303);
+    return sendSignInStep(request, reply, next);
+  });
 
   app.post('/sign-in/second-factor', { ...pageRoute(), ...guarded }, async (request, reply) => {
     const next = field(request.body, 'next');

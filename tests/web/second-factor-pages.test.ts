@@ -94,6 +94,14 @@ t.test(
     t.equal(inside.statusCode, 303);
     t.equal(inside.headers.location, '/meetings');
     t.equal((await second.get('/meetings')).statusCode, 200);
+    const back = await second.get('/sign-in/second-factor');
+    t.equal(back.headers.location, '/meetings', 'once signed in, the second step sends on to the meetings');
+    const stranger = await browserOf(app).get('/sign-in/second-factor');
+    t.equal(
+      stranger.headers.location,
+      '/sign-in?next=%2Fsign-in%2Fsecond-factor',
+      'without a pending sign-in: sign in first',
+    );
   },
 );
 
