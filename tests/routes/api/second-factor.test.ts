@@ -205,3 +205,23 @@ t.test(
     t.ok(actions.includes('second-factor-removed'));
   },
 );
+
+t.test('five wrong codes make that person wait, whatever address they come from', async (t) => {
+  let now = FIXED_NOW;
+  const config = testConfig(t, { AGENDUM_STAFF_2FA: 'required', AGENDUM_SIGNIN_PER_MINUTE: '100' });
+  const app = await build(t, { config, now: () => now });
+  await person(app, 'secretariat', 'sam@example.org');
+  const pending = cookieOf(await signIn(app, 'sam@example.org'));
+  const { secret } = (await withCookie(app, pending, 'POST', '/api/v1/session/enrolment')).json();
+  for (let i = 0; i < 5; i += 1) {
+    const wrong = await withCookie(app, pending, 'POST', '/api/v1/session/second-factor', { code: '000000' });
+    t.equal(wrong.statusCode, 422);
+  }
+  const right = await withCookie(app, pending, 'POST', '/api/v1/session/second-factor', { code: totpAt(secret, now) });
+  t.equal(right.statusCode, 429);
+  t.equal(problemOf(t, right).detail, 'Too many wrong codes for this account; try again in 300 s.');
+  now = new Date(now.getTime() + 301_000);
+  const fresh = cookieOf(await signIn(app, 'sam@example.org'));
+  const later = await withCookie(app, fresh, 'POST', '/api/v1/session/second-factor', { code: totpAt(secret, now) });
+  t.equal(later.statusCode, 200, 'after five minutes the right code works');
+});
