@@ -13,6 +13,7 @@ import { createPersonAuditRepository } from './person-audit-repository.js';
 import { createPersonLinkRepository } from './person-link-repository.js';
 import { createRecordRepository } from './record-repository.js';
 import { createReportRepository } from './report-repository.js';
+import { createSecondFactorRepository } from './second-factor-repository.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -30,6 +31,7 @@ export function createRepositories(db: Db) {
     mail: createMailRepository(db),
     records: createRecordRepository(db),
     reports: createReportRepository(db),
+    secondFactor: createSecondFactorRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,6 +7,7 @@ import { createPersonAudit } from './person-audit.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
+import { PENDING_SECOND_FACTOR_MINUTES, secondFactorDue, type StaffSecondFactor } from '../domain/second-factor.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 
 /** A bearer token looked up: its actor and id, or none (and whether it was only out of date). */
@@ -19,7 +20,8 @@ const toActor = (p: Pick<PersonRow, 'id' | 'name' | 'role'>): Actor => ({
   role: p.role as Role,
 });
 
-export function createAuthService(ctx: ServiceContext) {
+export function createAuthService(ctx: ServiceContext, options: { staffSecondFactor?: StaffSecondFactor } = {}) {
+  const staffSecondFactor = options.staffSecondFactor ?? 'optional';
   const { people } = ctx.repos;
   // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
   let decoyHash: Promise<string> | undefined;
@@ -36,7 +38,9 @@ export function createAuthService(ctx: ServiceContext) {
   ) {
     if (options.previousSession) people.deleteSession(hashSecret(options.previousSession));
     const token = newSecret();
-    const expiresAt = new Date(ctx.now().getTime() + ctx.sessionHours * 3600_000);
+    // A session waiting for its second factor lasts only the minutes it takes to type the code.
+    const lifetime = options.pendingSecondFactor ? PENDING_SECOND_FACTOR_MINUTES * 60_000 : ctx.sessionHours * 3600_000;
+    const expiresAt = new Date(ctx.now().getTime() + lifetime);
     people.insertSession({
       personId: person.id,
       tokenHash: hashSecret(token),
@@ -52,7 +56,11 @@ export function createAuthService(ctx: ServiceContext) {
   return {
     openSession,
 
-    /** Signs in; a session the browser already had is ended first (session rotation). */
+    /**
+     * Signs in with a password; a session the browser already had is ended first (session
+     * rotation). When a second factor is due (`secondFactor`: its code, or enrolment first), the
+     * session opened is pending: it opens nothing until the second factor service completes it.
+     */
     async signIn(email: string, password: string, previousSession?: string) {
       const person = people.findByEmail(email);
       if (!person?.passwordHash || !person.isActive) {
@@ -63,7 +71,13 @@ export function createAuthService(ctx: ServiceContext) {
       if (!(await verifyPassword(password, person.passwordHash))) {
         throw Errors.badCredentials('The email or the password is not right.');
       }
-      return openSession(person, { previousSession });
+      const due = secondFactorDue(
+        { role: person.role as Role, hasSecondFactor: person.totpSecret !== null },
+        SignInMethod.password,
+        staffSecondFactor,
+      );
+      const session = openSession(person, { previousSession, pendingSecondFactor: due !== null });
+      return { ...session, secondFactor: due };
     },
 
     signOut(sessionToken: string) {

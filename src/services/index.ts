@@ -35,6 +35,7 @@ import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
 import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
+import { createSecondFactorService } from './second-factor-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
@@ -68,6 +69,8 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   };
   const store = createFileStore(config.uploadsDir);
   const notifications = createNotificationService(ctx);
+  const staffSecondFactor = config.accounts.staffSecondFactor;
+  const auth = createAuthService(ctx, { staffSecondFactor });
   // A cancelled meeting's calendar entry is cancelled in the calendars its packets reached.
   const meetings = createMeetingService(ctx, {
     cancelled: (meetingId) => packets.queueCancellation(meetingId),
@@ -95,7 +98,6 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
   const kick = () => mailWorker.kick();
   const linkSecret = loadLinkSecret(config.mail.linkSecret, config.dataDir);
   const log = options.log ?? SILENT;
-  const auth = createAuthService(ctx);
   const personLinks = createPersonLinkService(
     ctx,
     { linkSecret, publicUrl: config.publicUrl, inviteDays: config.accounts.inviteDays },
@@ -149,6 +151,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     },
     notifications,
     auth,
+    secondFactor: createSecondFactorService(ctx, auth, { staffSecondFactor }),
     people: createPeopleService(ctx, { invite: (actor, personId) => personLinks.invite(actor, personId) }),
     personLinks,
     linkUse: createPersonLinkUse(ctx, auth),

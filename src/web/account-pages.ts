@@ -6,11 +6,24 @@ import { NewTokenBody, PasswordChangeBody, PersonChangesBody, TokenParams } from
 import type { Services } from '../services/index.js';
 import { pageRoute, personOf, redirectWith, sendPage, submitForm, submitFormAsync } from './page-kit.js';
 import { accountView, newTokenView, type AccountForms } from './views/account-view.js';
+import { secondFactorSection, type SecondFactorForms } from './views/second-factor-view.js';
 
-function sendAccountPage(services: Services, request: FastifyRequest, reply: FastifyReply, forms: AccountForms = {}) {
+/** My account, with a refused form shown again on it (second-factor-pages.ts shows its own here too). */
+export function sendAccountPage(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  forms: AccountForms & SecondFactorForms = {},
+) {
   const actor = personOf(request);
   const view = accountView(services.people.get(actor, actor.id), services.auth.listTokens(actor), forms);
-  return sendPage(request, reply, 'account', TEXT.myAccount, view);
+  const secondFactor = secondFactorSection(services.secondFactor.status(actor), forms);
+  const errorSummary = [...view.errorSummary, ...secondFactor.summary];
+  return sendPage(request, reply, 'account', TEXT.myAccount, {
+    ...view,
+    secondFactor: secondFactor.section,
+    errorSummary,
+  });
 }
 
 /** My account: how packets come (PATCH /people/:id of oneself), one's password (PUT /session/password) and API tokens (/tokens), for everybody. */

@@ -21,6 +21,7 @@ import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
 import { accountLinkPages } from './account-link-pages.js';
 import { personAuditPages } from './person-audit-pages.js';
+import { secondFactorPages } from './second-factor-pages.js';
 import { summaryReportPages } from './summary-report-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
@@ -77,6 +78,7 @@ export default async function webInterface(app: FastifyInstance) {
   await app.register(accountPages);
   await app.register(accountLinkPages);
   await app.register(personAuditPages);
+  await app.register(secondFactorPages);
   await app.register(notificationPages);
   await app.register(auditPages);
   await app.register(publicationPages);

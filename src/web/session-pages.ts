@@ -32,6 +32,10 @@ export const sessionPages: FastifyPluginAsyncTypebox = async (app) => {
       try {
         const session = await auth.signIn(form.value.email, form.value.password, request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, session.token, session.expiresAt);
+        // The password opened a pending session: the second factor's page completes it.
+        if (session.secondFactor) {
+          return reply.redirect(`/sign-in/second-factor${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+        }
       } catch (error) {
         // Only a wrong email or password is the user's; anything else is ours and goes to the
         // error handler (logged, a 500 page) instead of being shown as a wrong password.

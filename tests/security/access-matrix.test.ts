@@ -61,6 +61,16 @@ const unknownToAll = {
   anonymous: 404,
   revokedToken: 404,
 } as const;
+/** A 401 to every caller: a route that answers only a pending sign-in's cookie, which none of them has. */
+const nobody = {
+  admin: 401,
+  secretariat: 401,
+  rapporteur: 401,
+  otherRapporteur: 401,
+  delegate: 401,
+  anonymous: 401,
+  revokedToken: 401,
+} as const;
 /** A summary report not released yet: the secretariat's; to anyone else it does not exist. */
 const draftReport = { ...staffOnly, rapporteur: 404, otherRapporteur: 404, delegate: 404 } as const;
 /** A publication of a note never released: it does not exist, for anyone. */
@@ -115,6 +125,33 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
   'DELETE /api/v1/tokens/:tokenId': {
     expect: { ...everyone, secretariat: 404, rapporteur: 404, otherRapporteur: 404, delegate: 404 },
     request: (f) => ({ url: `/api/v1/tokens/${f.tokenId}` }),
+  },
+  // Open, and answered only to the holder of a pending sign-in: to every caller here, 401.
+  'POST /api/v1/session/second-factor': {
+    expect: { ...open, ...nobody },
+    request: () => ({ url: '/api/v1/session/second-factor', payload: { code: '123456' } }),
+  },
+  'POST /api/v1/session/enrolment': {
+    expect: { ...open, ...nobody },
+    request: () => ({ url: '/api/v1/session/enrolment' }),
+  },
+  // One's own second factor: everyone signed in (no factor yet here: a wrong code 422, nothing to renew or remove 409).
+  'GET /api/v1/account/second-factor': { expect: everyone, request: () => ({ url: '/api/v1/account/second-factor' }) },
+  'POST /api/v1/account/second-factor/enrolment': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor/enrolment' }),
+  },
+  'POST /api/v1/account/second-factor': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor', payload: { code: '123456' } }),
+  },
+  'POST /api/v1/account/second-factor/recovery-codes': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor/recovery-codes', payload: { code: '123456' } }),
+  },
+  'DELETE /api/v1/account/second-factor': {
+    expect: everyone,
+    request: () => ({ url: '/api/v1/account/second-factor', payload: { password: 'not the password' } }),
   },
   'GET /api/v1/people': { expect: staffOnly, request: () => ({ url: '/api/v1/people' }) },
   'POST /api/v1/people': {

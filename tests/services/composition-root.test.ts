@@ -104,6 +104,7 @@ t.test('the root hands out services only: no context, no repositories', async (t
     'records',
     'redlines',
     'review',
+    'secondFactor',
     'summaryReports',
     'workflow',
   ]);

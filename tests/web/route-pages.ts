@@ -22,6 +22,14 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/tokens', pages: ['POST /account/tokens'] },
   { api: 'PUT /api/v1/session/password', pages: ['POST /account/password'] },
   { api: 'DELETE /api/v1/tokens/:tokenId', pages: ['POST /account/tokens/:id/revoke'] },
+  { api: 'POST /api/v1/session/second-factor', pages: ['POST /sign-in/second-factor'] },
+  // The sign-in's second page starts the enrolment of staff who must have a second factor.
+  { api: 'POST /api/v1/session/enrolment', pages: ['GET /sign-in/second-factor'] },
+  { api: 'GET /api/v1/account/second-factor', pages: ['GET /account'] },
+  { api: 'POST /api/v1/account/second-factor/enrolment', pages: ['POST /account/second-factor/enrolment'] },
+  { api: 'POST /api/v1/account/second-factor', pages: ['POST /account/second-factor'] },
+  { api: 'POST /api/v1/account/second-factor/recovery-codes', pages: ['POST /account/second-factor/recovery-codes'] },
+  { api: 'DELETE /api/v1/account/second-factor', pages: ['POST /account/second-factor/remove'] },
 
   // People
   { api: 'GET /api/v1/people', pages: ['GET /people'] },

@@ -15,6 +15,7 @@ import publicationRoutes from './publications.js';
 import recordRoutes from './records.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
+import secondFactorRoutes from './second-factor.js';
 import sessionRoutes from './session.js';
 import summaryReportRoutes from './summary-report.js';
 import tokenRoutes from './tokens.js';
@@ -28,6 +29,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(sessionRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(tokenRoutes);
   await app.register(peopleRoutes);
   await app.register(accountLinkRoutes);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/app/auth.js';
 import { NoContent, problems } from '../../schemas/common.js';
 import { PasswordChangeBody, Person, Session, SignInBody } from '../../schemas/people.js';
+import { SecondFactorDue } from '../../schemas/second-factor.js';
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { auth } = app.services;
@@ -11,13 +12,22 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true, rateLimit: false },
       preHandler: app.signInGuard,
-      schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: Session, ...problems(429) } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in',
+        description:
+          'With a second factor due (one enrolled, or staff while AGENDUM_STAFF_2FA=required), 202: the cookie set opens nothing until POST /session/second-factor completes it.',
+        body: SignInBody,
+        response: { 200: Session, 202: SecondFactorDue, ...problems(429) },
+      },
     },
     async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
-      const { token, expiresAt, person } = await auth.signIn(request.body.email, request.body.password, previous);
-      setSessionCookie(reply, token, expiresAt);
-      return { person, expiresAt: expiresAt.toISOString() };
+      const signedIn = await auth.signIn(request.body.email, request.body.password, previous);
+      setSessionCookie(reply, signedIn.token, signedIn.expiresAt);
+      const expiresAt = signedIn.expiresAt.toISOString();
+      if (signedIn.secondFactor) return reply.code(202).send({ secondFactor: signedIn.secondFactor, expiresAt });
+      return { person: signedIn.person, expiresAt };
     },
   );
 
