@@ -31,6 +31,7 @@ import { createAddendumService } from './addendum-service.js';
 import { createReviewService } from './review-service.js';
 import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
+import { createSsoService } from './sso-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
@@ -63,6 +64,9 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     sessionIdleMinutes: config.sessionIdleMinutes,
   };
   const store = createFileStore(config.uploadsDir);
+  const linkSecret = loadLinkSecret(config.mail.linkSecret, config.dataDir);
+  const auth = createAuthService(ctx);
+  const people = createPeopleService(ctx);
   const notifications = createNotificationService(ctx);
   // A cancelled meeting's calendar entry is cancelled in the calendars its packets reached.
   const meetings = createMeetingService(ctx, {
@@ -95,7 +99,7 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     {
       mail: config.mail,
       publicUrl: config.publicUrl,
-      linkSecret: loadLinkSecret(config.mail.linkSecret, config.dataDir),
+      linkSecret,
     },
     { kick, health: () => mailWorker.health() },
     // An addendum packet's PDF is the addendum's (made below, from the packets' changes).
@@ -134,8 +138,15 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
       },
     },
     notifications,
-    auth: createAuthService(ctx),
-    people: createPeopleService(ctx),
+    auth,
+    people,
+    sso: createSsoService(ctx, {
+      settings: config.accounts.oidc,
+      publicUrl: config.publicUrl,
+      secret: linkSecret,
+      auth,
+      people,
+    }),
     meetings,
     agenda,
     notes,

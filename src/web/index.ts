@@ -19,6 +19,7 @@ import { publicationPages } from './publication-pages.js';
 import { recordPages } from './record-pages.js';
 import { pageRoute, sendPage } from './page-kit.js';
 import { sessionPages } from './session-pages.js';
+import { ssoPages } from './sso-pages.js';
 import { summaryReportPages } from './summary-report-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
@@ -63,6 +64,7 @@ export default async function webInterface(app: FastifyInstance) {
   });
 
   await app.register(sessionPages);
+  await app.register(ssoPages);
   await app.register(meetingPages);
   await app.register(meetingEditPages);
   await app.register(networkPages);

@@ -14,6 +14,7 @@ import recordRoutes from './records.js';
 import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import sessionRoutes from './session.js';
+import ssoRoutes from './sso.js';
 import summaryReportRoutes from './summary-report.js';
 import tokenRoutes from './tokens.js';
 import uploadRoutes from './uploads.js';
@@ -26,6 +27,7 @@ export default async function apiRoutes(app: FastifyInstance) {
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(sessionRoutes);
+  await app.register(ssoRoutes);
   await app.register(tokenRoutes);
   await app.register(peopleRoutes);
   await app.register(meetingRoutes);
