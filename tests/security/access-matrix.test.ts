@@ -52,6 +52,16 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+/** A feature this server has not set up (single sign-on): not found, whoever asks. */
+const notSetUp = {
+  admin: 404,
+  secretariat: 404,
+  rapporteur: 404,
+  otherRapporteur: 404,
+  delegate: 404,
+  anonymous: 404,
+  revokedToken: 404,
+} as const;
 /** A summary report not released yet: the secretariat's; to anyone else it does not exist. */
 const draftReport = { ...staffOnly, rapporteur: 404, otherRapporteur: 404, delegate: 404 } as const;
 /** A publication of a note never released: it does not exist, for anyone. */
@@ -91,6 +101,13 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     request: () => ({ url: '/api/v1/session', payload: { email: 'nobody@example.org', password: 'not the password' } }),
   },
   'GET /api/v1/session': { expect: everyone, request: () => ({ url: '/api/v1/session' }) },
+  // Public (anybody may start a sign-on); the matrix's app has no SSO set up, so to every caller
+  // it does not exist. With SSO, tests/routes/api/sso.test.ts walks both.
+  'GET /api/v1/session/sso': { expect: notSetUp, request: () => ({ url: '/api/v1/session/sso' }) },
+  'GET /api/v1/session/sso/callback': {
+    expect: notSetUp,
+    request: () => ({ url: '/api/v1/session/sso/callback?code=a-code&state=a-state' }),
+  },
   'DELETE /api/v1/session': { expect: open, request: () => ({ url: '/api/v1/session' }) },
   // Everyone signed in changes their own password; the matrix's callers have none (422).
   'PUT /api/v1/session/password': {
