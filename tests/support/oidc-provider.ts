@@ -14,6 +14,9 @@ export interface ProviderAccount {
 export const CLIENT_ID = 'agendum-test';
 export const CLIENT_SECRET = 'the test client secret of agendum, long enough';
 
+/** A change made to the provider's answers (the redirects back to agendum). */
+export type AnswerChange = (answer: URL) => void;
+
 /** The part of oidc-provider's request context that taking consent as given uses. */
 interface GrantContext {
   oidc: {
@@ -52,9 +55,25 @@ export function freePort(): Promise<number> {
 export async function startProvider(
   t: Test,
   options: { accounts: Record<string, ProviderAccount>; redirectUris: string[] },
-): Promise<{ issuer: string }> {
+): Promise<{ issuer: string; alterAnswers: (alter: AnswerChange | null) => void }> {
   let handle: ReturnType<InstanceType<typeof Provider>['callback']> | null = null;
-  const server: Server = createServer((req, res) => handle!(req, res));
+  let alterAnswer: AnswerChange | null = null;
+  const server: Server = createServer((req, res) => {
+    // The provider's redirects back to agendum pass here: a test may change them on the way,
+    // as a provider gone wrong (another `iss`) or somebody in the middle (another `state`) would.
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) => {
+      const isAnswer =
+        name.toLowerCase() === 'location' &&
+        typeof value === 'string' &&
+        options.redirectUris.some((uri) => value.startsWith(`${uri}?`));
+      if (!isAnswer || !alterAnswer) return setHeader(name, value);
+      const url = new URL(value);
+      alterAnswer(url);
+      return setHeader(name, url.href);
+    };
+    handle!(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -86,5 +105,5 @@ export async function startProvider(
     },
   });
   handle = provider.callback();
-  return { issuer };
+  return { issuer, alterAnswers: (alter) => (alterAnswer = alter) };
 }

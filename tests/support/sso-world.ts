@@ -1,6 +1,13 @@
 import type { Test } from 'tap';
 import { build, testConfig, type TestApp } from '../helper.js';
-import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider, type ProviderAccount } from './oidc-provider.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  freePort,
+  startProvider,
+  type AnswerChange,
+  type ProviderAccount,
+} from './oidc-provider.js';
 import { RedirectWalker } from './redirect-walk.js';
 
 /** The provider's accounts, by login name: who they are there, whatever agendum knows of them. */
@@ -19,6 +26,8 @@ export interface SsoWorld {
   /** agendum's address, listening. */
   base: string;
   issuer: string;
+  /** From now on, the provider's answers are changed so on their way (null: sent as they are). */
+  alterAnswers: (alter: AnswerChange | null) => void;
   adaId: number;
   walker: RedirectWalker;
   sessionCount: () => number;
@@ -38,7 +47,7 @@ export async function ssoWorld(
 ): Promise<SsoWorld> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { issuer } = await startProvider(t, {
+  const { issuer, alterAnswers } = await startProvider(t, {
     accounts: PROVIDER_ACCOUNTS,
     redirectUris: [`${base}/sign-in/sso/callback`, `${base}/api/v1/session/sso/callback`],
   });
@@ -74,6 +83,7 @@ export async function ssoWorld(
     app,
     base,
     issuer,
+    alterAnswers,
     adaId: ada.id,
     walker: new RedirectWalker(),
     sessionCount: () => (sqlite.prepare('select count(*) as n from sessions').get() as { n: number }).n,
