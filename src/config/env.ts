@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { isLoopbackUrl } from '../domain/sso-login.js';
+import { isAllowedIssuer } from '../domain/sso-login.js';
 import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../domain/tracked-changes.js';
 
 /** The pages' look: the Commission's (ECL's EC preset and logo), the Union's (EU preset and logo), or no institution's logo. */
@@ -252,9 +252,7 @@ function oidcSettings(e: Static<typeof EnvSchema>): Config['accounts']['oidc'] {
       'Single sign-on needs AGENDUM_OIDC_ISSUER, AGENDUM_OIDC_CLIENT_ID and AGENDUM_OIDC_CLIENT_SECRET together.',
     );
   }
-  const issuer = URL.canParse(e.AGENDUM_OIDC_ISSUER!) ? new URL(e.AGENDUM_OIDC_ISSUER!) : null;
-  // Tokens and the provider's keys come over this address: plain HTTP only where nobody can listen in.
-  if (!issuer || !(issuer.protocol === 'https:' || (issuer.protocol === 'http:' && isLoopbackUrl(issuer)))) {
+  if (!isAllowedIssuer(e.AGENDUM_OIDC_ISSUER!)) {
     throw new ConfigError('AGENDUM_OIDC_ISSUER must be an https:// address (http:// only on this machine, for tests).');
   }
   return {

@@ -51,6 +51,13 @@ export function isLoopbackUrl(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/** Tokens and the provider's keys come from the issuer: over HTTPS, or plain HTTP where nobody can listen in. */
+export function isAllowedIssuer(issuer: string): boolean {
+  if (!URL.canParse(issuer)) return false;
+  const url = new URL(issuer);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+}
+
 /** What the provider says about the person, as far as agendum reads it. */
 export interface SsoClaims {
   email?: unknown;
