@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { isAllowedIssuer } from '../domain/sso-login.js';
 import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../domain/tracked-changes.js';
 
 /** The pages' look: the Commission's (ECL's EC preset and logo), the Union's (EU preset and logo), or no institution's logo. */
@@ -250,6 +251,9 @@ function oidcSettings(e: Static<typeof EnvSchema>): Config['accounts']['oidc'] {
     throw new ConfigError(
       'Single sign-on needs AGENDUM_OIDC_ISSUER, AGENDUM_OIDC_CLIENT_ID and AGENDUM_OIDC_CLIENT_SECRET together.',
     );
+  }
+  if (!isAllowedIssuer(e.AGENDUM_OIDC_ISSUER!)) {
+    throw new ConfigError('AGENDUM_OIDC_ISSUER must be an https:// address (http:// only on this machine, for tests).');
   }
   return {
     issuer: e.AGENDUM_OIDC_ISSUER!,

@@ -66,4 +66,9 @@ export const Errors = {
   noSections: defineError('AGENDUM_NO_SECTIONS', 422, 'No cover-note section found'),
   rateLimited: defineError('AGENDUM_RATE_LIMITED', 429, 'Too many requests'),
   busy: defineError('AGENDUM_BUSY', 503, 'Service busy'),
+  /** The provider's answer was sound but names nobody agendum lets in (unknown, unverified, deactivated). */
+  ssoRefused: defineError('AGENDUM_SSO_REFUSED', 403, 'Single sign-on refused'),
+  /** The provider's answer failed a check (state, nonce, issuer, a used code) or was an error. */
+  ssoFailed: defineError('AGENDUM_SSO_FAILED', 400, 'Single sign-on did not complete'),
+  ssoUnavailable: defineError('AGENDUM_SSO_UNAVAILABLE', 503, 'Sign-on service unreachable'),
 } as const;

@@ -102,3 +102,21 @@ export const PasswordChangeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * A sign-on provider's answer as it comes back to agendum (OpenID Connect, RFC 9207's `iss`);
+ * openid-client reads and checks it. Other parameters a provider adds are let through.
+ */
+export const SsoCallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 2000 })),
+    state: Type.Optional(Type.String({ maxLength: 500 })),
+    iss: Type.Optional(Type.String({ maxLength: 500 })),
+    error: Type.Optional(Type.String({ maxLength: 200 })),
+    error_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: true },
+);
+
+/** Off to the sign-on provider: its address is in the Location header. */
+export const SsoRedirect = Type.Null({ description: 'Redirect to the sign-on provider (Location header)' });

@@ -36,6 +36,7 @@ import { createReviewService } from './review-service.js';
 import { createSummaryReportService } from './summary-report-service.js';
 import { loadLinkSecret } from './secrets.js';
 import { createSecondFactorService } from './second-factor-service.js';
+import { createSsoService } from './sso-service.js';
 import { createWorkflowService } from './workflow-service.js';
 
 export interface ServiceOptions {
@@ -68,6 +69,9 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     sessionIdleMinutes: config.sessionIdleMinutes,
   };
   const store = createFileStore(config.uploadsDir);
+  const linkSecret = loadLinkSecret(config.mail.linkSecret, config.dataDir);
+  // An account added with an invitation is mailed its link (personLinks, made below with the mail).
+  const people = createPeopleService(ctx, { invite: (actor, personId) => personLinks.invite(actor, personId) });
   const notifications = createNotificationService(ctx);
   const staffSecondFactor = config.accounts.staffSecondFactor;
   const auth = createAuthService(ctx, { staffSecondFactor });
@@ -96,7 +100,6 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
 
   // Packets and digests queue work and kick the worker; the worker is made after them.
   const kick = () => mailWorker.kick();
-  const linkSecret = loadLinkSecret(config.mail.linkSecret, config.dataDir);
   const log = options.log ?? SILENT;
   const personLinks = createPersonLinkService(
     ctx,
@@ -152,10 +155,17 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
     notifications,
     auth,
     secondFactor: createSecondFactorService(ctx, auth, { staffSecondFactor }),
-    people: createPeopleService(ctx, { invite: (actor, personId) => personLinks.invite(actor, personId) }),
+    people,
     personLinks,
     linkUse: createPersonLinkUse(ctx, auth),
     personAudit: createPersonAuditReads(ctx),
+    sso: createSsoService(ctx, {
+      settings: config.accounts.oidc,
+      publicUrl: config.publicUrl,
+      secret: linkSecret,
+      auth,
+      people,
+    }),
     meetings,
     agenda,
     notes,

@@ -22,6 +22,7 @@ import { sessionPages } from './session-pages.js';
 import { accountLinkPages } from './account-link-pages.js';
 import { personAuditPages } from './person-audit-pages.js';
 import { secondFactorPages } from './second-factor-pages.js';
+import { ssoPages } from './sso-pages.js';
 import { summaryReportPages } from './summary-report-pages.js';
 import { uploadPages } from './upload-pages.js';
 import { errorView } from './views/error-view.js';
@@ -66,6 +67,7 @@ export default async function webInterface(app: FastifyInstance) {
   });
 
   await app.register(sessionPages);
+  await app.register(ssoPages);
   await app.register(meetingPages);
   await app.register(meetingEditPages);
   await app.register(networkPages);

@@ -11,13 +11,19 @@ import { signInView } from './views/sign-in-view.js';
 
 /** Sign in and out through forms; the same session cookie as the API. */
 export const sessionPages: FastifyPluginAsyncTypebox = async (app) => {
-  const { auth } = app.services;
+  const { auth, sso } = app.services;
 
   app.get('/', pageRoute(), async (request, reply) => reply.redirect(request.actor ? '/meetings' : '/sign-in', 303));
 
   // `next` (where the 401 came from) rides along in the form, and is checked when it is used.
   app.get('/sign-in', pageRoute(), async (request, reply) =>
-    sendPage(request, reply, 'sign-in', TEXT.signIn, signInView(field(request.query, 'next'))),
+    sendPage(
+      request,
+      reply,
+      'sign-in',
+      TEXT.signIn,
+      signInView(field(request.query, 'next'), undefined, null, sso.isConfigured),
+    ),
   );
 
   app.post(
@@ -27,7 +33,13 @@ export const sessionPages: FastifyPluginAsyncTypebox = async (app) => {
       const next = field(request.body, 'next');
       const form = readForm(SignInBody, request.body, request, ['next']);
       if (!form.ok) {
-        return sendPage(request, reply, 'sign-in', TEXT.signIn, signInView(next, refusedForm(form.input, form.errors)));
+        return sendPage(
+          request,
+          reply,
+          'sign-in',
+          TEXT.signIn,
+          signInView(next, refusedForm(form.input, form.errors), null, sso.isConfigured),
+        );
       }
       try {
         const session = await auth.signIn(form.value.email, form.value.password, request.cookies[SESSION_COOKIE]);
@@ -40,7 +52,8 @@ export const sessionPages: FastifyPluginAsyncTypebox = async (app) => {
         // Only a wrong email or password is the user's; anything else is ours and goes to the
         // error handler (logged, a 500 page) instead of being shown as a wrong password.
         if (!(error instanceof AgendumError) || error.code !== Errors.badCredentials.code) throw error;
-        const view = signInView(next, { values: form.input, errors: {} }, 'The email or the password is not right.');
+        const refused = 'The email or the password is not right.';
+        const view = signInView(next, { values: form.input, errors: {} }, refused, sso.isConfigured);
         return sendPage(request, reply, 'sign-in', TEXT.signIn, view, 401);
       }
       return reply.redirect(pageAfterSignIn(next), 303);

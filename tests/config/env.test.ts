@@ -51,3 +51,28 @@ t.test('a bad value is one line that names the variable and never shows a secret
     message: /AGENDUM_DEMO_PASSWORD .*\(got \(hidden\)\)/,
   });
 });
+
+t.test('single sign-on: an https issuer, or http on this machine only', async (t) => {
+  const sso = (issuer: string) => ({
+    AGENDUM_OIDC_ISSUER: issuer,
+    AGENDUM_OIDC_CLIENT_ID: 'agendum',
+    AGENDUM_OIDC_CLIENT_SECRET: 'a secret',
+  });
+  t.equal(loadConfig({}).accounts.oidc, null, 'off unless set');
+  t.same(loadConfig({ ...sso('https://ecas.ec.europa.eu/cas/oauth2'), AGENDUM_OIDC_CREATE: '1' }).accounts.oidc, {
+    issuer: 'https://ecas.ec.europa.eu/cas/oauth2',
+    clientId: 'agendum',
+    clientSecret: 'a secret',
+    createAccounts: true,
+  });
+  t.equal(loadConfig(sso('http://127.0.0.1:4000')).accounts.oidc?.issuer, 'http://127.0.0.1:4000');
+  t.equal(loadConfig(sso('http://localhost:4000')).accounts.oidc?.createAccounts, false);
+  const refused = new ConfigError(
+    'AGENDUM_OIDC_ISSUER must be an https:// address (http:// only on this machine, for tests).',
+  );
+  t.throws(() => loadConfig(sso('http://login.example.org')), refused);
+  t.throws(
+    () => loadConfig(sso('not an address')),
+    new ConfigError('AGENDUM_OIDC_ISSUER must match pattern "^https?://" (got "not an address")'),
+  );
+});

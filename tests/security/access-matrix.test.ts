@@ -52,6 +52,7 @@ const draftNote = {
   ...closed,
 } as const;
 const open = { ...everyone, anonymous: 'ok', revokedToken: 'ok' } as const;
+/** A made-up link, or a feature this server has not set up (single sign-on): not found, whoever asks. */
 const unknownToAll = {
   admin: 404,
   secretariat: 404,
@@ -110,6 +111,13 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     request: () => ({ url: '/api/v1/session', payload: { email: 'nobody@example.org', password: 'not the password' } }),
   },
   'GET /api/v1/session': { expect: everyone, request: () => ({ url: '/api/v1/session' }) },
+  // Public (anybody may start a sign-on); the matrix's app has no SSO set up, so to every caller
+  // it does not exist. With SSO, tests/routes/api/sso.test.ts walks both.
+  'GET /api/v1/session/sso': { expect: unknownToAll, request: () => ({ url: '/api/v1/session/sso' }) },
+  'GET /api/v1/session/sso/callback': {
+    expect: unknownToAll,
+    request: () => ({ url: '/api/v1/session/sso/callback?code=a-code&state=a-state' }),
+  },
   'DELETE /api/v1/session': { expect: open, request: () => ({ url: '/api/v1/session' }) },
   // Everyone signed in changes their own password; the matrix's callers have none (422).
   'PUT /api/v1/session/password': {

@@ -18,6 +18,9 @@ export const ROUTE_PAGES: RoutePage[] = [
   // The site header of every page names the person signed in.
   { api: 'GET /api/v1/session', pages: ['GET /meetings'] },
   { api: 'DELETE /api/v1/session', pages: ['POST /sign-out'] },
+  // The sign-in page's SSO button leads to the first; the provider sends browsers to the second.
+  { api: 'GET /api/v1/session/sso', pages: ['GET /sign-in', 'GET /sign-in/sso'] },
+  { api: 'GET /api/v1/session/sso/callback', pages: ['GET /sign-in/sso/callback'] },
   { api: 'GET /api/v1/tokens', pages: ['GET /account'] },
   { api: 'POST /api/v1/tokens', pages: ['POST /account/tokens'] },
   { api: 'PUT /api/v1/session/password', pages: ['POST /account/password'] },

@@ -4,6 +4,8 @@ import { Errors } from '../../domain/errors.js';
 import type { Actor } from '../../domain/roles.js';
 
 export const SESSION_COOKIE = 'agendum_session';
+/** A single sign-on under way (services/sso-service.ts): sealed by the server, read once. */
+export const SSO_COOKIE = 'agendum_sso';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,6 +40,24 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
+}
+
+/**
+ * Lax, not Strict: the provider's answer arrives as a top-level navigation from its own site,
+ * which must carry the cookie back. HttpOnly: no script of a page ever reads it.
+ */
+export function setSsoCookie(reply: FastifyReply, sealed: string, maxAgeSeconds: number) {
+  reply.setCookie(SSO_COOKIE, sealed, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSsoCookie(reply: FastifyReply) {
+  reply.clearCookie(SSO_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
 }
 
 /**

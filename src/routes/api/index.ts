@@ -17,6 +17,7 @@ import peopleRoutes from './people.js';
 import reviewRoutes from './review.js';
 import secondFactorRoutes from './second-factor.js';
 import sessionRoutes from './session.js';
+import ssoRoutes from './sso.js';
 import summaryReportRoutes from './summary-report.js';
 import tokenRoutes from './tokens.js';
 import uploadRoutes from './uploads.js';
@@ -30,6 +31,7 @@ export default async function apiRoutes(app: FastifyInstance) {
 
   await app.register(sessionRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(ssoRoutes);
   await app.register(tokenRoutes);
   await app.register(peopleRoutes);
   await app.register(accountLinkRoutes);
