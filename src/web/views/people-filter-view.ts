@@ -1,6 +1,6 @@
 import { ROLES } from '../../domain/roles.js';
 import { termOf } from '../../rendering/html/glossary.js';
-import { errorSummary, fieldViews, type FormFields, type FormState } from './form-view.js';
+import { errorSummary, fieldViews, isRefused, type FormFields, type FormState } from './form-view.js';
 
 const FILTER_FIELDS: FormFields = {
   q: { label: 'Name or email', id: 'filter-q' },
@@ -18,7 +18,8 @@ const optionsOf = (chosen: string, options: [value: string, label: string][]) =>
  */
 export function peopleFilterView(form: FormState, found: number) {
   const fields = fieldViews(form, FILTER_FIELDS);
-  const isFiltered = Object.values(form.values).some((v) => v !== '');
+  // A refused filter filters nothing: the whole list is shown, and said to be.
+  const isFiltered = !isRefused(form) && Object.values(form.values).some((v) => v !== '');
   return {
     form: fields,
     roles: optionsOf(fields.role!.value, [
