@@ -35,7 +35,7 @@ export function createGroupService(ctx: ServiceContext) {
     return group;
   }
 
-  /** Names are unique whatever their case: "observers" and "Observers" would be one list to people. */
+  /** Names are unique whatever their case: "Delegation PT" and "delegation pt" would be one list to people. */
   function assertNameFree(name: string, exceptId?: number) {
     const holder = groups.findByName(name);
     if (holder && holder.id !== exceptId)
