@@ -1,6 +1,6 @@
-import { assertCanManagePeople } from '../domain/permissions.js';
+import { Errors } from '../domain/errors.js';
 import { byName, matchesSearch } from '../domain/people-search.js';
-import type { Role, Actor } from '../domain/roles.js';
+import { isStaff, type Actor, type Role } from '../domain/roles.js';
 import type { ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
 
@@ -17,7 +17,7 @@ export function createPeopleDirectory(ctx: ServiceContext) {
   const { peopleAdmin } = ctx.repos;
   return {
     search(actor: Actor, search: PeopleSearch = {}) {
-      assertCanManagePeople(actor);
+      if (!isStaff(actor.role)) throw Errors.forbidden('Only the secretariat sees the list of people.');
       const { q, ...filter } = search;
       return peopleAdmin
         .filter(filter)
