@@ -29,6 +29,10 @@ import { createPacketService } from './packet-service.js';
 import { createPdfService } from './pdf-service.js';
 import { createPublicationService } from './publication-service.js';
 import { createPeopleService } from './people-service.js';
+import { createPeopleDirectory } from './people-directory.js';
+import { createPeopleImport } from './people-import.js';
+import { createPersonCredentials } from './person-credentials.js';
+import { createGroupService } from './group-service.js';
 import { createRecipientService } from './recipient-service.js';
 import { createRedlineService } from './redline-service.js';
 import { createAddendumService } from './addendum-service.js';
@@ -166,6 +170,10 @@ export function createServices(handle: DatabaseHandle, config: Config, options: 
       auth,
       people,
     }),
+    peopleDirectory: createPeopleDirectory(ctx),
+    peopleImport: createPeopleImport(ctx),
+    credentials: createPersonCredentials(ctx),
+    groups: createGroupService(ctx),
     meetings,
     agenda,
     notes,

@@ -32,5 +32,28 @@ export function createRecipientService(ctx: ServiceContext) {
       ctx.transaction(() => repos.mail.setRecipients(meetingId, list, personIds));
       return repos.mail.listRecipients(meetingId);
     },
+
+    /**
+     * Adds a distribution group's active members to one of the meeting's lists (those already on
+     * it stay): the group is copied, not linked, so a later change to the group leaves the list
+     * of a meeting already prepared as it was.
+     */
+    addGroup(actor: Actor, meetingId: number, list: ListName, groupId: number) {
+      assertAllowed(actor, meetingId);
+      if (!repos.groups.findById(groupId))
+        throw Errors.invalid.onField('groupId', `Distribution group ${groupId} does not exist.`);
+      const joining = repos.groups
+        .members(groupId)
+        .filter((p) => p.isActive)
+        .map((p) => p.id);
+      ctx.transaction(() => {
+        const onList = repos.mail
+          .listRecipients(meetingId)
+          .filter((r) => r.list === list)
+          .map((r) => r.id);
+        repos.mail.setRecipients(meetingId, list, [...new Set([...onList, ...joining])]);
+      });
+      return repos.mail.listRecipients(meetingId);
+    },
   };
 }

@@ -28,6 +28,7 @@ import { named } from '../../src/domain/words.js';
  * (`notices` are the notification kinds besides `note-<event>`).
  */
 import { PERSON_LINK_PURPOSES } from '../../src/domain/person-links.js';
+import { IMPORT_OUTCOMES } from '../../src/domain/people-import.js';
 
 const SETS: [set: string, definedIn: string, words: string[], list: readonly string[]][] = [
   ['note states', 'note-workflow.ts', ['drafting', 'review', 'released', 'withdrawn'], NOTE_STATES],
@@ -49,6 +50,7 @@ const SETS: [set: string, definedIn: string, words: string[], list: readonly str
     OUTBOX_KINDS,
   ],
   ['outbox statuses', 'delivery.ts', ['queued', 'sending', 'sent', 'failed'], OUTBOX_STATUSES],
+  ['import outcomes', 'people-import.ts', ['new', 'updated', 'unchanged'], IMPORT_OUTCOMES],
   ['person link purposes', 'person-links.ts', ['invitation', 'password-reset'], PERSON_LINK_PURPOSES],
   ['delivery forms', 'delivery.ts', ['attached', 'linked'], DELIVERY_FORMS],
   ['stored file purposes', 'file-purpose.ts', ['draft', 'annex'], FILE_PURPOSES],
@@ -127,6 +129,8 @@ const HOMONYMS = `
   src/ingest/docx-objects.ts               :: Omit<DocxObject, 'paragraph'        :: the field naming where an object stood
   src/ingest/pdf-tables.ts                 :: Omit<RowLine, 'table'>              :: the field numbering a row's table
   src/web/page-kit.ts                      :: field(request.query, 'done')        :: the query field of a page's confirmation
+  src/web/people-pages.ts                  :: request, ['done'])                  :: the same query field, besides the filters
+  src/schemas/items.ts                     :: read as "unchanged".                :: the English word in a comment
 `
   .trim()
   .split('\n')

@@ -91,6 +91,10 @@ interface Fixture {
   recipientId: number;
   downloadPath: string;
   actionPointId: number;
+  /** A session and a token of the person (a delegate), and a distribution group they are in. */
+  sessionId: number;
+  personTokenId: number;
+  groupId: number;
 }
 
 type Request = { url: string; payload?: unknown; headers?: Record<string, string> };
@@ -198,6 +202,57 @@ const MATRIX: Record<string, { expect: Record<Caller, Outcome | 'ok'>; request: 
     request: () => ({
       url: '/api/v1/session/link',
       payload: { token: '1.madeupmadeupmadeup', newPassword: 'a long new password of mine' },
+    }),
+  },
+  // A person's sign-ins: the fixture's person is a delegate, whom the secretariat manages.
+  'GET /api/v1/people/:personId/sessions': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/sessions` }),
+  },
+  'DELETE /api/v1/people/:personId/sessions/:sessionId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/sessions/${f.sessionId}` }),
+  },
+  'GET /api/v1/people/:personId/tokens': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/tokens` }),
+  },
+  'DELETE /api/v1/people/:personId/tokens/:tokenId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/people/${f.personId}/tokens/${f.personTokenId}` }),
+  },
+  'POST /api/v1/people/import': {
+    expect: staffOnly,
+    request: () => ({
+      url: '/api/v1/people/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: `name,email,role\nNew Delegate,i${Math.random()}@example.org,delegate\n`,
+    }),
+  },
+  'GET /api/v1/groups': { expect: staffOnly, request: () => ({ url: '/api/v1/groups' }) },
+  'POST /api/v1/groups': {
+    expect: staffOnly,
+    request: () => ({ url: '/api/v1/groups', payload: { name: `Group ${Math.random()}` } }),
+  },
+  'GET /api/v1/groups/:groupId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/groups/${f.groupId}` }) },
+  'PATCH /api/v1/groups/:groupId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/groups/${f.groupId}`, payload: { description: 'Renamed' } }),
+  },
+  'DELETE /api/v1/groups/:groupId': { expect: staffOnly, request: (f) => ({ url: `/api/v1/groups/${f.groupId}` }) },
+  'POST /api/v1/groups/:groupId/members': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/groups/${f.groupId}/members`, payload: { personIds: [f.recipientId] } }),
+  },
+  'DELETE /api/v1/groups/:groupId/members/:personId': {
+    expect: staffOnly,
+    request: (f) => ({ url: `/api/v1/groups/${f.groupId}/members/${f.personId}` }),
+  },
+  'POST /api/v1/meetings/:meetingId/recipients/groups': {
+    expect: staffOnly,
+    request: (f) => ({
+      url: `/api/v1/meetings/${f.meetingId}/recipients/groups`,
+      payload: { groupId: f.groupId, list: 'observers' },
     }),
   },
   'GET /api/v1/networks': { expect: everyone, request: () => ({ url: '/api/v1/networks' }) },
@@ -598,6 +653,17 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
   const notificationId = app.services.notifications.list(actor(cast.admin!))[0]!.id;
   const point = app.services.actionPoints.add(staff, item.id, { what: 'Send comments.', ownerDelegation: 'Belgium' });
   app.services.summaryReports.assemble(staff, meeting.id);
+  const now = new Date();
+  reposOf(app).people.insertSession({
+    personId: person.id,
+    tokenHash: `matrix-${Math.random()}`,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+  });
+  const sessionId = reposOf(app).peopleAdmin.sessionsOf(person.id)[0]!.id;
+  const personToken = app.services.auth.createToken({ id: person.id, name: person.name, role: 'delegate' }, 'matrix');
+  const group = app.services.groups.create(staff, { name: `Group ${Math.random()}` });
+  app.services.groups.addMembers(staff, group.id, [person.id]);
   return {
     meetingId: meeting.id,
     laterMeetingId: later.id,
@@ -611,6 +677,9 @@ async function makeFixture(app: TestApp, cast: Record<Caller, SignedIn | null>):
     recipientId: recipient.personId,
     downloadPath,
     actionPointId: point.id,
+    sessionId,
+    personTokenId: personToken.id,
+    groupId: group.id,
   };
 }
 

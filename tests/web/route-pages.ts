@@ -45,6 +45,23 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'GET /api/v1/session/link/:token', pages: ['GET /account/link/:token'] },
   { api: 'POST /api/v1/session/link', pages: ['POST /account/link/:token'] },
   { api: 'GET /api/v1/audit/people', pages: ['GET /people/audit'] },
+  {
+    api: 'POST /api/v1/people/import',
+    pages: ['GET /people/import', 'POST /people/import', 'POST /people/import/check', 'POST /people/import/apply'],
+  },
+  { api: 'GET /api/v1/people/:personId/sessions', pages: ['GET /people/:id'] },
+  { api: 'DELETE /api/v1/people/:personId/sessions/:sessionId', pages: ['POST /people/:id/sessions/:id/revoke'] },
+  { api: 'GET /api/v1/people/:personId/tokens', pages: ['GET /people/:id'] },
+  { api: 'DELETE /api/v1/people/:personId/tokens/:tokenId', pages: ['POST /people/:id/tokens/:id/revoke'] },
+
+  // Distribution groups
+  { api: 'GET /api/v1/groups', pages: ['GET /groups'] },
+  { api: 'POST /api/v1/groups', pages: ['POST /groups'] },
+  { api: 'GET /api/v1/groups/:groupId', pages: ['GET /groups/:id'] },
+  { api: 'PATCH /api/v1/groups/:groupId', pages: ['POST /groups/:id'] },
+  { api: 'DELETE /api/v1/groups/:groupId', pages: ['POST /groups/:id/delete'] },
+  { api: 'POST /api/v1/groups/:groupId/members', pages: ['POST /groups/:id/members'] },
+  { api: 'DELETE /api/v1/groups/:groupId/members/:personId', pages: ['POST /groups/:id/members/:id/remove'] },
 
   // Networks and meetings
   { api: 'GET /api/v1/networks', pages: ['GET /networks'] },
@@ -128,6 +145,7 @@ export const ROUTE_PAGES: RoutePage[] = [
   { api: 'POST /api/v1/packets/:packetId/recipients/:personId/link/revoke', pages: ['POST /packets/:packetId/revoke'] },
   { api: 'GET /api/v1/meetings/:meetingId/recipients', pages: ['GET /meetings/:id/recipients'] },
   { api: 'PUT /api/v1/meetings/:meetingId/recipients', pages: ['POST /meetings/:id/recipients'] },
+  { api: 'POST /api/v1/meetings/:meetingId/recipients/groups', pages: ['POST /meetings/:id/recipients/groups'] },
   { api: 'GET /api/v1/meetings/:meetingId/ledger', pages: ['GET /meetings/:id/ledger'] },
   { api: 'GET /api/v1/meetings/:meetingId/ledger.csv', pages: ['GET /meetings/:id/ledger'] },
   { api: 'POST /api/v1/meetings/:meetingId/ledger/send-latest', pages: ['POST /meetings/:id/ledger/send-latest'] },

@@ -6,6 +6,8 @@ import { NotificationKind } from '../../domain/notification-kind.js';
 import { Outcome, type NoteState } from '../../domain/note-workflow.js';
 import { procedureKind, PROCEDURES } from '../../domain/procedure.js';
 import type { Role } from '../../domain/roles.js';
+import type { ImportOutcome } from '../../domain/people-import.js';
+import type { SignInMethod } from '../../domain/person-audit.js';
 
 /**
  * The plain words people read for the domain's codes: one glossary, so a state is "In review"
@@ -88,6 +90,19 @@ const PACKET_FORMAT_TERMS: Record<PacketContent, Term> = {
   separate: { label: 'The agenda and one PDF per note', variant: 'low' },
 };
 
+/** How a session was opened. */
+const SIGN_IN_TERMS: Record<SignInMethod, Term> = {
+  password: { label: 'Password', variant: 'low' },
+  sso: { label: 'Single sign-on', variant: 'low' },
+};
+
+/** What a line of a people file does. */
+const IMPORT_OUTCOME_TERMS: Record<ImportOutcome, Term> = {
+  new: { label: 'New person', variant: 'highlight' },
+  updated: { label: 'Updated', variant: 'medium' },
+  unchanged: { label: 'Unchanged', variant: 'low' },
+};
+
 export const GLOSSARY = {
   noteState: NOTE_STATE_TERMS,
   outcome: OUTCOME_TERMS,
@@ -98,6 +113,8 @@ export const GLOSSARY = {
   notice: NOTICE_TERMS,
   packetFormat: PACKET_FORMAT_TERMS,
   deliveryForm: DELIVERY_FORM_TERMS,
+  signInMethod: SIGN_IN_TERMS,
+  importOutcome: IMPORT_OUTCOME_TERMS,
 } as const;
 export type GlossarySet = keyof typeof GLOSSARY;
 

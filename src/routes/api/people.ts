@@ -2,15 +2,23 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../plugins/app/auth.js';
 import { problems } from '../../schemas/common.js';
+import { PeopleQuery } from '../../schemas/people-admin.js';
 import { NewPersonBody, Person, PersonChangesBody, PersonParams } from '../../schemas/people.js';
 
 const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { people } = app.services;
+  const { people, peopleDirectory } = app.services;
 
   app.get(
     '/people',
-    { schema: { tags: ['people'], summary: 'List people', response: { 200: Type.Array(Person), ...problems(403) } } },
-    async (request) => people.list(actorOf(request)),
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'List people: search by name or email, filter by role, Member State, active; ordered by name',
+        querystring: PeopleQuery,
+        response: { 200: Type.Array(Person), ...problems(403) },
+      },
+    },
+    async (request) => peopleDirectory.search(actorOf(request), request.query),
   );
 
   app.post(

@@ -17,7 +17,7 @@ const TOKEN_FIELDS: FormFields = {
   expiresInDays: { label: 'Days until it stops working', id: 'token-days' },
 };
 
-interface TokenFacts {
+export interface TokenFacts {
   id: number;
   name: string;
   createdAt: string;
@@ -27,7 +27,7 @@ interface TokenFacts {
   isExpired: boolean;
 }
 
-function tokenLine(token: TokenFacts) {
+export function tokenLine(token: TokenFacts) {
   const state = token.revokedAt ? `Revoked ${shownInstant(token.revokedAt)}` : token.isExpired ? 'Expired' : 'Works';
   return {
     id: token.id,
