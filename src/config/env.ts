@@ -1,9 +1,9 @@
-import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { isAllowedIssuer } from '../domain/sso-login.js';
+import { readOidcSettings, type OidcSettings } from './oidc-settings.js';
+import { isAddressOrCidr } from './proxy-addresses.js';
 import { TRACKED_CHANGES_POLICIES, TrackedChanges } from '../domain/tracked-changes.js';
 
 /** The pages' look: the Commission's (ECL's EC preset and logo), the Union's (EU preset and logo), or no institution's logo. */
@@ -131,7 +131,7 @@ export interface Config {
     inviteDays: number;
     staffSecondFactor: 'optional' | 'required';
     /** Null when single sign-on is not configured. */
-    oidc: { issuer: string; clientId: string; clientSecret: string; createAccounts: boolean } | null;
+    oidc: OidcSettings | null;
   };
 }
 
@@ -139,18 +139,6 @@ export type TrustProxy = false | { hops: number } | { addresses: string[] };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-}
-
-// proxy-addr's (and so Fastify's) names for the private ranges, accepted beside addresses.
-const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-function isAddressOrCidr(entry: string): boolean {
-  if (RANGE_NAMES.has(entry)) return true;
-  const [address = '', prefix, ...rest] = entry.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /**
@@ -243,22 +231,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** Single sign-on needs the issuer, the client id and its secret together: a half-set one is refused at start. */
-function oidcSettings(e: Static<typeof EnvSchema>): Config['accounts']['oidc'] {
-  const parts = [e.AGENDUM_OIDC_ISSUER, e.AGENDUM_OIDC_CLIENT_ID, e.AGENDUM_OIDC_CLIENT_SECRET];
-  if (parts.every((p) => p === undefined)) return null;
-  if (parts.some((p) => p === undefined)) {
-    throw new ConfigError(
-      'Single sign-on needs AGENDUM_OIDC_ISSUER, AGENDUM_OIDC_CLIENT_ID and AGENDUM_OIDC_CLIENT_SECRET together.',
-    );
-  }
-  if (!isAllowedIssuer(e.AGENDUM_OIDC_ISSUER!)) {
-    throw new ConfigError('AGENDUM_OIDC_ISSUER must be an https:// address (http:// only on this machine, for tests).');
-  }
-  return {
-    issuer: e.AGENDUM_OIDC_ISSUER!,
-    clientId: e.AGENDUM_OIDC_CLIENT_ID!,
-    clientSecret: e.AGENDUM_OIDC_CLIENT_SECRET!,
+function oidcSettings(e: Static<typeof EnvSchema>): OidcSettings | null {
+  const read = readOidcSettings({
+    issuer: e.AGENDUM_OIDC_ISSUER,
+    clientId: e.AGENDUM_OIDC_CLIENT_ID,
+    clientSecret: e.AGENDUM_OIDC_CLIENT_SECRET,
     createAccounts: isOn(e.AGENDUM_OIDC_CREATE),
-  };
+  });
+  if ('error' in read) throw new ConfigError(read.error);
+  return read.settings;
 }

@@ -54,6 +54,10 @@ t.test(
     t.equal(mail.subject, 'Your agendum account: choose your password');
     await staffPage.reload();
     t.match(await staffPage.locator('main').textContent(), /Delivered to the mail server/);
+    await staffPage.getByRole('link', { name: 'Changes to this account' }).click();
+    await staffPage.waitForURL(/\/people\/audit\?personId=\d+$/);
+    t.match(await staffPage.locator('tbody').textContent(), /invited/);
+    await check(staffPage, 'people-audit');
 
     const delegateContext = await auditedContext(browser);
     const delegate = await delegateContext.newPage();
@@ -88,6 +92,7 @@ t.test(
     const expired = await fresh.goto(`${base}${late.path}`);
     t.equal(expired?.status(), 410);
     t.match(await fresh.locator('main').textContent(), /This link has expired\./);
+    await check(fresh, 'link-expired');
     clock.offsetMs = 0;
 
     // Forgot password: an address with an account and one without get the same page.
@@ -96,6 +101,7 @@ t.test(
       const page = await (await auditedContext(browser)).newPage();
       await page.goto(`${base}/sign-in`);
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      if (email.startsWith('nobody')) await check(page, 'forgot-password');
       await page.getByLabel('Email').fill(email);
       await page.getByRole('button', { name: 'Send me a link' }).click();
       await page.waitForSelector('.ecl-notification--info');
