@@ -20,16 +20,6 @@ export type PacketFileRow = typeof packetFiles.$inferSelect;
 export const CANCELLED_DEACTIVATED = 'Cancelled: the account was deactivated.';
 
 export function createMailRepository(db: Db) {
-  const cancelOfInactive = db
-    .update(outbox)
-    .set({ status: OutboxStatus.failed, lastError: CANCELLED_DEACTIVATED })
-    .where(
-      and(
-        eq(outbox.status, OutboxStatus.queued),
-        inArray(outbox.personId, db.select({ id: people.id }).from(people).where(eq(people.isActive, false))),
-      ),
-    )
-    .prepare();
   return {
     recipientsOf: (meetingId: number, lists: readonly AudienceGroup[]) =>
       db
@@ -134,24 +124,34 @@ export function createMailRepository(db: Db) {
 
     /** Claims up to `limit` due messages for sending (one writer: no other process claims meanwhile). */
     claimDue(now: string, limit: number): OutboxRow[] {
-      // A message to a deactivated person never leaves, whatever state it was in when they
-      // were deactivated (a retry may have put it back in the queue since).
-      cancelOfInactive.run();
-      const due = db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(and(eq(outbox.status, OutboxStatus.queued), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
-      if (due.length === 0) return [];
-      return db
-        .update(outbox)
-        .set({ status: OutboxStatus.sending, attempts: sql`${outbox.attempts} + 1` })
-        .where(and(inArray(outbox.id, due), eq(outbox.status, OutboxStatus.queued)))
-        .returning()
-        .all();
+      for (;;) {
+        const due = db
+          .select({ id: outbox.id, active: people.isActive })
+          .from(outbox)
+          .innerJoin(people, eq(people.id, outbox.personId))
+          .where(and(eq(outbox.status, OutboxStatus.queued), lte(outbox.nextAttemptAt, now)))
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(limit)
+          .all();
+        if (due.length === 0) return [];
+        // A message to a deactivated person never leaves, whatever state it was in when they were
+        // deactivated (a retry or a resend may have queued it again): it is cancelled when due.
+        const cancelled = due.filter((r) => !r.active).map((r) => r.id);
+        if (cancelled.length > 0)
+          db.update(outbox)
+            .set({ status: OutboxStatus.failed, lastError: CANCELLED_DEACTIVATED })
+            .where(inArray(outbox.id, cancelled))
+            .run();
+        const claimable = due.filter((r) => r.active).map((r) => r.id);
+        // Only cancelled ones this round: look again, so that due messages behind them are not left waiting.
+        if (claimable.length === 0) continue;
+        return db
+          .update(outbox)
+          .set({ status: OutboxStatus.sending, attempts: sql`${outbox.attempts} + 1` })
+          .where(and(inArray(outbox.id, claimable), eq(outbox.status, OutboxStatus.queued)))
+          .returning()
+          .all();
+      }
     },
     markSent: (id: number, response: string, at: string) =>
       db

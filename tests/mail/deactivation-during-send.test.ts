@@ -1,6 +1,6 @@
 import t from 'tap';
 import { actor } from '../factories.js';
-import { build, problemOf, testConfig } from '../helper.js';
+import { as, build, problemOf, reposOf, signedIn, testConfig } from '../helper.js';
 import { meetingWithDelegates, sendPacket } from '../support/mail-meeting.js';
 import { startTestSmtp } from '../support/smtp.js';
 import { waitFor } from '../support/wait.js';
@@ -58,3 +58,41 @@ t.test('deactivating a delegate mid-send cancels their message; the others are d
     .get(last.id, packetId);
   t.same(mine, { status: 'failed', lastError: 'Cancelled: the account was deactivated.' });
 });
+
+t.test(
+  'a message queued again for a deactivated person is cancelled when it is due; the next is claimed',
+  async (t) => {
+    const app = await build(t, { config: testConfig(t), now: () => new Date('2026-11-02T09:00:00.000Z') });
+    await app.services.mailWorker.stop();
+    const secretariat = await signedIn(app, 'secretariat');
+    const gone = await app.services.people.create('system', { name: 'Gone', email: 'gone@ms.eu', role: 'delegate' });
+    const staying = await app.services.people.create('system', {
+      name: 'Stays',
+      email: 'stays@ms.eu',
+      role: 'delegate',
+    });
+    app.services.personLinks.invite('system', gone.id);
+    app.services.personLinks.invite('system', staying.id);
+    await as(app, secretariat, { method: 'PATCH', url: `/api/v1/people/${gone.id}`, payload: { isActive: false } });
+    const repos = reposOf(app);
+    const rowOf = (personId: number) =>
+      app.database.sqlite
+        .prepare('select id, status, last_error as lastError from outbox where person_id = ?')
+        .get(personId) as { id: number; status: string; lastError: string | null };
+    // As a resend (or a retry recorded after the deactivation) would: the message is queued again.
+    repos.mail.requeue([rowOf(gone.id).id], '2026-11-02T09:00:00.000Z');
+    t.equal(rowOf(gone.id).status, 'queued');
+
+    const claimed = repos.mail.claimDue('2026-11-02T09:00:00.000Z', 1);
+    t.same(
+      claimed.map((r) => r.email),
+      ['stays@ms.eu'],
+      'the cancelled message does not hold back the one behind it',
+    );
+    t.same(rowOf(gone.id), {
+      id: rowOf(gone.id).id,
+      status: 'failed',
+      lastError: 'Cancelled: the account was deactivated.',
+    });
+  },
+);
