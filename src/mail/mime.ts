@@ -77,3 +77,19 @@ export async function composeMessage(message: PersonalMessage, shared: Buffer[])
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return chunks;
 }
+
+/**
+ * A message of agendum's own with no attachment (a digest, an invitation): from the service,
+ * marked auto-generated so that out-of-office replies stay quiet, its HTML part made from its text.
+ */
+export async function composeNotice(
+  mail: { from: string; fromAddress: string; replyTo: string | undefined },
+  to: { name: string; address: string },
+  message: { subject: string; messageId: string; text: string; html: string },
+) {
+  const raw = await composeMessage(
+    { from: mail.from, to, replyTo: mail.replyTo, headers: { 'Auto-Submitted': 'auto-generated' }, ...message },
+    [],
+  );
+  return { envelope: { from: mail.fromAddress, to: to.address }, raw };
+}

@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.js';
 import { PersonLinkPurpose } from '../domain/person-links.js';
-import { composeMessage } from '../mail/mime.js';
+import { composeNotice } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { plainTextToHtml } from '../rendering/email/plain-text-html.js';
 import { renderAccountLinkText } from '../rendering/email/email-templates.js';
@@ -27,19 +27,15 @@ export function createAccountLinkMail(
       link: linkUrl(link),
       expires: `${expiryWords.format(new Date(link.expiresAt))} UTC`,
     });
-    const raw = await composeMessage(
+    return composeNotice(
+      mail,
+      { name: person.name, address: row.email },
       {
-        from: mail.from,
-        to: { name: person.name, address: row.email },
-        replyTo: mail.replyTo,
         subject: row.subject ?? 'agendum',
         messageId: row.messageId,
-        headers: { 'Auto-Submitted': 'auto-generated' },
         text,
         html: plainTextToHtml(text),
       },
-      [],
     );
-    return { envelope: { from: mail.fromAddress, to: row.email }, raw };
   };
 }

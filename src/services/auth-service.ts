@@ -4,6 +4,7 @@ import { commonPasswords } from './common-passwords.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { PersonAction, SignInMethod } from '../domain/person-audit.js';
 import { createPersonAudit } from './person-audit.js';
+import { createApiTokens } from './api-tokens.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
@@ -26,6 +27,7 @@ export function createAuthService(ctx: ServiceContext, options: { staffSecondFac
   // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
   let decoyHash: Promise<string> | undefined;
   const record = createPersonAudit(ctx);
+  const tokens = createApiTokens(ctx, record);
 
   /**
    * Opens a session for a person whose identity is proven (a password, an SSO answer, a link):
@@ -166,30 +168,10 @@ export function createAuthService(ctx: ServiceContext, options: { staffSecondFac
       return { id: row.id, name: row.name, createdAt: row.createdAt, expiresAt: row.expiresAt, token };
     },
 
-    listTokens: (actor: Actor) => {
-      const now = isoNow(ctx);
-      return people.listTokens(actor.id).map((t) => ({
-        id: t.id,
-        name: t.name,
-        createdAt: t.createdAt,
-        lastUsedAt: t.lastUsedAt,
-        revokedAt: t.revokedAt,
-        expiresAt: t.expiresAt,
-        isExpired: t.expiresAt !== null && t.expiresAt <= now,
-      }));
-    },
+    listTokens: (actor: Actor) => tokens.list(actor.id),
 
-    /** Revoking one's own token twice (a second click, Back and again) is done, not an error. */
     revokeToken(actor: Actor, tokenId: number) {
-      const revoked = ctx.transaction(() => {
-        const changed = people.revokeToken(actor.id, tokenId, isoNow(ctx)) > 0;
-        if (changed) record(actor, PersonAction.tokenRevoked, { personId: actor.id, detail: { tokenId } });
-        return changed;
-      });
-      if (revoked) return;
-      if (!people.listTokens(actor.id).some((t) => t.id === tokenId)) {
-        throw Errors.notFound(`You have no token ${tokenId}.`);
-      }
+      if (!tokens.revoke(actor, actor.id, tokenId)) throw Errors.notFound(`You have no token ${tokenId}.`);
     },
   };
 }

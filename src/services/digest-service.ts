@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/env.js';
 import { OutboxKind, OutboxStatus } from '../domain/delivery.js';
-import { composeMessage } from '../mail/mime.js';
+import { composeNotice } from '../mail/mime.js';
 import type { OutboxRow } from '../repositories/mail-repository.js';
 import { renderDigestText } from '../rendering/email/email-templates.js';
 import { isoNow, type ServiceContext } from './context.js';
@@ -54,20 +54,16 @@ export function createDigestService(ctx: ServiceContext, mail: Config['mail'], k
 
     async buildMessage(row: OutboxRow) {
       const person = ctx.repos.people.findById(row.personId)!;
-      const raw = await composeMessage(
+      return composeNotice(
+        mail,
+        { name: person.name, address: row.email },
         {
-          from: mail.from,
-          to: { name: person.name, address: row.email },
-          replyTo: mail.replyTo,
           subject: row.subject ?? 'agendum',
           messageId: row.messageId,
-          headers: { 'Auto-Submitted': 'auto-generated' },
           text: row.body ?? '',
           html: `<pre style="font-family: inherit; white-space: pre-wrap;">${(row.body ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`,
         },
-        [],
       );
-      return { envelope: { from: mail.fromAddress, to: row.email }, raw };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { PersonRow } from '../repositories/people-repository.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { readPeopleCsv, type CsvPerson, type LineError } from './people-csv.js';
 import { createPersonAudit } from './person-audit.js';
+import { createPersonInsert } from './person-insert.js';
 
 /** What one line does (or did): the person, the fields it changes, the groups they join. */
 export interface ImportLine {
@@ -41,13 +42,18 @@ interface Step {
 export function createPeopleImport(ctx: ServiceContext) {
   const { people, groups } = ctx.repos;
   const record = createPersonAudit(ctx);
+  const insertPerson = createPersonInsert(ctx, record);
 
   function changesOf(row: CsvPerson, existing: PersonRow) {
     return (['name', 'role', 'memberState'] as const).filter((f) => row[f] !== existing[f]);
   }
 
-  function planLine(actor: Actor, row: CsvPerson, groupIdsOf: Map<number, Set<string>>): Step | LineError {
-    const existing = people.findByEmail(row.email);
+  function planLine(
+    actor: Actor,
+    row: CsvPerson,
+    existing: PersonRow | undefined,
+    groupIdsOf: Map<number, Set<string>>,
+  ): Step | LineError {
     if (!existing && !canGiveRole(actor, row.role))
       return { line: row.line, field: 'role', message: 'Only an admin gives the admin or secretariat role.' };
     const changes = existing ? changesOf(row, existing) : [];
@@ -73,14 +79,16 @@ export function createPeopleImport(ctx: ServiceContext) {
   function plan(actor: Actor, text: string) {
     assertCanManagePeople(actor);
     const read = readPeopleCsv(text);
-    const matched = read.people.map((p) => people.findByEmail(p.email)?.id).filter((id) => id !== undefined);
+    // One lookup per line, shared by the plan of the line and the groups it is in.
+    const existing = read.people.map((p) => people.findByEmail(p.email));
+    const matched = existing.filter((p) => p !== undefined).map((p) => p.id);
     const groupIdsOf = new Map(
       [...groups.groupsOf(matched)].map(([id, gs]) => [id, new Set(gs.map((g) => g.name.toLowerCase()))]),
     );
     const steps: Step[] = [];
     const errors = [...read.errors];
-    for (const row of read.people) {
-      const step = planLine(actor, row, groupIdsOf);
+    for (const [index, row] of read.people.entries()) {
+      const step = planLine(actor, row, existing[index], groupIdsOf);
       if ('message' in step) errors.push(step);
       else steps.push(step);
     }
@@ -101,13 +109,9 @@ export function createPeopleImport(ctx: ServiceContext) {
 
   function write(actor: Actor, step: Step, groupIdByName: (name: string) => number) {
     const { row, existing, result } = step;
-    const at = isoNow(ctx);
     let personId: number;
     if (!existing) {
-      const fields = { name: row.name, email: row.email, role: row.role, memberState: row.memberState };
-      const inserted = people.insert({ ...fields, organisation: null, passwordHash: null, createdAt: at });
-      personId = inserted.id;
-      record(actor, PersonAction.created, { personId, detail: { role: row.role, memberState: row.memberState } });
+      personId = insertPerson(actor, row).id;
     } else {
       personId = existing.id;
       if (result.changes.length > 0) {

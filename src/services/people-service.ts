@@ -8,6 +8,7 @@ import { isoNow, type ServiceContext } from './context.js';
 import { presentPerson } from './presenters.js';
 import { hashPassword } from './secrets.js';
 import { createPersonAudit } from './person-audit.js';
+import { createPersonInsert } from './person-insert.js';
 import { PersonAction } from '../domain/person-audit.js';
 import type { PersonRow } from '../repositories/people-repository.js';
 import { CANCELLED_DEACTIVATED } from '../repositories/mail-repository.js';
@@ -39,6 +40,7 @@ export interface PeopleHooks {
 export function createPeopleService(ctx: ServiceContext, hooks: PeopleHooks) {
   const { people } = ctx.repos;
   const record = createPersonAudit(ctx);
+  const insertPerson = createPersonInsert(ctx, record);
 
   /** One audit entry per kind of change: a role, the account's state, the rest by field name. */
   function recordChanges(actor: Actor, before: PersonRow, changes: PersonChanges) {
@@ -57,9 +59,7 @@ export function createPeopleService(ctx: ServiceContext, hooks: PeopleHooks) {
    * Deactivation is immediate: signed out everywhere, every API token revoked, open invitation
    * and reset links revoked, and mail still waiting for the person cancelled. The record stays.
    */
-  function deactivate(id: number) {
-    const at = isoNow(ctx);
-    people.update(id, { deactivatedAt: at });
+  function deactivate(id: number, at: string) {
     people.deleteSessionsOf(id);
     people.revokeTokensOf(id, at);
     ctx.repos.personLinks.revokeOpen(id, at);
@@ -96,22 +96,9 @@ export function createPeopleService(ctx: ServiceContext, hooks: PeopleHooks) {
       // Checked again after the await: another request may have taken the address meanwhile.
       if (people.findByEmail(email))
         throw Errors.duplicateEmail.onField('email', `${email} already belongs to somebody.`);
-      const row = ctx.transaction(() => {
-        const inserted = people.insert({
-          name: input.name.trim(),
-          email,
-          role: input.role,
-          organisation: input.organisation ?? null,
-          memberState: input.memberState ?? null,
-          passwordHash,
-          createdAt: isoNow(ctx),
-        });
-        record(actor === 'system' ? null : actor, PersonAction.created, {
-          personId: inserted.id,
-          detail: { role: inserted.role, memberState: inserted.memberState },
-        });
-        return inserted;
-      });
+      const row = ctx.transaction(() =>
+        insertPerson(actor === 'system' ? null : actor, { ...input, email, passwordHash }),
+      );
       if (input.invite) hooks.invite(actor, row.id);
       return presentPerson(row);
     },
@@ -121,9 +108,12 @@ export function createPeopleService(ctx: ServiceContext, hooks: PeopleHooks) {
       // Everybody sets their own preferences (how packets come); the rest is the secretariat's.
       if (!isOwnPreferenceChange(actor, id, changes)) assertCanChangePerson(actor, person, changes);
       return ctx.transaction(() => {
-        const row = people.update(id, changes)!;
-        if (changes.isActive === false && person.isActive) deactivate(id);
-        if (changes.isActive === true && !person.isActive) people.update(id, { deactivatedAt: null });
+        const at = isoNow(ctx);
+        const closing = changes.isActive === false && person.isActive;
+        const reopening = changes.isActive === true && !person.isActive;
+        const deactivatedAt = closing ? { deactivatedAt: at } : reopening ? { deactivatedAt: null } : {};
+        const row = people.update(id, { ...changes, ...deactivatedAt })!;
+        if (closing) deactivate(id, at);
         recordChanges(actor, person, changes);
         return presentPerson(row);
       });

@@ -4,6 +4,7 @@ import { PersonAction } from '../domain/person-audit.js';
 import type { Actor } from '../domain/roles.js';
 import { isoNow, type ServiceContext } from './context.js';
 import { createPersonAudit } from './person-audit.js';
+import { createApiTokens } from './api-tokens.js';
 
 /**
  * A person's sessions and API tokens as the secretariat sees them (for the people whose role it
@@ -13,6 +14,7 @@ import { createPersonAudit } from './person-audit.js';
 export function createPersonCredentials(ctx: ServiceContext) {
   const { people, peopleAdmin } = ctx.repos;
   const record = createPersonAudit(ctx);
+  const tokens = createApiTokens(ctx, record);
 
   function managed(actor: Actor, personId: number) {
     assertCanManagePeople(actor);
@@ -42,27 +44,12 @@ export function createPersonCredentials(ctx: ServiceContext) {
 
     listTokens(actor: Actor, personId: number) {
       managed(actor, personId);
-      const now = isoNow(ctx);
-      return people.listTokens(personId).map((t) => ({
-        id: t.id,
-        name: t.name,
-        createdAt: t.createdAt,
-        lastUsedAt: t.lastUsedAt,
-        revokedAt: t.revokedAt,
-        expiresAt: t.expiresAt,
-        isExpired: t.expiresAt !== null && t.expiresAt <= now,
-      }));
+      return tokens.list(personId);
     },
 
-    /** Revoking a revoked token again (a second click) is done, not an error; an unknown one is 404. */
     revokeToken(actor: Actor, personId: number, tokenId: number) {
       managed(actor, personId);
-      const revoked = ctx.transaction(() => {
-        const changed = people.revokeToken(personId, tokenId, isoNow(ctx)) > 0;
-        if (changed) record(actor, PersonAction.tokenRevoked, { personId, detail: { tokenId } });
-        return changed;
-      });
-      if (!revoked && !people.listTokens(personId).some((t) => t.id === tokenId))
+      if (!tokens.revoke(actor, personId, tokenId))
         throw Errors.notFound(`Person ${personId} has no token ${tokenId}.`);
     },
   };

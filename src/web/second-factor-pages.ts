@@ -12,6 +12,10 @@ import { enrolView, recoveryCodesView, signInCodeView } from './views/second-fac
 
 const ACCOUNT_ENROLMENT = { action: '/account/second-factor', next: '', duringSignIn: false };
 
+/** The new recovery codes, shown this once, then on to `then`. */
+const sendRecoveryCodes = (request: FastifyRequest, reply: FastifyReply, codes: string[], then: string) =>
+  sendPage(request, reply, 'recovery-codes', TEXT.recoveryCodes, recoveryCodesView(codes, then));
+
 /**
  * The second factor's pages: the second step of a password sign-in (the code, or enrolment
  * first for staff who must have one), and one's own second factor from My account. The same
@@ -68,13 +72,7 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
     const { token, expiresAt, recoveryCodes } = outcome.result;
     setSessionCookie(reply, token, expiresAt);
     if (!recoveryCodes) return reply.redirect(pageAfterSignIn(next), 303);
-    return sendPage(
-      request,
-      reply,
-      'recovery-codes',
-      TEXT.recoveryCodes,
-      recoveryCodesView(recoveryCodes, pageAfterSignIn(next)),
-    );
+    return sendRecoveryCodes(request, reply, recoveryCodes, pageAfterSignIn(next));
   });
 
   app.post('/account/second-factor/enrolment', { ...pageRoute(), ...form }, async (request, reply) =>
@@ -87,13 +85,7 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
       fallback: 'code',
     });
     if (!outcome.done) return sendAccountEnrolment(request, reply, outcome.form);
-    return sendPage(
-      request,
-      reply,
-      'recovery-codes',
-      TEXT.recoveryCodes,
-      recoveryCodesView(outcome.result.recoveryCodes, '/account'),
-    );
+    return sendRecoveryCodes(request, reply, outcome.result.recoveryCodes, '/account');
   });
 
   app.post('/account/second-factor/recovery-codes', { ...pageRoute(), ...form }, async (request, reply) => {
@@ -102,13 +94,7 @@ export const secondFactorPages: FastifyPluginAsyncTypebox = async (app) => {
       fallback: 'code',
     });
     if (!outcome.done) return sendAccountPage(app.services, request, reply, { renew: outcome.form });
-    return sendPage(
-      request,
-      reply,
-      'recovery-codes',
-      TEXT.recoveryCodes,
-      recoveryCodesView(outcome.result.recoveryCodes, '/account'),
-    );
+    return sendRecoveryCodes(request, reply, outcome.result.recoveryCodes, '/account');
   });
 
   app.post('/account/second-factor/remove', { ...pageRoute(), ...form }, async (request, reply) => {
